@@ -1,0 +1,21 @@
+package io.paygate.sandbox;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+
+/**
+ * Everything the sandbox needs, for a server that embeds it ({@code @Import}) and for {@link
+ * SandboxApplication}. Registers no DataSource, JdbcTemplate, transaction manager or Flyway bean,
+ * so the host's own database auto-configuration is untouched.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SandboxProperties.class)
+@ComponentScan(
+    basePackages = "io.paygate.sandbox",
+    excludeFilters =
+        @ComponentScan.Filter(
+            type = FilterType.ASSIGNABLE_TYPE,
+            classes = {SandboxApplication.class, SandboxConfiguration.class}))
+public class SandboxConfiguration {}

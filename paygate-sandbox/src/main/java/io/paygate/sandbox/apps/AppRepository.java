@@ -1,0 +1,62 @@
+package io.paygate.sandbox.apps;
+
+import io.paygate.sandbox.support.SandboxDatabase;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class AppRepository {
+
+  private static final RowMapper<App> ROW =
+      (rs, i) ->
+          new App(
+              rs.getString("app_id"),
+              rs.getString("seller_id"),
+              rs.getString("name"),
+              rs.getString("app_public_key"),
+              rs.getString("app_private_key"),
+              rs.getString("alipay_public_key"),
+              rs.getString("alipay_private_key"),
+              rs.getBoolean("is_default"));
+
+  private static final String COLUMNS =
+      "app_id, seller_id, name, app_public_key, app_private_key, alipay_public_key,"
+          + " alipay_private_key, is_default";
+
+  private final SandboxDatabase db;
+
+  public AppRepository(SandboxDatabase db) {
+    this.db = db;
+  }
+
+  public Optional<App> find(String appId) {
+    return db.jdbc().query("SELECT " + COLUMNS + " FROM apps WHERE app_id = ?", ROW, appId).stream()
+        .findFirst();
+  }
+
+  public Optional<App> findDefault() {
+    return db.jdbc().query("SELECT " + COLUMNS + " FROM apps WHERE is_default", ROW).stream()
+        .findFirst();
+  }
+
+  public List<App> findAll() {
+    return db.jdbc().query("SELECT " + COLUMNS + " FROM apps ORDER BY created_at, app_id", ROW);
+  }
+
+  public void insert(App app, long createdAt) {
+    db.jdbc()
+        .update(
+            "INSERT INTO apps (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            app.appId(),
+            app.sellerId(),
+            app.name(),
+            app.appPublicKey(),
+            app.appPrivateKey(),
+            app.alipayPublicKey(),
+            app.alipayPrivateKey(),
+            app.isDefault(),
+            createdAt);
+  }
+}

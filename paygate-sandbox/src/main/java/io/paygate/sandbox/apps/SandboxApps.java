@@ -1,0 +1,81 @@
+package io.paygate.sandbox.apps;
+
+import io.paygate.sandbox.clock.VirtualClock;
+import io.paygate.sandbox.control.SandboxProblem;
+import io.paygate.sandbox.signing.RsaKeys;
+import io.paygate.sandbox.support.Ids;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * The registry of merchant apps. An embedding server reads {@link #defaultApp()} at start-up to
+ * configure itself with no configuration at all.
+ */
+@Service
+public class SandboxApps {
+
+  private final AppRepository apps;
+  private final VirtualClock clock;
+
+  public SandboxApps(AppRepository apps, VirtualClock clock) {
+    this.apps = apps;
+    this.clock = clock;
+    ensureDefaultApp();
+  }
+
+  /** The app created on first start (its keys survive restarts). */
+  public DefaultAppCredentials defaultApp() {
+    App app = apps.findDefault().orElseThrow();
+    return new DefaultAppCredentials(
+        app.appId(),
+        app.sellerId(),
+        app.appPrivateKey(),
+        app.appPublicKey(),
+        app.alipayPublicKey());
+  }
+
+  public Optional<App> find(String appId) {
+    return apps.find(appId);
+  }
+
+  public List<App> all() {
+    return apps.findAll();
+  }
+
+  /** Registers a merchant's own public key; the sandbox never learns the private half. */
+  public App register(String appPublicKey, String name) {
+    if (RsaKeys.publicKey(appPublicKey).isEmpty()) {
+      throw SandboxProblem.badRequest(
+          "INVALID_PUBLIC_KEY",
+          "app_public_key must be a Base64 X.509 (SubjectPublicKeyInfo) RSA public key.",
+          "app_public_key");
+    }
+    String cleaned = appPublicKey.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    return create(cleaned, null, name == null || name.isBlank() ? "merchant app" : name, false);
+  }
+
+  private synchronized void ensureDefaultApp() {
+    if (apps.findDefault().isEmpty()) {
+      RsaKeys.EncodedKeyPair appKeys = RsaKeys.generate();
+      create(appKeys.publicKey(), appKeys.privateKey(), "default app", true);
+    }
+  }
+
+  private App create(String appPublicKey, String appPrivateKey, String name, boolean isDefault) {
+    // One "Alipay" key pair per app, never equal to the app's own (the SDK refuses that).
+    RsaKeys.EncodedKeyPair alipayKeys = RsaKeys.generate();
+    App app =
+        new App(
+            "2021000" + Ids.digits(9),
+            Ids.userId(),
+            name,
+            appPublicKey,
+            appPrivateKey,
+            alipayKeys.publicKey(),
+            alipayKeys.privateKey(),
+            isDefault);
+    apps.insert(app, clock.millis());
+    return app;
+  }
+}

@@ -1,0 +1,82 @@
+package io.paygate.sandbox.buyers;
+
+import io.paygate.sandbox.support.SandboxDatabase;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class BuyerRepository {
+
+  private static final RowMapper<Buyer> ROW =
+      (rs, i) ->
+          new Buyer(
+              rs.getString("logon_id"),
+              rs.getString("user_id"),
+              rs.getString("pay_password"),
+              rs.getBigDecimal("balance"));
+
+  private final SandboxDatabase db;
+
+  public BuyerRepository(SandboxDatabase db) {
+    this.db = db;
+  }
+
+  public Optional<Buyer> find(String logonId) {
+    return db
+        .jdbc()
+        .query(
+            "SELECT logon_id, user_id, pay_password, balance FROM buyers WHERE logon_id = ?",
+            ROW,
+            logonId)
+        .stream()
+        .findFirst();
+  }
+
+  public List<Buyer> findAll() {
+    return db.jdbc()
+        .query(
+            "SELECT logon_id, user_id, pay_password, balance FROM buyers ORDER BY created_at,"
+                + " logon_id",
+            ROW);
+  }
+
+  public long count() {
+    Long n = db.jdbc().queryForObject("SELECT COUNT(*) FROM buyers", Long.class);
+    return n == null ? 0 : n;
+  }
+
+  public void insert(Buyer buyer, long createdAt) {
+    db.jdbc()
+        .update(
+            "INSERT INTO buyers (logon_id, user_id, pay_password, balance, created_at)"
+                + " VALUES (?, ?, ?, ?, ?)",
+            buyer.logonId(),
+            buyer.userId(),
+            buyer.payPassword(),
+            buyer.balance(),
+            createdAt);
+  }
+
+  public boolean setBalance(String logonId, BigDecimal balance) {
+    return db.jdbc().update("UPDATE buyers SET balance = ? WHERE logon_id = ?", balance, logonId)
+        == 1;
+  }
+
+  /** Conditional debit: false (and nothing changed) when the balance is too low. */
+  public boolean debit(String logonId, BigDecimal amount) {
+    return db.jdbc()
+            .update(
+                "UPDATE buyers SET balance = balance - ? WHERE logon_id = ? AND balance >= ?",
+                amount,
+                logonId,
+                amount)
+        == 1;
+  }
+
+  public void credit(String logonId, BigDecimal amount) {
+    db.jdbc().update("UPDATE buyers SET balance = balance + ? WHERE logon_id = ?", amount, logonId);
+  }
+}

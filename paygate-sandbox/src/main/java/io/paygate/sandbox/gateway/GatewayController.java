@@ -1,0 +1,149 @@
+package io.paygate.sandbox.gateway;
+
+import io.paygate.sandbox.apps.App;
+import io.paygate.sandbox.apps.SandboxApps;
+import io.paygate.sandbox.faults.GatewayFaults;
+import io.paygate.sandbox.signing.SignType;
+import io.paygate.sandbox.support.PublicUrl;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * {@code /sandbox/gateway.do}: one URL for every API, picked by {@code method}. Runs the protocol
+ * checks ({@link ProtocolChecks}), the fault hook, then the API; answers HTTP 200 always, as Alipay
+ * does, with signed JSON (or, for page-style methods, a cashier redirect or error page).
+ */
+@Controller
+public class GatewayController {
+
+  private final SandboxApps apps;
+  private final GatewayApis apis;
+  private final ProtocolChecks checks;
+  private final GatewayFaults faults;
+  private final SignedResponses responses;
+  private final PublicUrl publicUrl;
+
+  public GatewayController(
+      SandboxApps apps,
+      GatewayApis apis,
+      ProtocolChecks checks,
+      GatewayFaults faults,
+      SignedResponses responses,
+      PublicUrl publicUrl) {
+    this.apps = apps;
+    this.apis = apis;
+    this.checks = checks;
+    this.faults = faults;
+    this.responses = responses;
+    this.publicUrl = publicUrl;
+  }
+
+  @RequestMapping(
+      value = "/sandbox/gateway.do",
+      method = {RequestMethod.GET, RequestMethod.POST})
+  public Object gateway(HttpServletRequest request) throws IOException {
+    GatewayParams.Read read = GatewayParams.read(request, StandardCharsets.UTF_8);
+    Map<String, String> params = read.params();
+    App app = Optional.ofNullable(params.get("app_id")).flatMap(apps::find).orElse(null);
+    SignType signType = SignType.of(params.get("sign_type")).orElse(SignType.RSA2);
+    // Answers are signed and written in the request's charset (utf-8 unless it named another).
+    Charset charset = GatewayCharsets.of(read.declaredCharset()).orElse(StandardCharsets.UTF_8);
+
+    String method = params.get("method");
+    if (method == null || method.isEmpty()) {
+      return json(
+          "error_response",
+          GatewayError.missing("isv.missing-method", "缺少方法名参数"),
+          app,
+          signType,
+          charset);
+    }
+    Optional<GatewayApi> api = apis.find(method);
+    if (api.isEmpty()) {
+      return json(
+          "error_response",
+          GatewayError.invalid("isv.invalid-method", "不存在的方法名"),
+          app,
+          signType,
+          charset);
+    }
+    String key = SignedResponses.responseKey(method);
+    boolean browser = api.get().browserFacing();
+
+    ProtocolChecks.Result checked = checks.check(params, read.declaredCharset(), app);
+    if (checked instanceof ProtocolChecks.Rejected rejected) {
+      App signer = rejected.appKnown() ? app : null;
+      return browser
+          ? errorPage(rejected.error())
+          : json(key, rejected.error(), signer, signType, charset);
+    }
+    ProtocolChecks.Accepted accepted = (ProtocolChecks.Accepted) checked;
+    GatewayCall call =
+        new GatewayCall(app, method, params, accepted.biz(), charset, publicUrl.base(request));
+    ApiOutcome outcome = faults.before(call).orElseGet(() -> api.get().handle(call));
+    if (outcome instanceof ApiOutcome.Redirect redirect) {
+      return ResponseEntity.status(HttpStatus.FOUND)
+          .header(HttpHeaders.LOCATION, redirect.location())
+          .build();
+    }
+    if (outcome instanceof ApiOutcome.Failure failure) {
+      return browser
+          ? errorPage(failure.error())
+          : json(key, failure.error(), failure.extra(), app, signType, charset);
+    }
+    Map<String, Object> object = new LinkedHashMap<>();
+    object.put("code", "10000");
+    object.put("msg", "Success");
+    object.putAll(((ApiOutcome.Success) outcome).fields());
+    return body(key, object, app, signType, charset);
+  }
+
+  private ResponseEntity<byte[]> json(
+      String key, GatewayError error, App app, SignType type, Charset charset) {
+    return json(key, error, Map.of(), app, type, charset);
+  }
+
+  private ResponseEntity<byte[]> json(
+      String key,
+      GatewayError error,
+      Map<String, Object> extra,
+      App app,
+      SignType type,
+      Charset charset) {
+    Map<String, Object> object = new LinkedHashMap<>();
+    object.put("code", error.code());
+    object.put("msg", error.msg());
+    object.put("sub_code", error.subCode());
+    object.put("sub_msg", error.subMsg());
+    object.putAll(extra);
+    return body(key, object, app, type, charset);
+  }
+
+  private ResponseEntity<byte[]> body(
+      String key, Map<String, Object> object, App app, SignType type, Charset charset) {
+    String text = responses.render(key, object, app, type, charset);
+    MediaType contentType =
+        MediaType.parseMediaType("application/json;charset=" + charset.name().toLowerCase());
+    return ResponseEntity.ok().contentType(contentType).body(text.getBytes(charset));
+  }
+
+  /** Alipay shows parameter errors of page-style calls on its own page, to the buyer. */
+  private static ModelAndView errorPage(GatewayError error) {
+    ModelAndView page = new ModelAndView("sandbox/gateway-error");
+    page.addObject("error", error);
+    return page;
+  }
+}

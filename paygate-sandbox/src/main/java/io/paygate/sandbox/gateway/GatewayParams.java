@@ -1,0 +1,95 @@
+package io.paygate.sandbox.gateway;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a gateway request's parameters from the query string and the form body as one set, decoding
+ * the raw bytes with the request's own {@code charset} parameter (a GBK request percent-encodes GBK
+ * bytes; the servlet container's default decoding would garble them).
+ */
+public final class GatewayParams {
+
+  private GatewayParams() {}
+
+  /** Parameters in arrival order, and the charset name the request declared (may be null). */
+  public record Read(Map<String, String> params, String declaredCharset) {}
+
+  public static Read read(HttpServletRequest request, Charset fallback) throws IOException {
+    List<String[]> raw = new ArrayList<>();
+    split(request.getQueryString(), raw);
+    boolean form =
+        request.getContentType() != null
+            && request
+                .getContentType()
+                .toLowerCase()
+                .startsWith("application/x-www-form-urlencoded");
+    if (form) {
+      byte[] body = request.getInputStream().readAllBytes();
+      split(new String(body, StandardCharsets.ISO_8859_1), raw);
+    }
+    String declared = null;
+    for (String[] pair : raw) {
+      if (pair[0].equals("charset")) {
+        declared = decode(pair[1], StandardCharsets.US_ASCII);
+      }
+    }
+    Charset charset = GatewayCharsets.of(declared).orElse(fallback);
+    Map<String, String> params = new LinkedHashMap<>();
+    for (String[] pair : raw) {
+      params.put(decode(pair[0], charset), decode(pair[1], charset));
+    }
+    if (form) {
+      // Something upstream (a filter) already consumed the body: use the container's view.
+      request.getParameterMap().forEach((k, v) -> params.putIfAbsent(k, v.length > 0 ? v[0] : ""));
+    }
+    return new Read(params, declared);
+  }
+
+  private static void split(String encoded, List<String[]> out) {
+    if (encoded == null || encoded.isEmpty()) {
+      return;
+    }
+    for (String part : encoded.split("&")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      int eq = part.indexOf('=');
+      out.add(
+          eq < 0
+              ? new String[] {part, ""}
+              : new String[] {part.substring(0, eq), part.substring(eq + 1)});
+    }
+  }
+
+  /** Percent-decoding over bytes: {@code +} is a space, {@code %XX} a byte, others themselves. */
+  static String decode(String latin1, Charset charset) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(latin1.length());
+    for (int i = 0; i < latin1.length(); i++) {
+      char c = latin1.charAt(i);
+      if (c == '+') {
+        bytes.write(' ');
+      } else if (c == '%'
+          && i + 2 < latin1.length()
+          && hex(latin1.charAt(i + 1)) >= 0
+          && hex(latin1.charAt(i + 2)) >= 0) {
+        bytes.write(hex(latin1.charAt(i + 1)) * 16 + hex(latin1.charAt(i + 2)));
+        i += 2;
+      } else {
+        bytes.write(c & 0xff);
+      }
+    }
+    return bytes.toString(charset);
+  }
+
+  private static int hex(char c) {
+    return Character.digit(c, 16);
+  }
+}

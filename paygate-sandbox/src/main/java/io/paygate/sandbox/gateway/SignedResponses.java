@@ -1,0 +1,39 @@
+package io.paygate.sandbox.gateway;
+
+import io.paygate.sandbox.apps.App;
+import io.paygate.sandbox.signing.RsaKeys;
+import io.paygate.sandbox.signing.RsaSignatures;
+import io.paygate.sandbox.signing.SignType;
+import java.nio.charset.Charset;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds the response text: {@code {"<method>_response":{...},"sign":"..."}}. The object is
+ * serialised once and exactly those bytes are signed (with the app's "Alipay" key, in the request's
+ * charset: the Java SDK verifies with its own charset), so the SDKs' substring extraction sees what
+ * was signed. Jackson does not escape {@code /}; good.
+ */
+@Component
+public class SignedResponses {
+
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  public String render(
+      String responseKey, Map<String, Object> object, App app, SignType type, Charset charset) {
+    String objectText = json.writeValueAsString(object);
+    StringBuilder body = new StringBuilder(objectText.length() + 400);
+    body.append('{').append(json.writeValueAsString(responseKey)).append(':').append(objectText);
+    if (app != null) {
+      String sign =
+          RsaSignatures.sign(objectText, RsaKeys.privateKey(app.alipayPrivateKey()), type, charset);
+      body.append(",\"sign\":\"").append(sign).append('"');
+    }
+    return body.append('}').toString();
+  }
+
+  public static String responseKey(String method) {
+    return method.replace('.', '_') + "_response";
+  }
+}

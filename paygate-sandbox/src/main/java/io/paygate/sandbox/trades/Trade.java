@@ -1,0 +1,50 @@
+package io.paygate.sandbox.trades;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A merchant order and, once the buyer has opened it ({@code status != null}), the Alipay trade.
+ */
+public record Trade(
+    long id,
+    String appId,
+    String outTradeNo,
+    String method,
+    String productCode,
+    BigDecimal totalAmount,
+    String subject,
+    String body,
+    String passbackParams,
+    String notifyUrl,
+    String returnUrl,
+    String charset,
+    String cashierToken,
+    Instant expiresAt,
+    Instant createdAt,
+    String tradeNo,
+    TradeStatus status,
+    String buyerLogonId,
+    String buyerUserId,
+    Instant openedAt,
+    Instant paidAt,
+    Instant closedAt,
+    BigDecimal refundedAmount) {
+
+  /** Before the buyer scans or logs in there is no trade at Alipay, only the order. */
+  public boolean opened() {
+    return status != null;
+  }
+
+  public boolean isWap() {
+    return "alipay.trade.wap.pay".equals(method);
+  }
+
+  /** Which statuses notify for this product (protocol notes 5.3): page pay only on success. */
+  public boolean notifies(TradeStatus target) {
+    if (target == TradeStatus.TRADE_SUCCESS) {
+      return true;
+    }
+    return isWap() && target != TradeStatus.WAIT_BUYER_PAY;
+  }
+}
