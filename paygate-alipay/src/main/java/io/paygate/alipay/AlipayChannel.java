@@ -1,0 +1,184 @@
+package io.paygate.alipay;
+
+import com.alipay.api.AlipayApiException;
+import com.alipay.api.AlipayClient;
+import com.alipay.api.AlipayConfig;
+import com.alipay.api.AlipayRequest;
+import com.alipay.api.DefaultAlipayClient;
+import io.paygate.alipay.gateway.ExchangeRecorder;
+import io.paygate.alipay.gateway.GatewayCalls;
+import io.paygate.alipay.notify.NotificationReader;
+import io.paygate.alipay.notify.SignatureCheck;
+import io.paygate.alipay.pay.PayFormRequests;
+import io.paygate.alipay.refund.RefundMapper;
+import io.paygate.alipay.refund.RefundQueryMapper;
+import io.paygate.alipay.refund.RefundRequests;
+import io.paygate.alipay.settings.AlipaySettings;
+import io.paygate.alipay.trade.CloseMapper;
+import io.paygate.alipay.trade.TradeQueryMapper;
+import io.paygate.alipay.trade.TradeRequests;
+import io.paygate.core.channel.ChannelAccount;
+import io.paygate.core.channel.CloseOutcome;
+import io.paygate.core.channel.NotificationCheck;
+import io.paygate.core.channel.PayOrder;
+import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.channel.RefundLookup;
+import io.paygate.core.channel.RefundOrder;
+import io.paygate.core.channel.RefundOutcome;
+import io.paygate.core.channel.TradeLookup;
+import io.paygate.core.channel.TradeRef;
+import io.paygate.core.exchanges.ExchangeLog;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Alipay channel: the official SDK behind the core's port. One SDK client per app, built once
+ * (key parsing and the HTTP connection pool are not per request), shared by all threads.
+ */
+public final class AlipayChannel implements PaymentChannel {
+
+  private final AlipaySettings settings;
+  private final AlipayClient client;
+  private final GatewayCalls calls;
+  private final ExchangeRecorder recorder;
+  private final SignatureCheck signatures;
+
+  /**
+   * @param settings the app; run {@link io.paygate.alipay.settings.AlipayKeyCheck} on them first
+   * @param exchanges where every outbound call is recorded (redacted)
+   * @param clock stamps the recorded exchanges
+   */
+  public AlipayChannel(AlipaySettings settings, ExchangeLog exchanges, Clock clock) {
+    this.settings = settings;
+    this.client = newClient(settings);
+    this.recorder = new ExchangeRecorder(exchanges, clock);
+    this.calls = new GatewayCalls(client, recorder);
+    this.signatures = new SignatureCheck(settings.alipayPublicKey());
+  }
+
+  private static AlipayClient newClient(AlipaySettings settings) {
+    // Every protocol choice is spelled out: some SDK constructors default to SHA1 signatures.
+    AlipayConfig config = new AlipayConfig();
+    config.setServerUrl(settings.gatewayUrl());
+    config.setAppId(settings.appId());
+    config.setPrivateKey(settings.privateKey());
+    config.setAlipayPublicKey(settings.alipayPublicKey());
+    config.setFormat(AlipaySettings.FORMAT);
+    config.setCharset(AlipaySettings.CHARSET);
+    config.setSignType(AlipaySettings.SIGN_TYPE);
+    config.setConnectTimeout((int) settings.connectTimeout().toMillis());
+    config.setReadTimeout((int) settings.readTimeout().toMillis());
+    try {
+      return new DefaultAlipayClient(config);
+    } catch (AlipayApiException e) {
+      throw new IllegalStateException("cannot build the Alipay client: " + e.getErrMsg(), e);
+    }
+  }
+
+  @Override
+  public ChannelAccount account() {
+    return new ChannelAccount(settings.appId(), settings.sellerId());
+  }
+
+  /**
+   * The SDK's auto-submitting POST form: protocol parameters (signed) in the action URL, {@code
+   * biz_content} as the hidden input. Nothing is sent to Alipay here; the form is recorded so an
+   * operator can see what the buyer was sent with.
+   *
+   * @throws AlipayChannelException when the form cannot be signed (a key problem the start-up check
+   *     should have caught)
+   */
+  @Override
+  public String payForm(PayOrder order) {
+    AlipayRequest<?> request = PayFormRequests.forOrder(order, settings);
+    Instant at = recorder.now();
+    long started = System.nanoTime();
+    try {
+      String html = client.pageExecute(request).getBody();
+      recorder.outbound(
+          at,
+          "payForm",
+          order.outTradeNo(),
+          GatewayCalls.bizContent(request.getBizModel()),
+          null,
+          "ok",
+          (System.nanoTime() - started) / 1_000_000);
+      return html;
+    } catch (AlipayApiException | RuntimeException e) {
+      recorder.outbound(
+          at,
+          "payForm",
+          order.outTradeNo(),
+          GatewayCalls.bizContent(request.getBizModel()),
+          "(no form) " + e.getClass().getSimpleName(),
+          "unknown",
+          (System.nanoTime() - started) / 1_000_000);
+      throw new AlipayChannelException("cannot build the Alipay payment form", e);
+    }
+  }
+
+  @Override
+  public TradeLookup queryTrade(TradeRef trade) {
+    return calls.call(
+        "queryTrade",
+        trade.outTradeNo(),
+        TradeRequests.query(trade),
+        TradeQueryMapper::map,
+        TradeQueryMapper::word);
+  }
+
+  @Override
+  public RefundOutcome refund(RefundOrder order) {
+    return calls.call(
+        "refund",
+        order.outTradeNo(),
+        RefundRequests.refund(order),
+        RefundMapper::map,
+        RefundMapper::word);
+  }
+
+  @Override
+  public RefundLookup queryRefund(TradeRef trade, String outRequestNo) {
+    return calls.call(
+        "queryRefund",
+        trade.outTradeNo(),
+        RefundRequests.query(trade, outRequestNo),
+        RefundQueryMapper::map,
+        RefundQueryMapper::word);
+  }
+
+  @Override
+  public CloseOutcome close(TradeRef trade) {
+    return calls.call(
+        "close",
+        trade.outTradeNo(),
+        TradeRequests.close(trade),
+        CloseMapper::map,
+        CloseMapper::word);
+  }
+
+  @Override
+  public NotificationCheck verifyNotification(Map<String, String> parameters) {
+    try {
+      Optional<String> problem = signatures.problem(parameters);
+      if (problem.isPresent()) {
+        return new NotificationCheck.Rejected(problem.get());
+      }
+      return NotificationReader.read(parameters);
+    } catch (RuntimeException e) {
+      // The port promises an answer, never an exception, for whatever arrives from outside.
+      return new NotificationCheck.Rejected("unreadable notification: " + e.getClass().getName());
+    }
+  }
+
+  @Override
+  public boolean verifyReturn(Map<String, String> parameters) {
+    try {
+      return signatures.problem(parameters).isEmpty();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package io.paygate.alipay.gateway;
+
+import com.alipay.api.AlipayApiException;
+import com.alipay.api.AlipayClient;
+import com.alipay.api.AlipayObject;
+import com.alipay.api.AlipayRequest;
+import com.alipay.api.AlipayResponse;
+import com.alipay.api.internal.util.json.JSONWriter;
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * One outbound call as an ordered pipeline: serialise the biz content (for the record), send
+ * through the SDK (which signs, posts and verifies the answer), map the answer to a port outcome,
+ * record the exchange. Never throws for what the gateway or the network does.
+ */
+public final class GatewayCalls {
+
+  private final AlipayClient client;
+  private final ExchangeRecorder recorder;
+
+  public GatewayCalls(AlipayClient client, ExchangeRecorder recorder) {
+    this.client = client;
+    this.recorder = recorder;
+  }
+
+  /**
+   * @param operation the port method's name, stored with the exchange
+   * @param mapper turns the answer into a port outcome; must not throw
+   * @param outcomeWord the short word stored for that outcome (ok, refused, unknown, …)
+   */
+  public <T extends AlipayResponse, R> R call(
+      String operation,
+      String outTradeNo,
+      AlipayRequest<T> request,
+      Function<GatewayAnswer<T>, R> mapper,
+      Function<R, String> outcomeWord) {
+    Instant at = recorder.now();
+    long started = System.nanoTime();
+    GatewayAnswer<T> answer = send(request);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    R outcome = mapper.apply(answer);
+    recorder.outbound(
+        at,
+        operation,
+        outTradeNo,
+        bizContent(request.getBizModel()),
+        responseText(answer),
+        outcomeWord.apply(outcome),
+        millis);
+    return outcome;
+  }
+
+  /** The biz_content exactly as the SDK serialises it onto the wire. */
+  public static String bizContent(AlipayObject model) {
+    return model == null ? null : new JSONWriter().write(model, true);
+  }
+
+  private <T extends AlipayResponse> GatewayAnswer<T> send(AlipayRequest<T> request) {
+    try {
+      return new GatewayAnswer.Answered<>(client.execute(request));
+    } catch (AlipayApiException e) {
+      return new GatewayAnswer.NoAnswer<>(reason(e));
+    } catch (RuntimeException e) {
+      // The SDK's JSON parser and HTTP client throw unchecked exceptions of their own.
+      return new GatewayAnswer.NoAnswer<>(reason(e));
+    }
+  }
+
+  private static String reason(Exception e) {
+    StringBuilder text = new StringBuilder(e.getClass().getSimpleName());
+    if (e.getMessage() != null) {
+      text.append(": ").append(e.getMessage());
+    }
+    Throwable cause = e.getCause();
+    if (cause != null && cause != e) {
+      text.append(" (").append(cause.getClass().getSimpleName());
+      if (cause.getMessage() != null) {
+        text.append(": ").append(cause.getMessage());
+      }
+      text.append(')');
+    }
+    String reason = Redaction.redact(text.toString());
+    return reason.length() > 500 ? reason.substring(0, 500) + "…" : reason;
+  }
+
+  private static String responseText(GatewayAnswer<?> answer) {
+    if (answer instanceof GatewayAnswer.Answered<?> answered) {
+      return answered.response().getBody();
+    }
+    return "(no answer) " + ((GatewayAnswer.NoAnswer<?>) answer).reason();
+  }
+}

@@ -1,0 +1,61 @@
+package io.paygate.alipay.gateway;
+
+import com.alipay.api.AlipayResponse;
+import io.paygate.core.channel.ChannelError;
+import java.util.Set;
+
+/**
+ * Alipay's gateway codes read the one way PayGate reads them: branch on {@code code} and {@code
+ * sub_code}, never on messages.
+ */
+public final class ResponseCodes {
+
+  public static final String SUCCESS = "10000";
+  public static final String UNAVAILABLE = "20000";
+  public static final String TRADE_NOT_EXIST = "ACQ.TRADE_NOT_EXIST";
+
+  /** Answers that say "we could not process it, maybe": the outcome must be asked again. */
+  private static final Set<String> UNCERTAIN_SUB_CODES =
+      Set.of("ACQ.SYSTEM_ERROR", "isp.unknow-error", "aop.unknow-error");
+
+  private ResponseCodes() {}
+
+  public static boolean isSuccess(AlipayResponse response) {
+    return SUCCESS.equals(response.getCode()) && isBlank(response.getSubCode());
+  }
+
+  public static boolean isTradeNotExist(AlipayResponse response) {
+    return TRADE_NOT_EXIST.equals(response.getSubCode());
+  }
+
+  /**
+   * True for system errors (20000, ACQ.SYSTEM_ERROR) and for anything without a sub_code that is
+   * not a success: a refusal always names its reason, so an answer that does not is not one.
+   */
+  public static boolean isUncertain(AlipayResponse response) {
+    return UNAVAILABLE.equals(response.getCode())
+        || UNCERTAIN_SUB_CODES.contains(response.getSubCode())
+        || (isBlank(response.getSubCode()) && !SUCCESS.equals(response.getCode()));
+  }
+
+  public static ChannelError error(AlipayResponse response) {
+    return new ChannelError(response.getCode(), response.getSubCode(), response.getSubMsg());
+  }
+
+  /** "code sub_code sub_msg", for reasons and logs. */
+  public static String describe(AlipayResponse response) {
+    StringBuilder text = new StringBuilder(String.valueOf(response.getCode()));
+    if (!isBlank(response.getSubCode())) {
+      text.append(' ').append(response.getSubCode());
+    }
+    String message = isBlank(response.getSubMsg()) ? response.getMsg() : response.getSubMsg();
+    if (!isBlank(message)) {
+      text.append(' ').append(message);
+    }
+    return text.toString();
+  }
+
+  private static boolean isBlank(String text) {
+    return text == null || text.isBlank();
+  }
+}

@@ -1,0 +1,73 @@
+package io.paygate.alipay.notify;
+
+import io.paygate.alipay.wire.AlipayAmounts;
+import io.paygate.alipay.wire.AlipayTimes;
+import io.paygate.alipay.wire.AlipayTradeStatuses;
+import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.channel.ChannelTradeStatus;
+import io.paygate.core.channel.NotificationCheck;
+import io.paygate.core.channel.TradeNotification;
+import io.paygate.core.money.Money;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the parameters of a notification whose signature is already good. Anything that cannot be
+ * read exactly is a rejection, never a guess: Alipay redelivers, and a query settles it.
+ */
+public final class NotificationReader {
+
+  private NotificationReader() {}
+
+  public static NotificationCheck read(Map<String, String> p) {
+    String outTradeNo = text(p, "out_trade_no");
+    if (outTradeNo == null) {
+      return new NotificationCheck.Rejected("missing out_trade_no");
+    }
+    Optional<ChannelTradeStatus> status = AlipayTradeStatuses.read(p.get("trade_status"));
+    if (status.isEmpty()) {
+      return new NotificationCheck.Rejected("unknown trade_status");
+    }
+    Money total;
+    Money refundFee;
+    Instant paidAt;
+    try {
+      total = AlipayAmounts.read(p.get("total_amount"));
+      refundFee = AlipayAmounts.read(p.get("refund_fee"));
+    } catch (IllegalArgumentException e) {
+      return new NotificationCheck.Rejected("unreadable amount");
+    }
+    if (total == null) {
+      return new NotificationCheck.Rejected("missing total_amount");
+    }
+    try {
+      paidAt = AlipayTimes.read(p.get("gmt_payment"));
+    } catch (IllegalArgumentException e) {
+      return new NotificationCheck.Rejected("unreadable gmt_payment");
+    }
+    String buyerId = text(p, "buyer_id") != null ? text(p, "buyer_id") : text(p, "buyer_open_id");
+    ChannelTrade trade =
+        new ChannelTrade(
+            outTradeNo,
+            text(p, "trade_no"),
+            status.get(),
+            total,
+            text(p, "buyer_logon_id"),
+            buyerId,
+            paidAt);
+    return new NotificationCheck.Verified(
+        new TradeNotification(
+            text(p, "notify_id"),
+            text(p, "app_id"),
+            text(p, "seller_id"),
+            trade,
+            refundFee,
+            text(p, "out_biz_no")));
+  }
+
+  private static String text(Map<String, String> p, String name) {
+    String value = p.get(name);
+    return value == null || value.isBlank() ? null : value;
+  }
+}

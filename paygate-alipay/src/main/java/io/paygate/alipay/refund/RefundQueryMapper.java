@@ -1,0 +1,71 @@
+package io.paygate.alipay.refund;
+
+import com.alipay.api.response.AlipayTradeFastpayRefundQueryResponse;
+import io.paygate.alipay.gateway.GatewayAnswer;
+import io.paygate.alipay.gateway.ResponseCodes;
+import io.paygate.alipay.wire.AlipayAmounts;
+import io.paygate.alipay.wire.AlipayTimes;
+import io.paygate.core.channel.RefundLookup;
+import io.paygate.core.money.Money;
+
+/**
+ * alipay.trade.fastpay.refund.query's answer as a {@link RefundLookup}. Current answers carry
+ * {@code refund_status=REFUND_SUCCESS}; older ones only "refund data present means refunded".
+ */
+public final class RefundQueryMapper {
+
+  static final String REFUND_SUCCESS = "REFUND_SUCCESS";
+
+  private RefundQueryMapper() {}
+
+  public static RefundLookup map(GatewayAnswer<AlipayTradeFastpayRefundQueryResponse> answer) {
+    if (answer instanceof GatewayAnswer.NoAnswer<AlipayTradeFastpayRefundQueryResponse> none) {
+      return new RefundLookup.Unknown(none.reason());
+    }
+    AlipayTradeFastpayRefundQueryResponse response =
+        ((GatewayAnswer.Answered<AlipayTradeFastpayRefundQueryResponse>) answer).response();
+    if (ResponseCodes.isSuccess(response)) {
+      return fromSuccess(response);
+    }
+    // No trade means no refund of it either.
+    if (ResponseCodes.isTradeNotExist(response)) {
+      return new RefundLookup.NotRefunded();
+    }
+    // A refused query tells nothing about the refund.
+    return new RefundLookup.Unknown(ResponseCodes.describe(response));
+  }
+
+  public static String word(RefundLookup lookup) {
+    if (lookup instanceof RefundLookup.Refunded) {
+      return "ok";
+    }
+    return lookup instanceof RefundLookup.NotRefunded ? "not-refunded" : "unknown";
+  }
+
+  private static RefundLookup fromSuccess(AlipayTradeFastpayRefundQueryResponse response) {
+    String status = blankToNull(response.getRefundStatus());
+    boolean hasAmount = blankToNull(response.getRefundAmount()) != null;
+    if (status != null && !REFUND_SUCCESS.equals(status)) {
+      // Not a status the docs list: do not turn it into "not refunded" and fail a refund that may
+      // still complete.
+      return new RefundLookup.Unknown("refund_status " + status);
+    }
+    if (status == null && !hasAmount) {
+      return new RefundLookup.NotRefunded();
+    }
+    Money amount;
+    try {
+      amount = AlipayAmounts.read(response.getRefundAmount());
+    } catch (IllegalArgumentException e) {
+      return new RefundLookup.Unknown("refund_amount: " + e.getMessage());
+    }
+    if (amount == null) {
+      return new RefundLookup.Unknown("REFUND_SUCCESS without refund_amount");
+    }
+    return new RefundLookup.Refunded(amount, AlipayTimes.of(response.getGmtRefundPay()));
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+}

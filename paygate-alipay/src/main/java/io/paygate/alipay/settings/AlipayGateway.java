@@ -1,0 +1,60 @@
+package io.paygate.alipay.settings;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Alipay's own gateways, by the names an operator may configure instead of a URL. */
+public enum AlipayGateway {
+  PRODUCTION("production", "https://openapi.alipay.com/gateway.do"),
+  /** Alipay's public sandbox (the current host; the old alipaydev.com host is retired). */
+  ALIPAY_SANDBOX("alipay-sandbox", "https://openapi-sandbox.dl.alipaydev.com/gateway.do");
+
+  private final String configName;
+  private final String url;
+
+  AlipayGateway(String configName, String url) {
+    this.configName = configName;
+    this.url = url;
+  }
+
+  public String configName() {
+    return configName;
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public static Optional<AlipayGateway> byName(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    String wanted = name.trim().toLowerCase(Locale.ROOT);
+    for (AlipayGateway gateway : values()) {
+      if (gateway.configName.equals(wanted)) {
+        return Optional.of(gateway);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A configured gateway: one of the names above, or an http(s) URL (the embedded or a standalone
+   * PayGate sandbox, for instance).
+   *
+   * @param property the property the value came from, named in the error
+   * @throws AlipaySettingsException when the value is neither
+   */
+  public static String resolve(String nameOrUrl, String property) {
+    Optional<AlipayGateway> named = byName(nameOrUrl);
+    if (named.isPresent()) {
+      return named.get().url();
+    }
+    if (nameOrUrl != null
+        && (nameOrUrl.startsWith("https://") || nameOrUrl.startsWith("http://"))) {
+      return nameOrUrl.trim();
+    }
+    throw new AlipaySettingsException(
+        property, "expected production, alipay-sandbox or an http(s) URL of a gateway.do");
+  }
+}

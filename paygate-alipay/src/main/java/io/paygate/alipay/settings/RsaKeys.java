@@ -1,0 +1,58 @@
+package io.paygate.alipay.settings;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+/** Parses keys the way the SDK does, so a bad key fails at start-up rather than on a payment. */
+final class RsaKeys {
+
+  private static final String ALGORITHM = "SHA256withRSA";
+
+  private RsaKeys() {}
+
+  static PrivateKey privateKey(String base64, String property) {
+    try {
+      return rsa().generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new AlipaySettingsException(
+          property, "is not an RSA private key in PKCS#8 form (base64 DER or PEM)");
+    }
+  }
+
+  static PublicKey publicKey(String base64, String property) {
+    try {
+      return rsa().generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new AlipaySettingsException(
+          property, "is not an RSA public key in X.509 form (base64 DER or PEM)");
+    }
+  }
+
+  static byte[] sign(PrivateKey key, byte[] data) throws GeneralSecurityException {
+    Signature signature = Signature.getInstance(ALGORITHM);
+    signature.initSign(key);
+    signature.update(data);
+    return signature.sign();
+  }
+
+  static boolean verifies(PublicKey key, byte[] data, byte[] signed) {
+    try {
+      Signature signature = Signature.getInstance(ALGORITHM);
+      signature.initVerify(key);
+      signature.update(data);
+      return signature.verify(signed);
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+
+  private static KeyFactory rsa() throws GeneralSecurityException {
+    return KeyFactory.getInstance("RSA");
+  }
+}

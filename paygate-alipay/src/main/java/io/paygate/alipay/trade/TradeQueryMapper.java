@@ -1,0 +1,75 @@
+package io.paygate.alipay.trade;
+
+import com.alipay.api.response.AlipayTradeQueryResponse;
+import io.paygate.alipay.gateway.GatewayAnswer;
+import io.paygate.alipay.gateway.ResponseCodes;
+import io.paygate.alipay.wire.AlipayAmounts;
+import io.paygate.alipay.wire.AlipayTimes;
+import io.paygate.alipay.wire.AlipayTradeStatuses;
+import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.channel.ChannelTradeStatus;
+import io.paygate.core.channel.TradeLookup;
+import io.paygate.core.money.Money;
+import java.util.Optional;
+
+/** alipay.trade.query's answer as a {@link TradeLookup}. */
+public final class TradeQueryMapper {
+
+  private TradeQueryMapper() {}
+
+  public static TradeLookup map(GatewayAnswer<AlipayTradeQueryResponse> answer) {
+    if (answer instanceof GatewayAnswer.NoAnswer<AlipayTradeQueryResponse> none) {
+      return new TradeLookup.Unknown(none.reason());
+    }
+    AlipayTradeQueryResponse response =
+        ((GatewayAnswer.Answered<AlipayTradeQueryResponse>) answer).response();
+    if (ResponseCodes.isSuccess(response)) {
+      return found(response);
+    }
+    if (ResponseCodes.isTradeNotExist(response)) {
+      return new TradeLookup.NotFound();
+    }
+    if (ResponseCodes.isUncertain(response)) {
+      return new TradeLookup.Unknown(ResponseCodes.describe(response));
+    }
+    return new TradeLookup.Refused(ResponseCodes.error(response));
+  }
+
+  public static String word(TradeLookup lookup) {
+    if (lookup instanceof TradeLookup.Found) {
+      return "ok";
+    }
+    if (lookup instanceof TradeLookup.NotFound) {
+      return "not-found";
+    }
+    return lookup instanceof TradeLookup.Refused ? "refused" : "unknown";
+  }
+
+  // A success we cannot read is not a success we may act on.
+  private static TradeLookup found(AlipayTradeQueryResponse response) {
+    Optional<ChannelTradeStatus> status = AlipayTradeStatuses.read(response.getTradeStatus());
+    if (status.isEmpty()) {
+      return new TradeLookup.Unknown("unknown trade_status " + response.getTradeStatus());
+    }
+    Money total;
+    try {
+      total = AlipayAmounts.read(response.getTotalAmount());
+    } catch (IllegalArgumentException e) {
+      return new TradeLookup.Unknown("total_amount: " + e.getMessage());
+    }
+    if (total == null) {
+      return new TradeLookup.Unknown("total_amount missing");
+    }
+    String buyerId =
+        response.getBuyerUserId() != null ? response.getBuyerUserId() : response.getBuyerOpenId();
+    return new TradeLookup.Found(
+        new ChannelTrade(
+            response.getOutTradeNo(),
+            response.getTradeNo(),
+            status.get(),
+            total,
+            response.getBuyerLogonId(),
+            buyerId,
+            AlipayTimes.of(response.getSendPayDate())));
+  }
+}

@@ -1,0 +1,31 @@
+package io.paygate.alipay.trade;
+
+import com.alipay.api.domain.AlipayTradeCloseModel;
+import com.alipay.api.domain.AlipayTradeQueryModel;
+import com.alipay.api.request.AlipayTradeCloseRequest;
+import com.alipay.api.request.AlipayTradeQueryRequest;
+import io.paygate.core.channel.TradeRef;
+
+/** Requests about an existing trade, built from the SDK's models (never from strings). */
+public final class TradeRequests {
+
+  private TradeRequests() {}
+
+  public static AlipayTradeQueryRequest query(TradeRef trade) {
+    AlipayTradeQueryModel model = new AlipayTradeQueryModel();
+    model.setOutTradeNo(trade.outTradeNo());
+    model.setTradeNo(trade.tradeNo());
+    AlipayTradeQueryRequest request = new AlipayTradeQueryRequest();
+    request.setBizModel(model);
+    return request;
+  }
+
+  public static AlipayTradeCloseRequest close(TradeRef trade) {
+    AlipayTradeCloseModel model = new AlipayTradeCloseModel();
+    model.setOutTradeNo(trade.outTradeNo());
+    model.setTradeNo(trade.tradeNo());
+    AlipayTradeCloseRequest request = new AlipayTradeCloseRequest();
+    request.setBizModel(model);
+    return request;
+  }
+}
