@@ -1,0 +1,33 @@
+package io.paygate.core.channel;
+
+import java.util.Map;
+
+/**
+ * Port: a payment channel (Alipay today). Implementations translate the channel's protocol into
+ * these outcomes; the domain never sees the channel's own types.
+ *
+ * <p>No method throws for the channel's answers: a refusal, a timeout or a system error is an
+ * outcome, so callers must decide what each means.
+ */
+public interface PaymentChannel {
+
+  /** The merchant account this channel acts for, used to check inbound notifications. */
+  ChannelAccount account();
+
+  /** The auto-submitting HTML form that takes the buyer's browser to the channel's cashier. */
+  String payForm(PayOrder order);
+
+  TradeLookup queryTrade(TradeRef trade);
+
+  RefundOutcome refund(RefundOrder order);
+
+  RefundLookup queryRefund(TradeRef trade, String outRequestNo);
+
+  CloseOutcome close(TradeRef trade);
+
+  /** Verifies an asynchronous notification's signature and reads it. */
+  NotificationCheck verifyNotification(Map<String, String> parameters);
+
+  /** Verifies the signature of the browser's synchronous return parameters. */
+  boolean verifyReturn(Map<String, String> parameters);
+}

@@ -1,0 +1,37 @@
+package io.paygate.core.payments;
+
+import io.paygate.core.money.Money;
+import java.time.Instant;
+
+/**
+ * A payment as PayGate keeps it.
+ *
+ * @param tradeNo Alipay's number, known once the buyer paid (or a query found the trade)
+ * @param refundedAmount the sum of succeeded refunds
+ * @param expiresAt after this the cashier no longer takes the payment
+ */
+public record Payment(
+    String outTradeNo,
+    Product product,
+    Money totalAmount,
+    String subject,
+    String body,
+    PaymentStatus status,
+    String tradeNo,
+    String buyerLogonId,
+    String buyerId,
+    Money refundedAmount,
+    Instant createdAt,
+    Instant updatedAt,
+    Instant expiresAt,
+    Instant paidAt,
+    Instant closedAt) {
+
+  public boolean isPaid() {
+    return PaymentStatus.PAID_STATUSES.contains(status);
+  }
+
+  public Money refundableAmount() {
+    return totalAmount.minus(refundedAmount);
+  }
+}

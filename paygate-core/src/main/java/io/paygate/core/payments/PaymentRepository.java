@@ -1,0 +1,48 @@
+package io.paygate.core.payments;
+
+import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.money.Money;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: where payments are kept. State changes are conditional updates on the current status. */
+public interface PaymentRepository {
+
+  /**
+   * Stores a new payment.
+   *
+   * @return false when the out_trade_no is taken already
+   */
+  boolean insert(Payment payment);
+
+  Optional<Payment> find(String outTradeNo);
+
+  Optional<Payment> findByTradeNo(String tradeNo);
+
+  /** Reads the payment and locks its row until the current transaction ends. */
+  Optional<Payment> lock(String outTradeNo);
+
+  /**
+   * Applies CONFIRM_PAID with the trade's details.
+   *
+   * @return true when this call changed the payment
+   */
+  boolean markPaid(String outTradeNo, ChannelTrade trade, Instant at);
+
+  /**
+   * Applies a transition without details.
+   *
+   * @return true when this call changed the payment
+   */
+  boolean apply(String outTradeNo, PaymentTransition transition, Instant at);
+
+  /** Records the sum of succeeded refunds (under the payment's row lock). */
+  void setRefundedAmount(String outTradeNo, Money refundedAmount, Instant at);
+
+  /** Pending payments created before the given instant, oldest first: candidates for a sync. */
+  List<Payment> findPendingCreatedBefore(Instant before, int limit);
+
+  /** The most recent payments, newest first. */
+  List<Payment> findRecent(int limit);
+}

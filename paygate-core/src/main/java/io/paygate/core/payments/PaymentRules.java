@@ -1,0 +1,53 @@
+package io.paygate.core.payments;
+
+import io.paygate.core.money.Money;
+import io.paygate.core.support.Identifiers;
+import io.paygate.core.support.PayGateException;
+
+/** The limits Alipay sets on a payment's fields, checked before anything is stored. */
+public final class PaymentRules {
+
+  public static final Money MIN_AMOUNT = Money.parse("0.01");
+  public static final Money MAX_AMOUNT = Money.parse("100000000.00");
+  public static final int MAX_SUBJECT = 256;
+  public static final int MAX_BODY = 128;
+  public static final int MAX_REASON = 256;
+
+  private PaymentRules() {}
+
+  public static void checkAmount(String field, Money amount) {
+    if (amount == null) {
+      throw PayGateException.invalid(field, field + " is required");
+    }
+    if (amount.isLessThan(MIN_AMOUNT) || amount.isGreaterThan(MAX_AMOUNT)) {
+      throw PayGateException.invalid(field, field + " must be between 0.01 and 100000000.00");
+    }
+  }
+
+  public static void checkNewPayment(NewPayment request) {
+    checkAmount("total_amount", request.totalAmount());
+    String subject = request.subject();
+    if (subject == null || subject.isBlank()) {
+      throw PayGateException.invalid("subject", "subject is required");
+    }
+    if (subject.length() > MAX_SUBJECT) {
+      throw PayGateException.invalid("subject", "subject is at most 256 characters");
+    }
+    if (request.body() != null && request.body().length() > MAX_BODY) {
+      throw PayGateException.invalid("body", "body is at most 128 characters");
+    }
+    if (request.product() == null) {
+      throw PayGateException.invalid("product", "product is page or wap");
+    }
+    if (request.outTradeNo() != null) {
+      checkMerchantNumber("out_trade_no", request.outTradeNo());
+    }
+  }
+
+  public static void checkMerchantNumber(String field, String value) {
+    if (!Identifiers.MERCHANT_NUMBER.matcher(value).matches()) {
+      throw PayGateException.invalid(
+          field, field + " is 1 to 64 characters of letters, digits and underscore");
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package io.paygate.core.payments;
+
+import io.paygate.core.channel.ChannelError;
+import io.paygate.core.channel.CloseOutcome;
+import io.paygate.core.channel.PayOrder;
+import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.channel.TradeLookup;
+import io.paygate.core.channel.TradeRef;
+import io.paygate.core.money.Money;
+import io.paygate.core.support.ErrorCode;
+import io.paygate.core.support.Identifiers;
+import io.paygate.core.support.PayGateException;
+import io.paygate.core.support.Transactions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Creating, paying, syncing and closing payments. */
+public final class PaymentService {
+
+  private final PaymentRepository payments;
+  private final PaymentChannel channel;
+  private final TradeReconciler reconciler;
+  private final Transactions transactions;
+  private final Identifiers identifiers;
+  private final Clock clock;
+  private final Duration payTimeout;
+
+  public PaymentService(
+      PaymentRepository payments,
+      PaymentChannel channel,
+      Transactions transactions,
+      Identifiers identifiers,
+      Clock clock,
+      Duration payTimeout) {
+    this.payments = payments;
+    this.channel = channel;
+    this.reconciler = new TradeReconciler(payments);
+    this.transactions = transactions;
+    this.identifiers = identifiers;
+    this.clock = clock;
+    this.payTimeout = payTimeout;
+  }
+
+  public Payment create(NewPayment request) {
+    PaymentRules.checkNewPayment(request);
+    Instant now = clock.instant();
+    String outTradeNo =
+        request.outTradeNo() != null ? request.outTradeNo() : identifiers.newOutTradeNo();
+    Payment payment =
+        new Payment(
+            outTradeNo,
+            request.product(),
+            request.totalAmount(),
+            request.subject(),
+            request.body(),
+            PaymentStatus.PENDING,
+            null,
+            null,
+            null,
+            Money.ZERO,
+            now,
+            now,
+            now.plus(payTimeout),
+            null,
+            null);
+    if (!payments.insert(payment)) {
+      throw new PayGateException(
+          ErrorCode.OUT_TRADE_NO_TAKEN,
+          "a payment with this out_trade_no exists already",
+          "out_trade_no",
+          null);
+    }
+    return payment;
+  }
+
+  public Payment get(String outTradeNo) {
+    return payments.find(outTradeNo).orElseThrow(() -> notFound(outTradeNo));
+  }
+
+  public Payment getByTradeNo(String tradeNo) {
+    return payments
+        .findByTradeNo(tradeNo)
+        .orElseThrow(
+            () ->
+                new PayGateException(
+                    ErrorCode.PAYMENT_NOT_FOUND, "no payment has this trade_no", "trade_no", null));
+  }
+
+  /** The auto-submitting form that sends the buyer to the cashier, while the payment is open. */
+  public String payForm(String outTradeNo) {
+    Payment payment = get(outTradeNo);
+    if (payment.status() != PaymentStatus.PENDING) {
+      throw new PayGateException(
+          ErrorCode.PAYMENT_NOT_PAYABLE, "the payment is " + payment.status() + ", not payable");
+    }
+    if (!clock.instant().isBefore(payment.expiresAt())) {
+      throw new PayGateException(ErrorCode.PAYMENT_NOT_PAYABLE, "the payment has expired");
+    }
+    return channel.payForm(
+        new PayOrder(
+            payment.outTradeNo(),
+            payment.product(),
+            payment.totalAmount(),
+            payment.subject(),
+            payment.body(),
+            payment.expiresAt()));
+  }
+
+  /**
+   * Asks the channel about the payment and updates it from the answer. An unknown answer changes
+   * nothing; the payment stays as it was until a later sync.
+   */
+  public Payment sync(String outTradeNo) {
+    Payment payment = get(outTradeNo);
+    TradeLookup lookup = channel.queryTrade(new TradeRef(outTradeNo, payment.tradeNo()));
+    if (lookup instanceof TradeLookup.Found found) {
+      transactions.inTransaction(
+          () -> {
+            Payment locked = payments.lock(outTradeNo).orElseThrow(() -> notFound(outTradeNo));
+            return reconciler.apply(locked, found.trade(), clock.instant());
+          });
+    }
+    return get(outTradeNo);
+  }
+
+  /**
+   * Closes an unpaid payment. Closing a closed payment is a no-op; a trade the channel never saw
+   * (the buyer never opened the cashier) closes locally.
+   */
+  public Payment close(String outTradeNo) {
+    Payment payment = get(outTradeNo);
+    if (payment.status() == PaymentStatus.CLOSED) {
+      return payment;
+    }
+    if (payment.status() != PaymentStatus.PENDING) {
+      throw notClosable(payment.status());
+    }
+    CloseOutcome outcome = channel.close(new TradeRef(outTradeNo, payment.tradeNo()));
+    if (outcome instanceof CloseOutcome.Closed || outcome instanceof CloseOutcome.NotFound) {
+      payments.apply(outTradeNo, PaymentTransition.CLOSE, clock.instant());
+    } else if (outcome instanceof CloseOutcome.Refused refused) {
+      // Most often the buyer paid a moment ago: learn that before answering.
+      Payment synced = sync(outTradeNo);
+      if (synced.status() == PaymentStatus.CLOSED) {
+        return synced;
+      }
+      if (synced.status() != PaymentStatus.PENDING) {
+        throw notClosable(synced.status());
+      }
+      throw rejected(refused.error());
+    } else if (outcome instanceof CloseOutcome.Unknown unknown) {
+      throw new PayGateException(
+          ErrorCode.CHANNEL_UNAVAILABLE,
+          "Alipay did not answer the close; the payment is unchanged: " + unknown.reason());
+    }
+    Payment closed = get(outTradeNo);
+    if (closed.status() != PaymentStatus.CLOSED) {
+      throw notClosable(closed.status());
+    }
+    return closed;
+  }
+
+  static PayGateException rejected(ChannelError error) {
+    return new PayGateException(
+        ErrorCode.CHANNEL_REJECTED,
+        "Alipay refused: " + error.subMessage(),
+        null,
+        error.subCode() != null ? error.subCode() : error.code());
+  }
+
+  private static PayGateException notClosable(PaymentStatus status) {
+    return new PayGateException(
+        ErrorCode.PAYMENT_NOT_CLOSABLE, "the payment is " + status + " and cannot be closed");
+  }
+
+  private static PayGateException notFound(String outTradeNo) {
+    return new PayGateException(
+        ErrorCode.PAYMENT_NOT_FOUND, "no payment has out_trade_no " + outTradeNo);
+  }
+}

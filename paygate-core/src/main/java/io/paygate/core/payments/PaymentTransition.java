@@ -1,0 +1,49 @@
+package io.paygate.core.payments;
+
+import static io.paygate.core.payments.PaymentStatus.CLOSED;
+import static io.paygate.core.payments.PaymentStatus.PAID;
+import static io.paygate.core.payments.PaymentStatus.PARTIALLY_REFUNDED;
+import static io.paygate.core.payments.PaymentStatus.PENDING;
+import static io.paygate.core.payments.PaymentStatus.REFUNDED;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The payment state machine, whole. Each transition names the statuses it may start from; the
+ * repository applies it as a conditional update, so applying it twice changes nothing the second
+ * time.
+ */
+public enum PaymentTransition {
+  /**
+   * The channel confirms the buyer paid. From CLOSED too: a payment closed locally while no trade
+   * existed can still be paid by a buyer who had the cashier open, and that money is real.
+   */
+  CONFIRM_PAID(EnumSet.of(PENDING, CLOSED), PAID),
+  /** The merchant or the channel closed an unpaid payment. */
+  CLOSE(EnumSet.of(PENDING), CLOSED),
+  /** Some, not all, of the paid amount went back to the buyer. */
+  REFUND_PART(EnumSet.of(PAID, PARTIALLY_REFUNDED), PARTIALLY_REFUNDED),
+  /** All of the paid amount went back to the buyer. */
+  REFUND_ALL(EnumSet.of(PAID, PARTIALLY_REFUNDED), REFUNDED);
+
+  private final Set<PaymentStatus> from;
+  private final PaymentStatus to;
+
+  PaymentTransition(Set<PaymentStatus> from, PaymentStatus to) {
+    this.from = from;
+    this.to = to;
+  }
+
+  public Set<PaymentStatus> from() {
+    return from;
+  }
+
+  public PaymentStatus to() {
+    return to;
+  }
+
+  public boolean canStartFrom(PaymentStatus status) {
+    return from.contains(status);
+  }
+}

@@ -1,0 +1,39 @@
+package io.paygate.core.refunds;
+
+import io.paygate.core.money.Money;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Port: where refunds are kept. */
+public interface RefundRepository {
+
+  void insert(Refund refund);
+
+  Optional<Refund> find(String outTradeNo, String outRequestNo);
+
+  List<Refund> findByPayment(String outTradeNo);
+
+  /** The sum of refunds that hold money: PENDING and SUCCEEDED. */
+  Money sumReserved(String outTradeNo);
+
+  Money sumSucceeded(String outTradeNo);
+
+  /**
+   * Moves a refund to a new status if it is in one of the given ones.
+   *
+   * @return true when this call changed it
+   */
+  boolean settle(
+      String outTradeNo,
+      String outRequestNo,
+      Set<RefundStatus> from,
+      RefundStatus status,
+      String failureCode,
+      String failureMessage,
+      Instant at);
+
+  /** Pending refunds last touched before the given instant: candidates for a refund query. */
+  List<Refund> findPendingUpdatedBefore(Instant before, int limit);
+}

@@ -1,0 +1,236 @@
+package io.paygate.core.refunds;
+
+import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.channel.RefundLookup;
+import io.paygate.core.channel.RefundOrder;
+import io.paygate.core.channel.RefundOutcome;
+import io.paygate.core.channel.TradeRef;
+import io.paygate.core.money.Money;
+import io.paygate.core.payments.Payment;
+import io.paygate.core.payments.PaymentRepository;
+import io.paygate.core.payments.PaymentRules;
+import io.paygate.core.payments.PaymentStatus;
+import io.paygate.core.support.ErrorCode;
+import io.paygate.core.support.Identifiers;
+import io.paygate.core.support.PayGateException;
+import io.paygate.core.support.Transactions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Refunds, full and partial. The refund is stored (and its amount reserved under the payment's row
+ * lock) before the channel is called, so concurrent requests can never refund more than was paid.
+ * An unknown answer leaves the refund PENDING until a refund query settles it; nothing is ever
+ * retried under a new out_request_no.
+ */
+public final class RefundService {
+
+  private final PaymentRepository payments;
+  private final RefundRepository refunds;
+  private final RefundSettlement settlement;
+  private final PaymentChannel channel;
+  private final Transactions transactions;
+  private final Identifiers identifiers;
+  private final Clock clock;
+
+  public RefundService(
+      PaymentRepository payments,
+      RefundRepository refunds,
+      RefundSettlement settlement,
+      PaymentChannel channel,
+      Transactions transactions,
+      Identifiers identifiers,
+      Clock clock) {
+    this.payments = payments;
+    this.refunds = refunds;
+    this.settlement = settlement;
+    this.channel = channel;
+    this.transactions = transactions;
+    this.identifiers = identifiers;
+    this.clock = clock;
+  }
+
+  /** A refund reserved in the database, and whether the channel must be asked for it now. */
+  private record Reservation(Payment payment, Refund refund, boolean send) {}
+
+  public Refund refund(String outTradeNo, NewRefund request) {
+    PaymentRules.checkAmount("refund_amount", request.refundAmount());
+    if (request.reason() != null && request.reason().length() > PaymentRules.MAX_REASON) {
+      throw PayGateException.invalid("refund_reason", "refund_reason is at most 256 characters");
+    }
+    if (request.outRequestNo() != null) {
+      PaymentRules.checkMerchantNumber("out_request_no", request.outRequestNo());
+    }
+    String outRequestNo =
+        request.outRequestNo() != null ? request.outRequestNo() : identifiers.newOutRequestNo();
+    Reservation reservation =
+        transactions.inTransaction(() -> reserve(outTradeNo, outRequestNo, request));
+    if (!reservation.send()) {
+      Refund existing = reservation.refund();
+      return existing.status() == RefundStatus.PENDING
+          ? resolve(outTradeNo, outRequestNo)
+          : existing;
+    }
+    return send(reservation.payment(), reservation.refund());
+  }
+
+  private Reservation reserve(String outTradeNo, String outRequestNo, NewRefund request) {
+    Payment payment = payments.lock(outTradeNo).orElseThrow(() -> paymentNotFound(outTradeNo));
+    var existing = refunds.find(outTradeNo, outRequestNo);
+    if (existing.isPresent()) {
+      Refund refund = existing.get();
+      if (refund.refundAmount().compareTo(request.refundAmount()) != 0) {
+        throw new PayGateException(
+            ErrorCode.OUT_REQUEST_NO_CONFLICT,
+            "out_request_no " + outRequestNo + " was used for a refund of another amount",
+            "out_request_no",
+            null);
+      }
+      if (refund.status() != RefundStatus.FAILED) {
+        return new Reservation(payment, refund, false);
+      }
+      // A failed refund is retried under its own number, as Alipay asks.
+      checkAvailable(payment, request.refundAmount());
+      refunds.settle(
+          outTradeNo,
+          outRequestNo,
+          EnumSet.of(RefundStatus.FAILED),
+          RefundStatus.PENDING,
+          null,
+          null,
+          clock.instant());
+      return new Reservation(payment, refunds.find(outTradeNo, outRequestNo).orElseThrow(), true);
+    }
+    if (payment.status() != PaymentStatus.PAID
+        && payment.status() != PaymentStatus.PARTIALLY_REFUNDED) {
+      throw new PayGateException(
+          ErrorCode.PAYMENT_NOT_REFUNDABLE,
+          "the payment is " + payment.status() + "; only paid payments can be refunded");
+    }
+    checkAvailable(payment, request.refundAmount());
+    Instant now = clock.instant();
+    Refund refund =
+        new Refund(
+            outTradeNo,
+            outRequestNo,
+            request.refundAmount(),
+            request.reason(),
+            RefundStatus.PENDING,
+            null,
+            null,
+            now,
+            now,
+            null);
+    refunds.insert(refund);
+    return new Reservation(payment, refund, true);
+  }
+
+  private void checkAvailable(Payment payment, Money amount) {
+    Money reserved = refunds.sumReserved(payment.outTradeNo());
+    if (reserved.plus(amount).isGreaterThan(payment.totalAmount())) {
+      Money available = payment.totalAmount().minus(reserved);
+      throw new PayGateException(
+          ErrorCode.REFUND_EXCEEDS_AVAILABLE,
+          "at most " + available + " can still be refunded (refunded or pending: " + reserved + ")",
+          "refund_amount",
+          null);
+    }
+  }
+
+  private Refund send(Payment payment, Refund refund) {
+    RefundOutcome outcome =
+        channel.refund(
+            new RefundOrder(
+                payment.outTradeNo(),
+                payment.tradeNo(),
+                refund.outRequestNo(),
+                refund.refundAmount(),
+                refund.reason()));
+    if (outcome instanceof RefundOutcome.Accepted accepted) {
+      if (accepted.fundChanged()) {
+        confirm(refund);
+        return current(refund);
+      }
+      // fund_change=N: the channel took the request but says no money moved in this call.
+      return resolve(refund.outTradeNo(), refund.outRequestNo());
+    }
+    if (outcome instanceof RefundOutcome.Refused refused) {
+      transactions.run(
+          () ->
+              settlement.fail(
+                  refund.outTradeNo(),
+                  refund.outRequestNo(),
+                  refused.error().subCode(),
+                  refused.error().subMessage()));
+      throw new PayGateException(
+          ErrorCode.CHANNEL_REJECTED,
+          "Alipay refused refund " + refund.outRequestNo() + ": " + refused.error().subMessage(),
+          null,
+          refused.error().subCode() != null ? refused.error().subCode() : refused.error().code());
+    }
+    // Unknown: stays PENDING, to be settled by a refund query.
+    return current(refund);
+  }
+
+  /** Settles a pending refund by asking the channel; an unknown answer leaves it pending. */
+  public Refund resolve(String outTradeNo, String outRequestNo) {
+    Refund refund = get(outTradeNo, outRequestNo);
+    if (refund.status() != RefundStatus.PENDING) {
+      return refund;
+    }
+    Payment payment = payments.find(outTradeNo).orElseThrow(() -> paymentNotFound(outTradeNo));
+    RefundLookup lookup =
+        channel.queryRefund(new TradeRef(outTradeNo, payment.tradeNo()), outRequestNo);
+    if (lookup instanceof RefundLookup.Refunded) {
+      confirm(refund);
+    } else if (lookup instanceof RefundLookup.NotRefunded) {
+      transactions.run(
+          () ->
+              settlement.fail(
+                  outTradeNo,
+                  outRequestNo,
+                  "REFUND_NOT_FOUND",
+                  "Alipay holds no refund under this out_request_no"));
+    }
+    return current(refund);
+  }
+
+  private void confirm(Refund refund) {
+    transactions.run(
+        () -> {
+          payments.lock(refund.outTradeNo());
+          settlement.confirm(refund.outTradeNo(), refund.outRequestNo());
+        });
+  }
+
+  public Refund get(String outTradeNo, String outRequestNo) {
+    return refunds
+        .find(outTradeNo, outRequestNo)
+        .orElseThrow(
+            () ->
+                new PayGateException(
+                    ErrorCode.REFUND_NOT_FOUND,
+                    "payment " + outTradeNo + " has no refund " + outRequestNo));
+  }
+
+  public List<Refund> list(String outTradeNo) {
+    payments.find(outTradeNo).orElseThrow(() -> paymentNotFound(outTradeNo));
+    return refunds.findByPayment(outTradeNo);
+  }
+
+  /** Refunds left pending (unknown answers) before the given instant, for the settling job. */
+  public List<Refund> pendingBefore(Instant before, int limit) {
+    return refunds.findPendingUpdatedBefore(before, limit);
+  }
+
+  private Refund current(Refund refund) {
+    return get(refund.outTradeNo(), refund.outRequestNo());
+  }
+
+  private static PayGateException paymentNotFound(String outTradeNo) {
+    return new PayGateException(
+        ErrorCode.PAYMENT_NOT_FOUND, "no payment has out_trade_no " + outTradeNo);
+  }
+}

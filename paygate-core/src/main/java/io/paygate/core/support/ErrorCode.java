@@ -1,0 +1,37 @@
+package io.paygate.core.support;
+
+/** Stable codes for refused requests; the API shows them as the problem detail's {@code code}. */
+public enum ErrorCode {
+  VALIDATION_FAILED(Kind.INVALID),
+  PAYMENT_NOT_FOUND(Kind.NOT_FOUND),
+  REFUND_NOT_FOUND(Kind.NOT_FOUND),
+  OUT_TRADE_NO_TAKEN(Kind.CONFLICT),
+  OUT_REQUEST_NO_CONFLICT(Kind.CONFLICT),
+  PAYMENT_NOT_PAYABLE(Kind.CONFLICT),
+  PAYMENT_NOT_REFUNDABLE(Kind.CONFLICT),
+  PAYMENT_NOT_CLOSABLE(Kind.CONFLICT),
+  REFUND_EXCEEDS_AVAILABLE(Kind.UNPROCESSABLE),
+  CHANNEL_REJECTED(Kind.UNPROCESSABLE),
+  CHANNEL_UNAVAILABLE(Kind.UNAVAILABLE),
+  OPERATOR_TOOLS_OFF(Kind.FORBIDDEN);
+
+  /** What sort of refusal, so an edge can pick its answer without listing every code. */
+  public enum Kind {
+    INVALID,
+    NOT_FOUND,
+    CONFLICT,
+    UNPROCESSABLE,
+    UNAVAILABLE,
+    FORBIDDEN
+  }
+
+  private final Kind kind;
+
+  ErrorCode(Kind kind) {
+    this.kind = kind;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+}

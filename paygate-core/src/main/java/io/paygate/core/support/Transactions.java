@@ -1,0 +1,17 @@
+package io.paygate.core.support;
+
+import java.util.function.Supplier;
+
+/** Port: runs work in one database transaction (the adapter decides how). */
+public interface Transactions {
+
+  <T> T inTransaction(Supplier<T> work);
+
+  default void run(Runnable work) {
+    inTransaction(
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+}

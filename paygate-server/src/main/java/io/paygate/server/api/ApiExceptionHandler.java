@@ -1,0 +1,118 @@
+package io.paygate.server.api;
+
+import io.paygate.core.support.ErrorCode;
+import io.paygate.core.support.PayGateException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every refusal of the merchant API as an RFC 9457 problem detail with a stable {@code code}, the
+ * offending {@code field} where one is at fault, and Alipay's {@code alipay_sub_code} when Alipay's
+ * answer is the cause. A caller's mistake is never a 500.
+ */
+@RestControllerAdvice(annotations = ApiController.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(PayGateException.class)
+  ResponseEntity<ProblemDetail> refused(PayGateException refusal) {
+    HttpStatus status =
+        switch (refusal.code().kind()) {
+          case INVALID -> HttpStatus.BAD_REQUEST;
+          case NOT_FOUND -> HttpStatus.NOT_FOUND;
+          case CONFLICT -> HttpStatus.CONFLICT;
+          case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+          case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+          case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
+    ProblemDetail problem = Problems.of(status, refusal.code().name(), refusal.getMessage());
+    if (refusal.field() != null) {
+      problem.setProperty("field", refusal.field());
+    }
+    if (refusal.channelCode() != null) {
+      problem.setProperty("alipay_sub_code", refusal.channelCode());
+    }
+    return Problems.response(problem);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException mismatch) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.BAD_REQUEST,
+            ErrorCode.VALIDATION_FAILED.name(),
+            mismatch.getName() + " has the wrong form");
+    problem.setProperty("field", mismatch.getName());
+    return Problems.response(problem);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+    log.error("unexpected failure", failure);
+    return Problems.response(
+        Problems.of(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "INTERNAL_ERROR",
+            "something went wrong on our side; nothing was changed by this request"));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException unreadable,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.BAD_REQUEST,
+            "MALFORMED_REQUEST",
+            "the request body is missing or is not the JSON object this route takes");
+    return new ResponseEntity<>(problem, Problems.headers(), HttpStatus.BAD_REQUEST);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException missing,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.BAD_REQUEST,
+            ErrorCode.VALIDATION_FAILED.name(),
+            missing.getParameterName() + " is required");
+    problem.setProperty("field", missing.getParameterName());
+    return new ResponseEntity<>(problem, Problems.headers(), HttpStatus.BAD_REQUEST);
+  }
+
+  /** Spring's own refusals (405, 415, 406, …) get a code too. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception failure,
+      Object body,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    if (body instanceof ProblemDetail problem
+        && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+      problem.setProperty("code", Problems.codeFor(status));
+    }
+    return super.handleExceptionInternal(failure, body, headers, status, request);
+  }
+}

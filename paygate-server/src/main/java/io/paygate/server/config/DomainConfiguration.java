@@ -1,0 +1,74 @@
+package io.paygate.server.config;
+
+import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.exchanges.ExchangeLog;
+import io.paygate.core.notify.NotificationService;
+import io.paygate.core.payments.PaymentRepository;
+import io.paygate.core.payments.PaymentService;
+import io.paygate.core.refunds.RefundRepository;
+import io.paygate.core.refunds.RefundService;
+import io.paygate.core.refunds.RefundSettlement;
+import io.paygate.core.support.Identifiers;
+import io.paygate.core.support.Transactions;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the plain-Java domain services to their adapters. */
+@Configuration(proxyBeanMethods = false)
+public class DomainConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  Identifiers identifiers(Clock clock) {
+    return new Identifiers(clock);
+  }
+
+  @Bean
+  PaymentService paymentService(
+      PaymentRepository payments,
+      PaymentChannel channel,
+      Transactions transactions,
+      Identifiers identifiers,
+      Clock clock,
+      PayGateProperties properties) {
+    return new PaymentService(
+        payments, channel, transactions, identifiers, clock, properties.payTimeout());
+  }
+
+  @Bean
+  RefundSettlement refundSettlement(
+      RefundRepository refunds, PaymentRepository payments, Clock clock) {
+    return new RefundSettlement(refunds, payments, clock);
+  }
+
+  @Bean
+  RefundService refundService(
+      PaymentRepository payments,
+      RefundRepository refunds,
+      RefundSettlement settlement,
+      PaymentChannel channel,
+      Transactions transactions,
+      Identifiers identifiers,
+      Clock clock) {
+    return new RefundService(
+        payments, refunds, settlement, channel, transactions, identifiers, clock);
+  }
+
+  @Bean
+  NotificationService notificationService(
+      PaymentChannel channel,
+      PaymentRepository payments,
+      RefundSettlement settlement,
+      Transactions transactions,
+      ExchangeLog exchanges,
+      Clock clock) {
+    return new NotificationService(channel, payments, settlement, transactions, exchanges, clock);
+  }
+}

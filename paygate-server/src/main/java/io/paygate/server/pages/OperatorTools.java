@@ -1,0 +1,32 @@
+package io.paygate.server.pages;
+
+import io.paygate.core.support.ErrorCode;
+import io.paygate.core.support.PayGateException;
+import io.paygate.server.sandbox.SandboxMode;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** Whether people may refund and close from the pages (see {@link PagesProperties}). */
+@Component
+public class OperatorTools {
+
+  private final boolean enabled;
+
+  public OperatorTools(PagesProperties properties, Environment environment) {
+    this.enabled =
+        properties.operatorTools() != null
+            ? properties.operatorTools()
+            : SandboxMode.embedded(environment);
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  public void require() {
+    if (!enabled) {
+      throw new PayGateException(
+          ErrorCode.OPERATOR_TOOLS_OFF, "operator tools are off in this configuration");
+    }
+  }
+}

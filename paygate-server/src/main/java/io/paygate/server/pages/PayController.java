@@ -1,0 +1,41 @@
+package io.paygate.server.pages;
+
+import io.paygate.core.payments.PaymentService;
+import io.paygate.core.support.PayGateException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** {@code /pay/{out_trade_no}}: the page that sends the buyer's browser on to Alipay's cashier. */
+@Controller
+public class PayController {
+
+  private final PaymentService payments;
+
+  public PayController(PaymentService payments) {
+    this.payments = payments;
+  }
+
+  @GetMapping("/pay/{outTradeNo}")
+  public Object pay(@PathVariable String outTradeNo, Model model) {
+    try {
+      String form = payments.payForm(outTradeNo);
+      String page =
+          "<!DOCTYPE html><html><head><meta charset=\"UTF-8\"><title>正在前往支付宝 Redirecting to"
+              + " Alipay</title></head><body>"
+              + form
+              + "</body></html>";
+      return ResponseEntity.ok()
+          .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+          .header("Cache-Control", "no-store")
+          .body(page);
+    } catch (PayGateException refused) {
+      return Pages.problem(model, refused, HttpStatus.CONFLICT);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.paygate.server.pages;
+
+import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.payments.Payment;
+import io.paygate.core.payments.PaymentService;
+import io.paygate.core.payments.PaymentStatus;
+import io.paygate.core.support.ErrorCode;
+import io.paygate.core.support.PayGateException;
+import io.paygate.server.callbacks.RawFormParameters;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * Where the buyer's browser comes back from the cashier. The signed parameters prove only that
+ * Alipay sent the buyer here, never that the payment went through: the page shows the stored state,
+ * asking Alipay once when it is not paid yet.
+ */
+@Controller
+public class ReturnController {
+
+  private final PaymentChannel channel;
+  private final PaymentService payments;
+
+  public ReturnController(PaymentChannel channel, PaymentService payments) {
+    this.channel = channel;
+    this.payments = payments;
+  }
+
+  @GetMapping("/alipay/return")
+  public Object returned(HttpServletRequest request, Model model) {
+    Map<String, String> parameters = RawFormParameters.parse(request.getQueryString());
+    String outTradeNo = parameters.get("out_trade_no");
+    if (outTradeNo == null || !channel.verifyReturn(parameters)) {
+      return Pages.problem(
+          model,
+          new PayGateException(
+              ErrorCode.VALIDATION_FAILED, "这不是支付宝签名的返回 This is not a return signed by Alipay"),
+          HttpStatus.BAD_REQUEST);
+    }
+    try {
+      Payment payment = payments.get(outTradeNo);
+      if (payment.status() == PaymentStatus.PENDING) {
+        payment = payments.sync(outTradeNo);
+      }
+      model.addAttribute("payment", payment);
+      return "return";
+    } catch (PayGateException refused) {
+      return Pages.problem(model, refused, HttpStatus.NOT_FOUND);
+    }
+  }
+}

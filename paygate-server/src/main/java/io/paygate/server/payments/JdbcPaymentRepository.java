@@ -1,0 +1,177 @@
+package io.paygate.server.payments;
+
+import static io.paygate.server.support.Times.column;
+import static io.paygate.server.support.Times.read;
+
+import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.money.Money;
+import io.paygate.core.payments.Payment;
+import io.paygate.core.payments.PaymentRepository;
+import io.paygate.core.payments.PaymentStatus;
+import io.paygate.core.payments.PaymentTransition;
+import io.paygate.core.payments.Product;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Payments in the {@code payments} table; every state change is a conditional update. */
+@Repository
+public class JdbcPaymentRepository implements PaymentRepository {
+
+  private static final String COLUMNS =
+      "out_trade_no, product, total_amount, subject, body, status, trade_no, buyer_logon_id,"
+          + " buyer_id, refunded_amount, created_at, updated_at, expires_at, paid_at, closed_at";
+
+  private final JdbcClient jdbc;
+
+  public JdbcPaymentRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public boolean insert(Payment p) {
+    try {
+      jdbc.sql("INSERT INTO payments (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+          .params(
+              p.outTradeNo(),
+              p.product().name(),
+              p.totalAmount().amount(),
+              p.subject(),
+              p.body(),
+              p.status().name(),
+              p.tradeNo(),
+              p.buyerLogonId(),
+              p.buyerId(),
+              p.refundedAmount().amount(),
+              column(p.createdAt()),
+              column(p.updatedAt()),
+              column(p.expiresAt()),
+              column(p.paidAt()),
+              column(p.closedAt()))
+          .update();
+      return true;
+    } catch (DuplicateKeyException taken) {
+      return false;
+    }
+  }
+
+  @Override
+  public Optional<Payment> find(String outTradeNo) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE out_trade_no = ?")
+        .param(outTradeNo)
+        .query(JdbcPaymentRepository::map)
+        .optional();
+  }
+
+  @Override
+  public Optional<Payment> findByTradeNo(String tradeNo) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE trade_no = ?")
+        .param(tradeNo)
+        .query(JdbcPaymentRepository::map)
+        .optional();
+  }
+
+  @Override
+  public Optional<Payment> lock(String outTradeNo) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE out_trade_no = ? FOR UPDATE")
+        .param(outTradeNo)
+        .query(JdbcPaymentRepository::map)
+        .optional();
+  }
+
+  @Override
+  public boolean markPaid(String outTradeNo, ChannelTrade trade, Instant at) {
+    PaymentTransition paid = PaymentTransition.CONFIRM_PAID;
+    return jdbc.sql(
+                "UPDATE payments SET status = :to, trade_no = :tradeNo,"
+                    + " buyer_logon_id = :buyerLogonId, buyer_id = :buyerId,"
+                    + " paid_at = :paidAt, updated_at = :at"
+                    + " WHERE out_trade_no = :outTradeNo AND status IN (:from)")
+            .param("to", paid.to().name())
+            .param("tradeNo", trade.tradeNo())
+            .param("buyerLogonId", trade.buyerLogonId())
+            .param("buyerId", trade.buyerId())
+            .param("paidAt", column(trade.paidAt() != null ? trade.paidAt() : at))
+            .param("at", column(at))
+            .param("outTradeNo", outTradeNo)
+            .param("from", names(paid))
+            .update()
+        == 1;
+  }
+
+  @Override
+  public boolean apply(String outTradeNo, PaymentTransition transition, Instant at) {
+    String closedAt = transition.to() == PaymentStatus.CLOSED ? ", closed_at = :at" : "";
+    return jdbc.sql(
+                "UPDATE payments SET status = :to, updated_at = :at"
+                    + closedAt
+                    + " WHERE out_trade_no = :outTradeNo AND status IN (:from)")
+            .param("to", transition.to().name())
+            .param("at", column(at))
+            .param("outTradeNo", outTradeNo)
+            .param("from", names(transition))
+            .update()
+        == 1;
+  }
+
+  @Override
+  public void setRefundedAmount(String outTradeNo, Money refundedAmount, Instant at) {
+    jdbc.sql("UPDATE payments SET refunded_amount = ?, updated_at = ? WHERE out_trade_no = ?")
+        .params(refundedAmount.amount(), column(at), outTradeNo)
+        .update();
+  }
+
+  @Override
+  public List<Payment> findPendingCreatedBefore(Instant before, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM payments WHERE status = 'PENDING' AND created_at < ?"
+                + " ORDER BY created_at FETCH FIRST "
+                + limit
+                + " ROWS ONLY")
+        .param(column(before))
+        .query(JdbcPaymentRepository::map)
+        .list();
+  }
+
+  @Override
+  public List<Payment> findRecent(int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM payments ORDER BY created_at DESC FETCH FIRST "
+                + limit
+                + " ROWS ONLY")
+        .query(JdbcPaymentRepository::map)
+        .list();
+  }
+
+  private static List<String> names(PaymentTransition transition) {
+    return transition.from().stream().map(Enum::name).toList();
+  }
+
+  private static Payment map(ResultSet row, int index) throws SQLException {
+    return new Payment(
+        row.getString("out_trade_no"),
+        Product.valueOf(row.getString("product")),
+        new Money(row.getBigDecimal("total_amount")),
+        row.getString("subject"),
+        row.getString("body"),
+        PaymentStatus.valueOf(row.getString("status")),
+        row.getString("trade_no"),
+        row.getString("buyer_logon_id"),
+        row.getString("buyer_id"),
+        new Money(row.getBigDecimal("refunded_amount")),
+        read(row, "created_at"),
+        read(row, "updated_at"),
+        read(row, "expires_at"),
+        read(row, "paid_at"),
+        read(row, "closed_at"));
+  }
+}

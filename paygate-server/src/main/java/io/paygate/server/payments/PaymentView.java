@@ -1,0 +1,49 @@
+package io.paygate.server.payments;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.paygate.core.payments.Payment;
+import io.paygate.core.payments.PaymentStatus;
+import java.time.Instant;
+import java.util.Locale;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** A payment as the API shows it: amounts as decimal strings in yuan. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PaymentView(
+    String outTradeNo,
+    String tradeNo,
+    String status,
+    String product,
+    String totalAmount,
+    String refundedAmount,
+    String subject,
+    String body,
+    String buyerLogonId,
+    String payUrl,
+    Instant createdAt,
+    Instant expiresAt,
+    Instant paidAt,
+    Instant closedAt) {
+
+  public static PaymentView of(Payment p, String publicUrl) {
+    String payUrl =
+        p.status() == PaymentStatus.PENDING ? publicUrl + "/pay/" + p.outTradeNo() : null;
+    return new PaymentView(
+        p.outTradeNo(),
+        p.tradeNo(),
+        p.status().name(),
+        p.product().name().toLowerCase(Locale.ROOT),
+        p.totalAmount().toString(),
+        p.refundedAmount().toString(),
+        p.subject(),
+        p.body(),
+        p.buyerLogonId(),
+        payUrl,
+        p.createdAt(),
+        p.expiresAt(),
+        p.paidAt(),
+        p.closedAt());
+  }
+}

@@ -1,0 +1,145 @@
+package io.paygate.server.refunds;
+
+import static io.paygate.server.support.Times.column;
+import static io.paygate.server.support.Times.read;
+
+import io.paygate.core.money.Money;
+import io.paygate.core.refunds.Refund;
+import io.paygate.core.refunds.RefundRepository;
+import io.paygate.core.refunds.RefundStatus;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Refunds in the {@code refunds} table. */
+@Repository
+public class JdbcRefundRepository implements RefundRepository {
+
+  private static final String COLUMNS =
+      "out_trade_no, out_request_no, refund_amount, reason, status, failure_code,"
+          + " failure_message, created_at, updated_at, refunded_at";
+
+  private final JdbcClient jdbc;
+
+  public JdbcRefundRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void insert(Refund r) {
+    jdbc.sql("INSERT INTO refunds (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)")
+        .params(
+            r.outTradeNo(),
+            r.outRequestNo(),
+            r.refundAmount().amount(),
+            r.reason(),
+            r.status().name(),
+            r.failureCode(),
+            r.failureMessage(),
+            column(r.createdAt()),
+            column(r.updatedAt()),
+            column(r.refundedAt()))
+        .update();
+  }
+
+  @Override
+  public Optional<Refund> find(String outTradeNo, String outRequestNo) {
+    return jdbc.sql(
+            "SELECT " + COLUMNS + " FROM refunds WHERE out_trade_no = ? AND out_request_no = ?")
+        .params(outTradeNo, outRequestNo)
+        .query(JdbcRefundRepository::map)
+        .optional();
+  }
+
+  @Override
+  public List<Refund> findByPayment(String outTradeNo) {
+    return jdbc.sql(
+            "SELECT " + COLUMNS + " FROM refunds WHERE out_trade_no = ? ORDER BY created_at")
+        .param(outTradeNo)
+        .query(JdbcRefundRepository::map)
+        .list();
+  }
+
+  @Override
+  public Money sumReserved(String outTradeNo) {
+    return sum(outTradeNo, List.of(RefundStatus.PENDING.name(), RefundStatus.SUCCEEDED.name()));
+  }
+
+  @Override
+  public Money sumSucceeded(String outTradeNo) {
+    return sum(outTradeNo, List.of(RefundStatus.SUCCEEDED.name()));
+  }
+
+  private Money sum(String outTradeNo, List<String> statuses) {
+    BigDecimal total =
+        jdbc.sql(
+                "SELECT COALESCE(SUM(refund_amount), 0) FROM refunds"
+                    + " WHERE out_trade_no = :outTradeNo AND status IN (:statuses)")
+            .param("outTradeNo", outTradeNo)
+            .param("statuses", statuses)
+            .query(BigDecimal.class)
+            .single();
+    return new Money(total);
+  }
+
+  @Override
+  public boolean settle(
+      String outTradeNo,
+      String outRequestNo,
+      Set<RefundStatus> from,
+      RefundStatus status,
+      String failureCode,
+      String failureMessage,
+      Instant at) {
+    Instant refundedAt = status == RefundStatus.SUCCEEDED ? at : null;
+    return jdbc.sql(
+                "UPDATE refunds SET status = :status, failure_code = :code,"
+                    + " failure_message = :message, updated_at = :at, refunded_at = :refundedAt"
+                    + " WHERE out_trade_no = :outTradeNo AND out_request_no = :outRequestNo"
+                    + " AND status IN (:from)")
+            .param("status", status.name())
+            .param("code", failureCode)
+            .param("message", failureMessage)
+            .param("at", column(at))
+            .param("refundedAt", column(refundedAt))
+            .param("outTradeNo", outTradeNo)
+            .param("outRequestNo", outRequestNo)
+            .param("from", from.stream().map(Enum::name).toList())
+            .update()
+        == 1;
+  }
+
+  @Override
+  public List<Refund> findPendingUpdatedBefore(Instant before, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM refunds WHERE status = 'PENDING' AND updated_at < ?"
+                + " ORDER BY updated_at FETCH FIRST "
+                + limit
+                + " ROWS ONLY")
+        .param(column(before))
+        .query(JdbcRefundRepository::map)
+        .list();
+  }
+
+  private static Refund map(ResultSet row, int index) throws SQLException {
+    return new Refund(
+        row.getString("out_trade_no"),
+        row.getString("out_request_no"),
+        new Money(row.getBigDecimal("refund_amount")),
+        row.getString("reason"),
+        RefundStatus.valueOf(row.getString("status")),
+        row.getString("failure_code"),
+        row.getString("failure_message"),
+        read(row, "created_at"),
+        read(row, "updated_at"),
+        read(row, "refunded_at"));
+  }
+}

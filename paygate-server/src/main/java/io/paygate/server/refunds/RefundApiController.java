@@ -1,0 +1,53 @@
+package io.paygate.server.refunds;
+
+import io.paygate.core.refunds.Refund;
+import io.paygate.core.refunds.RefundService;
+import io.paygate.core.refunds.RefundStatus;
+import io.paygate.server.api.ApiController;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/** The refunds part of the merchant API. */
+@ApiController
+@RequestMapping("/api/v1/payments/{outTradeNo}/refunds")
+public class RefundApiController {
+
+  private final RefundService refunds;
+
+  public RefundApiController(RefundService refunds) {
+    this.refunds = refunds;
+  }
+
+  /**
+   * 201 with the refund; 202 while its outcome is unknown (PENDING: it is settled by a refund
+   * query, never resent under a new number).
+   */
+  @PostMapping
+  public ResponseEntity<RefundView> create(
+      @PathVariable String outTradeNo, @RequestBody CreateRefundRequest request) {
+    Refund refund = refunds.refund(outTradeNo, request.toNewRefund());
+    HttpStatus status =
+        refund.status() == RefundStatus.PENDING ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
+    return ResponseEntity.status(status)
+        .location(
+            URI.create("/api/v1/payments/" + outTradeNo + "/refunds/" + refund.outRequestNo()))
+        .body(RefundView.of(refund));
+  }
+
+  @GetMapping
+  public List<RefundView> list(@PathVariable String outTradeNo) {
+    return refunds.list(outTradeNo).stream().map(RefundView::of).toList();
+  }
+
+  @GetMapping("/{outRequestNo}")
+  public RefundView get(@PathVariable String outTradeNo, @PathVariable String outRequestNo) {
+    return RefundView.of(refunds.get(outTradeNo, outRequestNo));
+  }
+}

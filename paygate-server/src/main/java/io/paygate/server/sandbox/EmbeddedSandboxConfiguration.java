@@ -1,0 +1,12 @@
+package io.paygate.server.sandbox;
+
+import io.paygate.sandbox.SandboxConfiguration;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** Brings the sandbox into this process under {@code /sandbox} when it runs embedded. */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedSandboxCondition.class)
+@Import(SandboxConfiguration.class)
+public class EmbeddedSandboxConfiguration {}
