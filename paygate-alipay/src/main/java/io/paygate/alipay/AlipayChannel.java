@@ -7,6 +7,7 @@ import com.alipay.api.AlipayRequest;
 import com.alipay.api.DefaultAlipayClient;
 import io.paygate.alipay.gateway.ExchangeRecorder;
 import io.paygate.alipay.gateway.GatewayCalls;
+import io.paygate.alipay.gateway.SdkLogging;
 import io.paygate.alipay.notify.NotificationReader;
 import io.paygate.alipay.notify.SignatureCheck;
 import io.paygate.alipay.pay.PayFormRequests;
@@ -52,6 +53,7 @@ public final class AlipayChannel implements PaymentChannel {
    */
   public AlipayChannel(AlipaySettings settings, ExchangeLog exchanges, Clock clock) {
     this.settings = settings;
+    SdkLogging.silence();
     this.client = newClient(settings);
     this.recorder = new ExchangeRecorder(exchanges, clock);
     this.calls = new GatewayCalls(client, recorder);
