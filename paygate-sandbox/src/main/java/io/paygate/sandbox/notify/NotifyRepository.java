@@ -1,0 +1,157 @@
+package io.paygate.sandbox.notify;
+
+import io.paygate.sandbox.support.Ids;
+import io.paygate.sandbox.support.SandboxDatabase;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+public class NotifyRepository {
+
+  private static final String COLUMNS =
+      "id, notify_id, app_id, out_trade_no, notify_url, trade_status, params_json, delivered,"
+          + " scheduled_attempts, next_attempt_at";
+  private static final TypeReference<LinkedHashMap<String, String>> PARAMS =
+      new TypeReference<>() {};
+
+  private final SandboxDatabase db;
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final RowMapper<Notify> row;
+
+  public NotifyRepository(SandboxDatabase db) {
+    this.db = db;
+    this.row =
+        (rs, i) -> {
+          long next = rs.getLong("next_attempt_at");
+          Instant nextAt = rs.wasNull() ? null : Instant.ofEpochMilli(next);
+          return new Notify(
+              rs.getLong("id"),
+              rs.getString("notify_id"),
+              rs.getString("app_id"),
+              rs.getString("out_trade_no"),
+              rs.getString("notify_url"),
+              rs.getString("trade_status"),
+              json.readValue(rs.getString("params_json"), PARAMS),
+              rs.getBoolean("delivered"),
+              rs.getInt("scheduled_attempts"),
+              nextAt);
+        };
+  }
+
+  /** Stores a notify due now; its notify_id stays the same for every redelivery. */
+  public long insert(
+      String appId,
+      String outTradeNo,
+      String notifyUrl,
+      String tradeStatus,
+      Map<String, String> params,
+      Instant now) {
+    String notifyId = Ids.digits(34);
+    Map<String, String> withId = new LinkedHashMap<>(params);
+    withId.put("notify_id", notifyId);
+    db.jdbc()
+        .update(
+            "INSERT INTO notifies (notify_id, app_id, out_trade_no, notify_url, trade_status,"
+                + " params_json, delivered, scheduled_attempts, next_attempt_at, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, FALSE, 0, ?, ?)",
+            notifyId,
+            appId,
+            outTradeNo,
+            notifyUrl,
+            tradeStatus,
+            json.writeValueAsString(withId),
+            now.toEpochMilli(),
+            now.toEpochMilli());
+    return db.jdbc()
+        .queryForObject("SELECT id FROM notifies WHERE notify_id = ?", Long.class, notifyId);
+  }
+
+  public Optional<Notify> find(long id) {
+    return db.jdbc().query("SELECT " + COLUMNS + " FROM notifies WHERE id = ?", row, id).stream()
+        .findFirst();
+  }
+
+  public List<Notify> byOutTradeNo(String outTradeNo) {
+    return db.jdbc()
+        .query(
+            "SELECT " + COLUMNS + " FROM notifies WHERE out_trade_no = ? ORDER BY id",
+            row,
+            outTradeNo);
+  }
+
+  public List<Notify> recent(int limit) {
+    return db.jdbc()
+        .query("SELECT " + COLUMNS + " FROM notifies ORDER BY id DESC LIMIT ?", row, limit);
+  }
+
+  public List<Long> dueIds(Instant now) {
+    return db.jdbc()
+        .queryForList(
+            "SELECT id FROM notifies WHERE next_attempt_at <= ? ORDER BY next_attempt_at, id",
+            Long.class,
+            now.toEpochMilli());
+  }
+
+  /**
+   * Takes a due notify for one attempt by pushing its due time out by a lease, so two schedulers
+   * never send the same attempt and a crash mid-attempt only delays it.
+   */
+  public boolean claim(long id, Instant now, Instant leaseUntil) {
+    return db.jdbc()
+            .update(
+                "UPDATE notifies SET next_attempt_at = ? WHERE id = ? AND next_attempt_at <= ?",
+                leaseUntil.toEpochMilli(),
+                id,
+                now.toEpochMilli())
+        == 1;
+  }
+
+  public void recordAttempt(NotifyAttempt attempt) {
+    db.jdbc()
+        .update(
+            "INSERT INTO notify_attempts (notify_id, attempted_at, http_status, reply)"
+                + " VALUES (?, ?, ?, ?)",
+            attempt.notifyId(),
+            attempt.at().toEpochMilli(),
+            attempt.httpStatus(),
+            attempt.reply());
+  }
+
+  public void markDelivered(long id) {
+    db.jdbc()
+        .update("UPDATE notifies SET delivered = TRUE, next_attempt_at = NULL WHERE id = ?", id);
+  }
+
+  public void reschedule(long id, int scheduledAttempts, Instant next) {
+    db.jdbc()
+        .update(
+            "UPDATE notifies SET scheduled_attempts = ?, next_attempt_at = ? WHERE id = ?",
+            scheduledAttempts,
+            next == null ? null : next.toEpochMilli(),
+            id);
+  }
+
+  public List<NotifyAttempt> attempts(long notifyId) {
+    return db.jdbc()
+        .query(
+            "SELECT notify_id, attempted_at, http_status, reply FROM notify_attempts"
+                + " WHERE notify_id = ? ORDER BY id",
+            (rs, i) -> {
+              int status = rs.getInt("http_status");
+              Integer httpStatus = rs.wasNull() ? null : status;
+              return new NotifyAttempt(
+                  rs.getLong("notify_id"),
+                  Instant.ofEpochMilli(rs.getLong("attempted_at")),
+                  httpStatus,
+                  rs.getString("reply"));
+            },
+            notifyId);
+  }
+}

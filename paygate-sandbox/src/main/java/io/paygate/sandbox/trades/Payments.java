@@ -1,0 +1,145 @@
+package io.paygate.sandbox.trades;
+
+import io.paygate.sandbox.apps.SandboxApps;
+import io.paygate.sandbox.buyers.Buyer;
+import io.paygate.sandbox.buyers.BuyerRepository;
+import io.paygate.sandbox.clock.VirtualClock;
+import io.paygate.sandbox.notify.NotifyDelivery;
+import io.paygate.sandbox.support.AlipayTime;
+import io.paygate.sandbox.support.SandboxDatabase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * The buyer's side of a trade: opening it (scan / login) and paying it from the balance. Each step
+ * is one transaction under the trade's row lock; notifies go out after the commit.
+ */
+@Service
+public class Payments {
+
+  private final SandboxDatabase db;
+  private final TradeRepository trades;
+  private final BuyerRepository buyers;
+  private final TradeNotifies tradeNotifies;
+  private final NotifyDelivery delivery;
+  private final SandboxApps apps;
+  private final VirtualClock clock;
+
+  public Payments(
+      SandboxDatabase db,
+      TradeRepository trades,
+      BuyerRepository buyers,
+      TradeNotifies tradeNotifies,
+      NotifyDelivery delivery,
+      SandboxApps apps,
+      VirtualClock clock) {
+    this.db = db;
+    this.trades = trades;
+    this.buyers = buyers;
+    this.tradeNotifies = tradeNotifies;
+    this.delivery = delivery;
+    this.apps = apps;
+    this.clock = clock;
+  }
+
+  /** The buyer scanned the QR code or opened the cashier: the trade now exists. */
+  public PayResult open(long orderId, Optional<String> logonId) {
+    Optional<Buyer> buyer = Optional.empty();
+    if (logonId.isPresent()) {
+      buyer = buyers.find(logonId.get());
+      if (buyer.isEmpty()) {
+        return refused(PayResult.Reason.BUYER_NOT_FOUND, "买家账户不存在 / No such buyer.");
+      }
+    }
+    Optional<Buyer> who = buyer;
+    List<Long> queued = new ArrayList<>();
+    PayResult result = db.tx().execute(status -> openLocked(orderId, who, clock.now(), queued));
+    queued.forEach(delivery::deliverIfDue);
+    return result;
+  }
+
+  /** Pays from the buyer's balance; {@code password} empty means "trust the caller". */
+  public PayResult pay(long orderId, String logonId, Optional<String> password) {
+    Optional<Buyer> buyer = buyers.find(logonId);
+    if (buyer.isEmpty()) {
+      return refused(PayResult.Reason.BUYER_NOT_FOUND, "买家账户不存在 / No such buyer.");
+    }
+    List<Long> queued = new ArrayList<>();
+    PayResult result =
+        db.tx()
+            .execute(
+                status -> {
+                  Instant now = clock.now();
+                  PayResult opened = openLocked(orderId, buyer, now, queued);
+                  if (!(opened instanceof PayResult.Opened open)) {
+                    return opened;
+                  }
+                  Trade trade = open.trade();
+                  if (password.isPresent() && !password.get().equals(buyer.get().payPassword())) {
+                    return refused(
+                        PayResult.Reason.WRONG_PAY_PASSWORD, "支付密码错误 / Wrong pay password.");
+                  }
+                  if (!buyers.debit(logonId, trade.totalAmount())) {
+                    return refused(
+                        PayResult.Reason.INSUFFICIENT_BALANCE, "余额不足 / Insufficient balance.");
+                  }
+                  trades.markPaid(trade.id(), now);
+                  Trade paid = trades.byId(trade.id()).orElseThrow();
+                  tradeNotifies.queue(paid, Optional.empty(), now).ifPresent(queued::add);
+                  Optional<String> returnUrl =
+                      Optional.ofNullable(paid.returnUrl())
+                          .map(
+                              u -> ReturnUrls.of(paid, apps.find(paid.appId()).orElseThrow(), now));
+                  return new PayResult.Paid(paid, returnUrl);
+                });
+    // First notify attempt right after the commit, before the caller gets its answer.
+    queued.forEach(delivery::deliverIfDue);
+    return result;
+  }
+
+  /** Inside a transaction: lock, expire if due, open if needed, check state and buyer. */
+  private PayResult openLocked(
+      long orderId, Optional<Buyer> buyer, Instant now, List<Long> queued) {
+    Optional<Trade> locked = trades.lock(orderId);
+    if (locked.isEmpty()) {
+      return refused(PayResult.Reason.ORDER_NOT_FOUND, "订单不存在 / No such order.");
+    }
+    Trade trade = locked.get();
+    if (trade.status() == null) {
+      if (!trade.expiresAt().isAfter(now)) {
+        return refused(PayResult.Reason.ORDER_EXPIRED, "订单已过期 / The order has expired.");
+      }
+      String day = AlipayTime.format(now).substring(0, 10).replace("-", "");
+      trades.open(trade.id(), trades.nextTradeNo(day), now);
+      trade = trades.byId(orderId).orElseThrow();
+    }
+    if (trade.status() == TradeStatus.WAIT_BUYER_PAY && !trade.expiresAt().isAfter(now)) {
+      trades.transition(trade.id(), TradeStatus.WAIT_BUYER_PAY, TradeStatus.TRADE_CLOSED, now);
+      Trade closed = trades.byId(orderId).orElseThrow();
+      tradeNotifies.queue(closed, Optional.empty(), now).ifPresent(queued::add);
+      return refused(PayResult.Reason.TRADE_CLOSED, "交易已关闭（超时） / The trade timed out.");
+    }
+    if (trade.status().paid()) {
+      return refused(PayResult.Reason.TRADE_ALREADY_PAID, "交易已支付 / Already paid.");
+    }
+    if (trade.status() == TradeStatus.TRADE_CLOSED) {
+      return refused(PayResult.Reason.TRADE_CLOSED, "交易已关闭 / The trade is closed.");
+    }
+    if (buyer.isPresent()) {
+      if (trade.buyerLogonId() != null && !trade.buyerLogonId().equals(buyer.get().logonId())) {
+        return refused(
+            PayResult.Reason.TRADE_BUYER_NOT_MATCH, "交易买家不匹配 / Another buyer opened this trade.");
+      }
+      trades.setBuyer(trade.id(), buyer.get().logonId(), buyer.get().userId());
+      trade = trades.byId(orderId).orElseThrow();
+    }
+    return new PayResult.Opened(trade);
+  }
+
+  private static PayResult refused(PayResult.Reason reason, String message) {
+    return new PayResult.Refused(reason, message);
+  }
+}
