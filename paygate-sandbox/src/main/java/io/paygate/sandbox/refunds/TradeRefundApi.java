@@ -1,0 +1,178 @@
+package io.paygate.sandbox.refunds;
+
+import io.paygate.sandbox.buyers.Buyer;
+import io.paygate.sandbox.buyers.BuyerRepository;
+import io.paygate.sandbox.clock.VirtualClock;
+import io.paygate.sandbox.gateway.ApiOutcome;
+import io.paygate.sandbox.gateway.GatewayApi;
+import io.paygate.sandbox.gateway.GatewayCall;
+import io.paygate.sandbox.gateway.GatewayError;
+import io.paygate.sandbox.notify.NotifyDelivery;
+import io.paygate.sandbox.support.AlipayTime;
+import io.paygate.sandbox.support.Money;
+import io.paygate.sandbox.support.SandboxDatabase;
+import io.paygate.sandbox.trades.Trade;
+import io.paygate.sandbox.trades.TradeLookup;
+import io.paygate.sandbox.trades.TradeNotifies;
+import io.paygate.sandbox.trades.TradeRepository;
+import io.paygate.sandbox.trades.TradeStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code alipay.trade.refund}: synchronous refunds, idempotent by out_request_no (a repeat answers
+ * fund_change=N), never above the paid amount; a full refund closes the trade.
+ */
+@Component
+public class TradeRefundApi implements GatewayApi {
+
+  private final SandboxDatabase db;
+  private final TradeLookup lookup;
+  private final TradeRepository trades;
+  private final RefundRepository refunds;
+  private final BuyerRepository buyers;
+  private final TradeNotifies tradeNotifies;
+  private final NotifyDelivery delivery;
+  private final VirtualClock clock;
+
+  public TradeRefundApi(
+      SandboxDatabase db,
+      TradeLookup lookup,
+      TradeRepository trades,
+      RefundRepository refunds,
+      BuyerRepository buyers,
+      TradeNotifies tradeNotifies,
+      NotifyDelivery delivery,
+      VirtualClock clock) {
+    this.db = db;
+    this.lookup = lookup;
+    this.trades = trades;
+    this.refunds = refunds;
+    this.buyers = buyers;
+    this.tradeNotifies = tradeNotifies;
+    this.delivery = delivery;
+    this.clock = clock;
+  }
+
+  @Override
+  public String method() {
+    return "alipay.trade.refund";
+  }
+
+  @Override
+  public ApiOutcome handle(GatewayCall call) {
+    Optional<String> amountText = call.biz().text("refund_amount");
+    if (amountText.isEmpty()) {
+      return invalid("缺少必选参数refund_amount");
+    }
+    Optional<BigDecimal> amount = Money.parse(amountText.get()).filter(Money::inRange);
+    if (amount.isEmpty()) {
+      return new ApiOutcome.Failure(
+          GatewayError.business("ACQ.REASON_TRADE_REFUND_FEE_ERR", "退款金额无效"));
+    }
+    Optional<String> reason = call.biz().text("refund_reason");
+    if (reason.isPresent() && reason.get().length() > 256) {
+      return invalid("refund_reason长度不能超过256");
+    }
+    Optional<String> requestNo = call.biz().text("out_request_no");
+    if (requestNo.isPresent() && requestNo.get().length() > 64) {
+      return invalid("out_request_no长度不能超过64");
+    }
+    TradeLookup.Found found = lookup.find(call);
+    if (found instanceof TradeLookup.Miss miss) {
+      return miss.failure();
+    }
+    Trade named = ((TradeLookup.Hit) found).trade();
+    // Without out_request_no the request is a full refund keyed by the out_trade_no.
+    String outRequestNo = requestNo.orElse(named.outTradeNo());
+    List<Long> queued = new ArrayList<>();
+    ApiOutcome outcome =
+        db.tx()
+            .execute(
+                status ->
+                    refundLocked(
+                        named.id(),
+                        outRequestNo,
+                        requestNo.isEmpty(),
+                        amount.get(),
+                        reason.orElse(null),
+                        queued));
+    queued.forEach(delivery::deliverIfDue);
+    return outcome;
+  }
+
+  private ApiOutcome refundLocked(
+      long tradeId,
+      String outRequestNo,
+      boolean implicitRequestNo,
+      BigDecimal amount,
+      String reason,
+      List<Long> queued) {
+    Instant now = clock.now();
+    Trade trade = trades.lock(tradeId).orElseThrow();
+    Optional<Refund> earlier = refunds.find(tradeId, outRequestNo);
+    if (earlier.isPresent()) {
+      if (earlier.get().amount().compareTo(amount) != 0) {
+        return new ApiOutcome.Failure(
+            GatewayError.business("ACQ.DISCORDANT_REPEAT_REQUEST", "不一致的请求"));
+      }
+      return ApiOutcome.success(answer(trade, "N", now));
+    }
+    if (trade.status() == TradeStatus.WAIT_BUYER_PAY) {
+      return new ApiOutcome.Failure(GatewayError.TRADE_STATUS_ERROR);
+    }
+    if (trade.status() == TradeStatus.TRADE_CLOSED) {
+      return new ApiOutcome.Failure(GatewayError.TRADE_HAS_CLOSE);
+    }
+    if (trade.status() == TradeStatus.TRADE_FINISHED) {
+      return new ApiOutcome.Failure(GatewayError.TRADE_HAS_FINISHED);
+    }
+    BigDecimal after = trade.refundedAmount().add(amount);
+    if (after.compareTo(trade.totalAmount()) > 0
+        || (implicitRequestNo && amount.compareTo(trade.totalAmount()) != 0)) {
+      return new ApiOutcome.Failure(
+          GatewayError.business("ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限"));
+    }
+    refunds.insert(new Refund(tradeId, outRequestNo, amount, reason, now));
+    trades.addRefunded(tradeId, amount);
+    if (trade.buyerLogonId() != null) {
+      buyers.credit(trade.buyerLogonId(), amount);
+    }
+    if (after.compareTo(trade.totalAmount()) == 0) {
+      trades.transition(tradeId, TradeStatus.TRADE_SUCCESS, TradeStatus.TRADE_CLOSED, now);
+    }
+    Trade refunded = trades.byId(tradeId).orElseThrow();
+    tradeNotifies
+        .queue(refunded, Optional.of(new TradeNotifies.RefundFields(after, now, outRequestNo)), now)
+        .ifPresent(queued::add);
+    return ApiOutcome.success(answer(refunded, "Y", now));
+  }
+
+  private static Map<String, Object> answer(Trade trade, String fundChange, Instant now) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("trade_no", trade.tradeNo());
+    fields.put("out_trade_no", trade.outTradeNo());
+    if (trade.buyerLogonId() != null) {
+      fields.put(
+          "buyer_logon_id",
+          new Buyer(trade.buyerLogonId(), "", "", BigDecimal.ZERO).maskedLogonId());
+    }
+    if (trade.buyerUserId() != null) {
+      fields.put("buyer_user_id", trade.buyerUserId());
+    }
+    fields.put("fund_change", fundChange);
+    fields.put("refund_fee", Money.format(trade.refundedAmount()));
+    fields.put("gmt_refund_pay", AlipayTime.format(now));
+    return fields;
+  }
+
+  private static ApiOutcome invalid(String detail) {
+    return new ApiOutcome.Failure(GatewayError.invalidParameter(detail));
+  }
+}
