@@ -34,6 +34,13 @@ public final class TradeReconciler {
       return new Result.Mismatch(
           "total_amount " + trade.totalAmount() + " differs from " + payment.totalAmount());
     }
+    if (trade.tradeNo() != null
+        && payments
+            .findByTradeNo(trade.tradeNo())
+            .filter(other -> !other.outTradeNo().equals(payment.outTradeNo()))
+            .isPresent()) {
+      return new Result.Mismatch("trade_no belongs to another payment");
+    }
     if (trade.status().isPaid()) {
       return payments.markPaid(payment.outTradeNo(), trade, now)
           ? new Result.Changed(PaymentStatus.PAID)

@@ -1,0 +1,234 @@
+package io.paygate.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Starts the whole server, with its embedded sandbox, on a free port and talks to it over real
+ * HTTP, as a merchant's systems and a buyer's browser would.
+ */
+public abstract class ServerTestSupport {
+
+  protected static final String API_KEY = "test-api-key-" + UUID.randomUUID();
+  protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+  protected final HttpClient http =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  /** Each test class's context runs on its own port (Spring keeps contexts between classes). */
+  @LocalServerPort protected int port;
+
+  protected String base() {
+    return "http://localhost:" + port;
+  }
+
+  protected static void serverProperties(DynamicPropertyRegistry registry, String name) {
+    int port = freePort();
+    String base = "http://localhost:" + port;
+    Path dataDir;
+    try {
+      dataDir = Files.createTempDirectory("paygate-test-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    registry.add("server.port", () -> port);
+    registry.add("paygate.public-url", () -> base);
+    registry.add("paygate.data-dir", dataDir::toString);
+    registry.add("paygate.api.bootstrap-key", () -> API_KEY);
+    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    registry.add(
+        "paygate.sandbox.database-url", () -> "jdbc:h2:mem:" + name + "-sandbox;DB_CLOSE_DELAY=-1");
+    // The sandbox's real-time scheduler would race the tests' virtual clock.
+    registry.add("paygate.sandbox.background-interval", () -> "0s");
+  }
+
+  protected record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
+    public JsonNode json() {
+      return JSON.readTree(body);
+    }
+
+    public String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+  }
+
+  protected Reply api(String method, String path, Object body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Authorization", "Bearer " + API_KEY)
+            .header("Accept", "application/json, application/problem+json");
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(
+              method,
+              HttpRequest.BodyPublishers.ofString(
+                  body instanceof String text ? text : JSON.writeValueAsString(body)));
+    }
+    return send(request.build());
+  }
+
+  protected Reply get(String urlOrPath) {
+    return send(HttpRequest.newBuilder(uri(urlOrPath)).GET().build());
+  }
+
+  protected Reply postForm(String urlOrPath, Map<String, String> form) {
+    return postForm(urlOrPath, form, StandardCharsets.UTF_8);
+  }
+
+  protected Reply postForm(
+      String urlOrPath, Map<String, String> form, java.nio.charset.Charset charset) {
+    String encoded =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), charset)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), charset))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(uri(urlOrPath))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(encoded, StandardCharsets.ISO_8859_1))
+            .build());
+  }
+
+  protected Reply postJson(String urlOrPath, Object body) {
+    return send(
+        HttpRequest.newBuilder(uri(urlOrPath))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            .build());
+  }
+
+  private URI uri(String urlOrPath) {
+    return URI.create(urlOrPath.startsWith("http") ? urlOrPath : base() + urlOrPath);
+  }
+
+  protected Reply send(HttpRequest request) {
+    try {
+      HttpResponse<String> response =
+          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Reply(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.body(),
+          response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Creates a payment through the API and returns its out_trade_no. */
+  protected String createPayment(String amount, String product) {
+    Reply created =
+        api(
+            "POST",
+            "/api/v1/payments",
+            Map.of("total_amount", amount, "subject", "测试商品 Test item", "product", product));
+    if (created.status() != 201) {
+      throw new AssertionError("create failed: " + created.status() + " " + created.body());
+    }
+    return created.json().get("out_trade_no").asString();
+  }
+
+  private static final Pattern FORM_ACTION = Pattern.compile("action=\"([^\"]+)\"");
+  private static final Pattern HIDDEN =
+      Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
+
+  /**
+   * Does what the buyer's browser does with {@code /pay/{no}}: takes the auto-submitting form and
+   * posts it to the gateway, which opens the cashier.
+   */
+  protected Reply openCashier(String outTradeNo) {
+    Reply page = get("/pay/" + outTradeNo);
+    if (page.status() != 200) {
+      throw new AssertionError("pay page: " + page.status() + " " + page.body());
+    }
+    Matcher action = FORM_ACTION.matcher(page.body());
+    if (!action.find()) {
+      throw new AssertionError("no form in the pay page: " + page.body());
+    }
+    Map<String, String> hidden = new java.util.LinkedHashMap<>();
+    Matcher input = HIDDEN.matcher(page.body());
+    while (input.find()) {
+      hidden.put(input.group(1), input.group(2).replace("&quot;", "\""));
+    }
+    return postForm(action.group(1).replace("&amp;", "&"), hidden);
+  }
+
+  /** The sandbox's default buyer as {logon_id, pay_password}. */
+  protected JsonNode defaultBuyer() {
+    return get("/sandbox/api/buyers").json().get(0);
+  }
+
+  protected String appId() {
+    return get("/sandbox/api/apps").json().get(0).get("app_id").asString();
+  }
+
+  /** Pays as the sandbox buyer without a browser; the sandbox then notifies the server. */
+  protected Reply payAsBuyer(String outTradeNo) {
+    JsonNode buyer = defaultBuyer();
+    return postJson(
+        "/sandbox/api/buyer/pay",
+        Map.of(
+            "app_id", appId(),
+            "out_trade_no", outTradeNo,
+            "buyer_logon_id", buyer.get("logon_id").asString(),
+            "pay_password", buyer.get("pay_password").asString()));
+  }
+
+  protected JsonNode payment(String outTradeNo) {
+    Reply reply = api("GET", "/api/v1/payments/" + outTradeNo, null);
+    if (reply.status() != 200) {
+      throw new AssertionError("get payment: " + reply.status() + " " + reply.body());
+    }
+    return reply.json();
+  }
+
+  /** A paid payment, through the whole real flow. */
+  protected String paidPayment(String amount) {
+    String outTradeNo = createPayment(amount, "page");
+    openCashier(outTradeNo);
+    Reply paid = payAsBuyer(outTradeNo);
+    if (paid.status() != 200) {
+      throw new AssertionError("buyer pay: " + paid.status() + " " + paid.body());
+    }
+    return outTradeNo;
+  }
+
+  protected static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
