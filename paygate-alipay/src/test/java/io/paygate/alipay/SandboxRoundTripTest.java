@@ -5,19 +5,35 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.paygate.alipay.settings.AlipayKeyCheck;
 import io.paygate.alipay.settings.AlipaySettings;
+import io.paygate.alipay.support.NotifyInbox;
 import io.paygate.alipay.support.RecordingExchangeLog;
 import io.paygate.alipay.support.TestKeys;
+import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.channel.ChannelTradeStatus;
+import io.paygate.core.channel.NotificationCheck;
+import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.TradeLookup;
+import io.paygate.core.channel.TradeNotification;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.core.exchanges.Exchange;
+import io.paygate.core.money.Money;
+import io.paygate.core.payments.Product;
 import io.paygate.sandbox.SandboxApplication;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,12 +60,14 @@ class SandboxRoundTripTest {
 
   @LocalServerPort int port;
 
+  private NotifyInbox inbox;
   private RecordingExchangeLog exchanges;
   private AlipaySettings settings;
   private AlipayChannel channel;
 
   @BeforeEach
   void pointTheChannelAtTheSandbox() throws Exception {
+    inbox = new NotifyInbox();
     JsonNode app = defaultApp();
     settings =
         new AlipaySettings(
@@ -58,13 +76,18 @@ class SandboxRoundTripTest {
             app.get("alipay_public_key").asText(),
             app.get("app_public_key").asText(),
             "http://localhost:" + port + "/sandbox/gateway.do",
-            "http://localhost:" + port + "/shop/notify",
-            "http://localhost:" + port + "/shop/return",
+            inbox.url(),
+            "https://shop.example/alipay/return",
             app.get("seller_id").asText(),
             Duration.ofSeconds(2),
             Duration.ofSeconds(10));
     exchanges = new RecordingExchangeLog();
     channel = new AlipayChannel(settings, exchanges, Clock.systemUTC());
+  }
+
+  @AfterEach
+  void closeInbox() {
+    inbox.close();
   }
 
   private JsonNode defaultApp() throws Exception {
@@ -152,5 +175,148 @@ class SandboxRoundTripTest {
 
     assertThat(lookup).isInstanceOf(TradeLookup.Refused.class);
     assertThat(((TradeLookup.Refused) lookup).error().subCode()).isEqualTo("isv.invalid-signature");
+  }
+
+  // --- the cashier flow: payForm -> browser posts it -> buyer pays -> query, notify, return
+
+  private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
+  private static final Pattern BIZ = Pattern.compile("name=\"biz_content\" value=\"([^\"]*)\"");
+
+  /** Posts the form the way the buyer's browser does; returns the gateway's answer. */
+  private HttpResponse<String> submit(String html) throws Exception {
+    Matcher action = ACTION.matcher(html);
+    Matcher biz = BIZ.matcher(html);
+    assertThat(action.find()).as("form action in %s", html).isTrue();
+    assertThat(biz.find()).as("biz_content input in %s", html).isTrue();
+    String url = action.group(1).replace("&amp;", "&");
+    String bizContent = biz.group(1).replace("&quot;", "\"");
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "biz_content=" + URLEncoder.encode(bizContent, StandardCharsets.UTF_8)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private JsonNode defaultBuyer() throws Exception {
+    JsonNode buyers = JSON.readTree(get("/sandbox/api/buyers").body());
+    assertThat(buyers.size()).isPositive();
+    return buyers.get(0);
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private JsonNode buyerPays(String outTradeNo) throws Exception {
+    JsonNode buyer = defaultBuyer();
+    String body =
+        JSON.writeValueAsString(
+            Map.of(
+                "app_id", settings.appId(),
+                "out_trade_no", outTradeNo,
+                "buyer_logon_id", buyer.get("logon_id").asText(),
+                "pay_password", buyer.get("pay_password").asText()));
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/sandbox/api/buyer/pay"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private PayOrder order(String outTradeNo, Product product, String amount) {
+    return new PayOrder(
+        outTradeNo,
+        product,
+        Money.parse(amount),
+        "一杯咖啡 \"PayGate\" & <cake>",
+        "round trip",
+        Instant.now().plus(Duration.ofHours(1)));
+  }
+
+  @Test
+  void thePayFormOpensTheCashierAndNoTradeExistsBeforeTheBuyerComes() throws Exception {
+    String outTradeNo = unique("PC");
+
+    HttpResponse<String> answer = submit(channel.payForm(order(outTradeNo, Product.PAGE, "88.80")));
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
+    String cashier = answer.headers().firstValue("Location").orElseThrow();
+    assertThat(cashier).startsWith("http://localhost:" + port + "/sandbox/cashier/");
+    HttpResponse<String> page =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(cashier)).GET().build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("88.80");
+    assertThat(channel.queryTrade(TradeRef.byOutTradeNo(outTradeNo)))
+        .isEqualTo(new TradeLookup.NotFound());
+  }
+
+  @Test
+  void aPaidPagePayTradeIsFoundNotifiedAndReturnedWithGenuineSignatures() throws Exception {
+    String outTradeNo = unique("PAID");
+    submit(channel.payForm(order(outTradeNo, Product.PAGE, "12.34")));
+
+    JsonNode paid = buyerPays(outTradeNo);
+
+    TradeLookup lookup = channel.queryTrade(TradeRef.byOutTradeNo(outTradeNo));
+    assertThat(lookup).isInstanceOf(TradeLookup.Found.class);
+    ChannelTrade trade = ((TradeLookup.Found) lookup).trade();
+    assertThat(trade.outTradeNo()).isEqualTo(outTradeNo);
+    assertThat(trade.tradeNo()).isEqualTo(paid.get("trade_no").asText());
+    assertThat(trade.status()).isEqualTo(ChannelTradeStatus.TRADE_SUCCESS);
+    assertThat(trade.totalAmount()).isEqualTo(Money.parse("12.34"));
+    assertThat(trade.buyerLogonId()).isNotBlank();
+    assertThat(trade.buyerId()).startsWith("2088");
+    assertThat(trade.paidAt()).isNotNull();
+
+    // The sandbox delivers the notify to our inbox; the channel must accept its signature.
+    assertThat(inbox.received()).hasSize(1);
+    NotificationCheck check = channel.verifyNotification(inbox.received().get(0));
+    assertThat(check).isInstanceOf(NotificationCheck.Verified.class);
+    TradeNotification notification = ((NotificationCheck.Verified) check).notification();
+    assertThat(notification.appId()).isEqualTo(settings.appId());
+    assertThat(notification.sellerId()).isEqualTo(settings.sellerId());
+    assertThat(notification.notifyId()).isNotBlank();
+    assertThat(notification.trade().outTradeNo()).isEqualTo(outTradeNo);
+    assertThat(notification.trade().status()).isEqualTo(ChannelTradeStatus.TRADE_SUCCESS);
+    assertThat(notification.trade().totalAmount()).isEqualTo(Money.parse("12.34"));
+    assertThat(notification.trade().paidAt()).isNotNull();
+    Map<String, String> tampered = new HashMap<>(inbox.received().get(0));
+    tampered.put("total_amount", "0.01");
+    assertThat(channel.verifyNotification(tampered)).isInstanceOf(NotificationCheck.Rejected.class);
+
+    // And the browser's return to the shop carries Alipay's signature too.
+    String returnUrl = paid.get("return_url").asText();
+    assertThat(returnUrl).startsWith(settings.returnUrl());
+    Map<String, String> returned = NotifyInbox.decode(URI.create(returnUrl).getRawQuery());
+    assertThat(channel.verifyReturn(returned)).isTrue();
+    returned.put("total_amount", "1.00");
+    assertThat(channel.verifyReturn(returned)).isFalse();
+  }
+
+  @Test
+  void aWapPayTradeIsPaidToo() throws Exception {
+    String outTradeNo = unique("WAP");
+    HttpResponse<String> answer = submit(channel.payForm(order(outTradeNo, Product.WAP, "0.01")));
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
+
+    buyerPays(outTradeNo);
+
+    TradeLookup lookup = channel.queryTrade(TradeRef.byOutTradeNo(outTradeNo));
+    assertThat(lookup).isInstanceOf(TradeLookup.Found.class);
+    assertThat(((TradeLookup.Found) lookup).trade().status())
+        .isEqualTo(ChannelTradeStatus.TRADE_SUCCESS);
+    assertThat(((TradeLookup.Found) lookup).trade().totalAmount()).isEqualTo(Money.parse("0.01"));
   }
 }
