@@ -1,0 +1,49 @@
+package io.paygate.core.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.paygate.core.money.Money;
+import io.paygate.core.support.ErrorCode;
+import io.paygate.core.support.PayGateException;
+import org.junit.jupiter.api.Test;
+
+class PaymentRulesTest {
+
+  private static NewPayment payment(String amount, String subject, String outTradeNo) {
+    return new NewPayment(Money.parse(amount), subject, null, Product.PAGE, outTradeNo);
+  }
+
+  @Test
+  void acceptsAlipaysRange() {
+    assertThatCode(() -> PaymentRules.checkNewPayment(payment("0.01", "a", null)))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> PaymentRules.checkNewPayment(payment("100000000.00", "a", "A_1")))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void namesTheFieldAtFault() {
+    assertField(() -> PaymentRules.checkNewPayment(payment("0.00", "a", null)), "total_amount");
+    assertField(
+        () -> PaymentRules.checkNewPayment(payment("100000000.01", "a", null)), "total_amount");
+    assertField(() -> PaymentRules.checkNewPayment(payment("1.00", " ", null)), "subject");
+    assertField(
+        () -> PaymentRules.checkNewPayment(payment("1.00", "x".repeat(257), null)), "subject");
+    assertField(
+        () -> PaymentRules.checkNewPayment(payment("1.00", "a", "has-dash")), "out_trade_no");
+    assertField(
+        () -> PaymentRules.checkNewPayment(payment("1.00", "a", "x".repeat(65))), "out_trade_no");
+  }
+
+  private static void assertField(Runnable check, String field) {
+    assertThatThrownBy(check::run)
+        .isInstanceOfSatisfying(
+            PayGateException.class,
+            refusal -> {
+              assertThat(refusal.field()).isEqualTo(field);
+              assertThat(refusal.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+            });
+  }
+}
