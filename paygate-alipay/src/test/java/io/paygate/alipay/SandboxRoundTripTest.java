@@ -10,8 +10,12 @@ import io.paygate.alipay.support.RecordingExchangeLog;
 import io.paygate.alipay.support.TestKeys;
 import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.ChannelTradeStatus;
+import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.PayOrder;
+import io.paygate.core.channel.RefundLookup;
+import io.paygate.core.channel.RefundOrder;
+import io.paygate.core.channel.RefundOutcome;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeNotification;
 import io.paygate.core.channel.TradeRef;
@@ -213,6 +217,15 @@ class SandboxRoundTripTest {
   }
 
   private JsonNode buyerPays(String outTradeNo) throws Exception {
+    return buyerActs("pay", outTradeNo);
+  }
+
+  /** The buyer opens the cashier (scans the QR code): the trade now exists, unpaid. */
+  private JsonNode buyerScans(String outTradeNo) throws Exception {
+    return buyerActs("scan", outTradeNo);
+  }
+
+  private JsonNode buyerActs(String action, String outTradeNo) throws Exception {
     JsonNode buyer = defaultBuyer();
     String body =
         JSON.writeValueAsString(
@@ -224,7 +237,7 @@ class SandboxRoundTripTest {
     HttpResponse<String> response =
         HTTP.send(
             HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/sandbox/api/buyer/pay"))
+                    URI.create("http://localhost:" + port + "/sandbox/api/buyer/" + action))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
@@ -318,5 +331,109 @@ class SandboxRoundTripTest {
     assertThat(((TradeLookup.Found) lookup).trade().status())
         .isEqualTo(ChannelTradeStatus.TRADE_SUCCESS);
     assertThat(((TradeLookup.Found) lookup).trade().totalAmount()).isEqualTo(Money.parse("0.01"));
+  }
+
+  // --- refunds and close
+
+  private String paidTrade(String amount) throws Exception {
+    String outTradeNo = unique("RF");
+    submit(channel.payForm(order(outTradeNo, Product.PAGE, amount)));
+    buyerPays(outTradeNo);
+    return outTradeNo;
+  }
+
+  private static RefundOrder refundOf(String outTradeNo, String outRequestNo, String amount) {
+    return new RefundOrder(outTradeNo, null, outRequestNo, Money.parse(amount), "damaged");
+  }
+
+  @Test
+  void partialRefundsAreAcceptedIdempotentQueryableAndCloseTheTradeWhenComplete() throws Exception {
+    String outTradeNo = paidTrade("20.00");
+    TradeRef trade = TradeRef.byOutTradeNo(outTradeNo);
+
+    RefundOutcome first = channel.refund(refundOf(outTradeNo, "R1", "5.00"));
+    assertThat(first).isInstanceOf(RefundOutcome.Accepted.class);
+    RefundOutcome.Accepted accepted = (RefundOutcome.Accepted) first;
+    assertThat(accepted.totalRefunded()).isEqualTo(Money.parse("5.00"));
+    assertThat(accepted.fundChanged()).isTrue();
+    assertThat(accepted.refundedAt()).isNotNull();
+
+    // The same request again moves nothing, and says so.
+    RefundOutcome again = channel.refund(refundOf(outTradeNo, "R1", "5.00"));
+    assertThat(again).isInstanceOf(RefundOutcome.Accepted.class);
+    assertThat(((RefundOutcome.Accepted) again).totalRefunded()).isEqualTo(Money.parse("5.00"));
+    assertThat(((RefundOutcome.Accepted) again).fundChanged()).isFalse();
+
+    RefundLookup lookup = channel.queryRefund(trade, "R1");
+    assertThat(lookup).isInstanceOf(RefundLookup.Refunded.class);
+    assertThat(((RefundLookup.Refunded) lookup).amount()).isEqualTo(Money.parse("5.00"));
+    assertThat(((RefundLookup.Refunded) lookup).refundedAt()).isNotNull();
+    assertThat(channel.queryRefund(trade, "R-NEVER-SENT"))
+        .isEqualTo(new RefundLookup.NotRefunded());
+    TradeLookup partly = channel.queryTrade(trade);
+    assertThat(((TradeLookup.Found) partly).trade().status())
+        .isEqualTo(ChannelTradeStatus.TRADE_SUCCESS);
+
+    RefundOutcome rest = channel.refund(refundOf(outTradeNo, "R2", "15.00"));
+    assertThat(((RefundOutcome.Accepted) rest).totalRefunded()).isEqualTo(Money.parse("20.00"));
+    TradeLookup closed = channel.queryTrade(trade);
+    assertThat(((TradeLookup.Found) closed).trade().status())
+        .isEqualTo(ChannelTradeStatus.TRADE_CLOSED);
+
+    RefundOutcome tooMuch = channel.refund(refundOf(outTradeNo, "R3", "1.00"));
+    assertThat(tooMuch).isInstanceOf(RefundOutcome.Refused.class);
+    assertThat(exchanges.all())
+        .extracting(Exchange::operation)
+        .contains("refund", "queryRefund", "queryTrade");
+  }
+
+  @Test
+  void aRefundOfAnUnknownTradeIsRefusedWithAlipaysCode() {
+    RefundOutcome outcome = channel.refund(refundOf(unique("NONE"), "R1", "1.00"));
+
+    assertThat(outcome).isInstanceOf(RefundOutcome.Refused.class);
+    assertThat(((RefundOutcome.Refused) outcome).error().subCode())
+        .isEqualTo("ACQ.TRADE_NOT_EXIST");
+  }
+
+  @Test
+  void aRefundQueryForAnUnknownTradeIsNotRefunded() {
+    assertThat(channel.queryRefund(TradeRef.byOutTradeNo(unique("NONE")), "R1"))
+        .isEqualTo(new RefundLookup.NotRefunded());
+  }
+
+  @Test
+  void closeEndsAnOpenedUnpaidTrade() throws Exception {
+    String outTradeNo = unique("CL");
+    submit(channel.payForm(order(outTradeNo, Product.PAGE, "3.00")));
+    buyerScans(outTradeNo);
+    TradeRef trade = TradeRef.byOutTradeNo(outTradeNo);
+    assertThat(((TradeLookup.Found) channel.queryTrade(trade)).trade().status())
+        .isEqualTo(ChannelTradeStatus.WAIT_BUYER_PAY);
+
+    assertThat(channel.close(trade)).isEqualTo(new CloseOutcome.Closed());
+
+    assertThat(((TradeLookup.Found) channel.queryTrade(trade)).trade().status())
+        .isEqualTo(ChannelTradeStatus.TRADE_CLOSED);
+  }
+
+  @Test
+  void closingAnOrderTheBuyerNeverOpenedFindsNothingToClose() throws Exception {
+    String outTradeNo = unique("CL");
+    submit(channel.payForm(order(outTradeNo, Product.PAGE, "3.00")));
+
+    assertThat(channel.close(TradeRef.byOutTradeNo(outTradeNo)))
+        .isEqualTo(new CloseOutcome.NotFound());
+  }
+
+  @Test
+  void closingAPaidTradeIsRefused() throws Exception {
+    String outTradeNo = paidTrade("4.00");
+
+    CloseOutcome outcome = channel.close(TradeRef.byOutTradeNo(outTradeNo));
+
+    assertThat(outcome).isInstanceOf(CloseOutcome.Refused.class);
+    assertThat(((CloseOutcome.Refused) outcome).error().subCode())
+        .isEqualTo("ACQ.TRADE_STATUS_ERROR");
   }
 }
