@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
 
 /**
  * Everything the sandbox needs, for a server that embeds it ({@code @Import}) and for {@link
@@ -14,6 +15,8 @@ import org.springframework.context.annotation.FilterType;
 @EnableConfigurationProperties(SandboxProperties.class)
 @ComponentScan(
     basePackages = "io.paygate.sandbox",
+    // Fully qualified bean names: a host's "refundRepository" never collides with ours.
+    nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class,
     excludeFilters =
         @ComponentScan.Filter(
             type = FilterType.ASSIGNABLE_TYPE,

@@ -39,6 +39,16 @@ class EmbeddingTest {
   }
 
   @Test
+  void sandboxBeanNamesAreFullyQualifiedSoTheyCannotCollideWithTheHosts() {
+    runner()
+        .run(
+            context -> {
+              assertThat(context).hasBean("io.paygate.sandbox.refunds.RefundRepository");
+              assertThat(context).doesNotHaveBean("refundRepository");
+            });
+  }
+
+  @Test
   void theDefaultAppAndItsKeysSurviveARestart() {
     DefaultAppCredentials[] first = new DefaultAppCredentials[1];
     runner().run(context -> first[0] = context.getBean(SandboxApps.class).defaultApp());

@@ -2,7 +2,6 @@ package io.paygate.sandbox.clock;
 
 import io.paygate.sandbox.control.SandboxProblem;
 import java.time.Duration;
-import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,7 +23,7 @@ public class ClockController {
 
   @GetMapping("/sandbox/api/clock")
   Now now() {
-    return new Now(clock.now());
+    return new Now(clock.now().toString());
   }
 
   @PostMapping("/sandbox/api/clock/advance")
@@ -37,11 +36,11 @@ public class ClockController {
     }
     clock.advance(Duration.ofSeconds(body.seconds()));
     dueWork.runAll();
-    return new Now(clock.now());
+    return new Now(clock.now().toString());
   }
 
   record Advance(Long seconds) {}
 
-  /** {@code now} is ISO-8601 (UTC). */
-  record Now(Instant now) {}
+  /** {@code now} is ISO-8601 (UTC), as text so a host's Jackson date settings cannot change it. */
+  record Now(String now) {}
 }

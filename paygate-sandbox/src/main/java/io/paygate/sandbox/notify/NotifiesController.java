@@ -1,7 +1,6 @@
 package io.paygate.sandbox.notify;
 
 import io.paygate.sandbox.control.SandboxProblem;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,9 +48,9 @@ public class NotifiesController {
         n.notifyUrl(),
         n.tradeStatus(),
         n.delivered(),
-        n.nextAttemptAt(),
+        n.nextAttemptAt() == null ? null : n.nextAttemptAt().toString(),
         notifies.attempts(n.id()).stream()
-            .map(a -> new AttemptView(a.at(), a.httpStatus(), a.reply()))
+            .map(a -> new AttemptView(a.at().toString(), a.httpStatus(), a.reply()))
             .toList());
   }
 
@@ -63,9 +62,9 @@ public class NotifiesController {
       String notifyUrl,
       String tradeStatus,
       boolean delivered,
-      Instant nextAttemptAt,
+      String nextAttemptAt,
       List<AttemptView> attempts) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record AttemptView(Instant at, Integer httpStatus, String reply) {}
+  public record AttemptView(String at, Integer httpStatus, String reply) {}
 }
