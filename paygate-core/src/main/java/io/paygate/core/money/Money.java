@@ -42,11 +42,6 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
     return new Money(new BigDecimal(text));
   }
 
-  /** Like {@link #parse} for text from a trusted peer that may omit decimals. */
-  public static Money of(String text) {
-    return parse(text);
-  }
-
   public Money plus(Money other) {
     return new Money(amount.add(other.amount));
   }

@@ -1,0 +1,72 @@
+package io.paygate.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Many refunds of one payment at once never add up to more than was paid. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class ConcurrentRefundTest extends ServerTestSupport {
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    serverProperties(registry, "concurrent");
+  }
+
+  @Test
+  void concurrentRefundsNeverExceedThePaidAmount() throws Exception {
+    String outTradeNo = paidPayment("10.00");
+    int threads = 24;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Reply>> replies = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      Callable<Reply> refund =
+          () -> {
+            start.await();
+            return api(
+                "POST",
+                "/api/v1/payments/" + outTradeNo + "/refunds",
+                Map.of("refund_amount", "1.00"));
+          };
+      replies.add(pool.submit(refund));
+    }
+    start.countDown();
+    int succeeded = 0;
+    int refused = 0;
+    for (Future<Reply> future : replies) {
+      Reply reply = future.get(60, TimeUnit.SECONDS);
+      if (reply.status() == 201) {
+        assertThat(reply.json().get("status").asString()).isEqualTo("SUCCEEDED");
+        succeeded++;
+      } else {
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.json().get("code").asString()).isEqualTo("REFUND_EXCEEDS_AVAILABLE");
+        refused++;
+      }
+    }
+    pool.shutdown();
+
+    assertThat(succeeded).isEqualTo(10);
+    assertThat(refused).isEqualTo(threads - 10);
+    JsonNode payment = payment(outTradeNo);
+    assertThat(payment.get("refunded_amount").asString()).isEqualTo("10.00");
+    assertThat(payment.get("status").asString()).isEqualTo("REFUNDED");
+    // Alipay agrees: its trade is closed by the full refund, not over-refunded.
+    JsonNode refunds = api("GET", "/api/v1/payments/" + outTradeNo + "/refunds", null).json();
+    assertThat(refunds.size()).isEqualTo(10);
+  }
+}
