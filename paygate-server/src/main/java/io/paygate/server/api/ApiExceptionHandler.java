@@ -109,10 +109,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    if (body instanceof ProblemDetail problem
+    ResponseEntity<Object> response =
+        super.handleExceptionInternal(failure, body, headers, status, request);
+    if (response != null
+        && response.getBody() instanceof ProblemDetail problem
         && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
       problem.setProperty("code", Problems.codeFor(status));
     }
-    return super.handleExceptionInternal(failure, body, headers, status, request);
+    return response;
   }
 }
