@@ -12,7 +12,7 @@ public final class Redaction {
   private static final Pattern JSON_SIGN_AFTER_COMMA =
       Pattern.compile(",\\s*\"sign\"\\s*:\\s*\"[^\"]*\"");
   private static final Pattern JSON_SIGN_BEFORE_COMMA =
-      Pattern.compile("\"sign\"\\s*:\\s*\"[^\"]*\"\\s*,?");
+      Pattern.compile("\"sign\"\\s*:\\s*\"[^\"]*\"\\s*,?\\s*");
   // sign=... in a query string or form text (payment form actions, SDK error messages).
   private static final Pattern QUERY_SIGN = Pattern.compile("([?&]|\\b)sign=[^&\"'\\s]*");
 
