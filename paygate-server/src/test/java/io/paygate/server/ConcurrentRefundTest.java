@@ -2,6 +2,9 @@ package io.paygate.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paygate.server.jobs.JobLeases;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,18 +15,35 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** Many refunds of one payment at once never add up to more than was paid. */
+/** Many refunds of one payment at once never add up to more than was paid; jobs run once. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class ConcurrentRefundTest extends ServerTestSupport {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     serverProperties(registry, "concurrent");
+  }
+
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void aJobLeaseIsHeldByOneInstanceAtATime() {
+    Clock clock = Clock.systemUTC();
+    JobLeases first = new JobLeases(jdbc, clock);
+    JobLeases second = new JobLeases(jdbc, clock);
+    assertThat(first.tryAcquire("test-job", Duration.ofMinutes(1))).isTrue();
+    assertThat(second.tryAcquire("test-job", Duration.ofMinutes(1))).isFalse();
+    assertThat(first.tryAcquire("test-job", Duration.ofMinutes(1))).isTrue();
+    first.release("test-job");
+    assertThat(second.tryAcquire("test-job", Duration.ofMinutes(1))).isTrue();
+    assertThat(first.tryAcquire("test-job", Duration.ofMinutes(1))).isFalse();
   }
 
   @Test

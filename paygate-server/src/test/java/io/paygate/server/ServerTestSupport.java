@@ -62,6 +62,8 @@ public abstract class ServerTestSupport {
         "paygate.sandbox.database-url", () -> "jdbc:h2:mem:" + name + "-sandbox;DB_CLOSE_DELAY=-1");
     // The sandbox's real-time scheduler would race the tests' virtual clock.
     registry.add("paygate.sandbox.background-interval", () -> "0s");
+    // Tests run the recovery jobs' work directly rather than waiting for their schedule.
+    registry.add("paygate.jobs.enabled", () -> "false");
   }
 
   protected record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
