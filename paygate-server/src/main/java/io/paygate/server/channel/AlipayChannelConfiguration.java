@@ -1,6 +1,7 @@
 package io.paygate.server.channel;
 
 import io.paygate.alipay.AlipayChannel;
+import io.paygate.alipay.settings.AlipayGateway;
 import io.paygate.alipay.settings.AlipayKeyCheck;
 import io.paygate.alipay.settings.AlipaySettings;
 import io.paygate.core.exchanges.ExchangeLog;
@@ -40,6 +41,13 @@ public class AlipayChannelConfiguration {
         alipay.configured()
             ? configured(alipay, paygate)
             : embeddedSandbox(alipay, paygate, sandbox.getIfAvailable());
+    if (sandbox.getIfAvailable() != null
+        && AlipayGateway.PRODUCTION.url().equals(settings.gatewayUrl())) {
+      // A production configuration never exposes /sandbox, even when asked to.
+      throw new IllegalStateException(
+          "paygate.sandbox.enabled=true cannot be combined with the production Alipay gateway"
+              + " (paygate.alipay.gateway)");
+    }
     new AlipayKeyCheck(settings).check();
     log.info("Alipay channel: {}", settings);
     return new AlipayChannel(settings, exchanges, clock);
