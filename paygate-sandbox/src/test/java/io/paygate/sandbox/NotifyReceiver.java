@@ -18,6 +18,7 @@ final class NotifyReceiver implements AutoCloseable {
   private final HttpServer server;
   private final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
   private final List<String> contentTypes = new CopyOnWriteArrayList<>();
+  private final List<byte[]> rawBodies = new CopyOnWriteArrayList<>();
   private final Deque<String> replies = new ArrayDeque<>();
 
   NotifyReceiver() throws IOException {
@@ -25,8 +26,9 @@ final class NotifyReceiver implements AutoCloseable {
     server.createContext(
         "/notify",
         exchange -> {
-          String body =
-              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          byte[] raw = exchange.getRequestBody().readAllBytes();
+          rawBodies.add(raw);
+          String body = new String(raw, StandardCharsets.UTF_8);
           received.add(parse(body));
           contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
           String reply;
@@ -59,6 +61,23 @@ final class NotifyReceiver implements AutoCloseable {
 
   List<String> contentTypes() {
     return contentTypes;
+  }
+
+  /** The bodies as sent, for notifies not in UTF-8. */
+  List<byte[]> rawBodies() {
+    return rawBodies;
+  }
+
+  /** One received body decoded with its own charset. */
+  static Map<String, String> parse(byte[] body, java.nio.charset.Charset charset) {
+    Map<String, String> params = new LinkedHashMap<>();
+    for (String pair : new String(body, StandardCharsets.US_ASCII).split("&")) {
+      int eq = pair.indexOf('=');
+      params.put(
+          URLDecoder.decode(pair.substring(0, eq), charset),
+          URLDecoder.decode(pair.substring(eq + 1), charset));
+    }
+    return params;
   }
 
   private static Map<String, String> parse(String body) {

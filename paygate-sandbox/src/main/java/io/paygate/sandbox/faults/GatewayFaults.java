@@ -1,19 +1,70 @@
 package io.paygate.sandbox.faults;
 
-import io.paygate.sandbox.gateway.ApiOutcome;
 import io.paygate.sandbox.gateway.GatewayCall;
-import java.util.Optional;
+import io.paygate.sandbox.gateway.GatewayError;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place where fault injection hooks into the gateway: consulted after a request is verified
- * and before the API runs. Today it never interferes; later it can answer a share of calls with
- * ACQ.SYSTEM_ERROR/20000, stall for a timeout, or flag responses for a forged sign.
+ * Where fault injection hooks into the gateway: consulted after a request is verified and before
+ * the API runs. The first matching error rule (system_error, unavailable, timeout) that hits
+ * applies; a bad_signature rule applies on its own, on top.
  */
 @Component
 public class GatewayFaults {
 
-  public Optional<ApiOutcome> before(GatewayCall call) {
-    return Optional.empty();
+  private final FaultRepository rules;
+
+  public GatewayFaults(FaultRepository rules) {
+    this.rules = rules;
+  }
+
+  /** What to do to one call. */
+  public sealed interface Plan {
+    boolean forgeSignature();
+  }
+
+  /** Run the API and answer normally (possibly with a forged sign). */
+  public record Normal(boolean forgeSignature) implements Plan {}
+
+  /** Answer this error instead of running the API. */
+  public record Answer(GatewayError error, boolean forgeSignature) implements Plan {}
+
+  /** Run the API, then hold the answer this long (the client times out first). */
+  public record Hold(Duration hold, boolean forgeSignature) implements Plan {}
+
+  public static final GatewayError SYSTEM_ERROR = GatewayError.business("ACQ.SYSTEM_ERROR", "系统错误");
+  public static final GatewayError UNKNOWN_ERROR =
+      new GatewayError("20000", "Service Currently Unavailable", "isp.unknow-error", "系统繁忙");
+
+  public Plan plan(GatewayCall call, boolean browserFacing) {
+    FaultRule error = null;
+    boolean forge = false;
+    for (FaultRule rule : rules.all(FaultScope.GATEWAY)) {
+      if (!rule.matchesMethod(call.method())) {
+        continue;
+      }
+      boolean signatureRule = rule.kind() == FaultKind.BAD_SIGNATURE;
+      if (signatureRule ? (forge || browserFacing) : error != null) {
+        continue;
+      }
+      if (!FaultDice.hits(rule.share()) || !rules.spend(rule)) {
+        continue;
+      }
+      if (signatureRule) {
+        forge = true;
+      } else {
+        error = rule;
+      }
+    }
+    if (error == null) {
+      return new Normal(forge);
+    }
+    return switch (error.kind()) {
+      case SYSTEM_ERROR -> new Answer(SYSTEM_ERROR, forge);
+      case UNAVAILABLE -> new Answer(UNKNOWN_ERROR, forge);
+      case TIMEOUT -> new Hold(Duration.ofSeconds(error.seconds()), forge);
+      default -> throw new IllegalStateException("not a gateway fault: " + error.kind());
+    };
   }
 }

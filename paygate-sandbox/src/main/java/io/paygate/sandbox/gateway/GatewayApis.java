@@ -18,6 +18,10 @@ public class GatewayApis {
         apis.stream().collect(Collectors.toMap(GatewayApi::method, Function.identity()));
   }
 
+  public java.util.Set<String> methods() {
+    return byMethod.keySet();
+  }
+
   public Optional<GatewayApi> find(String method) {
     return Optional.ofNullable(byMethod.get(method));
   }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +24,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * {@code /sandbox/gateway.do}: one URL for every API, picked by {@code method}. Runs the protocol
- * checks ({@link ProtocolChecks}), the fault hook, then the API; answers HTTP 200 always, as Alipay
- * does, with signed JSON (or, for page-style methods, a cashier redirect or error page).
+ * checks ({@link ProtocolChecks}), the fault plan ({@link GatewayFaults}), then the API; answers
+ * HTTP 200 always, as Alipay does, with signed JSON (or, for page-style methods, a cashier redirect
+ * or error page).
  */
 @Controller
 public class GatewayController {
@@ -93,7 +95,15 @@ public class GatewayController {
     ProtocolChecks.Accepted accepted = (ProtocolChecks.Accepted) checked;
     GatewayCall call =
         new GatewayCall(app, method, params, accepted.biz(), charset, publicUrl.base(request));
-    ApiOutcome outcome = faults.before(call).orElseGet(() -> api.get().handle(call));
+    GatewayFaults.Plan plan = faults.plan(call, browser);
+    ApiOutcome outcome =
+        plan instanceof GatewayFaults.Answer answer
+            ? new ApiOutcome.Failure(answer.error())
+            : api.get().handle(call);
+    if (plan instanceof GatewayFaults.Hold hold) {
+      holdFor(hold.hold());
+    }
+    Signing signing = new Signing(app, signType, charset, plan.forgeSignature());
     if (outcome instanceof ApiOutcome.Redirect redirect) {
       return ResponseEntity.status(HttpStatus.FOUND)
           .header(HttpHeaders.LOCATION, redirect.location())
@@ -102,42 +112,51 @@ public class GatewayController {
     if (outcome instanceof ApiOutcome.Failure failure) {
       return browser
           ? errorPage(failure.error())
-          : json(key, failure.error(), failure.extra(), app, signType, charset);
+          : json(key, failure.error(), failure.extra(), signing);
     }
     Map<String, Object> object = new LinkedHashMap<>();
     object.put("code", "10000");
     object.put("msg", "Success");
     object.putAll(((ApiOutcome.Success) outcome).fields());
-    return body(key, object, app, signType, charset);
+    return body(key, object, signing);
+  }
+
+  /** How an answer is signed; {@code forge} signs other bytes (a fault). */
+  private record Signing(App app, SignType type, Charset charset, boolean forge) {}
+
+  /** The timeout fault: the answer is ready but leaves late (bounded by the fault spec). */
+  private static void holdFor(Duration hold) {
+    try {
+      Thread.sleep(hold.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private ResponseEntity<byte[]> json(
       String key, GatewayError error, App app, SignType type, Charset charset) {
-    return json(key, error, Map.of(), app, type, charset);
+    return json(key, error, Map.of(), new Signing(app, type, charset, false));
   }
 
   private ResponseEntity<byte[]> json(
-      String key,
-      GatewayError error,
-      Map<String, Object> extra,
-      App app,
-      SignType type,
-      Charset charset) {
+      String key, GatewayError error, Map<String, Object> extra, Signing signing) {
     Map<String, Object> object = new LinkedHashMap<>();
     object.put("code", error.code());
     object.put("msg", error.msg());
     object.put("sub_code", error.subCode());
     object.put("sub_msg", error.subMsg());
     object.putAll(extra);
-    return body(key, object, app, type, charset);
+    return body(key, object, signing);
   }
 
-  private ResponseEntity<byte[]> body(
-      String key, Map<String, Object> object, App app, SignType type, Charset charset) {
-    String text = responses.render(key, object, app, type, charset);
+  private ResponseEntity<byte[]> body(String key, Map<String, Object> object, Signing signing) {
+    String text =
+        responses.render(
+            key, object, signing.app(), signing.type(), signing.charset(), signing.forge());
     MediaType contentType =
-        MediaType.parseMediaType("application/json;charset=" + charset.name().toLowerCase());
-    return ResponseEntity.ok().contentType(contentType).body(text.getBytes(charset));
+        MediaType.parseMediaType(
+            "application/json;charset=" + signing.charset().name().toLowerCase());
+    return ResponseEntity.ok().contentType(contentType).body(text.getBytes(signing.charset()));
   }
 
   /** Alipay shows parameter errors of page-style calls on its own page, to the buyer. */

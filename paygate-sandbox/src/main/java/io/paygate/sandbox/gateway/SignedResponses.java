@@ -22,12 +22,27 @@ public class SignedResponses {
 
   public String render(
       String responseKey, Map<String, Object> object, App app, SignType type, Charset charset) {
+    return render(responseKey, object, app, type, charset, false);
+  }
+
+  /** {@code forge}: a well-formed sign over other bytes, which no SDK accepts (a fault). */
+  public String render(
+      String responseKey,
+      Map<String, Object> object,
+      App app,
+      SignType type,
+      Charset charset,
+      boolean forge) {
     String objectText = json.writeValueAsString(object);
     StringBuilder body = new StringBuilder(objectText.length() + 400);
     body.append('{').append(json.writeValueAsString(responseKey)).append(':').append(objectText);
     if (app != null) {
       String sign =
-          RsaSignatures.sign(objectText, RsaKeys.privateKey(app.alipayPrivateKey()), type, charset);
+          RsaSignatures.sign(
+              forge ? objectText + " " : objectText,
+              RsaKeys.privateKey(app.alipayPrivateKey()),
+              type,
+              charset);
       body.append(",\"sign\":\"").append(sign).append('"');
     }
     return body.append('}').toString();

@@ -48,6 +48,8 @@ public class NotifiesController {
         n.notifyUrl(),
         n.tradeStatus(),
         n.delivered(),
+        n.dropped(),
+        n.held(),
         n.nextAttemptAt() == null ? null : n.nextAttemptAt().toString(),
         notifies.attempts(n.id()).stream()
             .map(a -> new AttemptView(a.at().toString(), a.httpStatus(), a.reply()))
@@ -62,6 +64,8 @@ public class NotifiesController {
       String notifyUrl,
       String tradeStatus,
       boolean delivered,
+      boolean dropped,
+      boolean held,
       String nextAttemptAt,
       List<AttemptView> attempts) {}
 

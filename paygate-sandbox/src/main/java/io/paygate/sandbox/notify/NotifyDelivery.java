@@ -4,38 +4,56 @@ import io.paygate.sandbox.apps.App;
 import io.paygate.sandbox.apps.SandboxApps;
 import io.paygate.sandbox.clock.DueWork;
 import io.paygate.sandbox.clock.VirtualClock;
+import io.paygate.sandbox.faults.NotifyFaults;
 import io.paygate.sandbox.signing.RsaKeys;
 import io.paygate.sandbox.signing.RsaSignatures;
 import io.paygate.sandbox.signing.SignType;
 import io.paygate.sandbox.signing.SigningContent;
 import io.paygate.sandbox.support.AlipayTime;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
  * Sends notifies: the first attempt right after the change commits, then on Alipay's schedule after
- * each failed attempt, all on the virtual clock. Every attempt is recorded.
+ * each failed attempt, all on the virtual clock. Every attempt is recorded. Notify faults act here:
+ * drop, delay and reorder when the first attempt is due; duplicate, GBK and a forged sign on any
+ * attempt.
  */
 @Service
 public class NotifyDelivery implements DueWork {
 
   private static final Duration LEASE = Duration.ofMinutes(1);
 
+  /** A notify held back for reordering goes out by itself after this, if nothing overtakes it. */
+  static final Duration MAX_HOLD = RetrySchedule.INTERVALS.get(0);
+
+  static final String DROPPED = "dropped (fault injection)";
+
+  private static final Charset GBK = Charset.forName("GBK");
+
   private final NotifyRepository notifies;
   private final NotifySender sender;
   private final SandboxApps apps;
   private final VirtualClock clock;
+  private final NotifyFaults faults;
 
   public NotifyDelivery(
-      NotifyRepository notifies, NotifySender sender, SandboxApps apps, VirtualClock clock) {
+      NotifyRepository notifies,
+      NotifySender sender,
+      SandboxApps apps,
+      VirtualClock clock,
+      NotifyFaults faults) {
     this.notifies = notifies;
     this.sender = sender;
     this.apps = apps;
     this.clock = clock;
+    this.faults = faults;
   }
 
   /** The scheduled attempt of one notify, if it is (still) due. */
@@ -45,22 +63,42 @@ public class NotifyDelivery implements DueWork {
       return;
     }
     Notify notify = notifies.find(id).orElseThrow();
+    if (!notify.faultsDecided() && notify.scheduledAttempts() == 0) {
+      NotifyFaults.Scheduling scheduling = faults.scheduling();
+      if (scheduling instanceof NotifyFaults.Drop) {
+        notifies.decideFaults(id, true, false, null);
+        notifies.recordAttempt(new NotifyAttempt(id, now, null, DROPPED));
+        return;
+      }
+      if (scheduling instanceof NotifyFaults.Delay delay) {
+        notifies.decideFaults(id, false, false, now.plus(delay.by()));
+        return;
+      }
+      if (scheduling instanceof NotifyFaults.HoldBack) {
+        notifies.decideFaults(id, false, true, now.plus(MAX_HOLD));
+        return;
+      }
+      notifies.decideFaults(id, false, false, now.plus(LEASE));
+    }
     boolean acknowledged = attempt(notify, now);
     if (acknowledged) {
       notifies.markDelivered(id);
-      return;
+    } else {
+      int made = notify.scheduledAttempts() + 1;
+      notifies.reschedule(id, made, RetrySchedule.next(made, now).orElse(null));
     }
-    int made = notify.scheduledAttempts() + 1;
-    notifies.reschedule(id, made, RetrySchedule.next(made, now).orElse(null));
+    releaseHeldBehind(notify, now);
   }
 
   /** Sends the same notify (same notify_id) once more, now, outside the schedule. */
   public boolean redeliver(long id) {
     Notify notify = notifies.find(id).orElseThrow();
-    boolean acknowledged = attempt(notify, clock.now());
+    Instant now = clock.now();
+    boolean acknowledged = attempt(notify, now);
     if (acknowledged) {
       notifies.markDelivered(id);
     }
+    releaseHeldBehind(notify, now);
     return acknowledged;
   }
 
@@ -71,22 +109,38 @@ public class NotifyDelivery implements DueWork {
     return due.size();
   }
 
+  /** A notify went out: the ones a reorder fault held back for this app follow it now. */
+  private void releaseHeldBehind(Notify sent, Instant now) {
+    List<Long> released = notifies.releaseHeld(sent.appId(), sent.id(), now);
+    released.forEach(this::deliverIfDue);
+  }
+
   private boolean attempt(Notify notify, Instant now) {
     App app = apps.find(notify.appId()).orElseThrow();
+    NotifyFaults.Sending sending = faults.sending();
+    Charset charset = sending.gbk() ? GBK : StandardCharsets.UTF_8;
     Map<String, String> form = new LinkedHashMap<>();
     form.put("notify_time", AlipayTime.format(now));
     form.putAll(notify.params());
+    if (sending.gbk()) {
+      form.put("charset", "gbk");
+    }
     String content = SigningContent.of(form, SigningContent.NOTIFY_EXCLUDED);
+    if (sending.badSignature()) {
+      content = content + "&forged=1";
+    }
     form.put("sign_type", "RSA2");
     form.put(
         "sign",
         RsaSignatures.sign(
-            content,
-            RsaKeys.privateKey(app.alipayPrivateKey()),
-            SignType.RSA2,
-            StandardCharsets.UTF_8));
-    NotifySender.Reply reply = sender.send(notify.notifyUrl(), form);
-    notifies.recordAttempt(new NotifyAttempt(notify.id(), now, reply.httpStatus(), reply.body()));
-    return reply.acknowledged();
+            content, RsaKeys.privateKey(app.alipayPrivateKey()), SignType.RSA2, charset));
+    int sends = sending.duplicate() ? 2 : 1;
+    boolean acknowledged = false;
+    for (int i = 0; i < sends; i++) {
+      NotifySender.Reply reply = sender.send(notify.notifyUrl(), form, charset);
+      notifies.recordAttempt(new NotifyAttempt(notify.id(), now, reply.httpStatus(), reply.body()));
+      acknowledged |= reply.acknowledged();
+    }
+    return acknowledged;
   }
 }

@@ -17,7 +17,7 @@ public class NotifyRepository {
 
   private static final String COLUMNS =
       "id, notify_id, app_id, out_trade_no, notify_url, trade_status, params_json, delivered,"
-          + " scheduled_attempts, next_attempt_at";
+          + " scheduled_attempts, next_attempt_at, faults_decided, dropped, held";
   private static final TypeReference<LinkedHashMap<String, String>> PARAMS =
       new TypeReference<>() {};
 
@@ -41,7 +41,10 @@ public class NotifyRepository {
               json.readValue(rs.getString("params_json"), PARAMS),
               rs.getBoolean("delivered"),
               rs.getInt("scheduled_attempts"),
-              nextAt);
+              nextAt,
+              rs.getBoolean("faults_decided"),
+              rs.getBoolean("dropped"),
+              rs.getBoolean("held"));
         };
   }
 
@@ -126,13 +129,50 @@ public class NotifyRepository {
 
   public void markDelivered(long id) {
     db.jdbc()
-        .update("UPDATE notifies SET delivered = TRUE, next_attempt_at = NULL WHERE id = ?", id);
+        .update(
+            "UPDATE notifies SET delivered = TRUE, held = FALSE, next_attempt_at = NULL WHERE id = ?",
+            id);
+  }
+
+  /** The scheduling faults of this notify are settled: {@code dropped} or {@code held} or none. */
+  public void decideFaults(long id, boolean dropped, boolean held, Instant next) {
+    db.jdbc()
+        .update(
+            "UPDATE notifies SET faults_decided = TRUE, dropped = ?, held = ?, next_attempt_at = ?"
+                + " WHERE id = ?",
+            dropped,
+            held,
+            next == null ? null : next.toEpochMilli(),
+            id);
+  }
+
+  /** Releases the app's held notifies (other than {@code except}): due now; returns their ids. */
+  public List<Long> releaseHeld(String appId, long except, Instant now) {
+    List<Long> ids =
+        db.jdbc()
+            .queryForList(
+                "SELECT id FROM notifies WHERE app_id = ? AND held AND id <> ? ORDER BY id",
+                Long.class,
+                appId,
+                except);
+    List<Long> released = new java.util.ArrayList<>();
+    for (long id : ids) {
+      if (db.jdbc()
+              .update(
+                  "UPDATE notifies SET held = FALSE, next_attempt_at = ? WHERE id = ? AND held",
+                  now.toEpochMilli(),
+                  id)
+          == 1) {
+        released.add(id);
+      }
+    }
+    return released;
   }
 
   public void reschedule(long id, int scheduledAttempts, Instant next) {
     db.jdbc()
         .update(
-            "UPDATE notifies SET scheduled_attempts = ?, next_attempt_at = ? WHERE id = ?",
+            "UPDATE notifies SET scheduled_attempts = ?, held = FALSE, next_attempt_at = ? WHERE id = ?",
             scheduledAttempts,
             next == null ? null : next.toEpochMilli(),
             id);

@@ -6,12 +6,13 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** POSTs one notify form, UTF-8, with short timeouts; never throws. */
+/** POSTs one notify form (UTF-8 unless told otherwise) with short timeouts; never throws. */
 @Component
 public class NotifySender {
 
@@ -37,20 +38,28 @@ public class NotifySender {
   }
 
   public Reply send(String url, Map<String, String> form) {
+    return send(url, form, StandardCharsets.UTF_8);
+  }
+
+  /** Form-encodes in {@code charset} (UTF-8, or GBK for the gbk fault) and says so. */
+  public Reply send(String url, Map<String, String> form, Charset charset) {
     String body =
         form.entrySet().stream()
             .map(
                 e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    URLEncoder.encode(e.getKey(), charset)
                         + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        + URLEncoder.encode(e.getValue(), charset))
             .collect(Collectors.joining("&"));
     try {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(url))
               .timeout(properties.notifyReadTimeout())
-              .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-              .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+              .header(
+                  "Content-Type",
+                  "application/x-www-form-urlencoded; charset="
+                      + (charset.equals(StandardCharsets.UTF_8) ? "utf-8" : "gbk"))
+              .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII))
               .build();
       HttpResponse<String> response =
           http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -1,0 +1,52 @@
+package io.paygate.sandbox.faults;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Every fault the sandbox can inject, with the scope it belongs to and its wire name. */
+public enum FaultKind {
+  /** 40004 ACQ.SYSTEM_ERROR; the API does not run. */
+  SYSTEM_ERROR(FaultScope.GATEWAY),
+  /** 20000 isp.unknow-error (Service Currently Unavailable); the API does not run. */
+  UNAVAILABLE(FaultScope.GATEWAY),
+  /** The API runs, then the answer is held for {@code hold_seconds} real seconds. */
+  TIMEOUT(FaultScope.GATEWAY),
+  /** The answer is signed over other bytes: the SDK's signature check fails. */
+  BAD_SIGNATURE(FaultScope.GATEWAY),
+  /** The notify is never sent; it is recorded as dropped and can be redelivered by hand. */
+  DROP(FaultScope.NOTIFY),
+  /** Each attempt is sent twice. */
+  DUPLICATE(FaultScope.NOTIFY),
+  /** The first attempt waits {@code delay_seconds} of virtual time. */
+  DELAY(FaultScope.NOTIFY),
+  /** The notify is held back until the next notify of the same app has gone out. */
+  REORDER(FaultScope.NOTIFY),
+  /** Sent with charset=gbk: form encoded in GBK, signed over GBK bytes. */
+  GBK(FaultScope.NOTIFY),
+  /** The notify's sign is made over other bytes. */
+  NOTIFY_BAD_SIGNATURE(FaultScope.NOTIFY);
+
+  private final FaultScope scope;
+
+  FaultKind(FaultScope scope) {
+    this.scope = scope;
+  }
+
+  public FaultScope scope() {
+    return scope;
+  }
+
+  /** The name in JSON: {@code system_error}, {@code bad_signature} (both scopes), ... */
+  public String wireName() {
+    return this == NOTIFY_BAD_SIGNATURE ? "bad_signature" : name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<FaultKind> of(FaultScope scope, String wireName) {
+    for (FaultKind kind : values()) {
+      if (kind.scope == scope && kind.wireName().equals(wireName)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
+  }
+}
