@@ -1,0 +1,154 @@
+package io.paygate.server.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paygate.server.MutableClock;
+import io.paygate.server.ServerTestSupport;
+import io.paygate.server.jobs.PendingWorkJobs.PendingWork;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What PayGate does when Alipay's answer is lost or unknown, driven by the sandbox's faults: the
+ * outcome stays PENDING and is resolved by asking Alipay, never by a blind retry.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class RecoveryTest extends ServerTestSupport {
+
+  @TestConfiguration
+  static class Clocks {
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+      return new MutableClock();
+    }
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    serverProperties(registry, "recovery");
+    // Shorter than the sandbox's held answer, so a timeout fault times PayGate's call out.
+    registry.add("paygate.alipay.read-timeout", () -> "1s");
+  }
+
+  @Autowired MutableClock clock;
+  @Autowired PendingWork pendingWork;
+
+  @AfterEach
+  void clearFaults() {
+    send(HttpRequest.newBuilder(URI.create(base() + "/sandbox/api/faults")).DELETE().build());
+  }
+
+  private void fault(String json) {
+    Reply set =
+        send(
+            HttpRequest.newBuilder(URI.create(base() + "/sandbox/api/faults"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+  }
+
+  private JsonNode refund(String outTradeNo, String outRequestNo) {
+    return api("GET", "/api/v1/payments/" + outTradeNo + "/refunds/" + outRequestNo, null).json();
+  }
+
+  @Test
+  void aRefundAnsweredWithASystemErrorStaysPendingThenIsRetriedUnderItsOwnNumber() {
+    String outTradeNo = paidPayment("10.00");
+    fault(
+        "{\"gateway\":[{\"kind\":\"system_error\",\"methods\":[\"alipay.trade.refund\"],"
+            + "\"count\":1}]}");
+    String refunds = "/api/v1/payments/" + outTradeNo + "/refunds";
+
+    Reply unknown = api("POST", refunds, Map.of("refund_amount", "4.00", "out_request_no", "RX1"));
+    assertThat(unknown.status()).isEqualTo(202);
+    assertThat(unknown.json().get("status").asString()).isEqualTo("PENDING");
+    // The pending refund holds its amount: nothing can over-refund meanwhile.
+    assertThat(api("POST", refunds, Map.of("refund_amount", "6.01")).status()).isEqualTo(422);
+
+    // The job asks Alipay (after Alipay's 10 s pause): no such refund there, so it failed.
+    clock.advance(Duration.ofSeconds(11));
+    assertThat(pendingWork.settlePendingRefunds()).isEqualTo(1);
+    assertThat(refund(outTradeNo, "RX1").get("status").asString()).isEqualTo("FAILED");
+
+    // Retried under the same out_request_no, as Alipay asks.
+    Reply retried = api("POST", refunds, Map.of("refund_amount", "4.00", "out_request_no", "RX1"));
+    assertThat(retried.json().get("status").asString()).isEqualTo("SUCCEEDED");
+    assertThat(payment(outTradeNo).get("refunded_amount").asString()).isEqualTo("4.00");
+    assertThat(api("GET", refunds, null).json().size()).isEqualTo(1);
+  }
+
+  @Test
+  void aRefundWhoseAnswerTimedOutIsFoundDoneByTheRefundQuery() {
+    String outTradeNo = paidPayment("10.00");
+    fault(
+        "{\"gateway\":[{\"kind\":\"timeout\",\"methods\":[\"alipay.trade.refund\"],"
+            + "\"hold_seconds\":2,\"count\":1}],"
+            + "\"notify\":[{\"kind\":\"drop\",\"count\":5}]}");
+    Reply timedOut =
+        api(
+            "POST",
+            "/api/v1/payments/" + outTradeNo + "/refunds",
+            Map.of("refund_amount", "3.00", "out_request_no", "RT1"));
+    assertThat(timedOut.status()).isEqualTo(202);
+    assertThat(timedOut.json().get("status").asString()).isEqualTo("PENDING");
+    assertThat(payment(outTradeNo).get("refunded_amount").asString()).isEqualTo("0.00");
+
+    clock.advance(Duration.ofSeconds(11));
+    pendingWork.settlePendingRefunds();
+    assertThat(refund(outTradeNo, "RT1").get("status").asString()).isEqualTo("SUCCEEDED");
+    JsonNode payment = payment(outTradeNo);
+    assertThat(payment.get("refunded_amount").asString()).isEqualTo("3.00");
+    assertThat(payment.get("status").asString()).isEqualTo("PARTIALLY_REFUNDED");
+  }
+
+  @Test
+  void aLostNotifyIsRecoveredByTheSyncJob() {
+    String outTradeNo = createPayment("7.00", "page");
+    openCashier(outTradeNo);
+    fault("{\"notify\":[{\"kind\":\"drop\",\"count\":1}]}");
+    assertThat(payAsBuyer(outTradeNo).status()).isEqualTo(200);
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PENDING");
+
+    clock.advance(Duration.ofMinutes(3));
+    assertThat(pendingWork.syncPendingPayments()).isGreaterThanOrEqualTo(1);
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PAID");
+  }
+
+  @Test
+  void anUnavailableGatewayChangesNothing() {
+    String outTradeNo = createPayment("2.00", "page");
+    fault(
+        "{\"gateway\":[{\"kind\":\"unavailable\",\"methods\":[\"alipay.trade.query\","
+            + "\"alipay.trade.close\"],\"share\":1.0}]}");
+    Reply synced = api("GET", "/api/v1/payments/" + outTradeNo + "?sync=true", null);
+    assertThat(synced.status()).isEqualTo(200);
+    assertThat(synced.json().get("status").asString()).isEqualTo("PENDING");
+
+    Reply close = api("POST", "/api/v1/payments/" + outTradeNo + "/close", null);
+    assertThat(close.status()).isEqualTo(503);
+    assertThat(close.json().get("code").asString()).isEqualTo("CHANNEL_UNAVAILABLE");
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PENDING");
+  }
+
+  @Test
+  void anExpiredPaymentTheBuyerNeverOpenedIsClosedByTheSyncJob() {
+    String outTradeNo = createPayment("2.00", "page");
+    clock.advance(Duration.ofHours(3));
+    pendingWork.syncPendingPayments();
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("CLOSED");
+  }
+}
