@@ -16,7 +16,8 @@ public class BuyerRepository {
               rs.getString("logon_id"),
               rs.getString("user_id"),
               rs.getString("pay_password"),
-              rs.getBigDecimal("balance"));
+              rs.getBigDecimal("balance"),
+              rs.getString("auth_code"));
 
   private final SandboxDatabase db;
 
@@ -28,7 +29,7 @@ public class BuyerRepository {
     return db
         .jdbc()
         .query(
-            "SELECT logon_id, user_id, pay_password, balance FROM buyers WHERE logon_id = ?",
+            "SELECT logon_id, user_id, pay_password, balance, auth_code FROM buyers WHERE logon_id = ?",
             ROW,
             logonId)
         .stream()
@@ -38,7 +39,7 @@ public class BuyerRepository {
   public List<Buyer> findAll() {
     return db.jdbc()
         .query(
-            "SELECT logon_id, user_id, pay_password, balance FROM buyers ORDER BY created_at,"
+            "SELECT logon_id, user_id, pay_password, balance, auth_code FROM buyers ORDER BY created_at,"
                 + " logon_id",
             ROW);
   }
@@ -51,13 +52,40 @@ public class BuyerRepository {
   public void insert(Buyer buyer, long createdAt) {
     db.jdbc()
         .update(
-            "INSERT INTO buyers (logon_id, user_id, pay_password, balance, created_at)"
-                + " VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO buyers (logon_id, user_id, pay_password, balance, auth_code,"
+                + " created_at) VALUES (?, ?, ?, ?, ?, ?)",
             buyer.logonId(),
             buyer.userId(),
             buyer.payPassword(),
             buyer.balance(),
+            buyer.authCode(),
             createdAt);
+  }
+
+  public Optional<Buyer> findByAuthCode(String authCode) {
+    return db
+        .jdbc()
+        .query(
+            "SELECT logon_id, user_id, pay_password, balance, auth_code FROM buyers"
+                + " WHERE auth_code = ?",
+            ROW,
+            authCode)
+        .stream()
+        .findFirst();
+  }
+
+  /** Buyers from before auth codes existed. */
+  public List<String> withoutAuthCode() {
+    return db.jdbc()
+        .queryForList("SELECT logon_id FROM buyers WHERE auth_code IS NULL", String.class);
+  }
+
+  public void setAuthCode(String logonId, String authCode) {
+    db.jdbc()
+        .update(
+            "UPDATE buyers SET auth_code = ? WHERE logon_id = ? AND auth_code IS NULL",
+            authCode,
+            logonId);
   }
 
   public boolean setBalance(String logonId, BigDecimal balance) {

@@ -52,9 +52,11 @@ public class BuyersController {
   record NewBalance(String balance) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record BuyerView(String logonId, String userId, String balance, String payPassword) {
+  record BuyerView(
+      String logonId, String userId, String balance, String payPassword, String authCode) {
     static BuyerView of(Buyer b) {
-      return new BuyerView(b.logonId(), b.userId(), Money.format(b.balance()), b.payPassword());
+      return new BuyerView(
+          b.logonId(), b.userId(), Money.format(b.balance()), b.payPassword(), b.authCode());
     }
   }
 }

@@ -26,6 +26,16 @@ public class SandboxBuyers {
     if (buyers.find(DEFAULT_LOGON_ID).isEmpty()) {
       create(DEFAULT_LOGON_ID, DEFAULT_PAY_PASSWORD, DEFAULT_BALANCE);
     }
+    buyers.withoutAuthCode().forEach(logonId -> buyers.setAuthCode(logonId, newAuthCode()));
+  }
+
+  /** A barcode payment code as Alipay's app shows it: 18 digits starting 28. */
+  static String newAuthCode() {
+    return "28" + Ids.digits(16);
+  }
+
+  public Optional<Buyer> byAuthCode(String authCode) {
+    return buyers.findByAuthCode(authCode);
   }
 
   public List<Buyer> all() {
@@ -45,7 +55,7 @@ public class SandboxBuyers {
       throw SandboxProblem.badRequest(
           "INVALID_PAY_PASSWORD", "pay_password is at most 64 characters.", "pay_password");
     }
-    Buyer buyer = new Buyer(logonId, Ids.userId(), payPassword, balance);
+    Buyer buyer = new Buyer(logonId, Ids.userId(), payPassword, balance, newAuthCode());
     try {
       buyers.insert(buyer, clock.millis());
     } catch (DuplicateKeyException e) {

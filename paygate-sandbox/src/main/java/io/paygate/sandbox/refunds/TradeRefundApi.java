@@ -159,9 +159,7 @@ public class TradeRefundApi implements GatewayApi {
     fields.put("trade_no", trade.tradeNo());
     fields.put("out_trade_no", trade.outTradeNo());
     if (trade.buyerLogonId() != null) {
-      fields.put(
-          "buyer_logon_id",
-          new Buyer(trade.buyerLogonId(), "", "", BigDecimal.ZERO).maskedLogonId());
+      fields.put("buyer_logon_id", Buyer.mask(trade.buyerLogonId()));
     }
     if (trade.buyerUserId() != null) {
       fields.put("buyer_user_id", trade.buyerUserId());

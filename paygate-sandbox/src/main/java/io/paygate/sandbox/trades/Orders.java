@@ -25,11 +25,28 @@ public class Orders {
     this.clock = clock;
   }
 
+  /** What placing an order came to: the stored order, or the error to answer. */
+  public sealed interface Placement {}
+
+  public record Placed(Trade order) implements Placement {}
+
+  public record Refused(GatewayError error) implements Placement {}
+
+  /** Page-style: answers the cashier redirect. */
   public ApiOutcome place(GatewayCall call, String productCode) {
+    Placement placement = placement(call, productCode);
+    if (placement instanceof Refused refused) {
+      return new ApiOutcome.Failure(refused.error());
+    }
+    return cashier(call, ((Placed) placement).order().cashierToken());
+  }
+
+  /** Stores the order, or finds the identical earlier one (not yet paid or closed). */
+  public Placement placement(GatewayCall call, String productCode) {
     Instant now = clock.now();
     PageOrderRules.Checked checked = PageOrderRules.check(call, productCode, now);
     if (checked instanceof PageOrderRules.Invalid invalid) {
-      return new ApiOutcome.Failure(invalid.error());
+      return new Refused(invalid.error());
     }
     PageOrderRules.Valid valid = (PageOrderRules.Valid) checked;
     NewOrder order = valid.order();
@@ -37,23 +54,23 @@ public class Orders {
     if (existing.isEmpty()) {
       try {
         String token = Ids.token();
-        trades.insertOrder(order, token, valid.expiresAt(), now);
-        return cashier(call, token);
+        long id = trades.insertOrder(order, token, valid.expiresAt(), now);
+        return new Placed(trades.byId(id).orElseThrow());
       } catch (DuplicateKeyException raced) {
         existing = trades.byOutTradeNo(order.appId(), order.outTradeNo());
       }
     }
     Trade trade = existing.orElseThrow();
     if (trade.status() != null && trade.status().paid()) {
-      return new ApiOutcome.Failure(GatewayError.TRADE_HAS_SUCCESS);
+      return new Refused(GatewayError.TRADE_HAS_SUCCESS);
     }
     if (trade.status() == TradeStatus.TRADE_CLOSED) {
-      return new ApiOutcome.Failure(GatewayError.TRADE_HAS_CLOSE);
+      return new Refused(GatewayError.TRADE_HAS_CLOSE);
     }
     if (!order.sameAs(trade)) {
-      return new ApiOutcome.Failure(GatewayError.CONTEXT_INCONSISTENT);
+      return new Refused(GatewayError.CONTEXT_INCONSISTENT);
     }
-    return cashier(call, trade.cashierToken());
+    return new Placed(trade);
   }
 
   private static ApiOutcome cashier(GatewayCall call, String token) {

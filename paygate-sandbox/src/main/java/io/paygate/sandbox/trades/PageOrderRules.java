@@ -12,12 +12,17 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Validation of a page/wap pay request, as Alipay's cashier does before showing anything. */
+/**
+ * Validation of a new order (page/wap pay, precreate, barcode pay), as Alipay does before showing
+ * anything. Face-to-face orders default to FACE_TO_FACE_PAYMENT and a 3h timeout.
+ */
 public final class PageOrderRules {
 
   private static final Pattern OUT_TRADE_NO = Pattern.compile("[0-9A-Za-z_]{1,64}");
   private static final Pattern TIMEOUT = Pattern.compile("(\\d{1,5})([mhd])");
   private static final Duration DEFAULT_TIMEOUT = Duration.ofDays(15);
+  public static final String FACE_TO_FACE = "FACE_TO_FACE_PAYMENT";
+  private static final Duration FACE_TO_FACE_TIMEOUT = Duration.ofHours(3);
   private static final Duration MAX_TIMEOUT = Duration.ofDays(15);
 
   private PageOrderRules() {}
@@ -38,8 +43,10 @@ public final class PageOrderRules {
       return invalid("out_trade_no只能包含字母、数字、下划线，长度不超过64");
     }
     String productCode = biz.text("product_code").orElse(null);
-    if (productCode == null && requiredProductCode.equals("QUICK_WAP_WAY")) {
-      productCode = requiredProductCode; // wap pay's documented default
+    if (productCode == null
+        && (requiredProductCode.equals("QUICK_WAP_WAY")
+            || requiredProductCode.equals(FACE_TO_FACE))) {
+      productCode = requiredProductCode; // the documented defaults of wap pay and face-to-face
     }
     if (productCode == null) {
       return invalid("缺少必选参数product_code");
@@ -97,7 +104,9 @@ public final class PageOrderRules {
         }
         expiresAt = relative.get();
       } else {
-        expiresAt = now.plus(DEFAULT_TIMEOUT);
+        expiresAt =
+            now.plus(
+                requiredProductCode.equals(FACE_TO_FACE) ? FACE_TO_FACE_TIMEOUT : DEFAULT_TIMEOUT);
       }
     }
     NewOrder order =

@@ -47,9 +47,7 @@ public class TradeNotifies {
     p.put("out_trade_no", trade.outTradeNo());
     putIfPresent(p, "buyer_id", trade.buyerUserId());
     if (trade.buyerLogonId() != null) {
-      p.put(
-          "buyer_logon_id",
-          new Buyer(trade.buyerLogonId(), "", "", BigDecimal.ZERO).maskedLogonId());
+      p.put("buyer_logon_id", Buyer.mask(trade.buyerLogonId()));
     }
     p.put("seller_id", app.sellerId());
     p.put("trade_status", trade.status().name());

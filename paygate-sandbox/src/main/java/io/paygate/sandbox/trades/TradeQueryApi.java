@@ -6,7 +6,6 @@ import io.paygate.sandbox.gateway.GatewayApi;
 import io.paygate.sandbox.gateway.GatewayCall;
 import io.paygate.sandbox.support.AlipayTime;
 import io.paygate.sandbox.support.Money;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +89,6 @@ public class TradeQueryApi implements GatewayApi {
   }
 
   private static String mask(String logonId) {
-    return new Buyer(logonId, "", "", BigDecimal.ZERO).maskedLogonId();
+    return Buyer.mask(logonId);
   }
 }

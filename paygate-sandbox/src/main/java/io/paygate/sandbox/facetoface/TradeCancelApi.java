@@ -1,0 +1,149 @@
+package io.paygate.sandbox.facetoface;
+
+import io.paygate.sandbox.buyers.BuyerRepository;
+import io.paygate.sandbox.clock.VirtualClock;
+import io.paygate.sandbox.gateway.ApiOutcome;
+import io.paygate.sandbox.gateway.GatewayApi;
+import io.paygate.sandbox.gateway.GatewayCall;
+import io.paygate.sandbox.gateway.GatewayError;
+import io.paygate.sandbox.notify.NotifyDelivery;
+import io.paygate.sandbox.refunds.Refund;
+import io.paygate.sandbox.refunds.RefundRepository;
+import io.paygate.sandbox.support.AlipayTime;
+import io.paygate.sandbox.support.SandboxDatabase;
+import io.paygate.sandbox.trades.PageOrderRules;
+import io.paygate.sandbox.trades.Trade;
+import io.paygate.sandbox.trades.TradeNotifies;
+import io.paygate.sandbox.trades.TradeRepository;
+import io.paygate.sandbox.trades.TradeStatus;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code alipay.trade.cancel} (face-to-face only): an unpaid trade closes ({@code action=close}), a
+ * paid one is refunded in full and closes ({@code action=refund}); always {@code retry_flag=N}, and
+ * a repeat answers the same. A precreate order nobody scanned is closed too, so its QR code dies.
+ * Cancelling is possible for 24 hours after the trade was created.
+ */
+@Component
+public class TradeCancelApi implements GatewayApi {
+
+  static final Duration CANCEL_WINDOW = Duration.ofHours(24);
+
+  private final SandboxDatabase db;
+  private final TradeRepository trades;
+  private final RefundRepository refunds;
+  private final BuyerRepository buyers;
+  private final TradeNotifies tradeNotifies;
+  private final NotifyDelivery delivery;
+  private final VirtualClock clock;
+
+  public TradeCancelApi(
+      SandboxDatabase db,
+      TradeRepository trades,
+      RefundRepository refunds,
+      BuyerRepository buyers,
+      TradeNotifies tradeNotifies,
+      NotifyDelivery delivery,
+      VirtualClock clock) {
+    this.db = db;
+    this.trades = trades;
+    this.refunds = refunds;
+    this.buyers = buyers;
+    this.tradeNotifies = tradeNotifies;
+    this.delivery = delivery;
+    this.clock = clock;
+  }
+
+  @Override
+  public String method() {
+    return "alipay.trade.cancel";
+  }
+
+  @Override
+  public ApiOutcome handle(GatewayCall call) {
+    Optional<String> tradeNo = call.biz().text("trade_no");
+    Optional<String> outTradeNo = call.biz().text("out_trade_no");
+    if (tradeNo.isEmpty() && outTradeNo.isEmpty()) {
+      return new ApiOutcome.Failure(GatewayError.invalidParameter("out_trade_no和trade_no不能同时为空"));
+    }
+    String appId = call.app().appId();
+    Optional<Trade> named =
+        tradeNo.isPresent()
+            ? trades.byTradeNo(appId, tradeNo.get())
+            : trades.byOutTradeNo(appId, outTradeNo.get());
+    if (named.isEmpty()) {
+      return new ApiOutcome.Failure(GatewayError.TRADE_NOT_EXIST);
+    }
+    if (!PageOrderRules.FACE_TO_FACE.equals(named.get().productCode())) {
+      return new ApiOutcome.Failure(GatewayError.business("ACQ.CANCEL_NOT_ALLOWED", "交易不允许撤销"));
+    }
+    List<Long> queued = new ArrayList<>();
+    ApiOutcome outcome = db.tx().execute(status -> cancelLocked(named.get().id(), queued));
+    queued.forEach(delivery::deliverIfDue);
+    return outcome;
+  }
+
+  private ApiOutcome cancelLocked(long id, List<Long> queued) {
+    Instant now = clock.now();
+    Trade trade = trades.lock(id).orElseThrow();
+    if (trade.status() == null) {
+      String day = AlipayTime.format(now).substring(0, 10).replace("-", "");
+      trades.open(id, trades.nextTradeNo(day), now);
+      trade = trades.byId(id).orElseThrow();
+    }
+    if (trade.status() == TradeStatus.TRADE_CLOSED) {
+      boolean refunded = trade.refundedAmount().signum() > 0;
+      return answer(trade, refunded ? "refund" : "close", refunded ? trade.closedAt() : null);
+    }
+    if (!trade.openedAt().plus(CANCEL_WINDOW).isAfter(now)
+        || trade.status() == TradeStatus.TRADE_FINISHED) {
+      return new ApiOutcome.Failure(GatewayError.business("ACQ.TRADE_CANCEL_TIME_OUT", "超过撤销时间范围"));
+    }
+    if (trade.status() == TradeStatus.WAIT_BUYER_PAY) {
+      trades.transition(id, TradeStatus.WAIT_BUYER_PAY, TradeStatus.TRADE_CLOSED, now);
+      Trade closed = trades.byId(id).orElseThrow();
+      tradeNotifies.queue(closed, Optional.empty(), now).ifPresent(queued::add);
+      return answer(closed, "close", null);
+    }
+    // TRADE_SUCCESS: refund whatever is not refunded yet, then the trade is closed.
+    BigDecimal rest = trade.totalAmount().subtract(trade.refundedAmount());
+    String requestNo =
+        refunds.find(id, trade.outTradeNo()).isEmpty()
+            ? trade.outTradeNo()
+            : "CANCEL_" + trade.tradeNo();
+    refunds.insert(new Refund(id, requestNo, rest, "cancel", now));
+    trades.addRefunded(id, rest);
+    if (trade.buyerLogonId() != null) {
+      buyers.credit(trade.buyerLogonId(), rest);
+    }
+    trades.transition(id, TradeStatus.TRADE_SUCCESS, TradeStatus.TRADE_CLOSED, now);
+    Trade closed = trades.byId(id).orElseThrow();
+    tradeNotifies
+        .queue(
+            closed,
+            Optional.of(new TradeNotifies.RefundFields(closed.refundedAmount(), now, requestNo)),
+            now)
+        .ifPresent(queued::add);
+    return answer(closed, "refund", now);
+  }
+
+  private static ApiOutcome answer(Trade trade, String action, Instant refundedAt) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("trade_no", trade.tradeNo());
+    fields.put("out_trade_no", trade.outTradeNo());
+    fields.put("retry_flag", "N");
+    fields.put("action", action);
+    if (refundedAt != null) {
+      fields.put("gmt_refund_pay", AlipayTime.format(refundedAt));
+    }
+    return ApiOutcome.success(fields);
+  }
+}
