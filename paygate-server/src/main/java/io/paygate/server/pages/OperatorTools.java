@@ -23,10 +23,11 @@ public class OperatorTools {
     return enabled;
   }
 
-  public void require() {
-    if (!enabled) {
-      throw new PayGateException(
-          ErrorCode.OPERATOR_TOOLS_OFF, "operator tools are off in this configuration");
-    }
+  /** Why a person may not refund or close here. */
+  public PayGateException refusal() {
+    return new PayGateException(
+        ErrorCode.OPERATOR_TOOLS_OFF,
+        "退款和关闭在此配置下不可用 Refund and close are off in this configuration"
+            + " (paygate.pages.operator-tools)");
   }
 }

@@ -123,8 +123,10 @@ public class PagesController {
   @PostMapping("/payments/{outTradeNo}/refunds")
   public Object refund(
       @PathVariable String outTradeNo, RefundForm form, Model model, RedirectAttributes redirect) {
+    if (!operatorTools.enabled()) {
+      return Pages.problem(model, operatorTools.refusal(), HttpStatus.FORBIDDEN);
+    }
     try {
-      operatorTools.require();
       var refund =
           refunds.refund(
               outTradeNo,
@@ -168,8 +170,10 @@ public class PagesController {
 
   @PostMapping("/payments/{outTradeNo}/close")
   public Object close(@PathVariable String outTradeNo, Model model, RedirectAttributes redirect) {
+    if (!operatorTools.enabled()) {
+      return Pages.problem(model, operatorTools.refusal(), HttpStatus.FORBIDDEN);
+    }
     try {
-      operatorTools.require();
       payments.close(outTradeNo);
       redirect.addFlashAttribute("notice", "已关闭 Closed");
     } catch (PayGateException refused) {

@@ -111,6 +111,17 @@ class StartupConfigurationTest {
       assertThat(index.body()).contains("付款 Pay").doesNotContain("/pages/refund");
       assertThat(get(base + "/api/v1/payments/x", "prod-key-for-test").statusCode()).isEqualTo(404);
       assertThat(Files.exists(dataDir.resolve("dev-api-key"))).isFalse();
+      HttpResponse<String> refund =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(base + "/pages/close"))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(HttpRequest.BodyPublishers.ofString("out_trade_no=ANY"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      // The operator forms are off: the close is refused, shown to a person as a page.
+      assertThat(refund.statusCode()).isEqualTo(403);
+      assertThat(refund.body()).contains("paygate.pages.operator-tools");
     }
   }
 
