@@ -1,0 +1,266 @@
+package io.paygate.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import io.paygate.server.ServerTestSupport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The issue's promise, in a real (headless) browser: a person pays at http://localhost:8080 through
+ * the sandbox cashier, then refunds from the payment page. Everything a person does goes through
+ * the browser; the API is only asked afterwards, to check the server agrees with the page.
+ *
+ * <p>Needs Debian's {@code chromium} and {@code chromium-driver}; see {@link HeadlessChromium}.
+ * Screenshots of each page land in {@code target/screenshots/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class BuyerPaysInBrowserTest extends ServerTestSupport {
+
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+  private static Path profile;
+  private static ChromeDriver browser;
+
+  private String testName;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    serverProperties(registry, "browser");
+  }
+
+  @BeforeAll
+  static void openBrowser() throws IOException {
+    HeadlessChromium.requireInstalled();
+    profile = Files.createTempDirectory("paygate-chromium-");
+    browser = HeadlessChromium.start(profile);
+  }
+
+  @AfterAll
+  static void closeBrowser() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (profile != null) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+
+  @BeforeEach
+  void name(TestInfo test) {
+    testName = test.getTestMethod().orElseThrow().getName();
+  }
+
+  @Test
+  void aPersonPaysAtTheSandboxCashierThenRefundsFromThePaymentPage() {
+    JsonNode buyer = defaultBuyer();
+    String subject = "浏览器测试商品 Browser test item";
+
+    String outTradeNo = payFromTheIndexUpToTheCashier(subject, "12.34");
+    assertThat(text(By.id("amount"))).isEqualTo("¥ 12.34");
+    WebElement qr = browser.findElement(By.cssSelector("img[src*='/qr.png']"));
+    waitFor(
+        driver ->
+            (Boolean)
+                browser.executeScript(
+                    "return arguments[0].complete && arguments[0].naturalWidth > 0", qr),
+        "the cashier's QR code image to load");
+    screenshot("cashier");
+
+    logInAndPay(buyer.get("logon_id").asString(), buyer.get("pay_password").asString());
+
+    // The cashier sends the browser back to the merchant's return page.
+    waitFor(urlContains("/alipay/return"), "the return page");
+    waitFor(textToBePresentInElementLocated(By.tagName("h1"), "支付成功"), "支付成功 on the return page");
+    assertThat(text(By.id("status"))).isEqualTo("PAID");
+    assertThat(pageText()).contains(outTradeNo).contains(subject).contains("12.34 元");
+    screenshot("return");
+
+    browser.findElement(By.partialLinkText("View the payment")).click();
+    waitFor(urlToBe(base() + "/payments/" + outTradeNo), "the payment page");
+    waitFor(textToBe(By.id("status"), "PAID"), "status PAID on the payment page");
+    assertThat(text(By.id("total_amount"))).isEqualTo("12.34 元");
+    assertThat(pageText()).contains(subject);
+    // Alipay reports the buyer's logon id masked, as buy***@example.com.
+    String logonId = buyer.get("logon_id").asString();
+    assertThat(text(By.xpath("//tr[th[contains(., 'Buyer')]]/td")))
+        .contains("***")
+        .endsWith(logonId.substring(logonId.indexOf('@')));
+    // No dangling separator where the (hidden) pay-now link would be.
+    assertThat(text(By.xpath("//p[a[contains(., 'Ask Alipay')]]"))).doesNotStartWith("·");
+    screenshot("payment-paid");
+
+    fill(By.id("refund_amount"), "2.00");
+    fill(By.id("refund_reason"), "退货 Returned one item");
+    browser.findElement(By.id("refund")).click();
+
+    waitFor(
+        textToBe(By.id("status"), "PARTIALLY_REFUNDED"),
+        "status PARTIALLY_REFUNDED on the payment page");
+    assertThat(text(By.cssSelector(".notice"))).contains("SUCCEEDED");
+    assertThat(text(By.id("refunded_amount"))).isEqualTo("2.00 元");
+    List<WebElement> refunds =
+        browser.findElements(By.xpath("//section[h2[contains(., 'Refunds')]]//tr[td/span]"));
+    assertThat(refunds).hasSize(1);
+    assertThat(refunds.get(0).getText())
+        .contains("2.00")
+        .contains("SUCCEEDED")
+        .contains("退货 Returned one item");
+    assertThat(browser.findElements(By.cssSelector(".error"))).isEmpty();
+    screenshot("payment-refunded");
+
+    // The server agrees with what the page showed, Chinese subject included.
+    JsonNode payment = payment(outTradeNo);
+    assertThat(payment.get("status").asString()).isEqualTo("PARTIALLY_REFUNDED");
+    assertThat(payment.get("refunded_amount").asString()).isEqualTo("2.00");
+    assertThat(payment.get("subject").asString()).isEqualTo(subject);
+  }
+
+  @Test
+  void aWrongPayPasswordIsToldOnTheCashierAndTheRightOneThenPays() {
+    JsonNode buyer = defaultBuyer();
+    String outTradeNo = payFromTheIndexUpToTheCashier("密码错误测试 Wrong password", "3.21");
+
+    logInAndPay(buyer.get("logon_id").asString(), "not-" + buyer.get("pay_password").asString());
+
+    waitFor(
+        textToBePresentInElementLocated(By.id("error"), "支付密码错误"),
+        "the wrong-password message on the cashier");
+    assertThat(text(By.id("error"))).contains("Wrong pay password");
+    assertThat(browser.getCurrentUrl()).contains("/sandbox/cashier/");
+    assertThat(browser.findElement(By.name("pay_password")).getAttribute("value")).isEmpty();
+    screenshot("cashier-wrong-password");
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PENDING");
+
+    logInAndPay(buyer.get("logon_id").asString(), buyer.get("pay_password").asString());
+    waitFor(urlContains("/alipay/return"), "the return page after the right password");
+    waitFor(textToBe(By.id("status"), "PAID"), "status PAID on the return page");
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PAID");
+  }
+
+  @Test
+  void aBadAmountInThePayFormIsShownAtTheFieldWithoutAStackTrace() {
+    String subject = "金额有误 Bad amount";
+    browser.get(base() + "/");
+    waitFor(visibilityOfElementLocated(By.id("pay")), "the index's pay form");
+    fill(By.id("subject"), subject);
+    fill(By.id("total_amount"), "12.345");
+    browser.findElement(By.id("pay")).click();
+
+    By fieldError = By.xpath("//input[@id='total_amount']/following-sibling::*[1]");
+    waitFor(presenceOfElementLocated(By.cssSelector("#total_amount.invalid")), "the field error");
+    assertThat(browser.findElement(fieldError).getAttribute("class")).isEqualTo("field-error");
+    assertThat(text(fieldError)).contains("total_amount").contains("at most two decimals");
+    assertThat(responseStatus()).isEqualTo(400);
+    assertThat(browser.getCurrentUrl()).isEqualTo(base() + "/pages/pay");
+    // What was typed is still there to correct.
+    assertThat(browser.findElement(By.id("total_amount")).getAttribute("value"))
+        .isEqualTo("12.345");
+    assertThat(browser.findElement(By.id("subject")).getAttribute("value")).isEqualTo(subject);
+    String source = browser.getPageSource();
+    assertThat(source).doesNotContain("Exception").doesNotContain("at io.paygate");
+    assertThat(source).doesNotContain("Whitelabel");
+    // Nothing was created: the recent payments do not list it.
+    assertThat(text(By.xpath("//section[h2[contains(., 'Recent payments')]]")))
+        .doesNotContain(subject);
+    screenshot("index-bad-amount");
+  }
+
+  /** Types an order into the index's pay form and follows the browser up to the cashier. */
+  private String payFromTheIndexUpToTheCashier(String subject, String amount) {
+    browser.get(base() + "/");
+    waitFor(visibilityOfElementLocated(By.id("pay")), "the index's pay form");
+    fill(By.id("subject"), subject);
+    fill(By.id("total_amount"), amount);
+    new Select(browser.findElement(By.id("product"))).selectByValue("page");
+    screenshot("index");
+    browser.findElement(By.id("pay")).click();
+
+    // /pay/{no} holds the signed Alipay form, which submits itself to the sandbox's gateway.
+    waitFor(urlContains("/sandbox/cashier/"), "the sandbox cashier");
+    waitFor(visibilityOfElementLocated(By.id("subject")), "the order on the cashier");
+    assertThat(text(By.id("subject"))).isEqualTo(subject);
+    return text(By.id("out-trade-no"));
+  }
+
+  private void logInAndPay(String logonId, String payPassword) {
+    WebElement form = browser.findElement(By.cssSelector("form.pay"));
+    fill(form.findElement(By.name("logon_id")), logonId);
+    fill(form.findElement(By.name("pay_password")), payPassword);
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
+  private void fill(By field, String value) {
+    fill(browser.findElement(field), value);
+  }
+
+  private static void fill(WebElement field, String value) {
+    field.clear();
+    field.sendKeys(value);
+  }
+
+  private String text(By element) {
+    return browser.findElement(element).getText().trim();
+  }
+
+  private String pageText() {
+    return browser.findElement(By.tagName("body")).getText();
+  }
+
+  /** The HTTP status of the page now shown, as the browser received it. */
+  private long responseStatus() {
+    Object status =
+        browser.executeScript(
+            "return performance.getEntriesByType('navigation')[0].responseStatus");
+    return ((Number) status).longValue();
+  }
+
+  private <T> T waitFor(ExpectedCondition<T> condition, String what) {
+    return new WebDriverWait(browser, PATIENCE)
+        .ignoring(StaleElementReferenceException.class)
+        .withMessage(() -> what + "; the browser is at " + here())
+        .until(condition);
+  }
+
+  private String here() {
+    try {
+      return browser.getCurrentUrl() + " showing:\n" + pageText();
+    } catch (RuntimeException e) {
+      return "(unreadable page: " + e + ")";
+    }
+  }
+
+  private void screenshot(String page) {
+    HeadlessChromium.screenshot(browser, SCREENSHOTS.resolve(testName + "-" + page + ".png"));
+  }
+}

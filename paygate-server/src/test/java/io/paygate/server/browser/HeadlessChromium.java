@@ -1,0 +1,118 @@
+package io.paygate.server.browser;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium, driven through Debian's ChromeDriver. Both are found at their package
+ * paths, so Selenium Manager never runs and nothing is downloaded.
+ *
+ * <p>The browser tests fail, rather than skip, when the packages are missing: {@code ./mvnw verify}
+ * needs them, and CI installs them. Set {@code PAYGATE_SKIP_BROWSER_TESTS=true} (environment
+ * variable or {@code -D} system property) to skip them knowingly.
+ */
+final class HeadlessChromium {
+
+  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  static final String SKIP = "PAYGATE_SKIP_BROWSER_TESTS";
+
+  private HeadlessChromium() {}
+
+  /** Skips (when asked to) or fails with what to install; call before starting anything. */
+  static void requireInstalled() {
+    String skip = System.getProperty(SKIP, System.getenv(SKIP));
+    Assumptions.assumeFalse(
+        "true".equalsIgnoreCase(skip), SKIP + "=true: the browser tests are skipped");
+    for (String binary : new String[] {CHROMIUM, CHROMEDRIVER}) {
+      if (!Files.isExecutable(Path.of(binary))) {
+        fail(
+            binary
+                + " is missing. The browser tests need Debian's Chromium and ChromeDriver:"
+                + " apt-get update && apt-get install -y chromium chromium-driver"
+                + " (or set "
+                + SKIP
+                + "=true to skip them).");
+      }
+    }
+  }
+
+  static ChromeDriver start(Path userDataDir) {
+    // Belt and braces: nothing below consults Selenium Manager, and it must never phone home.
+    System.setProperty("SE_AVOID_STATS", "true");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-default-apps",
+        "--disable-extensions",
+        "--no-first-run",
+        "--no-default-browser-check",
+        "--disable-quic",
+        "--lang=zh-CN",
+        "--window-size=1280,900",
+        "--user-data-dir=" + userDataDir);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort()
+            .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    return driver;
+  }
+
+  /** The whole page as a PNG (not only the window), for people to look at. */
+  static void screenshot(ChromeDriver driver, Path file) {
+    try {
+      Files.createDirectories(file.getParent());
+      byte[] png;
+      try {
+        Number width = (Number) driver.executeScript("return document.documentElement.scrollWidth");
+        Number height =
+            (Number) driver.executeScript("return document.documentElement.scrollHeight");
+        Map<String, Object> shot =
+            driver.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                    "format",
+                    "png",
+                    "captureBeyondViewport",
+                    true,
+                    "clip",
+                    Map.of(
+                        "x", 0,
+                        "y", 0,
+                        "width", width.intValue(),
+                        "height", height.intValue(),
+                        "scale", 1)));
+        png = Base64.getDecoder().decode((String) shot.get("data"));
+      } catch (WebDriverException | ClassCastException noFullPage) {
+        png = driver.getScreenshotAs(OutputType.BYTES);
+      }
+      Files.write(file, png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
