@@ -1,0 +1,84 @@
+package io.paygate.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paygate.sandbox.buyers.SandboxBuyers;
+import io.paygate.sandbox.faults.FaultKind;
+import io.paygate.sandbox.faults.FaultRepository;
+import io.paygate.sandbox.faults.FaultRule;
+import io.paygate.sandbox.faults.FaultScope;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** A restart loses nothing: fault rules survive, and an older database is upgraded in place. */
+class UpgradeAndRestartTest {
+
+  @TempDir Path dataDir;
+
+  private ApplicationContextRunner runner() {
+    return new ApplicationContextRunner()
+        .withUserConfiguration(SandboxConfiguration.class)
+        .withPropertyValues("paygate.data-dir=" + dataDir, "paygate.sandbox.background-interval=0");
+  }
+
+  @Test
+  void faultRulesSurviveARestart() {
+    runner()
+        .run(
+            context ->
+                context
+                    .getBean(FaultRepository.class)
+                    .replace(
+                        List.of(
+                            new FaultRule(
+                                0,
+                                FaultKind.SYSTEM_ERROR,
+                                List.of("alipay.trade.refund"),
+                                BigDecimal.ONE,
+                                2,
+                                2,
+                                null))));
+    runner()
+        .run(
+            context -> {
+              List<FaultRule> rules =
+                  context.getBean(FaultRepository.class).all(FaultScope.GATEWAY);
+              assertThat(rules).hasSize(1);
+              assertThat(rules.get(0).kind()).isEqualTo(FaultKind.SYSTEM_ERROR);
+              assertThat(rules.get(0).remaining()).isEqualTo(2);
+            });
+  }
+
+  @Test
+  void buyersOfAnOlderDatabaseGetAnAuthCode() {
+    String url = "jdbc:h2:file:" + dataDir.resolve("sandbox/sandbox").toAbsolutePath();
+    Flyway.configure()
+        .dataSource(url, "sa", "")
+        .locations("classpath:db/sandbox")
+        .table("sandbox_schema_history")
+        .target("1")
+        .load()
+        .migrate();
+    new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""))
+        .update(
+            "INSERT INTO buyers (logon_id, user_id, pay_password, balance, created_at)"
+                + " VALUES ('old@sandbox.test', '2088000000000001', '1', 5.00, 0)");
+
+    runner()
+        .run(
+            context -> {
+              SandboxBuyers buyers = context.getBean(SandboxBuyers.class);
+              assertThat(buyers.find("old@sandbox.test").orElseThrow().authCode())
+                  .matches("28\\d{16}");
+              assertThat(buyers.find(SandboxBuyers.DEFAULT_LOGON_ID).orElseThrow().authCode())
+                  .matches("28\\d{16}");
+            });
+  }
+}
