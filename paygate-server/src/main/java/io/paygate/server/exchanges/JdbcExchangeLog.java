@@ -55,7 +55,7 @@ public class JdbcExchangeLog implements ExchangeLog {
     return jdbc.sql(
             "SELECT occurred_at, direction, operation, out_trade_no, request_text,"
                 + " response_text, outcome, duration_millis FROM exchanges"
-                + " WHERE out_trade_no = ? ORDER BY id")
+                + " WHERE out_trade_no = ? ORDER BY occurred_at, id")
         .param(outTradeNo)
         .query(
             (row, i) ->

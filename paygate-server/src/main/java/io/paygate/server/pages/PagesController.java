@@ -13,7 +13,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,11 +43,6 @@ public class PagesController {
     this.paymentRepository = paymentRepository;
     this.exchanges = exchanges;
     this.operatorTools = operatorTools;
-  }
-
-  @ModelAttribute("operatorTools")
-  boolean operatorTools() {
-    return operatorTools.enabled();
   }
 
   @GetMapping("/")
