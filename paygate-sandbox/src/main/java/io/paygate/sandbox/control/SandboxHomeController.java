@@ -4,6 +4,7 @@ import io.paygate.sandbox.apps.SandboxApps;
 import io.paygate.sandbox.buyers.SandboxBuyers;
 import io.paygate.sandbox.clock.DueWorkRunner;
 import io.paygate.sandbox.clock.VirtualClock;
+import io.paygate.sandbox.faults.FaultsController;
 import io.paygate.sandbox.notify.NotifiesController;
 import io.paygate.sandbox.notify.NotifyDelivery;
 import io.paygate.sandbox.notify.NotifyRepository;
@@ -31,6 +32,7 @@ public class SandboxHomeController {
   private final VirtualClock clock;
   private final DueWorkRunner dueWork;
   private final PublicUrl publicUrl;
+  private final FaultsController faults;
 
   public SandboxHomeController(
       SandboxApps apps,
@@ -41,7 +43,8 @@ public class SandboxHomeController {
       NotifyDelivery delivery,
       VirtualClock clock,
       DueWorkRunner dueWork,
-      PublicUrl publicUrl) {
+      PublicUrl publicUrl,
+      FaultsController faults) {
     this.apps = apps;
     this.buyers = buyers;
     this.trades = trades;
@@ -51,6 +54,7 @@ public class SandboxHomeController {
     this.clock = clock;
     this.dueWork = dueWork;
     this.publicUrl = publicUrl;
+    this.faults = faults;
   }
 
   @GetMapping({"/sandbox", "/sandbox/"})
@@ -61,6 +65,7 @@ public class SandboxHomeController {
     page.addObject("apps", apps.all());
     page.addObject("buyers", buyers.all());
     page.addObject("trades", trades.recent(50));
+    page.addObject("faults", faults.activeDescriptions());
     page.addObject("notifies", notifies.recent(50).stream().map(notifyViews::view).toList());
     return page;
   }

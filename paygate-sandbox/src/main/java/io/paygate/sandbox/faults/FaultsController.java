@@ -50,6 +50,17 @@ public class FaultsController {
     return view;
   }
 
+  /** One line per rule, for the sandbox's home page. */
+  public List<String> activeDescriptions() {
+    List<String> lines = new ArrayList<>();
+    for (FaultScope scope : FaultScope.values()) {
+      for (FaultRule rule : rules.all(scope)) {
+        lines.add(scope.name().toLowerCase() + " " + view(rule));
+      }
+    }
+    return lines;
+  }
+
   @PutMapping("/sandbox/api/faults")
   Map<String, Object> replace(@RequestBody JsonNode body) {
     if (body == null || !body.isObject()) {

@@ -15,10 +15,6 @@ public record GatewayError(String code, String msg, String subCode, String subMs
     return new GatewayError("40004", "Business Failed", subCode, subMsg);
   }
 
-  public static GatewayError systemError() {
-    return new GatewayError("20000", "Service Currently Unavailable", "ACQ.SYSTEM_ERROR", "系统错误");
-  }
-
   public static GatewayError invalidParameter(String detail) {
     return business("ACQ.INVALID_PARAMETER", "参数无效 " + detail);
   }
