@@ -8,9 +8,16 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 public class PageModel {
 
   private final OperatorTools operatorTools;
+  private final PageTimes times;
 
-  public PageModel(OperatorTools operatorTools) {
+  public PageModel(OperatorTools operatorTools, PagesProperties properties) {
     this.operatorTools = operatorTools;
+    this.times = new PageTimes(properties);
+  }
+
+  @ModelAttribute("times")
+  PageTimes times() {
+    return times;
   }
 
   @ModelAttribute("operatorTools")
