@@ -19,7 +19,7 @@ final class KeyText {
       // The Java SDK feeds the bytes to PKCS8EncodedKeySpec; a PKCS#1 key would fail on first use.
       throw new AlipaySettingsException(
           property,
-          "a PKCS#1 key (BEGIN RSA PRIVATE KEY) was given; convert it to PKCS#8"
+          "a PKCS#1 key (\"RSA PRIVATE KEY\" PEM) was given; convert it to PKCS#8"
               + " (openssl pkcs8 -topk8 -nocrypt) or use Alipay's \"PKCS8 (Java)\" output");
     }
     if (text.contains("CERTIFICATE")) {
