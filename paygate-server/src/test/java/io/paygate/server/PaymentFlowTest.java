@@ -157,6 +157,39 @@ class PaymentFlowTest extends ServerTestSupport {
   }
 
   @Test
+  void aGbkNotifyFromTheSandboxVerifies() {
+    String outTradeNo = createPayment("9.90", "page");
+    openCashier(outTradeNo);
+    fault("{\"notify\":[{\"kind\":\"gbk\",\"count\":1}]}");
+    try {
+      assertThat(payAsBuyer(outTradeNo).status()).isEqualTo(200);
+    } finally {
+      clearSandboxFaults();
+    }
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PAID");
+  }
+
+  @Test
+  void aNotifyWithAForgedSignatureChangesNothingAndIsRetried() {
+    String outTradeNo = createPayment("9.90", "page");
+    openCashier(outTradeNo);
+    fault("{\"notify\":[{\"kind\":\"bad_signature\",\"count\":1}]}");
+    try {
+      assertThat(payAsBuyer(outTradeNo).status()).isEqualTo(200);
+    } finally {
+      clearSandboxFaults();
+    }
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PENDING");
+    JsonNode notify = get("/sandbox/api/notifies?out_trade_no=" + outTradeNo).json().get(0);
+    assertThat(notify.get("delivered").asBoolean()).isFalse();
+    assertThat(notify.get("attempts").get(0).get("reply").asString()).isEqualTo("failure");
+
+    // Alipay's next attempt is genuine: it is applied.
+    postJson("/sandbox/api/notifies/" + notify.get("id").asLong() + "/redeliver", Map.of());
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PAID");
+  }
+
+  @Test
   void theRedeliveredNotifyChangesNothingTwice() {
     String outTradeNo = paidPayment("6.00");
     JsonNode before = payment(outTradeNo);

@@ -148,6 +148,23 @@ public abstract class ServerTestSupport {
     }
   }
 
+  /** Sets the sandbox's faults (its {@code PUT /sandbox/api/faults} JSON). */
+  protected void fault(String json) {
+    Reply set =
+        send(
+            HttpRequest.newBuilder(uri("/sandbox/api/faults"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    if (set.status() != 200) {
+      throw new AssertionError("faults refused: " + set.body());
+    }
+  }
+
+  protected void clearSandboxFaults() {
+    send(HttpRequest.newBuilder(uri("/sandbox/api/faults")).DELETE().build());
+  }
+
   /** Creates a payment through the API and returns its out_trade_no. */
   protected String createPayment(String amount, String product) {
     Reply created =

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paygate.server.MutableClock;
 import io.paygate.server.ServerTestSupport;
 import io.paygate.server.jobs.PendingWorkJobs.PendingWork;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -48,17 +46,7 @@ class RecoveryTest extends ServerTestSupport {
 
   @AfterEach
   void clearFaults() {
-    send(HttpRequest.newBuilder(URI.create(base() + "/sandbox/api/faults")).DELETE().build());
-  }
-
-  private void fault(String json) {
-    Reply set =
-        send(
-            HttpRequest.newBuilder(URI.create(base() + "/sandbox/api/faults"))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json))
-                .build());
-    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    clearSandboxFaults();
   }
 
   private JsonNode refund(String outTradeNo, String outRequestNo) {
