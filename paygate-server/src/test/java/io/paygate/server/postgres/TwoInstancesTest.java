@@ -1,0 +1,461 @@
+package io.paygate.server.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paygate.sandbox.apps.App;
+import io.paygate.sandbox.apps.SandboxApps;
+import io.paygate.sandbox.notify.Notify;
+import io.paygate.sandbox.notify.NotifyRepository;
+import io.paygate.sandbox.signing.RsaKeys;
+import io.paygate.sandbox.signing.RsaSignatures;
+import io.paygate.sandbox.signing.SignType;
+import io.paygate.sandbox.signing.SigningContent;
+import io.paygate.sandbox.support.AlipayTime;
+import io.paygate.server.PayGateApplication;
+import io.paygate.server.ServerTestSupport;
+import io.paygate.server.jobs.JobLeases;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * "Stateless instances": two PayGate instances, each its own Spring application on its own port,
+ * over one PostgreSQL database. Nothing is lost or counted twice whichever instance a request
+ * reaches, and a job lease is held by one instance at a time.
+ *
+ * <p>Instance A embeds the sandbox (no app configured). Instance B is configured as a real Alipay
+ * app would be: the sandbox's default app, its keys and seller, with A's sandbox as its gateway and
+ * its own public URL, so the sandbox notifies B for payments created on B. The database is a fresh
+ * one on the shared embedded PostgreSQL, so the other PostgreSQL tests (and their jobs) never see
+ * these rows.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoInstancesTest extends ServerTestSupport {
+
+  private static final EmbeddedPostgresServer POSTGRES = EmbeddedPostgresServer.shared();
+  private static final String DATABASE =
+      "two_instances_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+  private Instance a;
+  private Instance b;
+
+  /** One running instance: its context and where it listens. */
+  record Instance(String name, ConfigurableApplicationContext context, int port) {
+    String base() {
+      return "http://localhost:" + port;
+    }
+
+    <T> T bean(Class<T> type) {
+      return context.getBean(type);
+    }
+  }
+
+  /** Which instance this thread's requests go to (see {@link #on}). */
+  private static final ThreadLocal<Instance> TARGET = new ThreadLocal<>();
+
+  @BeforeAll
+  void startTwoInstances() {
+    createDatabase();
+    a = start("a", freePort(), List.of("--paygate.sandbox.database-url=" + sandboxDatabase()));
+    // B is a "real" app: the sandbox's default app, reached through A's gateway.
+    JsonNode app = on(a, () -> get("/sandbox/api/apps").json().get(0));
+    b =
+        start(
+            "b",
+            freePort(),
+            List.of(
+                "--paygate.sandbox.enabled=false",
+                "--paygate.alipay.app-id=" + app.get("app_id").asString(),
+                "--paygate.alipay.private-key=" + app.get("app_private_key").asString(),
+                "--paygate.alipay.app-public-key=" + app.get("app_public_key").asString(),
+                "--paygate.alipay.alipay-public-key=" + app.get("alipay_public_key").asString(),
+                "--paygate.alipay.seller-id=" + app.get("seller_id").asString(),
+                "--paygate.alipay.gateway=" + a.base() + "/sandbox/gateway.do"));
+  }
+
+  private static String sandboxDatabase() {
+    return "jdbc:h2:mem:two-instances-sandbox-" + DATABASE + ";DB_CLOSE_DELAY=-1";
+  }
+
+  private static Instance start(String name, int port, List<String> own) {
+    String dataDir;
+    try {
+      dataDir = Files.createTempDirectory("paygate-two-instances-" + name + "-").toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> args = new ArrayList<>();
+    args.add("--server.port=" + port);
+    args.add("--paygate.public-url=http://localhost:" + port);
+    args.add("--paygate.data-dir=" + dataDir);
+    args.add("--paygate.api.bootstrap-key=" + API_KEY);
+    args.add("--spring.datasource.url=" + databaseUrl());
+    args.add("--spring.datasource.username=" + POSTGRES.username());
+    args.add("--spring.datasource.password=" + POSTGRES.password());
+    args.add("--spring.datasource.hikari.maximum-pool-size=12");
+    // The tests drive the work themselves; the sandbox's real-time scheduler stays off too.
+    args.add("--paygate.jobs.enabled=false");
+    args.add("--paygate.sandbox.background-interval=0s");
+    args.addAll(own);
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(PayGateApplication.class)
+            .bannerMode(Banner.Mode.OFF)
+            .run(args.toArray(String[]::new));
+    return new Instance(name, context, port);
+  }
+
+  private static String databaseUrl() {
+    String url = POSTGRES.jdbcUrl();
+    return url.substring(0, url.lastIndexOf('/') + 1) + DATABASE;
+  }
+
+  private static void createDatabase() {
+    sql("CREATE DATABASE " + DATABASE);
+  }
+
+  private static void sql(String statement) {
+    try (Connection connection =
+            DriverManager.getConnection(
+                POSTGRES.jdbcUrl(), POSTGRES.username(), POSTGRES.password());
+        Statement sql = connection.createStatement()) {
+      sql.execute(statement);
+    } catch (SQLException e) {
+      throw new IllegalStateException(statement + ": " + e.getMessage(), e);
+    }
+  }
+
+  @AfterAll
+  void stopBoth() {
+    for (Instance instance : new Instance[] {b, a}) {
+      if (instance != null) {
+        instance.context().close();
+      }
+    }
+    try {
+      sql("DROP DATABASE IF EXISTS " + DATABASE);
+    } catch (IllegalStateException stillInUse) {
+      System.err.println("left the test database behind: " + stillInUse.getMessage());
+    }
+  }
+
+  // -- 1. One instance's payment is the other's
+
+  @Test
+  void aPaymentCreatedAndPaidOnAIsSeenAndRefundedOnB() {
+    String no = on(a, () -> createPayment("10.00", "page"));
+    assertThat(on(b, () -> payment(no)).get("status").asString()).isEqualTo("PENDING");
+
+    // Its out_trade_no is taken on B too.
+    Reply taken =
+        on(
+            b,
+            () ->
+                api(
+                    "POST",
+                    "/api/v1/payments",
+                    Map.of("total_amount", "1.00", "subject", "again", "out_trade_no", no)));
+    assertThat(taken.status()).isEqualTo(409);
+    assertThat(taken.json().get("code").asString()).isEqualTo("OUT_TRADE_NO_TAKEN");
+
+    assertThat(on(a, () -> openCashier(no)).status()).isIn(200, 302);
+    Reply paid = on(a, () -> payAsBuyer(no));
+    assertThat(paid.status()).isEqualTo(200);
+    assertThat(paid.json().get("trade_status").asString()).isEqualTo("TRADE_SUCCESS");
+
+    JsonNode seenOnB = on(b, () -> payment(no));
+    assertThat(seenOnB.get("status").asString()).isEqualTo("PAID");
+    assertThat(seenOnB.get("trade_no").asString())
+        .isEqualTo(paid.json().get("trade_no").asString());
+
+    // B refunds it (B's own call to Alipay); a repeat of that refund on A is the same refund.
+    String refunds = "/api/v1/payments/" + no + "/refunds";
+    Map<String, String> r1 = Map.of("refund_amount", "3.00", "out_request_no", "R1");
+    Reply refunded = on(b, () -> api("POST", refunds, r1));
+    assertThat(refunded.status()).isEqualTo(201);
+    assertThat(refunded.json().get("status").asString()).isEqualTo("SUCCEEDED");
+
+    Reply repeated = on(a, () -> api("POST", refunds, r1));
+    assertThat(repeated.json().get("out_request_no").asString()).isEqualTo("R1");
+    assertThat(repeated.json().get("status").asString()).isEqualTo("SUCCEEDED");
+    Reply conflicting =
+        on(a, () -> api("POST", refunds, Map.of("refund_amount", "1.00", "out_request_no", "R1")));
+    assertThat(conflicting.status()).isEqualTo(409);
+    assertThat(conflicting.json().get("code").asString()).isEqualTo("OUT_REQUEST_NO_CONFLICT");
+
+    for (Instance instance : List.of(a, b)) {
+      JsonNode payment = on(instance, () -> payment(no));
+      assertThat(payment.get("status").asString()).isEqualTo("PARTIALLY_REFUNDED");
+      assertThat(payment.get("refunded_amount").asString()).isEqualTo("3.00");
+      assertThat(on(instance, () -> api("GET", refunds, null)).json().size()).isEqualTo(1);
+    }
+  }
+
+  // -- 2. Refunds racing on both instances never add up to more than was paid
+
+  @Test
+  void concurrentRefundsSplitAcrossBothInstancesRefundExactlyThePaidAmount() throws Exception {
+    String no = on(a, () -> paidPayment("10.00"));
+    String refunds = "/api/v1/payments/" + no + "/refunds";
+    int threads = 12; // 6 on each: ten successes means each instance refunded at least 4
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Reply>> replies = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        Instance instance = i % 2 == 0 ? a : b;
+        replies.add(
+            pool.submit(
+                () -> {
+                  start.await(30, TimeUnit.SECONDS);
+                  return on(instance, () -> api("POST", refunds, Map.of("refund_amount", "1.00")));
+                }));
+      }
+      int succeeded = 0;
+      int refused = 0;
+      for (Future<Reply> future : replies) {
+        Reply reply = future.get(60, TimeUnit.SECONDS);
+        if (reply.status() == 201) {
+          assertThat(reply.json().get("status").asString()).isEqualTo("SUCCEEDED");
+          succeeded++;
+        } else {
+          assertThat(reply.status()).as(reply.body()).isEqualTo(422);
+          assertThat(reply.json().get("code").asString()).isEqualTo("REFUND_EXCEEDS_AVAILABLE");
+          refused++;
+        }
+      }
+      assertThat(succeeded).isEqualTo(10);
+      assertThat(refused).isEqualTo(threads - 10);
+    } finally {
+      pool.shutdownNow();
+    }
+
+    for (Instance instance : List.of(a, b)) {
+      JsonNode payment = on(instance, () -> payment(no));
+      assertThat(payment.get("refunded_amount").asString()).isEqualTo("10.00");
+      assertThat(payment.get("status").asString()).isEqualTo("REFUNDED");
+      JsonNode list = on(instance, () -> api("GET", refunds, null)).json();
+      assertThat(list.size()).isEqualTo(10);
+      list.forEach(refund -> assertThat(refund.get("status").asString()).isEqualTo("SUCCEEDED"));
+    }
+  }
+
+  @Test
+  void fullRefundsRacingOnBothInstancesAtOnceRefundEachPaymentOnce() throws Exception {
+    // The race above is decided at its tenth refund; here every request is at the boundary.
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      for (int round = 0; round < 5; round++) {
+        String no = on(a, () -> paidPayment("6.00"));
+        String refunds = "/api/v1/payments/" + no + "/refunds";
+        CyclicBarrier start = new CyclicBarrier(4);
+        List<Future<Reply>> replies = new ArrayList<>();
+        for (Instance instance : List.of(a, b, a, b)) {
+          replies.add(
+              pool.submit(
+                  () -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return on(
+                        instance, () -> api("POST", refunds, Map.of("refund_amount", "6.00")));
+                  }));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Reply> future : replies) {
+          Reply reply = future.get(60, TimeUnit.SECONDS);
+          statuses.add(reply.status());
+          if (reply.status() != 201) {
+            assertThat(reply.json().get("code").asString())
+                .as(reply.body())
+                .isEqualTo("REFUND_EXCEEDS_AVAILABLE");
+          }
+        }
+        assertThat(statuses).as("round %d", round).containsOnlyOnce(201);
+        assertThat(on(b, () -> api("GET", refunds, null)).json().size()).isEqualTo(1);
+        assertThat(on(b, () -> payment(no)).get("status").asString()).isEqualTo("REFUNDED");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  // -- 3. Notifies: delivered to the instance whose notify_url the payment carries, once in effect
+
+  @Test
+  void aNotifyForAPaymentCreatedOnBGoesToBAndAnotherDeliveryAnywhereChangesNothing() {
+    String no = on(b, () -> createPayment("20.00", "page"));
+    // B's pay page sends the buyer to B's gateway, which is A's sandbox.
+    assertThat(on(b, () -> openCashier(no)).status()).isIn(200, 302);
+    Reply paid = on(a, () -> payAsBuyer(no));
+    assertThat(paid.status()).isEqualTo(200);
+
+    JsonNode notifies = on(a, () -> get("/sandbox/api/notifies?out_trade_no=" + no)).json();
+    assertThat(notifies.size()).isEqualTo(1);
+    JsonNode notify = notifies.get(0);
+    assertThat(notify.get("notify_url").asString()).isEqualTo(b.base() + "/alipay/notify");
+    assertThat(notify.get("delivered").asBoolean()).isTrue();
+    assertThat(notify.get("attempts").get(0).get("reply").asString()).isEqualTo("success");
+
+    JsonNode seenOnA = on(a, () -> payment(no));
+    assertThat(seenOnA.get("status").asString()).isEqualTo("PAID");
+    assertThat(seenOnA.get("trade_no").asString())
+        .isEqualTo(paid.json().get("trade_no").asString());
+
+    // Alipay delivers it to B once more (the sandbox's own redelivery).
+    JsonNode again =
+        on(
+                a,
+                () ->
+                    postJson(
+                        "/sandbox/api/notifies/" + notify.get("id").asLong() + "/redeliver",
+                        Map.of()))
+            .json();
+    assertThat(again.get("attempts").size()).isEqualTo(2);
+    assertThat(again.get("attempts").get(1).get("reply").asString()).isEqualTo("success");
+
+    // The same notify reaches A (a load balancer in front of both, say): A, configured with the
+    // same app and seller through its sandbox, accepts it, and it changes nothing.
+    Reply onA = on(a, () -> postForm("/alipay/notify", signedAsTheSandboxDoes(no)));
+    assertThat(onA.status()).isEqualTo(200);
+    assertThat(onA.body()).isEqualTo("success");
+
+    assertThat(on(a, () -> payment(no))).isEqualTo(seenOnA);
+    assertThat(on(b, () -> payment(no))).isEqualTo(seenOnA);
+    List<String> outcomes =
+        a.bean(JdbcClient.class)
+            .sql(
+                "SELECT outcome FROM exchanges WHERE out_trade_no = ? AND operation = 'notify'"
+                    + " ORDER BY id")
+            .param(no)
+            .query(String.class)
+            .list();
+    assertThat(outcomes).containsExactly("applied", "no change", "no change");
+  }
+
+  /**
+   * The notify the sandbox sent for this payment, as each of its attempts is made: its parameters
+   * with a fresh notify_time, signed with the sandbox's ("Alipay's") private key for the app.
+   */
+  private Map<String, String> signedAsTheSandboxDoes(String outTradeNo) {
+    Notify notify = a.bean(NotifyRepository.class).byOutTradeNo(outTradeNo).get(0);
+    App app = a.bean(SandboxApps.class).find(notify.appId()).orElseThrow();
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("notify_time", AlipayTime.format(Instant.now()));
+    form.putAll(notify.params());
+    String content = SigningContent.of(form, SigningContent.NOTIFY_EXCLUDED);
+    form.put("sign_type", "RSA2");
+    form.put(
+        "sign",
+        RsaSignatures.sign(
+            content,
+            RsaKeys.privateKey(app.alipayPrivateKey()),
+            SignType.RSA2,
+            StandardCharsets.UTF_8));
+    return form;
+  }
+
+  // -- 4. Job leases: one instance at a time
+
+  @Test
+  void aJobLeaseIsHeldByOneInstanceAtATime() {
+    JobLeases onA = a.bean(JobLeases.class);
+    JobLeases onB = b.bean(JobLeases.class);
+    String job = "two-instances-" + UUID.randomUUID();
+    Duration minute = Duration.ofMinutes(1);
+
+    assertThat(onA.tryAcquire(job, minute)).isTrue();
+    assertThat(onB.tryAcquire(job, minute)).isFalse();
+    assertThat(onA.tryAcquire(job, minute)).isTrue(); // its own: renewed
+    assertThat(onB.tryAcquire(job, minute)).isFalse();
+    onB.release(job); // not B's to release
+    assertThat(onB.tryAcquire(job, minute)).isFalse();
+    onA.release(job);
+    assertThat(onB.tryAcquire(job, minute)).isTrue();
+    assertThat(onA.tryAcquire(job, minute)).isFalse();
+    onB.release(job);
+  }
+
+  @Test
+  void racingForAFreeOrAnExpiredLeaseOneInstanceWins() throws Exception {
+    JobLeases onA = a.bean(JobLeases.class);
+    JobLeases onB = b.bean(JobLeases.class);
+    // A third instance that took its leases and died: they ran out a second ago.
+    JobLeases crashed = new JobLeases(a.bean(JdbcClient.class), Clock.systemUTC());
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 20; round++) {
+        String job = "race-" + round + "-" + UUID.randomUUID();
+        if (round % 2 == 1) {
+          assertThat(crashed.tryAcquire(job, Duration.ofSeconds(-1))).isTrue();
+        }
+        CyclicBarrier start = new CyclicBarrier(2);
+        List<Future<Boolean>> takers = new ArrayList<>();
+        for (JobLeases leases : List.of(onA, onB)) {
+          takers.add(
+              pool.submit(
+                  () -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return leases.tryAcquire(job, Duration.ofMinutes(1));
+                  }));
+        }
+        boolean tookA = takers.get(0).get(30, TimeUnit.SECONDS);
+        boolean tookB = takers.get(1).get(30, TimeUnit.SECONDS);
+        assertThat(tookA ^ tookB)
+            .as(
+                "round %d (%s lease): A took it %s, B took it %s",
+                round, round % 2 == 1 ? "expired" : "free", tookA, tookB)
+            .isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  // -- support
+
+  @Override
+  protected String base() {
+    Instance target = TARGET.get();
+    if (target == null) {
+      throw new IllegalStateException("say which instance: on(a, ...) or on(b, ...)");
+    }
+    return target.base();
+  }
+
+  /** Runs the requests in {@code work} against one instance. */
+  private <T> T on(Instance instance, Supplier<T> work) {
+    Instance before = TARGET.get();
+    TARGET.set(instance);
+    try {
+      return work.get();
+    } finally {
+      TARGET.set(before);
+    }
+  }
+}
