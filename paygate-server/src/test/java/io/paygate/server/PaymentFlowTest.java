@@ -50,7 +50,10 @@ class PaymentFlowTest extends ServerTestSupport {
 
     // Found by Alipay's number too.
     Reply byTradeNo =
-        api("GET", "/api/v1/payments?trade_no=" + payment.get("trade_no").asString(), null);
+        api(
+            "GET",
+            "/api/v1/payments?sync=true&trade_no=" + payment.get("trade_no").asString(),
+            null);
     assertThat(byTradeNo.json().get("out_trade_no").asString()).isEqualTo(outTradeNo);
   }
 

@@ -39,10 +39,13 @@ public class PaymentApiController {
     return view(sync ? payments.sync(outTradeNo) : payments.get(outTradeNo));
   }
 
-  /** Finds a payment by Alipay's trade number; 404 when none has it. */
+  /** Finds a payment by Alipay's trade number (404 when none has it), synced on request. */
   @GetMapping
-  public PaymentView findByTradeNo(@RequestParam(name = "trade_no") String tradeNo) {
-    return view(payments.getByTradeNo(tradeNo));
+  public PaymentView findByTradeNo(
+      @RequestParam(name = "trade_no") String tradeNo,
+      @RequestParam(defaultValue = "false") boolean sync) {
+    Payment payment = payments.getByTradeNo(tradeNo);
+    return view(sync ? payments.sync(payment.outTradeNo()) : payment);
   }
 
   @PostMapping("/{outTradeNo}/close")
