@@ -98,7 +98,7 @@ public final class NotificationService {
               result instanceof TradeReconciler.Result.Changed ? "applied" : "no change";
           if (notification.outBizNo() != null && notification.refundFee() != null) {
             // A refund notification is the channel's word that this refund went through.
-            if (refundSettlement.confirm(outTradeNo, notification.outBizNo())) {
+            if (refundSettlement.confirm(payment.get(), notification.outBizNo())) {
               outcome = "refund confirmed";
             }
           }

@@ -1,6 +1,5 @@
 package io.paygate.core.payments;
 
-import io.paygate.core.channel.ChannelError;
 import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.PaymentChannel;
@@ -75,7 +74,9 @@ public final class PaymentService {
   }
 
   public Payment get(String outTradeNo) {
-    return payments.find(outTradeNo).orElseThrow(() -> notFound(outTradeNo));
+    return payments
+        .find(outTradeNo)
+        .orElseThrow(() -> PayGateException.paymentNotFound(outTradeNo));
   }
 
   public Payment getByTradeNo(String tradeNo) {
@@ -117,7 +118,10 @@ public final class PaymentService {
     if (lookup instanceof TradeLookup.Found found) {
       transactions.inTransaction(
           () -> {
-            Payment locked = payments.lock(outTradeNo).orElseThrow(() -> notFound(outTradeNo));
+            Payment locked =
+                payments
+                    .lock(outTradeNo)
+                    .orElseThrow(() -> PayGateException.paymentNotFound(outTradeNo));
             return reconciler.apply(locked, found.trade(), clock.instant());
           });
     }
@@ -148,7 +152,7 @@ public final class PaymentService {
       if (synced.status() != PaymentStatus.PENDING) {
         throw notClosable(synced.status());
       }
-      throw rejected(refused.error());
+      throw PayGateException.channelRejected("the close", refused.error());
     } else if (outcome instanceof CloseOutcome.Unknown unknown) {
       throw new PayGateException(
           ErrorCode.CHANNEL_UNAVAILABLE,
@@ -161,21 +165,8 @@ public final class PaymentService {
     return closed;
   }
 
-  static PayGateException rejected(ChannelError error) {
-    return new PayGateException(
-        ErrorCode.CHANNEL_REJECTED,
-        "Alipay refused: " + error.subMessage(),
-        null,
-        error.subCode() != null ? error.subCode() : error.code());
-  }
-
   private static PayGateException notClosable(PaymentStatus status) {
     return new PayGateException(
         ErrorCode.PAYMENT_NOT_CLOSABLE, "the payment is " + status + " and cannot be closed");
-  }
-
-  private static PayGateException notFound(String outTradeNo) {
-    return new PayGateException(
-        ErrorCode.PAYMENT_NOT_FOUND, "no payment has out_trade_no " + outTradeNo);
   }
 }

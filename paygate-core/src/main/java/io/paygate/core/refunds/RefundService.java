@@ -9,7 +9,7 @@ import io.paygate.core.money.Money;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentRules;
-import io.paygate.core.payments.PaymentStatus;
+import io.paygate.core.payments.PaymentTransition;
 import io.paygate.core.support.ErrorCode;
 import io.paygate.core.support.Identifiers;
 import io.paygate.core.support.PayGateException;
@@ -77,7 +77,8 @@ public final class RefundService {
   }
 
   private Reservation reserve(String outTradeNo, String outRequestNo, NewRefund request) {
-    Payment payment = payments.lock(outTradeNo).orElseThrow(() -> paymentNotFound(outTradeNo));
+    Payment payment =
+        payments.lock(outTradeNo).orElseThrow(() -> PayGateException.paymentNotFound(outTradeNo));
     var existing = refunds.find(outTradeNo, outRequestNo);
     if (existing.isPresent()) {
       Refund refund = existing.get();
@@ -103,8 +104,7 @@ public final class RefundService {
           clock.instant());
       return new Reservation(payment, refunds.find(outTradeNo, outRequestNo).orElseThrow(), true);
     }
-    if (payment.status() != PaymentStatus.PAID
-        && payment.status() != PaymentStatus.PARTIALLY_REFUNDED) {
+    if (!PaymentTransition.REFUND_PART.canStartFrom(payment.status())) {
       throw new PayGateException(
           ErrorCode.PAYMENT_NOT_REFUNDABLE,
           "the payment is " + payment.status() + "; only paid payments can be refunded");
@@ -164,11 +164,7 @@ public final class RefundService {
                   refund.outRequestNo(),
                   refused.error().subCode(),
                   refused.error().subMessage()));
-      throw new PayGateException(
-          ErrorCode.CHANNEL_REJECTED,
-          "Alipay refused refund " + refund.outRequestNo() + ": " + refused.error().subMessage(),
-          null,
-          refused.error().subCode() != null ? refused.error().subCode() : refused.error().code());
+      throw PayGateException.channelRejected("refund " + refund.outRequestNo(), refused.error());
     }
     // Unknown: stays PENDING, to be settled by a refund query.
     return current(refund);
@@ -180,7 +176,8 @@ public final class RefundService {
     if (refund.status() != RefundStatus.PENDING) {
       return refund;
     }
-    Payment payment = payments.find(outTradeNo).orElseThrow(() -> paymentNotFound(outTradeNo));
+    Payment payment =
+        payments.find(outTradeNo).orElseThrow(() -> PayGateException.paymentNotFound(outTradeNo));
     RefundLookup lookup =
         channel.queryRefund(new TradeRef(outTradeNo, payment.tradeNo()), outRequestNo);
     if (lookup instanceof RefundLookup.Refunded) {
@@ -199,10 +196,12 @@ public final class RefundService {
 
   private void confirm(Refund refund) {
     transactions.run(
-        () -> {
-          payments.lock(refund.outTradeNo());
-          settlement.confirm(refund.outTradeNo(), refund.outRequestNo());
-        });
+        () ->
+            settlement.confirm(
+                payments
+                    .lock(refund.outTradeNo())
+                    .orElseThrow(() -> PayGateException.paymentNotFound(refund.outTradeNo())),
+                refund.outRequestNo()));
   }
 
   public Refund get(String outTradeNo, String outRequestNo) {
@@ -216,7 +215,7 @@ public final class RefundService {
   }
 
   public List<Refund> list(String outTradeNo) {
-    payments.find(outTradeNo).orElseThrow(() -> paymentNotFound(outTradeNo));
+    payments.find(outTradeNo).orElseThrow(() -> PayGateException.paymentNotFound(outTradeNo));
     return refunds.findByPayment(outTradeNo);
   }
 
@@ -227,10 +226,5 @@ public final class RefundService {
 
   private Refund current(Refund refund) {
     return get(refund.outTradeNo(), refund.outRequestNo());
-  }
-
-  private static PayGateException paymentNotFound(String outTradeNo) {
-    return new PayGateException(
-        ErrorCode.PAYMENT_NOT_FOUND, "no payment has out_trade_no " + outTradeNo);
   }
 }

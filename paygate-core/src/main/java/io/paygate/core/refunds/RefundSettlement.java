@@ -9,7 +9,7 @@ import java.util.EnumSet;
 
 /**
  * Settles refunds and keeps the payment's refunded amount and status in step with them. Call it
- * inside a transaction that holds the payment's row lock.
+ * inside a transaction that holds the payment's row lock (hence the locked payment it takes).
  */
 public final class RefundSettlement {
 
@@ -27,7 +27,8 @@ public final class RefundSettlement {
    * The channel's word that a refund went through. It wins over an earlier FAILED, which we only
    * ever set when the channel could not find the refund.
    */
-  public boolean confirm(String outTradeNo, String outRequestNo) {
+  public boolean confirm(Payment lockedPayment, String outRequestNo) {
+    String outTradeNo = lockedPayment.outTradeNo();
     boolean changed =
         refunds.settle(
             outTradeNo,
@@ -38,7 +39,7 @@ public final class RefundSettlement {
             null,
             clock.instant());
     if (changed) {
-      recomputePayment(outTradeNo);
+      recomputePayment(lockedPayment);
     }
     return changed;
   }
@@ -55,8 +56,8 @@ public final class RefundSettlement {
         clock.instant());
   }
 
-  private void recomputePayment(String outTradeNo) {
-    Payment payment = payments.lock(outTradeNo).orElseThrow();
+  private void recomputePayment(Payment payment) {
+    String outTradeNo = payment.outTradeNo();
     Money refunded = refunds.sumSucceeded(outTradeNo);
     payments.setRefundedAmount(outTradeNo, refunded, clock.instant());
     PaymentTransition transition =

@@ -1,5 +1,7 @@
 package io.paygate.core.support;
 
+import io.paygate.core.channel.ChannelError;
+
 /**
  * A request the domain refuses, with a stable {@link ErrorCode} callers can branch on and, where it
  * applies, the offending field and the channel's own code.
@@ -23,6 +25,20 @@ public class PayGateException extends RuntimeException {
 
   public static PayGateException invalid(String field, String message) {
     return new PayGateException(ErrorCode.VALIDATION_FAILED, message, field, null);
+  }
+
+  public static PayGateException paymentNotFound(String outTradeNo) {
+    return new PayGateException(
+        ErrorCode.PAYMENT_NOT_FOUND, "no payment has out_trade_no " + outTradeNo);
+  }
+
+  /** The channel refused; its sub_code (or code) is passed through to the caller. */
+  public static PayGateException channelRejected(String what, ChannelError error) {
+    return new PayGateException(
+        ErrorCode.CHANNEL_REJECTED,
+        "Alipay refused " + what + ": " + error.subMessage(),
+        null,
+        error.subCode() != null ? error.subCode() : error.code());
   }
 
   public ErrorCode code() {

@@ -32,15 +32,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(PayGateException.class)
   ResponseEntity<ProblemDetail> refused(PayGateException refusal) {
-    HttpStatus status =
-        switch (refusal.code().kind()) {
-          case INVALID -> HttpStatus.BAD_REQUEST;
-          case NOT_FOUND -> HttpStatus.NOT_FOUND;
-          case CONFLICT -> HttpStatus.CONFLICT;
-          case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
-          case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-          case FORBIDDEN -> HttpStatus.FORBIDDEN;
-        };
+    HttpStatus status = Problems.statusFor(refusal.code().kind());
     ProblemDetail problem = Problems.of(status, refusal.code().name(), refusal.getMessage());
     if (refusal.field() != null) {
       problem.setProperty("field", refusal.field());

@@ -1,5 +1,6 @@
 package io.paygate.server.api;
 
+import io.paygate.core.support.ErrorCode;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,18 @@ public final class Problems {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     return headers;
+  }
+
+  /** The one mapping from a refusal's kind to an HTTP status, for the API and the pages alike. */
+  public static HttpStatus statusFor(ErrorCode.Kind kind) {
+    return switch (kind) {
+      case INVALID -> HttpStatus.BAD_REQUEST;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+      case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+    };
   }
 
   /** A code for a bare HTTP status: 405 gives METHOD_NOT_ALLOWED. */

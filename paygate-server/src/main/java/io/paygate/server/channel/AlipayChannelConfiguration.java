@@ -37,12 +37,12 @@ public class AlipayChannelConfiguration {
       ObjectProvider<SandboxApps> sandbox,
       ExchangeLog exchanges,
       Clock clock) {
+    SandboxApps embedded = sandbox.getIfAvailable();
     AlipaySettings settings =
         alipay.configured()
             ? configured(alipay, paygate)
-            : embeddedSandbox(alipay, paygate, sandbox.getIfAvailable());
-    if (sandbox.getIfAvailable() != null
-        && AlipayGateway.PRODUCTION.url().equals(settings.gatewayUrl())) {
+            : embeddedSandbox(alipay, paygate, embedded);
+    if (embedded != null && AlipayGateway.PRODUCTION.url().equals(settings.gatewayUrl())) {
       // A production configuration never exposes /sandbox, even when asked to.
       throw new IllegalStateException(
           "paygate.sandbox.enabled=true cannot be combined with the production Alipay gateway"

@@ -1,7 +1,7 @@
 package io.paygate.server.pages;
 
 import io.paygate.core.support.PayGateException;
-import org.springframework.http.HttpStatus;
+import io.paygate.server.api.Problems;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -10,16 +10,9 @@ final class Pages {
 
   private Pages() {}
 
-  static ModelAndView problem(Model model, PayGateException refusal, HttpStatus status) {
-    HttpStatus shown =
-        switch (refusal.code().kind()) {
-          case NOT_FOUND -> HttpStatus.NOT_FOUND;
-          case INVALID -> HttpStatus.BAD_REQUEST;
-          case FORBIDDEN -> HttpStatus.FORBIDDEN;
-          case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-          default -> status;
-        };
-    ModelAndView view = new ModelAndView("problem", model.asMap(), shown);
+  static ModelAndView problem(Model model, PayGateException refusal) {
+    ModelAndView view =
+        new ModelAndView("problem", model.asMap(), Problems.statusFor(refusal.code().kind()));
     view.addObject("message", refusal.getMessage());
     view.addObject("code", refusal.code().name());
     view.addObject("alipaySubCode", refusal.channelCode());

@@ -94,7 +94,7 @@ public class PagesController {
       payments.sync(number);
       return "redirect:/payments/" + number;
     } catch (PayGateException refused) {
-      return Pages.problem(model, refused, HttpStatus.BAD_REQUEST);
+      return Pages.problem(model, refused);
     }
   }
 
@@ -110,7 +110,7 @@ public class PagesController {
       }
       return "payment";
     } catch (PayGateException refused) {
-      return Pages.problem(model, refused, HttpStatus.NOT_FOUND);
+      return Pages.problem(model, refused);
     }
   }
 
@@ -118,7 +118,7 @@ public class PagesController {
   public Object refund(
       @PathVariable String outTradeNo, RefundForm form, Model model, RedirectAttributes redirect) {
     if (!operatorTools.enabled()) {
-      return Pages.problem(model, operatorTools.refusal(), HttpStatus.FORBIDDEN);
+      return Pages.problem(model, operatorTools.refusal());
     }
     try {
       var refund =
@@ -165,7 +165,7 @@ public class PagesController {
   @PostMapping("/payments/{outTradeNo}/close")
   public Object close(@PathVariable String outTradeNo, Model model, RedirectAttributes redirect) {
     if (!operatorTools.enabled()) {
-      return Pages.problem(model, operatorTools.refusal(), HttpStatus.FORBIDDEN);
+      return Pages.problem(model, operatorTools.refusal());
     }
     try {
       payments.close(outTradeNo);

@@ -3,7 +3,6 @@ package io.paygate.server.pages;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.support.PayGateException;
 import java.nio.charset.StandardCharsets;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -35,7 +34,7 @@ public class PayController {
           .header("Cache-Control", "no-store")
           .body(page);
     } catch (PayGateException refused) {
-      return Pages.problem(model, refused, HttpStatus.CONFLICT);
+      return Pages.problem(model, refused);
     }
   }
 }

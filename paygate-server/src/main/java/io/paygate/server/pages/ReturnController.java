@@ -9,7 +9,6 @@ import io.paygate.core.support.PayGateException;
 import io.paygate.server.callbacks.RawFormParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,8 +37,7 @@ public class ReturnController {
       return Pages.problem(
           model,
           new PayGateException(
-              ErrorCode.VALIDATION_FAILED, "这不是支付宝签名的返回 This is not a return signed by Alipay"),
-          HttpStatus.BAD_REQUEST);
+              ErrorCode.VALIDATION_FAILED, "这不是支付宝签名的返回 This is not a return signed by Alipay"));
     }
     try {
       Payment payment = payments.get(outTradeNo);
@@ -49,7 +47,7 @@ public class ReturnController {
       model.addAttribute("payment", payment);
       return "return";
     } catch (PayGateException refused) {
-      return Pages.problem(model, refused, HttpStatus.NOT_FOUND);
+      return Pages.problem(model, refused);
     }
   }
 }

@@ -62,24 +62,22 @@ public class JdbcPaymentRepository implements PaymentRepository {
 
   @Override
   public Optional<Payment> find(String outTradeNo) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE out_trade_no = ?")
-        .param(outTradeNo)
-        .query(JdbcPaymentRepository::map)
-        .optional();
+    return one("out_trade_no = ?", outTradeNo);
   }
 
   @Override
   public Optional<Payment> findByTradeNo(String tradeNo) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE trade_no = ?")
-        .param(tradeNo)
-        .query(JdbcPaymentRepository::map)
-        .optional();
+    return one("trade_no = ?", tradeNo);
   }
 
   @Override
   public Optional<Payment> lock(String outTradeNo) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE out_trade_no = ? FOR UPDATE")
-        .param(outTradeNo)
+    return one("out_trade_no = ? FOR UPDATE", outTradeNo);
+  }
+
+  private Optional<Payment> one(String condition, String value) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE " + condition)
+        .param(value)
         .query(JdbcPaymentRepository::map)
         .optional();
   }
