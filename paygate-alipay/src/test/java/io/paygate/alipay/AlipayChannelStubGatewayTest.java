@@ -287,12 +287,23 @@ class AlipayChannelStubGatewayTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"20000/isp.unknow-error", "40004/ACQ.SYSTEM_ERROR"})
+  @ValueSource(
+      strings = {"20000/isp.unknow-error", "40004/ACQ.SYSTEM_ERROR", "40004/aop.ACQ.SYSTEM_ERROR"})
   void aRefundWithASystemErrorIsUnknown(String codes) {
     String[] parts = codes.split("/");
     gateway.answer(REFUND, error(parts[0], parts[1], "系统错误"));
 
     assertThat(channel.refund(REFUND_ORDER)).isInstanceOf(RefundOutcome.Unknown.class);
+  }
+
+  @Test
+  void anUnsignedRefusalIsNotTrusted() {
+    // The SDK verifies signatures only on success; a forged "no such trade" must not fail a refund.
+    gateway.answerUnsigned(REFUND_QUERY, error("40004", "ACQ.TRADE_NOT_EXIST", "交易不存在"));
+    assertThat(channel.queryRefund(TRADE, "R1")).isInstanceOf(RefundLookup.Unknown.class);
+
+    gateway.answerUnsigned(CLOSE, error("40004", "ACQ.TRADE_NOT_EXIST", "交易不存在"));
+    assertThat(channel.close(TRADE)).isInstanceOf(CloseOutcome.Unknown.class);
   }
 
   @Test

@@ -5,6 +5,8 @@ import com.alipay.api.AlipayClient;
 import com.alipay.api.AlipayObject;
 import com.alipay.api.AlipayRequest;
 import com.alipay.api.AlipayResponse;
+import com.alipay.api.SignItem;
+import com.alipay.api.internal.parser.json.ObjectJsonParser;
 import com.alipay.api.internal.util.json.JSONWriter;
 import java.time.Instant;
 import java.util.function.Function;
@@ -58,13 +60,26 @@ public final class GatewayCalls {
 
   private <T extends AlipayResponse> GatewayAnswer<T> send(AlipayRequest<T> request) {
     try {
-      return new GatewayAnswer.Answered<>(client.execute(request));
+      T response = client.execute(request);
+      if (!response.isSuccess() && !signed(request, response)) {
+        // The SDK checks a signature only on success; an unsigned refusal could come from anyone.
+        return new GatewayAnswer.NoAnswer<>(
+            "unsigned error answer: " + ResponseCodes.describe(response));
+      }
+      return new GatewayAnswer.Answered<>(response);
     } catch (AlipayApiException e) {
       return new GatewayAnswer.NoAnswer<>(reason(e));
     } catch (RuntimeException e) {
       // The SDK's JSON parser and HTTP client throw unchecked exceptions of their own.
       return new GatewayAnswer.NoAnswer<>(reason(e));
     }
+  }
+
+  private static boolean signed(AlipayRequest<?> request, AlipayResponse response)
+      throws AlipayApiException {
+    SignItem item =
+        new ObjectJsonParser<>(request.getResponseClass()).getSignItem(request, response.getBody());
+    return item != null && item.getSign() != null && !item.getSign().isBlank();
   }
 
   private static String reason(Exception e) {

@@ -2,7 +2,6 @@ package io.paygate.alipay.gateway;
 
 import com.alipay.api.AlipayResponse;
 import io.paygate.core.channel.ChannelError;
-import java.util.Set;
 
 /**
  * Alipay's gateway codes read the one way PayGate reads them: branch on {@code code} and {@code
@@ -14,9 +13,14 @@ public final class ResponseCodes {
   public static final String UNAVAILABLE = "20000";
   public static final String TRADE_NOT_EXIST = "ACQ.TRADE_NOT_EXIST";
 
-  /** Answers that say "we could not process it, maybe": the outcome must be asked again. */
-  private static final Set<String> UNCERTAIN_SUB_CODES =
-      Set.of("ACQ.SYSTEM_ERROR", "isp.unknow-error", "aop.unknow-error");
+  /**
+   * Sub-codes that say "we could not process it, maybe": ACQ.SYSTEM_ERROR, aop.ACQ.SYSTEM_ERROR,
+   * isp.unknow-error, aop.unknow-error. The outcome must be asked again.
+   */
+  private static boolean isUncertainSubCode(String subCode) {
+    return subCode != null
+        && (subCode.endsWith("SYSTEM_ERROR") || subCode.endsWith("unknow-error"));
+  }
 
   private ResponseCodes() {}
 
@@ -34,7 +38,7 @@ public final class ResponseCodes {
    */
   public static boolean isUncertain(AlipayResponse response) {
     return UNAVAILABLE.equals(response.getCode())
-        || UNCERTAIN_SUB_CODES.contains(response.getSubCode())
+        || isUncertainSubCode(response.getSubCode())
         || (isBlank(response.getSubCode()) && !SUCCESS.equals(response.getCode()));
   }
 

@@ -2,9 +2,12 @@ package io.paygate.alipay.wire;
 
 import io.paygate.core.money.Money;
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /** Amounts on Alipay's wire: decimal strings in yuan ("20.00"), never doubles. */
 public final class AlipayAmounts {
+
+  private static final Pattern PLAIN_DECIMAL = Pattern.compile("\\d{1,12}(\\.\\d{1,6})?");
 
   private AlipayAmounts() {}
 
@@ -21,14 +24,14 @@ public final class AlipayAmounts {
       return null;
     }
     String trimmed = text.strip();
+    // Plain digits only: no sign, no exponent (an exponent could ask for a billion digits).
+    if (!PLAIN_DECIMAL.matcher(trimmed).matches()) {
+      throw new IllegalArgumentException("not an amount: " + quoteShort(trimmed));
+    }
     try {
-      return Money.parse(trimmed);
-    } catch (IllegalArgumentException strict) {
-      try {
-        return new Money(new BigDecimal(trimmed));
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException("not an amount: " + quoteShort(trimmed));
-      }
+      return new Money(new BigDecimal(trimmed));
+    } catch (IllegalArgumentException notCents) {
+      throw new IllegalArgumentException("not an amount: " + quoteShort(trimmed));
     }
   }
 

@@ -30,7 +30,8 @@ public final class StubGateway implements AutoCloseable {
   private enum Mode {
     SIGNED,
     BADLY_SIGNED,
-    HANG
+    HANG,
+    UNSIGNED
   }
 
   private final HttpServer server;
@@ -58,6 +59,11 @@ public final class StubGateway implements AutoCloseable {
   /** Answers with a signature made by a key that is not Alipay's. */
   public void answerBadlySigned(String method, String responseObject) {
     answers.put(method, new Canned(responseObject, Mode.BADLY_SIGNED));
+  }
+
+  /** Answers without any signature, as Alipay does only when it cannot tell the app. */
+  public void answerUnsigned(String method, String responseObject) {
+    answers.put(method, new Canned(responseObject, Mode.UNSIGNED));
   }
 
   /** Never answers (until closed): the caller's read timeout must fire. */
@@ -95,17 +101,21 @@ public final class StubGateway implements AutoCloseable {
       exchange.close();
       return;
     }
-    TestKeys signer = canned.mode() == Mode.SIGNED ? TestKeys.ALIPAY : TestKeys.STRANGER;
-    String sign;
-    try {
-      sign = AlipaySignature.rsaSign(canned.object(), signer.privateKey(), "UTF-8", "RSA2");
-    } catch (Exception e) {
-      throw new IOException(e);
-    }
     String key = method.replace('.', '_') + "_response";
+    String signMember = "";
+    if (canned.mode() != Mode.UNSIGNED) {
+      TestKeys signer = canned.mode() == Mode.SIGNED ? TestKeys.ALIPAY : TestKeys.STRANGER;
+      try {
+        signMember =
+            ",\"sign\":\""
+                + AlipaySignature.rsaSign(canned.object(), signer.privateKey(), "UTF-8", "RSA2")
+                + "\"";
+      } catch (Exception e) {
+        throw new IOException(e);
+      }
+    }
     byte[] body =
-        ("{\"" + key + "\":" + canned.object() + ",\"sign\":\"" + sign + "\"}")
-            .getBytes(StandardCharsets.UTF_8);
+        ("{\"" + key + "\":" + canned.object() + signMember + "}").getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json;charset=utf-8");
     exchange.sendResponseHeaders(200, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
