@@ -1,13 +1,12 @@
 package io.paygate.sandbox.facetoface;
 
-import io.paygate.sandbox.buyers.BuyerRepository;
 import io.paygate.sandbox.clock.VirtualClock;
 import io.paygate.sandbox.gateway.ApiOutcome;
 import io.paygate.sandbox.gateway.GatewayApi;
 import io.paygate.sandbox.gateway.GatewayCall;
 import io.paygate.sandbox.gateway.GatewayError;
 import io.paygate.sandbox.notify.NotifyDelivery;
-import io.paygate.sandbox.refunds.Refund;
+import io.paygate.sandbox.refunds.RefundPosting;
 import io.paygate.sandbox.refunds.RefundRepository;
 import io.paygate.sandbox.support.AlipayTime;
 import io.paygate.sandbox.support.SandboxDatabase;
@@ -40,7 +39,7 @@ public class TradeCancelApi implements GatewayApi {
   private final SandboxDatabase db;
   private final TradeRepository trades;
   private final RefundRepository refunds;
-  private final BuyerRepository buyers;
+  private final RefundPosting posting;
   private final TradeNotifies tradeNotifies;
   private final NotifyDelivery delivery;
   private final VirtualClock clock;
@@ -49,14 +48,14 @@ public class TradeCancelApi implements GatewayApi {
       SandboxDatabase db,
       TradeRepository trades,
       RefundRepository refunds,
-      BuyerRepository buyers,
+      RefundPosting posting,
       TradeNotifies tradeNotifies,
       NotifyDelivery delivery,
       VirtualClock clock) {
     this.db = db;
     this.trades = trades;
     this.refunds = refunds;
-    this.buyers = buyers;
+    this.posting = posting;
     this.tradeNotifies = tradeNotifies;
     this.delivery = delivery;
     this.clock = clock;
@@ -95,8 +94,7 @@ public class TradeCancelApi implements GatewayApi {
     Instant now = clock.now();
     Trade trade = trades.lock(id).orElseThrow();
     if (trade.status() == null) {
-      String day = AlipayTime.format(now).substring(0, 10).replace("-", "");
-      trades.open(id, trades.nextTradeNo(day), now);
+      trades.open(id, now);
       trade = trades.byId(id).orElseThrow();
     }
     if (trade.status() == TradeStatus.TRADE_CLOSED) {
@@ -119,19 +117,8 @@ public class TradeCancelApi implements GatewayApi {
         refunds.find(id, trade.outTradeNo()).isEmpty()
             ? trade.outTradeNo()
             : "CANCEL_" + trade.tradeNo();
-    refunds.insert(new Refund(id, requestNo, rest, "cancel", now));
-    trades.addRefunded(id, rest);
-    if (trade.buyerLogonId() != null) {
-      buyers.credit(trade.buyerLogonId(), rest);
-    }
-    trades.transition(id, TradeStatus.TRADE_SUCCESS, TradeStatus.TRADE_CLOSED, now);
-    Trade closed = trades.byId(id).orElseThrow();
-    tradeNotifies
-        .queue(
-            closed,
-            Optional.of(new TradeNotifies.RefundFields(closed.refundedAmount(), now, requestNo)),
-            now)
-        .ifPresent(queued::add);
+    // The rest makes the refund full, so posting it closes the trade.
+    Trade closed = posting.apply(trade, requestNo, rest, "cancel", now, queued);
     return answer(closed, "refund", now);
   }
 

@@ -1,7 +1,6 @@
 package io.paygate.sandbox.refunds;
 
 import io.paygate.sandbox.buyers.Buyer;
-import io.paygate.sandbox.buyers.BuyerRepository;
 import io.paygate.sandbox.clock.VirtualClock;
 import io.paygate.sandbox.gateway.ApiOutcome;
 import io.paygate.sandbox.gateway.GatewayApi;
@@ -13,7 +12,6 @@ import io.paygate.sandbox.support.Money;
 import io.paygate.sandbox.support.SandboxDatabase;
 import io.paygate.sandbox.trades.Trade;
 import io.paygate.sandbox.trades.TradeLookup;
-import io.paygate.sandbox.trades.TradeNotifies;
 import io.paygate.sandbox.trades.TradeRepository;
 import io.paygate.sandbox.trades.TradeStatus;
 import java.math.BigDecimal;
@@ -36,8 +34,7 @@ public class TradeRefundApi implements GatewayApi {
   private final TradeLookup lookup;
   private final TradeRepository trades;
   private final RefundRepository refunds;
-  private final BuyerRepository buyers;
-  private final TradeNotifies tradeNotifies;
+  private final RefundPosting posting;
   private final NotifyDelivery delivery;
   private final VirtualClock clock;
 
@@ -46,16 +43,14 @@ public class TradeRefundApi implements GatewayApi {
       TradeLookup lookup,
       TradeRepository trades,
       RefundRepository refunds,
-      BuyerRepository buyers,
-      TradeNotifies tradeNotifies,
+      RefundPosting posting,
       NotifyDelivery delivery,
       VirtualClock clock) {
     this.db = db;
     this.lookup = lookup;
     this.trades = trades;
     this.refunds = refunds;
-    this.buyers = buyers;
-    this.tradeNotifies = tradeNotifies;
+    this.posting = posting;
     this.delivery = delivery;
     this.clock = clock;
   }
@@ -139,18 +134,7 @@ public class TradeRefundApi implements GatewayApi {
       return new ApiOutcome.Failure(
           GatewayError.business("ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限"));
     }
-    refunds.insert(new Refund(tradeId, outRequestNo, amount, reason, now));
-    trades.addRefunded(tradeId, amount);
-    if (trade.buyerLogonId() != null) {
-      buyers.credit(trade.buyerLogonId(), amount);
-    }
-    if (after.compareTo(trade.totalAmount()) == 0) {
-      trades.transition(tradeId, TradeStatus.TRADE_SUCCESS, TradeStatus.TRADE_CLOSED, now);
-    }
-    Trade refunded = trades.byId(tradeId).orElseThrow();
-    tradeNotifies
-        .queue(refunded, Optional.of(new TradeNotifies.RefundFields(after, now, outRequestNo)), now)
-        .ifPresent(queued::add);
+    Trade refunded = posting.apply(trade, outRequestNo, amount, reason, now, queued);
     return ApiOutcome.success(answer(refunded, "Y", now));
   }
 

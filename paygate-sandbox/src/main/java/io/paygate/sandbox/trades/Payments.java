@@ -5,7 +5,6 @@ import io.paygate.sandbox.buyers.Buyer;
 import io.paygate.sandbox.buyers.BuyerRepository;
 import io.paygate.sandbox.clock.VirtualClock;
 import io.paygate.sandbox.notify.NotifyDelivery;
-import io.paygate.sandbox.support.AlipayTime;
 import io.paygate.sandbox.support.SandboxDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,8 +111,7 @@ public class Payments {
       if (!trade.expiresAt().isAfter(now)) {
         return refused(PayResult.Reason.ORDER_EXPIRED, "订单已过期 / The order has expired.");
       }
-      String day = AlipayTime.format(now).substring(0, 10).replace("-", "");
-      trades.open(trade.id(), trades.nextTradeNo(day), now);
+      trades.open(trade.id(), now);
       trade = trades.byId(orderId).orElseThrow();
     }
     if (trade.status() == TradeStatus.WAIT_BUYER_PAY && !trade.expiresAt().isAfter(now)) {

@@ -1,5 +1,7 @@
 package io.paygate.sandbox.trades;
 
+import io.paygate.sandbox.support.AlipayTime;
+import io.paygate.sandbox.support.Ids;
 import io.paygate.sandbox.support.SandboxDatabase;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -142,21 +144,20 @@ public class TradeRepository {
     return byToken(token).orElseThrow().id();
   }
 
-  public String nextTradeNo(String datePrefix) {
+  /** A new trade_no: the Beijing date of {@code now}, "22", random digits and a sequence. */
+  private String nextTradeNo(Instant now) {
+    String day = AlipayTime.format(now).substring(0, 10).replace("-", "");
     Long seq = db.jdbc().queryForObject("SELECT NEXT VALUE FOR trade_seq", Long.class);
-    return datePrefix
-        + "22"
-        + io.paygate.sandbox.support.Ids.digits(10)
-        + String.format("%08d", seq);
+    return day + "22" + Ids.digits(10) + String.format("%08d", seq);
   }
 
-  /** Order -> WAIT_BUYER_PAY. */
-  public boolean open(long id, String tradeNo, Instant now) {
+  /** Order -> WAIT_BUYER_PAY, with a new trade_no; false if it was opened already. */
+  public boolean open(long id, Instant now) {
     return db.jdbc()
             .update(
                 "UPDATE trades SET trade_no = ?, trade_status = 'WAIT_BUYER_PAY', opened_at = ?"
                     + " WHERE id = ? AND trade_status IS NULL",
-                tradeNo,
+                nextTradeNo(now),
                 now.toEpochMilli(),
                 id)
         == 1;
