@@ -5,18 +5,24 @@ import io.paygate.sandbox.control.SandboxProblem;
 import io.paygate.sandbox.signing.RsaKeys;
 import io.paygate.sandbox.support.Ids;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
  * The registry of merchant apps. An embedding server reads {@link #defaultApp()} at start-up to
- * configure itself with no configuration at all.
+ * configure itself with no configuration at all. Apps are never changed once inserted, so each is
+ * read from the database once (on first use) and kept with its parsed keys.
  */
 @Service
 public class SandboxApps {
 
   private final AppRepository apps;
   private final VirtualClock clock;
+  private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+  private record Known(App app, AppKeys keys) {}
 
   public SandboxApps(AppRepository apps, VirtualClock clock) {
     this.apps = apps;
@@ -36,7 +42,28 @@ public class SandboxApps {
   }
 
   public Optional<App> find(String appId) {
-    return apps.find(appId);
+    Known cached = known.get(appId);
+    if (cached != null) {
+      return Optional.of(cached.app());
+    }
+    return apps.find(appId).map(app -> remember(app).app());
+  }
+
+  /** The app's parsed keys. */
+  public AppKeys keys(App app) {
+    Known cached = known.get(app.appId());
+    return (cached != null ? cached : remember(app)).keys();
+  }
+
+  private Known remember(App app) {
+    return known.computeIfAbsent(
+        app.appId(),
+        id ->
+            new Known(
+                app,
+                new AppKeys(
+                    RsaKeys.publicKey(app.appPublicKey()).orElse(null),
+                    RsaKeys.privateKey(app.alipayPrivateKey()))));
   }
 
   public List<App> all() {

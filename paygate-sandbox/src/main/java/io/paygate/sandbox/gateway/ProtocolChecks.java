@@ -1,7 +1,7 @@
 package io.paygate.sandbox.gateway;
 
 import io.paygate.sandbox.apps.App;
-import io.paygate.sandbox.signing.RsaKeys;
+import io.paygate.sandbox.apps.SandboxApps;
 import io.paygate.sandbox.signing.RsaSignatures;
 import io.paygate.sandbox.signing.SignType;
 import io.paygate.sandbox.signing.SigningContent;
@@ -28,6 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProtocolChecks {
 
   private final JsonMapper json = JsonMapper.builder().build();
+  private final SandboxApps apps;
+
+  public ProtocolChecks(SandboxApps apps) {
+    this.apps = apps;
+  }
 
   public sealed interface Result {}
 
@@ -79,9 +84,9 @@ public class ProtocolChecks {
       return rejected(GatewayError.invalid("isv.invalid-format", "无效的数据格式"));
     }
     String content = SigningContent.of(params, SigningContent.REQUEST_EXCLUDED);
-    Optional<PublicKey> key = RsaKeys.publicKey(app.appPublicKey());
-    if (key.isEmpty()
-        || !RsaSignatures.verify(content, params.get("sign"), key.get(), signType.get(), charset)) {
+    PublicKey key = apps.keys(app).appPublicKey();
+    if (key == null
+        || !RsaSignatures.verify(content, params.get("sign"), key, signType.get(), charset)) {
       return rejected(
           GatewayError.invalid(
               "isv.invalid-signature", "验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：" + content));

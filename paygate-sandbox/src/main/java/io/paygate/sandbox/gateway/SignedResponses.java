@@ -1,7 +1,7 @@
 package io.paygate.sandbox.gateway;
 
 import io.paygate.sandbox.apps.App;
-import io.paygate.sandbox.signing.RsaKeys;
+import io.paygate.sandbox.apps.SandboxApps;
 import io.paygate.sandbox.signing.RsaSignatures;
 import io.paygate.sandbox.signing.SignType;
 import java.nio.charset.Charset;
@@ -19,6 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class SignedResponses {
 
   private final JsonMapper json = JsonMapper.builder().build();
+  private final SandboxApps apps;
+
+  public SignedResponses(SandboxApps apps) {
+    this.apps = apps;
+  }
 
   public String render(
       String responseKey, Map<String, Object> object, App app, SignType type, Charset charset) {
@@ -40,7 +45,7 @@ public class SignedResponses {
       String sign =
           RsaSignatures.sign(
               forge ? objectText + " " : objectText,
-              RsaKeys.privateKey(app.alipayPrivateKey()),
+              apps.keys(app).alipayPrivateKey(),
               type,
               charset);
       body.append(",\"sign\":\"").append(sign).append('"');

@@ -5,7 +5,6 @@ import io.paygate.sandbox.apps.SandboxApps;
 import io.paygate.sandbox.clock.DueWork;
 import io.paygate.sandbox.clock.VirtualClock;
 import io.paygate.sandbox.faults.NotifyFaults;
-import io.paygate.sandbox.signing.RsaKeys;
 import io.paygate.sandbox.signing.RsaSignatures;
 import io.paygate.sandbox.signing.SignType;
 import io.paygate.sandbox.signing.SigningContent;
@@ -132,8 +131,7 @@ public class NotifyDelivery implements DueWork {
     form.put("sign_type", "RSA2");
     form.put(
         "sign",
-        RsaSignatures.sign(
-            content, RsaKeys.privateKey(app.alipayPrivateKey()), SignType.RSA2, charset));
+        RsaSignatures.sign(content, apps.keys(app).alipayPrivateKey(), SignType.RSA2, charset));
     int sends = sending.duplicate() ? 2 : 1;
     boolean acknowledged = false;
     for (int i = 0; i < sends; i++) {

@@ -1,5 +1,6 @@
 package io.paygate.sandbox.trades;
 
+import io.paygate.sandbox.apps.App;
 import io.paygate.sandbox.apps.SandboxApps;
 import io.paygate.sandbox.buyers.Buyer;
 import io.paygate.sandbox.buyers.BuyerRepository;
@@ -89,14 +90,17 @@ public class Payments {
                   Trade paid = trades.byId(trade.id()).orElseThrow();
                   tradeNotifies.queue(paid, Optional.empty(), now).ifPresent(queued::add);
                   Optional<String> returnUrl =
-                      Optional.ofNullable(paid.returnUrl())
-                          .map(
-                              u -> ReturnUrls.of(paid, apps.find(paid.appId()).orElseThrow(), now));
+                      Optional.ofNullable(paid.returnUrl()).map(u -> returnUrl(paid, now));
                   return new PayResult.Paid(paid, returnUrl);
                 });
     // First notify attempt right after the commit, before the caller gets its answer.
     queued.forEach(delivery::deliverIfDue);
     return result;
+  }
+
+  private String returnUrl(Trade paid, Instant now) {
+    App app = apps.find(paid.appId()).orElseThrow();
+    return ReturnUrls.of(paid, app, apps.keys(app).alipayPrivateKey(), now);
   }
 
   /** Inside a transaction: lock, expire if due, open if needed, check state and buyer. */

@@ -2,7 +2,6 @@ package io.paygate.sandbox.trades;
 
 import io.paygate.sandbox.apps.App;
 import io.paygate.sandbox.gateway.GatewayCharsets;
-import io.paygate.sandbox.signing.RsaKeys;
 import io.paygate.sandbox.signing.RsaSignatures;
 import io.paygate.sandbox.signing.SignType;
 import io.paygate.sandbox.signing.SigningContent;
@@ -11,6 +10,7 @@ import io.paygate.sandbox.support.Money;
 import java.net.URLEncoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +21,7 @@ public final class ReturnUrls {
 
   private ReturnUrls() {}
 
-  public static String of(Trade trade, App app, Instant now) {
+  public static String of(Trade trade, App app, PrivateKey alipayKey, Instant now) {
     Charset charset = GatewayCharsets.of(trade.charset()).orElse(StandardCharsets.UTF_8);
     Map<String, String> p = new LinkedHashMap<>();
     p.put("charset", trade.charset());
@@ -36,10 +36,7 @@ public final class ReturnUrls {
     p.put("seller_id", app.sellerId());
     p.put("timestamp", AlipayTime.format(now));
     String content = SigningContent.of(p, SigningContent.NOTIFY_EXCLUDED);
-    p.put(
-        "sign",
-        RsaSignatures.sign(
-            content, RsaKeys.privateKey(app.alipayPrivateKey()), SignType.RSA2, charset));
+    p.put("sign", RsaSignatures.sign(content, alipayKey, SignType.RSA2, charset));
     String query =
         p.entrySet().stream()
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), charset))
