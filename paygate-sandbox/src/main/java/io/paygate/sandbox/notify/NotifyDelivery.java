@@ -5,9 +5,7 @@ import io.paygate.sandbox.apps.SandboxApps;
 import io.paygate.sandbox.clock.DueWork;
 import io.paygate.sandbox.clock.VirtualClock;
 import io.paygate.sandbox.faults.NotifyFaults;
-import io.paygate.sandbox.signing.RsaSignatures;
-import io.paygate.sandbox.signing.SignType;
-import io.paygate.sandbox.signing.SigningContent;
+import io.paygate.sandbox.signing.SignedParams;
 import io.paygate.sandbox.support.AlipayTime;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -124,18 +122,12 @@ public class NotifyDelivery implements DueWork {
     if (sending.gbk()) {
       form.put("charset", "gbk");
     }
-    String content = SigningContent.of(form, SigningContent.NOTIFY_EXCLUDED);
-    if (sending.badSignature()) {
-      content = content + "&forged=1";
-    }
-    form.put("sign_type", "RSA2");
-    form.put(
-        "sign",
-        RsaSignatures.sign(content, apps.keys(app).alipayPrivateKey(), SignType.RSA2, charset));
+    Map<String, String> signed =
+        SignedParams.sign(form, apps.keys(app).alipayPrivateKey(), charset, sending.badSignature());
     int sends = sending.duplicate() ? 2 : 1;
     boolean acknowledged = false;
     for (int i = 0; i < sends; i++) {
-      NotifySender.Reply reply = sender.send(notify.notifyUrl(), form, charset);
+      NotifySender.Reply reply = sender.send(notify.notifyUrl(), signed, charset);
       notifies.recordAttempt(new NotifyAttempt(notify.id(), now, reply.httpStatus(), reply.body()));
       acknowledged |= reply.acknowledged();
     }

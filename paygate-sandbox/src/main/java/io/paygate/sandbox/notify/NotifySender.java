@@ -1,15 +1,14 @@
 package io.paygate.sandbox.notify;
 
 import io.paygate.sandbox.SandboxProperties;
+import io.paygate.sandbox.support.FormEncoding;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** POSTs one notify form (UTF-8 unless told otherwise) with short timeouts; never throws. */
@@ -43,14 +42,7 @@ public class NotifySender {
 
   /** Form-encodes in {@code charset} (UTF-8, or GBK for the gbk fault) and says so. */
   public Reply send(String url, Map<String, String> form, Charset charset) {
-    String body =
-        form.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), charset)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), charset))
-            .collect(Collectors.joining("&"));
+    String body = FormEncoding.encode(form, charset);
     try {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(url))

@@ -2,19 +2,16 @@ package io.paygate.sandbox.trades;
 
 import io.paygate.sandbox.apps.App;
 import io.paygate.sandbox.gateway.GatewayCharsets;
-import io.paygate.sandbox.signing.RsaSignatures;
-import io.paygate.sandbox.signing.SignType;
-import io.paygate.sandbox.signing.SigningContent;
+import io.paygate.sandbox.signing.SignedParams;
 import io.paygate.sandbox.support.AlipayTime;
+import io.paygate.sandbox.support.FormEncoding;
 import io.paygate.sandbox.support.Money;
-import java.net.URLEncoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The browser's synchronous return after payment, signed like a notify (no sign_type). */
 public final class ReturnUrls {
@@ -35,12 +32,7 @@ public final class ReturnUrls {
     p.put("sign_type", "RSA2");
     p.put("seller_id", app.sellerId());
     p.put("timestamp", AlipayTime.format(now));
-    String content = SigningContent.of(p, SigningContent.NOTIFY_EXCLUDED);
-    p.put("sign", RsaSignatures.sign(content, alipayKey, SignType.RSA2, charset));
-    String query =
-        p.entrySet().stream()
-            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), charset))
-            .collect(Collectors.joining("&"));
+    String query = FormEncoding.encode(SignedParams.sign(p, alipayKey, charset, false), charset);
     String base = trade.returnUrl();
     return base + (base.contains("?") ? "&" : "?") + query;
   }
