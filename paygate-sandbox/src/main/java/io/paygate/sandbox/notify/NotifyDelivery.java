@@ -27,6 +27,12 @@ public class NotifyDelivery implements DueWork {
 
   private static final Duration LEASE = Duration.ofMinutes(1);
 
+  /**
+   * How long (real time) an attempt holds its notify at most; longer than any send (two posts with
+   * their timeouts). Settling the attempt lets go earlier.
+   */
+  private static final Duration CLAIM = Duration.ofMinutes(5);
+
   /** A notify held back for reordering goes out by itself after this, if nothing overtakes it. */
   static final Duration MAX_HOLD = RetrySchedule.INTERVALS.get(0);
 
@@ -53,11 +59,12 @@ public class NotifyDelivery implements DueWork {
     this.faults = faults;
   }
 
-  /** The scheduled attempt of one notify, if it is (still) due. */
-  public void deliverIfDue(long id) {
+  /** The scheduled attempt of one notify, if it is (still) due; false if it was not taken. */
+  public boolean deliverIfDue(long id) {
     Instant now = clock.now();
-    if (!notifies.claim(id, now, now.plus(LEASE))) {
-      return;
+    Instant realNow = Instant.now();
+    if (!notifies.claim(id, now, now.plus(LEASE), realNow, realNow.plus(CLAIM))) {
+      return false;
     }
     Notify notify = notifies.find(id).orElseThrow();
     if (!notify.faultsDecided() && notify.scheduledAttempts() == 0) {
@@ -65,17 +72,17 @@ public class NotifyDelivery implements DueWork {
       if (scheduling instanceof NotifyFaults.Drop) {
         notifies.decideFaults(id, true, false, null);
         notifies.recordAttempt(new NotifyAttempt(id, now, null, DROPPED));
-        return;
+        return true;
       }
       if (scheduling instanceof NotifyFaults.Delay delay) {
         notifies.decideFaults(id, false, false, now.plus(delay.by()));
-        return;
+        return true;
       }
       if (scheduling instanceof NotifyFaults.HoldBack) {
         notifies.decideFaults(id, false, true, now.plus(MAX_HOLD));
-        return;
+        return true;
       }
-      notifies.decideFaults(id, false, false, now.plus(LEASE));
+      notifies.decideNoFaults(id);
     }
     boolean acknowledged = attempt(notify, now);
     if (acknowledged) {
@@ -85,6 +92,7 @@ public class NotifyDelivery implements DueWork {
       notifies.reschedule(id, made, RetrySchedule.next(made, now).orElse(null));
     }
     releaseHeldBehind(notify, now);
+    return true;
   }
 
   /** Sends the same notify (same notify_id) once more, now, outside the schedule. */
@@ -101,9 +109,13 @@ public class NotifyDelivery implements DueWork {
 
   @Override
   public int runDue(Instant now) {
-    var due = notifies.dueIds(now);
-    due.forEach(this::deliverIfDue);
-    return due.size();
+    int taken = 0;
+    for (long id : notifies.dueIds(now)) {
+      if (deliverIfDue(id)) {
+        taken++;
+      }
+    }
+    return taken;
   }
 
   /** A notify went out: the ones a reorder fault held back for this app follow it now. */

@@ -103,16 +103,24 @@ public class NotifyRepository {
   }
 
   /**
-   * Takes a due notify for one attempt by pushing its due time out by a lease, so two schedulers
-   * never send the same attempt and a crash mid-attempt only delays it.
+   * Takes a due notify for one attempt: pushes its due time out by a (virtual) lease and holds it
+   * until {@code claimedUntil} (real time), so two schedulers never send the same attempt, even if
+   * the virtual clock is advanced past the lease while the attempt is being sent. Whatever settles
+   * the attempt (reschedule, delivered, faults decided) lets go; a crash mid-attempt only delays
+   * it.
    */
-  public boolean claim(long id, Instant now, Instant leaseUntil) {
+  public boolean claim(
+      long id, Instant now, Instant leaseUntil, Instant realNow, Instant claimedUntil) {
     return db.jdbc()
             .update(
-                "UPDATE notifies SET next_attempt_at = ? WHERE id = ? AND next_attempt_at <= ?",
+                "UPDATE notifies SET next_attempt_at = ?, claimed_until = ?"
+                    + " WHERE id = ? AND next_attempt_at <= ?"
+                    + " AND (claimed_until IS NULL OR claimed_until <= ?)",
                 leaseUntil.toEpochMilli(),
+                claimedUntil.toEpochMilli(),
                 id,
-                now.toEpochMilli())
+                now.toEpochMilli(),
+                realNow.toEpochMilli())
         == 1;
   }
 
@@ -130,16 +138,25 @@ public class NotifyRepository {
   public void markDelivered(long id) {
     db.jdbc()
         .update(
-            "UPDATE notifies SET delivered = TRUE, held = FALSE, next_attempt_at = NULL WHERE id = ?",
+            "UPDATE notifies SET delivered = TRUE, held = FALSE, next_attempt_at = NULL,"
+                + " claimed_until = NULL WHERE id = ?",
             id);
   }
 
-  /** The scheduling faults of this notify are settled: {@code dropped} or {@code held} or none. */
+  /** No scheduling fault for this notify: its claimed first attempt goes ahead. */
+  public void decideNoFaults(long id) {
+    db.jdbc().update("UPDATE notifies SET faults_decided = TRUE WHERE id = ?", id);
+  }
+
+  /**
+   * The scheduling faults of this notify are settled, {@code dropped} or {@code held} or delayed to
+   * {@code next}; no attempt is made now, so the claim is let go.
+   */
   public void decideFaults(long id, boolean dropped, boolean held, Instant next) {
     db.jdbc()
         .update(
-            "UPDATE notifies SET faults_decided = TRUE, dropped = ?, held = ?, next_attempt_at = ?"
-                + " WHERE id = ?",
+            "UPDATE notifies SET faults_decided = TRUE, dropped = ?, held = ?, next_attempt_at = ?,"
+                + " claimed_until = NULL WHERE id = ?",
             dropped,
             held,
             next == null ? null : next.toEpochMilli(),
@@ -169,13 +186,20 @@ public class NotifyRepository {
     return released;
   }
 
-  public void reschedule(long id, int scheduledAttempts, Instant next) {
-    db.jdbc()
-        .update(
-            "UPDATE notifies SET scheduled_attempts = ?, held = FALSE, next_attempt_at = ? WHERE id = ?",
-            scheduledAttempts,
-            next == null ? null : next.toEpochMilli(),
-            id);
+  /**
+   * After the scheduled attempt number {@code made} failed: due again at {@code next} (null:
+   * never). Only from {@code made - 1}, so one attempt is counted once.
+   */
+  public boolean reschedule(long id, int made, Instant next) {
+    return db.jdbc()
+            .update(
+                "UPDATE notifies SET scheduled_attempts = ?, held = FALSE, next_attempt_at = ?,"
+                    + " claimed_until = NULL WHERE id = ? AND scheduled_attempts = ?",
+                made,
+                next == null ? null : next.toEpochMilli(),
+                id,
+                made - 1)
+        == 1;
   }
 
   public List<NotifyAttempt> attempts(long notifyId) {
