@@ -117,7 +117,8 @@ public class TradeRefundApi implements GatewayApi {
         return new ApiOutcome.Failure(
             GatewayError.business("ACQ.DISCORDANT_REPEAT_REQUEST", "不一致的请求"));
       }
-      return ApiOutcome.success(answer(trade, "N", now));
+      // A repeat answers the refund that happened, at the time it happened.
+      return ApiOutcome.success(answer(trade, "N", earlier.get().refundedAt()));
     }
     if (trade.status() == TradeStatus.WAIT_BUYER_PAY) {
       return new ApiOutcome.Failure(GatewayError.TRADE_STATUS_ERROR);
@@ -138,7 +139,7 @@ public class TradeRefundApi implements GatewayApi {
     return ApiOutcome.success(answer(refunded, "Y", now));
   }
 
-  private static Map<String, Object> answer(Trade trade, String fundChange, Instant now) {
+  private static Map<String, Object> answer(Trade trade, String fundChange, Instant refundedAt) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("trade_no", trade.tradeNo());
     fields.put("out_trade_no", trade.outTradeNo());
@@ -150,7 +151,7 @@ public class TradeRefundApi implements GatewayApi {
     }
     fields.put("fund_change", fundChange);
     fields.put("refund_fee", Money.format(trade.refundedAmount()));
-    fields.put("gmt_refund_pay", AlipayTime.format(now));
+    fields.put("gmt_refund_pay", AlipayTime.format(refundedAt));
     return fields;
   }
 
