@@ -12,6 +12,7 @@ import io.paygate.sandbox.support.AlipayTime;
 import io.paygate.sandbox.support.SandboxDatabase;
 import io.paygate.sandbox.trades.PageOrderRules;
 import io.paygate.sandbox.trades.Trade;
+import io.paygate.sandbox.trades.TradeLookup;
 import io.paygate.sandbox.trades.TradeNotifies;
 import io.paygate.sandbox.trades.TradeRepository;
 import io.paygate.sandbox.trades.TradeStatus;
@@ -37,6 +38,7 @@ public class TradeCancelApi implements GatewayApi {
   static final Duration CANCEL_WINDOW = Duration.ofHours(24);
 
   private final SandboxDatabase db;
+  private final TradeLookup lookup;
   private final TradeRepository trades;
   private final RefundRepository refunds;
   private final RefundPosting posting;
@@ -46,6 +48,7 @@ public class TradeCancelApi implements GatewayApi {
 
   public TradeCancelApi(
       SandboxDatabase db,
+      TradeLookup lookup,
       TradeRepository trades,
       RefundRepository refunds,
       RefundPosting posting,
@@ -53,6 +56,7 @@ public class TradeCancelApi implements GatewayApi {
       NotifyDelivery delivery,
       VirtualClock clock) {
     this.db = db;
+    this.lookup = lookup;
     this.trades = trades;
     this.refunds = refunds;
     this.posting = posting;
@@ -68,24 +72,16 @@ public class TradeCancelApi implements GatewayApi {
 
   @Override
   public ApiOutcome handle(GatewayCall call) {
-    Optional<String> tradeNo = call.biz().text("trade_no");
-    Optional<String> outTradeNo = call.biz().text("out_trade_no");
-    if (tradeNo.isEmpty() && outTradeNo.isEmpty()) {
-      return new ApiOutcome.Failure(GatewayError.invalidParameter("out_trade_no和trade_no不能同时为空"));
+    TradeLookup.Found found = lookup.findIncludingOrders(call);
+    if (found instanceof TradeLookup.Miss miss) {
+      return miss.failure();
     }
-    String appId = call.app().appId();
-    Optional<Trade> named =
-        tradeNo.isPresent()
-            ? trades.byTradeNo(appId, tradeNo.get())
-            : trades.byOutTradeNo(appId, outTradeNo.get());
-    if (named.isEmpty()) {
-      return new ApiOutcome.Failure(GatewayError.TRADE_NOT_EXIST);
-    }
-    if (!PageOrderRules.FACE_TO_FACE.equals(named.get().productCode())) {
+    Trade named = ((TradeLookup.Hit) found).trade();
+    if (!PageOrderRules.FACE_TO_FACE.equals(named.productCode())) {
       return new ApiOutcome.Failure(GatewayError.business("ACQ.CANCEL_NOT_ALLOWED", "交易不允许撤销"));
     }
     List<Long> queued = new ArrayList<>();
-    ApiOutcome outcome = db.tx().execute(status -> cancelLocked(named.get().id(), queued));
+    ApiOutcome outcome = db.tx().execute(status -> cancelLocked(named.id(), queued));
     queued.forEach(delivery::deliverIfDue);
     return outcome;
   }
