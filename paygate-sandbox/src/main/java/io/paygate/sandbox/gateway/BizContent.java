@@ -16,6 +16,20 @@ public record BizContent(JsonNode json) {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
   }
 
+  /** Whether the {@code query_options} array names {@code option}. */
+  public boolean queryOption(String option) {
+    JsonNode options = json.get("query_options");
+    if (options == null || !options.isArray()) {
+      return false;
+    }
+    for (JsonNode node : options) {
+      if (option.equals(node.asString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public boolean has(String name) {
     return text(name).isPresent();
   }

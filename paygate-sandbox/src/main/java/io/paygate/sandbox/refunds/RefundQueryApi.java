@@ -58,8 +58,7 @@ public class RefundQueryApi implements GatewayApi {
     if (refund.get().reason() != null) {
       fields.put("refund_reason", refund.get().reason());
     }
-    var options = call.biz().json().get("query_options");
-    if (options != null && options.toString().contains("\"gmt_refund_pay\"")) {
+    if (call.biz().queryOption("gmt_refund_pay")) {
       fields.put("gmt_refund_pay", AlipayTime.format(refund.get().refundedAt()));
     }
     return ApiOutcome.success(fields);

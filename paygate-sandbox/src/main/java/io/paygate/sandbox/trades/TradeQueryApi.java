@@ -60,7 +60,7 @@ public class TradeQueryApi implements GatewayApi {
     if (trade.passbackParams() != null) {
       fields.put("passback_params", trade.passbackParams());
     }
-    if (paid && asked(call, "fund_bill_list")) {
+    if (paid && call.biz().queryOption("fund_bill_list")) {
       fields.put(
           "fund_bill_list",
           List.of(
@@ -73,19 +73,6 @@ public class TradeQueryApi implements GatewayApi {
                   paidAmount)));
     }
     return ApiOutcome.success(fields);
-  }
-
-  private static boolean asked(GatewayCall call, String option) {
-    var options = call.biz().json().get("query_options");
-    if (options == null || !options.isArray()) {
-      return false;
-    }
-    for (var node : options) {
-      if (option.equals(node.asString())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String mask(String logonId) {
