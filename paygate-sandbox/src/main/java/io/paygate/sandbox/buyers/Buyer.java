@@ -10,10 +10,6 @@ import java.math.BigDecimal;
 public record Buyer(
     String logonId, String userId, String payPassword, BigDecimal balance, String authCode) {
 
-  public String maskedLogonId() {
-    return mask(logonId);
-  }
-
   /** Alipay shows buyers masked: {@code abc***@example.com}, {@code 138****5678}. */
   public static String mask(String logonId) {
     int at = logonId.indexOf('@');

@@ -44,11 +44,6 @@ public class BuyerRepository {
             ROW);
   }
 
-  public long count() {
-    Long n = db.jdbc().queryForObject("SELECT COUNT(*) FROM buyers", Long.class);
-    return n == null ? 0 : n;
-  }
-
   public void insert(Buyer buyer, long createdAt) {
     db.jdbc()
         .update(

@@ -4,8 +4,6 @@ import io.paygate.sandbox.support.SandboxDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +16,6 @@ public class VirtualClock {
 
   private final SandboxDatabase db;
   private final Clock real = Clock.systemUTC();
-  private final Clock view = new View();
   private volatile long offsetMillis;
 
   public VirtualClock(SandboxDatabase db) {
@@ -36,11 +33,6 @@ public class VirtualClock {
     return now().toEpochMilli();
   }
 
-  /** This clock as a {@link Clock} for APIs that take one. */
-  public Clock asClock() {
-    return view;
-  }
-
   /** Moves the clock forward and returns the new now. */
   public synchronized Instant advance(Duration by) {
     if (by.isNegative()) {
@@ -50,22 +42,5 @@ public class VirtualClock {
     db.jdbc().update("UPDATE clock_state SET offset_millis = ? WHERE id = 1", next);
     offsetMillis = next;
     return now();
-  }
-
-  private final class View extends Clock {
-    @Override
-    public Instant instant() {
-      return now();
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return Clock.offset(Clock.system(zone), Duration.ofMillis(offsetMillis));
-    }
   }
 }

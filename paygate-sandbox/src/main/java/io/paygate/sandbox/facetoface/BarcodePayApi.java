@@ -73,11 +73,8 @@ public class BarcodePayApi implements GatewayApi {
     if (result instanceof PayResult.Paid paid) {
       return ApiOutcome.success(answer(paid.trade()));
     }
-    PayResult.Reason reason =
-        result instanceof PayResult.Refused refused
-            ? refused.reason()
-            : PayResult.Reason.TRADE_CLOSED;
-    return new ApiOutcome.Failure(error(reason));
+    // pay() answers Paid or Refused, never Opened.
+    return new ApiOutcome.Failure(error(((PayResult.Refused) result).reason()));
   }
 
   private static GatewayError error(PayResult.Reason reason) {

@@ -28,9 +28,7 @@ public class NotifyFaults {
   public record HoldBack() implements Scheduling {}
 
   /** How one attempt is sent. */
-  public record Sending(boolean duplicate, boolean gbk, boolean badSignature) {
-    public static final Sending PLAIN = new Sending(false, false, false);
-  }
+  public record Sending(boolean duplicate, boolean gbk, boolean badSignature) {}
 
   public Scheduling scheduling() {
     for (FaultRule rule : rules.all(FaultScope.NOTIFY)) {

@@ -25,11 +25,6 @@ public class SignedResponses {
     this.apps = apps;
   }
 
-  public String render(
-      String responseKey, Map<String, Object> object, App app, SignType type, Charset charset) {
-    return render(responseKey, object, app, type, charset, false);
-  }
-
   /** {@code forge}: a well-formed sign over other bytes, which no SDK accepts (a fault). */
   public String render(
       String responseKey,

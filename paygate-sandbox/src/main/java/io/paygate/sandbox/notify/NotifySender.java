@@ -36,10 +36,6 @@ public class NotifySender {
     }
   }
 
-  public Reply send(String url, Map<String, String> form) {
-    return send(url, form, StandardCharsets.UTF_8);
-  }
-
   /** Form-encodes in {@code charset} (UTF-8, or GBK for the gbk fault) and says so. */
   public Reply send(String url, Map<String, String> form, Charset charset) {
     String body = FormEncoding.encode(form, charset);

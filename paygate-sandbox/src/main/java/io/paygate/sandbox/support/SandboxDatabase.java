@@ -8,7 +8,6 @@ import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,7 +22,6 @@ public class SandboxDatabase implements DisposableBean {
 
   private final HikariDataSource dataSource;
   private final JdbcTemplate jdbc;
-  private final NamedParameterJdbcTemplate named;
   private final TransactionTemplate tx;
 
   public SandboxDatabase(SandboxProperties properties, Environment environment) {
@@ -41,7 +39,6 @@ public class SandboxDatabase implements DisposableBean {
         .load()
         .migrate();
     this.jdbc = new JdbcTemplate(dataSource);
-    this.named = new NamedParameterJdbcTemplate(jdbc);
     this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
   }
 
@@ -59,10 +56,6 @@ public class SandboxDatabase implements DisposableBean {
 
   public JdbcTemplate jdbc() {
     return jdbc;
-  }
-
-  public NamedParameterJdbcTemplate named() {
-    return named;
   }
 
   public TransactionTemplate tx() {

@@ -39,7 +39,7 @@ public class TradeQueryApi implements GatewayApi {
     fields.put("trade_no", trade.tradeNo());
     fields.put("out_trade_no", trade.outTradeNo());
     if (trade.buyerLogonId() != null) {
-      fields.put("buyer_logon_id", mask(trade.buyerLogonId()));
+      fields.put("buyer_logon_id", Buyer.mask(trade.buyerLogonId()));
     }
     fields.put("trade_status", trade.status().name());
     fields.put("total_amount", Money.format(trade.totalAmount()));
@@ -73,9 +73,5 @@ public class TradeQueryApi implements GatewayApi {
                   paidAmount)));
     }
     return ApiOutcome.success(fields);
-  }
-
-  private static String mask(String logonId) {
-    return Buyer.mask(logonId);
   }
 }
