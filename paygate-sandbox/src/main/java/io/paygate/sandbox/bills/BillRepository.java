@@ -80,7 +80,7 @@ public class BillRepository {
                 + " r.out_request_no, t.opened_at, r.refunded_at AS at"
                 + " FROM refunds r JOIN trades t ON t.id = r.trade_id"
                 + " WHERE t.app_id = ? AND r.refunded_at >= ? AND r.refunded_at < ?"
-                + ") ORDER BY at, is_refund, id",
+                + ") entries ORDER BY at, is_refund, id",
             (rs, i) ->
                 new Entry(
                     rs.getLong("id"),
