@@ -4,10 +4,10 @@ import io.paygate.sandbox.apps.SandboxApps;
 import io.paygate.sandbox.buyers.SandboxBuyers;
 import io.paygate.sandbox.clock.DueWorkRunner;
 import io.paygate.sandbox.clock.VirtualClock;
-import io.paygate.sandbox.faults.FaultsController;
-import io.paygate.sandbox.notify.NotifiesController;
+import io.paygate.sandbox.faults.FaultViews;
 import io.paygate.sandbox.notify.NotifyDelivery;
 import io.paygate.sandbox.notify.NotifyRepository;
+import io.paygate.sandbox.notify.NotifyViews;
 import io.paygate.sandbox.support.PublicUrl;
 import io.paygate.sandbox.trades.TradeRepository;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,24 +27,24 @@ public class SandboxHomeController {
   private final SandboxBuyers buyers;
   private final TradeRepository trades;
   private final NotifyRepository notifies;
-  private final NotifiesController notifyViews;
+  private final NotifyViews notifyViews;
   private final NotifyDelivery delivery;
   private final VirtualClock clock;
   private final DueWorkRunner dueWork;
   private final PublicUrl publicUrl;
-  private final FaultsController faults;
+  private final FaultViews faults;
 
   public SandboxHomeController(
       SandboxApps apps,
       SandboxBuyers buyers,
       TradeRepository trades,
       NotifyRepository notifies,
-      NotifiesController notifyViews,
+      NotifyViews notifyViews,
       NotifyDelivery delivery,
       VirtualClock clock,
       DueWorkRunner dueWork,
       PublicUrl publicUrl,
-      FaultsController faults) {
+      FaultViews faults) {
     this.apps = apps;
     this.buyers = buyers;
     this.trades = trades;
@@ -66,7 +66,7 @@ public class SandboxHomeController {
     page.addObject("buyers", buyers.all());
     page.addObject("trades", trades.recent(50));
     page.addObject("faults", faults.activeDescriptions());
-    page.addObject("notifies", notifies.recent(50).stream().map(notifyViews::view).toList());
+    page.addObject("notifies", notifyViews.of(notifies.recent(50)));
     return page;
   }
 

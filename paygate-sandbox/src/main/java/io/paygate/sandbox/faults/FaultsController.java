@@ -5,7 +5,6 @@ import io.paygate.sandbox.gateway.GatewayApis;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,30 +34,17 @@ public class FaultsController {
 
   private final FaultRepository rules;
   private final GatewayApis apis;
+  private final FaultViews views;
 
-  public FaultsController(FaultRepository rules, GatewayApis apis) {
+  public FaultsController(FaultRepository rules, GatewayApis apis, FaultViews views) {
     this.rules = rules;
     this.apis = apis;
+    this.views = views;
   }
 
   @GetMapping("/sandbox/api/faults")
   Map<String, Object> show() {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put(
-        "gateway", rules.all(FaultScope.GATEWAY).stream().map(FaultsController::view).toList());
-    view.put("notify", rules.all(FaultScope.NOTIFY).stream().map(FaultsController::view).toList());
-    return view;
-  }
-
-  /** One line per rule, for the sandbox's home page. */
-  public List<String> activeDescriptions() {
-    List<String> lines = new ArrayList<>();
-    for (FaultScope scope : FaultScope.values()) {
-      for (FaultRule rule : rules.all(scope)) {
-        lines.add(scope.name().toLowerCase() + " " + view(rule));
-      }
-    }
-    return lines;
+    return views.all();
   }
 
   @PutMapping("/sandbox/api/faults")
@@ -234,26 +220,6 @@ public class FaultsController {
           path + ".count");
     }
     return node.asInt();
-  }
-
-  private static Map<String, Object> view(FaultRule rule) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("kind", rule.kind().wireName());
-    if (rule.kind().scope() == FaultScope.GATEWAY) {
-      view.put("methods", rule.methods());
-    }
-    view.put("share", new BigDecimal(rule.share().stripTrailingZeros().toPlainString()));
-    if (rule.count() != null) {
-      view.put("count", rule.count());
-      view.put("remaining", rule.remaining());
-    }
-    if (rule.kind() == FaultKind.TIMEOUT) {
-      view.put("hold_seconds", rule.seconds());
-    }
-    if (rule.kind() == FaultKind.DELAY) {
-      view.put("delay_seconds", rule.seconds());
-    }
-    return view;
   }
 
   private static SandboxProblem bad(String code, String detail, String field) {

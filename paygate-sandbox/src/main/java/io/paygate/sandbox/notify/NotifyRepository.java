@@ -3,6 +3,8 @@ package io.paygate.sandbox.notify;
 import io.paygate.sandbox.support.Ids;
 import io.paygate.sandbox.support.SandboxDatabase;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +174,7 @@ public class NotifyRepository {
                 Long.class,
                 appId,
                 except);
-    List<Long> released = new java.util.ArrayList<>();
+    List<Long> released = new ArrayList<>();
     for (long id : ids) {
       if (db.jdbc()
               .update(
@@ -202,11 +204,19 @@ public class NotifyRepository {
         == 1;
   }
 
-  public List<NotifyAttempt> attempts(long notifyId) {
-    return db.jdbc()
+  /** The attempts at these notifies, by notify, each in order; one query. */
+  public Map<Long, List<NotifyAttempt>> attempts(List<Long> notifyIds) {
+    Map<Long, List<NotifyAttempt>> byNotify = new LinkedHashMap<>();
+    if (notifyIds.isEmpty()) {
+      return byNotify;
+    }
+    String marks = String.join(", ", Collections.nCopies(notifyIds.size(), "?"));
+    db.jdbc()
         .query(
             "SELECT notify_id, attempted_at, http_status, reply FROM notify_attempts"
-                + " WHERE notify_id = ? ORDER BY id",
+                + " WHERE notify_id IN ("
+                + marks
+                + ") ORDER BY id",
             (rs, i) -> {
               int status = rs.getInt("http_status");
               Integer httpStatus = rs.wasNull() ? null : status;
@@ -216,6 +226,8 @@ public class NotifyRepository {
                   httpStatus,
                   rs.getString("reply"));
             },
-            notifyId);
+            notifyIds.toArray())
+        .forEach(a -> byNotify.computeIfAbsent(a.notifyId(), k -> new ArrayList<>()).add(a));
+    return byNotify;
   }
 }
