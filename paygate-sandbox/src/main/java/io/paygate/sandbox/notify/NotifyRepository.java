@@ -190,13 +190,15 @@ public class NotifyRepository {
 
   /**
    * After the scheduled attempt number {@code made} failed: due again at {@code next} (null:
-   * never). Only from {@code made - 1}, so one attempt is counted once.
+   * never). Only from {@code made - 1}, so one attempt is counted once, and never once the notify
+   * was delivered meanwhile (a redelivery by hand may have raced it).
    */
   public boolean reschedule(long id, int made, Instant next) {
     return db.jdbc()
             .update(
                 "UPDATE notifies SET scheduled_attempts = ?, held = FALSE, next_attempt_at = ?,"
-                    + " claimed_until = NULL WHERE id = ? AND scheduled_attempts = ?",
+                    + " claimed_until = NULL WHERE id = ? AND scheduled_attempts = ?"
+                    + " AND delivered = FALSE",
                 made,
                 next == null ? null : next.toEpochMilli(),
                 id,
