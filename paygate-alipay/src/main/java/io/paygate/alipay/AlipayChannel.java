@@ -18,6 +18,7 @@ import io.paygate.alipay.settings.AlipaySettings;
 import io.paygate.alipay.trade.CloseMapper;
 import io.paygate.alipay.trade.TradeQueryMapper;
 import io.paygate.alipay.trade.TradeRequests;
+import io.paygate.core.channel.BillLookup;
 import io.paygate.core.channel.ChannelAccount;
 import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.NotificationCheck;
@@ -31,6 +32,7 @@ import io.paygate.core.channel.TradeRef;
 import io.paygate.core.exchanges.ExchangeLog;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
@@ -160,6 +162,11 @@ public final class AlipayChannel implements PaymentChannel {
         TradeRequests.close(trade),
         CloseMapper::map,
         CloseMapper::word);
+  }
+
+  @Override
+  public BillLookup bill(LocalDate date) {
+    return new BillLookup.Unknown("bill download is not built yet");
   }
 
   @Override

@@ -32,6 +32,7 @@ public final class NotificationReader {
     Money total;
     Money refundFee;
     Instant paidAt;
+    Instant refundedAt;
     try {
       total = AlipayAmounts.read(p.get("total_amount"));
       refundFee = AlipayAmounts.read(p.get("refund_fee"));
@@ -43,8 +44,9 @@ public final class NotificationReader {
     }
     try {
       paidAt = AlipayTimes.read(p.get("gmt_payment"));
+      refundedAt = AlipayTimes.read(p.get("gmt_refund"));
     } catch (IllegalArgumentException e) {
-      return new NotificationCheck.Rejected("unreadable gmt_payment");
+      return new NotificationCheck.Rejected("unreadable gmt_payment or gmt_refund");
     }
     String buyerId = text(p, "buyer_id") != null ? text(p, "buyer_id") : text(p, "buyer_open_id");
     ChannelTrade trade =
@@ -63,7 +65,8 @@ public final class NotificationReader {
             text(p, "seller_id"),
             trade,
             refundFee,
-            text(p, "out_biz_no")));
+            text(p, "out_biz_no"),
+            refundedAt));
   }
 
   private static String text(Map<String, String> p, String name) {

@@ -9,8 +9,9 @@ import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.money.Money;
 
 /**
- * alipay.trade.fastpay.refund.query's answer as a {@link RefundLookup}. Current answers carry
- * {@code refund_status=REFUND_SUCCESS}; older ones only "refund data present means refunded".
+ * alipay.trade.fastpay.refund.query's answer as a {@link RefundLookup}. Only {@code
+ * refund_status=REFUND_SUCCESS} is a refund that went through; the mere presence of an amount is
+ * not (older documents said so, current ones do not).
  */
 public final class RefundQueryMapper {
 
@@ -45,13 +46,18 @@ public final class RefundQueryMapper {
   private static RefundLookup fromSuccess(AlipayTradeFastpayRefundQueryResponse response) {
     String status = blankToNull(response.getRefundStatus());
     boolean hasAmount = blankToNull(response.getRefundAmount()) != null;
-    if (status != null && !REFUND_SUCCESS.equals(status)) {
-      // Not a status the docs list: do not turn it into "not refunded" and fail a refund that may
-      // still complete.
-      return new RefundLookup.Unknown("refund_status " + status);
+    if (status == null) {
+      // Alipay's rule: no refund_status means "not received yet, or failed" — send it again
+      // under the same out_request_no. An amount without a status is not a success either, but
+      // it is not the documented empty answer: leave the refund pending and ask again.
+      return hasAmount
+          ? new RefundLookup.Unknown("refund_amount without refund_status")
+          : new RefundLookup.NotRefunded();
     }
-    if (status == null && !hasAmount) {
-      return new RefundLookup.NotRefunded();
+    if (!REFUND_SUCCESS.equals(status)) {
+      // Not a status the docs list: do not turn it into "not refunded" and re-send a refund that
+      // may still complete.
+      return new RefundLookup.Unknown("refund_status " + status);
     }
     Money amount;
     try {

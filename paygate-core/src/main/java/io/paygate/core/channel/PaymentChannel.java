@@ -1,5 +1,6 @@
 package io.paygate.core.channel;
 
+import java.time.LocalDate;
 import java.util.Map;
 
 /**
@@ -24,6 +25,12 @@ public interface PaymentChannel {
   RefundLookup queryRefund(TradeRef trade, String outRequestNo);
 
   CloseOutcome close(TradeRef trade);
+
+  /**
+   * Downloads and reads the channel's bill of one day (in the channel's own time zone): the
+   * payments and refunds it finished that day, for reconciliation.
+   */
+  BillLookup bill(LocalDate date);
 
   /** Verifies an asynchronous notification's signature and reads it. */
   NotificationCheck verifyNotification(Map<String, String> parameters);
