@@ -3,12 +3,10 @@ package io.paygate.server;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The PayGate service: merchant API, Alipay callbacks, pages and jobs. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class PayGateApplication {
 
   public static void main(String[] args) {

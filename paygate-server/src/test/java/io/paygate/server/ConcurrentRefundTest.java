@@ -2,9 +2,6 @@ package io.paygate.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paygate.server.jobs.JobLeases;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** Many refunds of one payment at once never add up to more than was paid; jobs run once. */
+/** Many refunds of one payment at once never add up to more than was paid. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class ConcurrentRefundTest extends ServerTestSupport {
 
@@ -32,19 +29,6 @@ class ConcurrentRefundTest extends ServerTestSupport {
   }
 
   @Autowired JdbcClient jdbc;
-
-  @Test
-  void aJobLeaseIsHeldByOneInstanceAtATime() {
-    Clock clock = Clock.systemUTC();
-    JobLeases first = new JobLeases(jdbc, clock);
-    JobLeases second = new JobLeases(jdbc, clock);
-    assertThat(first.tryAcquire("test-job", Duration.ofMinutes(1))).isTrue();
-    assertThat(second.tryAcquire("test-job", Duration.ofMinutes(1))).isFalse();
-    assertThat(first.tryAcquire("test-job", Duration.ofMinutes(1))).isTrue();
-    first.release("test-job");
-    assertThat(second.tryAcquire("test-job", Duration.ofMinutes(1))).isTrue();
-    assertThat(first.tryAcquire("test-job", Duration.ofMinutes(1))).isFalse();
-  }
 
   @Test
   void concurrentRefundsNeverExceedThePaidAmount() throws Exception {

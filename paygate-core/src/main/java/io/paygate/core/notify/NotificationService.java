@@ -9,6 +9,7 @@ import io.paygate.core.exchanges.ExchangeLog;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.TradeReconciler;
+import io.paygate.core.recovery.CheckSchedule;
 import io.paygate.core.refunds.RefundSettlement;
 import io.paygate.core.support.Transactions;
 import java.time.Clock;
@@ -29,6 +30,7 @@ public final class NotificationService {
   private final PaymentRepository payments;
   private final TradeReconciler reconciler;
   private final RefundSettlement refundSettlement;
+  private final CheckSchedule checks;
   private final Transactions transactions;
   private final ExchangeLog exchanges;
   private final Clock clock;
@@ -36,14 +38,17 @@ public final class NotificationService {
   public NotificationService(
       PaymentChannel channel,
       PaymentRepository payments,
+      TradeReconciler reconciler,
       RefundSettlement refundSettlement,
+      CheckSchedule checks,
       Transactions transactions,
       ExchangeLog exchanges,
       Clock clock) {
     this.channel = channel;
     this.payments = payments;
-    this.reconciler = new TradeReconciler(payments);
+    this.reconciler = reconciler;
     this.refundSettlement = refundSettlement;
+    this.checks = checks;
     this.transactions = transactions;
     this.exchanges = exchanges;
     this.clock = clock;
@@ -51,17 +56,19 @@ public final class NotificationService {
 
   public NotifyAck handle(Map<String, String> parameters) {
     Instant started = clock.instant();
-    NotifyAck ack = decide(parameters);
+    Decision decision = decide(parameters);
+    NotifyAck ack = decision.ack();
     String outcome =
         ack instanceof NotifyAck.Accepted accepted
             ? accepted.outcome()
             : "rejected: " + ((NotifyAck.Refused) ack).reason();
+    // A notification that did not verify is kept apart: it never enters a payment's history.
     exchanges.record(
         new Exchange(
             started,
             Exchange.Direction.INBOUND,
-            "notify",
-            parameters.get("out_trade_no"),
+            decision.genuine() ? "notify" : "notify-unverified",
+            decision.genuine() ? parameters.get("out_trade_no") : null,
             redacted(parameters),
             ack.body(),
             outcome,
@@ -69,41 +76,72 @@ public final class NotificationService {
     return ack;
   }
 
-  private NotifyAck decide(Map<String, String> parameters) {
+  /** The answer, and whether the notification was genuine (its signature and account checked). */
+  private record Decision(NotifyAck ack, boolean genuine) {}
+
+  private Decision decide(Map<String, String> parameters) {
     NotificationCheck check = channel.verifyNotification(Map.copyOf(parameters));
     if (check instanceof NotificationCheck.Rejected rejected) {
-      return new NotifyAck.Refused(rejected.reason());
+      return new Decision(new NotifyAck.Refused(rejected.reason()), false);
     }
     TradeNotification notification = ((NotificationCheck.Verified) check).notification();
     ChannelAccount account = channel.account();
     if (!account.appId().equals(notification.appId())) {
-      return new NotifyAck.Refused("app_id is not ours");
+      return new Decision(new NotifyAck.Refused("app_id is not ours"), false);
     }
     if (account.sellerId() != null && !account.sellerId().equals(notification.sellerId())) {
-      return new NotifyAck.Refused("seller_id is not ours");
+      return new Decision(new NotifyAck.Refused("seller_id is not ours"), false);
     }
+    return new Decision(transactions.inTransaction(() -> apply(notification)), true);
+  }
+
+  private NotifyAck apply(TradeNotification notification) {
     String outTradeNo = notification.trade().outTradeNo();
-    return transactions.inTransaction(
-        () -> {
-          Optional<Payment> payment = payments.lock(outTradeNo);
-          if (payment.isEmpty()) {
-            return new NotifyAck.Refused("unknown out_trade_no");
-          }
-          TradeReconciler.Result result =
-              reconciler.apply(payment.get(), notification.trade(), clock.instant());
-          if (result instanceof TradeReconciler.Result.Mismatch mismatch) {
-            return new NotifyAck.Refused(mismatch.reason());
-          }
-          String outcome =
-              result instanceof TradeReconciler.Result.Changed ? "applied" : "no change";
-          if (notification.outBizNo() != null && notification.refundFee() != null) {
-            // A refund notification is the channel's word that this refund went through.
-            if (refundSettlement.confirm(payment.get(), notification.outBizNo())) {
-              outcome = "refund confirmed";
-            }
-          }
-          return new NotifyAck.Accepted(outcome);
-        });
+    Optional<Payment> payment = payments.lock(outTradeNo);
+    if (payment.isEmpty()) {
+      return new NotifyAck.Refused("unknown out_trade_no");
+    }
+    TradeReconciler.Result result =
+        reconciler.apply(
+            payment.get(), notification.trade(), notification.refundFee(), clock.instant());
+    if (result instanceof TradeReconciler.Result.Mismatch mismatch) {
+      return new NotifyAck.Refused(mismatch.reason());
+    }
+    String outcome = result instanceof TradeReconciler.Result.Changed ? "applied" : "no change";
+    if (notification.refundFee() == null) {
+      return new NotifyAck.Accepted(outcome);
+    }
+    // A refund notification: the refund it names went through, and its refund_fee is the
+    // channel's cumulative refunded total, which ours must equal.
+    if (notification.outBizNo() != null
+        && refundSettlement.confirm(
+            payments.lock(outTradeNo).orElseThrow(), notification.outBizNo())) {
+      outcome = "refund confirmed";
+    }
+    RefundSettlement.TotalCheck total =
+        refundSettlement.matchChannelTotal(
+            payments.lock(outTradeNo).orElseThrow(),
+            notification.refundFee(),
+            notification.outBizNo(),
+            notification.refundedAt());
+    if (total instanceof RefundSettlement.TotalCheck.Booked booked) {
+      return new NotifyAck.Accepted(
+          "refund " + booked.refund().outRequestNo() + " made outside PayGate booked");
+    }
+    if (total instanceof RefundSettlement.TotalCheck.Deferred deferred) {
+      // Which refund the difference is cannot be told until ours settle: ask the channel about
+      // them now, and let the channel deliver this notification again meanwhile.
+      deferred
+          .pending()
+          .forEach(r -> checks.checkRefund(r.outTradeNo(), r.outRequestNo(), clock.instant()));
+      return new NotifyAck.Refused(
+          "refunds of ours are pending; the refunded total waits for them");
+    }
+    if (total instanceof RefundSettlement.TotalCheck.Mismatch mismatch) {
+      // Flagged for an operator; redelivering would not change it.
+      return new NotifyAck.Accepted("flagged: " + mismatch.reason());
+    }
+    return new NotifyAck.Accepted(outcome);
   }
 
   /** The parameters without the signature, sorted, as kept for operators. */

@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param tradeNo Alipay's number, known once the buyer paid (or a query found the trade)
  * @param refundedAmount the sum of succeeded refunds
  * @param expiresAt after this the cashier no longer takes the payment
+ * @param attention why an operator should look at it, or null
  */
 public record Payment(
     String outTradeNo,
@@ -25,7 +26,8 @@ public record Payment(
     Instant updatedAt,
     Instant expiresAt,
     Instant paidAt,
-    Instant closedAt) {
+    Instant closedAt,
+    Attention attention) {
 
   public boolean isPaid() {
     return PaymentStatus.PAID_STATUSES.contains(status);

@@ -40,8 +40,8 @@ public interface PaymentRepository {
   /** Records the sum of succeeded refunds (under the payment's row lock). */
   void setRefundedAmount(String outTradeNo, Money refundedAmount, Instant at);
 
-  /** Pending payments created before the given instant, oldest first: candidates for a sync. */
-  List<Payment> findPendingCreatedBefore(Instant before, int limit);
+  /** Flags the payment for an operator (the latest reason wins). */
+  void setAttention(String outTradeNo, Attention attention, Instant at);
 
   /** The most recent payments, newest first. */
   List<Payment> findRecent(int limit);

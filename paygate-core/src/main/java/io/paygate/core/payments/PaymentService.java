@@ -6,6 +6,8 @@ import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.core.money.Money;
+import io.paygate.core.recovery.Backoff;
+import io.paygate.core.recovery.CheckSchedule;
 import io.paygate.core.support.ErrorCode;
 import io.paygate.core.support.Identifiers;
 import io.paygate.core.support.PayGateException;
@@ -22,19 +24,23 @@ public final class PaymentService {
   private final TradeReconciler reconciler;
   private final Transactions transactions;
   private final Identifiers identifiers;
+  private final CheckSchedule checks;
   private final Clock clock;
   private final Duration payTimeout;
 
   public PaymentService(
       PaymentRepository payments,
       PaymentChannel channel,
+      TradeReconciler reconciler,
       Transactions transactions,
       Identifiers identifiers,
+      CheckSchedule checks,
       Clock clock,
       Duration payTimeout) {
     this.payments = payments;
     this.channel = channel;
-    this.reconciler = new TradeReconciler(payments);
+    this.checks = checks;
+    this.reconciler = reconciler;
     this.transactions = transactions;
     this.identifiers = identifiers;
     this.clock = clock;
@@ -62,6 +68,7 @@ public final class PaymentService {
             now,
             now.plus(payTimeout),
             null,
+            null,
             null);
     if (!payments.insert(payment)) {
       throw new PayGateException(
@@ -70,6 +77,8 @@ public final class PaymentService {
           "out_trade_no",
           null);
     }
+    // A lost notification is found by the first check; abandoned carts back off from there.
+    checks.checkPayment(outTradeNo, now.plus(Backoff.FIRST_PAYMENT_CHECK));
     return payment;
   }
 
@@ -122,7 +131,7 @@ public final class PaymentService {
                 payments
                     .lock(outTradeNo)
                     .orElseThrow(() -> PayGateException.paymentNotFound(outTradeNo));
-            return reconciler.apply(locked, found.trade(), clock.instant());
+            return reconciler.apply(locked, found.trade(), null, clock.instant());
           });
     }
     return get(outTradeNo);
@@ -141,8 +150,15 @@ public final class PaymentService {
       throw notClosable(payment.status());
     }
     CloseOutcome outcome = channel.close(new TradeRef(outTradeNo, payment.tradeNo()));
-    if (outcome instanceof CloseOutcome.Closed || outcome instanceof CloseOutcome.NotFound) {
+    if (outcome instanceof CloseOutcome.Closed) {
       payments.apply(outTradeNo, PaymentTransition.CLOSE, clock.instant());
+    } else if (outcome instanceof CloseOutcome.NotFound) {
+      // No trade yet at the channel, but a cashier page loaded earlier can still be paid until
+      // the expiry: the payment stays watched till then.
+      if (payments.apply(outTradeNo, PaymentTransition.CLOSE, clock.instant())
+          && clock.instant().isBefore(payment.expiresAt())) {
+        checks.checkPayment(outTradeNo, clock.instant().plus(Backoff.FIRST_PAYMENT_CHECK));
+      }
     } else if (outcome instanceof CloseOutcome.Refused refused) {
       // Most often the buyer paid a moment ago: learn that before answering.
       Payment synced = sync(outTradeNo);

@@ -18,4 +18,5 @@ public record Refund(
     String failureMessage,
     Instant createdAt,
     Instant updatedAt,
-    Instant refundedAt) {}
+    Instant refundedAt,
+    RefundOrigin origin) {}

@@ -33,7 +33,4 @@ public interface RefundRepository {
       String failureCode,
       String failureMessage,
       Instant at);
-
-  /** Pending refunds last touched before the given instant: candidates for a refund query. */
-  List<Refund> findPendingUpdatedBefore(Instant before, int limit);
 }

@@ -1,5 +1,6 @@
 package io.paygate.core.refunds;
 
+import io.paygate.core.channel.ChannelError;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.RefundOrder;
@@ -10,6 +11,8 @@ import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentRules;
 import io.paygate.core.payments.PaymentTransition;
+import io.paygate.core.recovery.Backoff;
+import io.paygate.core.recovery.CheckSchedule;
 import io.paygate.core.support.ErrorCode;
 import io.paygate.core.support.Identifiers;
 import io.paygate.core.support.PayGateException;
@@ -18,12 +21,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Refunds, full and partial. The refund is stored (and its amount reserved under the payment's row
  * lock) before the channel is called, so concurrent requests can never refund more than was paid.
- * An unknown answer leaves the refund PENDING until a refund query settles it; nothing is ever
- * retried under a new out_request_no.
+ * An unknown answer leaves the refund PENDING, its amount reserved, until the janitor settles it;
+ * nothing is ever retried under a new out_request_no.
  */
 public final class RefundService {
 
@@ -33,7 +37,9 @@ public final class RefundService {
   private final PaymentChannel channel;
   private final Transactions transactions;
   private final Identifiers identifiers;
+  private final CheckSchedule checks;
   private final Clock clock;
+  private final AtomicLong resent = new AtomicLong();
 
   public RefundService(
       PaymentRepository payments,
@@ -42,6 +48,7 @@ public final class RefundService {
       PaymentChannel channel,
       Transactions transactions,
       Identifiers identifiers,
+      CheckSchedule checks,
       Clock clock) {
     this.payments = payments;
     this.refunds = refunds;
@@ -49,6 +56,7 @@ public final class RefundService {
     this.channel = channel;
     this.transactions = transactions;
     this.identifiers = identifiers;
+    this.checks = checks;
     this.clock = clock;
   }
 
@@ -122,7 +130,8 @@ public final class RefundService {
             null,
             now,
             now,
-            null);
+            null,
+            RefundOrigin.PAYGATE);
     refunds.insert(refund);
     return new Reservation(payment, refund, true);
   }
@@ -140,6 +149,24 @@ public final class RefundService {
   }
 
   private Refund send(Payment payment, Refund refund) {
+    Delivery delivery = deliver(payment, refund);
+    if (delivery.refusal() != null) {
+      throw PayGateException.channelRejected("refund " + refund.outRequestNo(), delivery.refusal());
+    }
+    // fund_change=N: the channel took the request but no money moved in this call: ask at once.
+    // After a timeout the query waits for the janitor (Alipay asks for a pause first).
+    return delivery.accepted() && delivery.refund().status() == RefundStatus.PENDING
+        ? resolve(refund.outTradeNo(), refund.outRequestNo())
+        : delivery.refund();
+  }
+
+  /**
+   * What sending a refund to the channel left it as: whether the channel took the request, and its
+   * refusal if it refused.
+   */
+  private record Delivery(Refund refund, boolean accepted, ChannelError refusal) {}
+
+  private Delivery deliver(Payment payment, Refund refund) {
     RefundOutcome outcome =
         channel.refund(
             new RefundOrder(
@@ -150,11 +177,12 @@ public final class RefundService {
                 refund.reason()));
     if (outcome instanceof RefundOutcome.Accepted accepted) {
       if (accepted.fundChanged()) {
-        confirm(refund);
-        return current(refund);
+        confirm(refund, accepted.totalRefunded(), accepted.refundedAt());
+      } else {
+        checks.checkRefund(
+            refund.outTradeNo(), refund.outRequestNo(), clock.instant().plus(Backoff.refund(0)));
       }
-      // fund_change=N: the channel took the request but says no money moved in this call.
-      return resolve(refund.outTradeNo(), refund.outRequestNo());
+      return new Delivery(current(refund), true, null);
     }
     if (outcome instanceof RefundOutcome.Refused refused) {
       transactions.run(
@@ -164,13 +192,19 @@ public final class RefundService {
                   refund.outRequestNo(),
                   refused.error().subCode(),
                   refused.error().subMessage()));
-      throw PayGateException.channelRejected("refund " + refund.outRequestNo(), refused.error());
+      return new Delivery(current(refund), false, refused.error());
     }
-    // Unknown: stays PENDING, to be settled by a refund query.
-    return current(refund);
+    // Unknown: stays PENDING (its amount reserved) until a refund query settles it.
+    checks.checkRefund(
+        refund.outTradeNo(), refund.outRequestNo(), clock.instant().plus(Backoff.refund(0)));
+    return new Delivery(current(refund), false, null);
   }
 
-  /** Settles a pending refund by asking the channel; an unknown answer leaves it pending. */
+  /**
+   * Settles a pending refund by asking the channel. Only the channel's word that it went through
+   * settles it here; anything else leaves it pending for the janitor, which sends it again under
+   * its own number if the channel still cannot find it.
+   */
   public Refund resolve(String outTradeNo, String outRequestNo) {
     Refund refund = get(outTradeNo, outRequestNo);
     if (refund.status() != RefundStatus.PENDING) {
@@ -180,28 +214,59 @@ public final class RefundService {
         payments.find(outTradeNo).orElseThrow(() -> PayGateException.paymentNotFound(outTradeNo));
     RefundLookup lookup =
         channel.queryRefund(new TradeRef(outTradeNo, payment.tradeNo()), outRequestNo);
-    if (lookup instanceof RefundLookup.Refunded) {
-      confirm(refund);
-    } else if (lookup instanceof RefundLookup.NotRefunded) {
-      transactions.run(
-          () ->
-              settlement.fail(
-                  outTradeNo,
-                  outRequestNo,
-                  "REFUND_NOT_FOUND",
-                  "Alipay holds no refund under this out_request_no"));
+    if (lookup instanceof RefundLookup.Refunded refunded) {
+      confirm(refund, null, refunded.refundedAt());
+    } else {
+      checks.checkRefund(outTradeNo, outRequestNo, clock.instant().plus(Backoff.refund(0)));
     }
     return current(refund);
   }
 
-  private void confirm(Refund refund) {
+  /**
+   * The janitor's check of a pending refund, by Alipay's rule: a refund query that finds nothing
+   * means "not received yet, or failed", and the remedy is to send the same refund again under the
+   * same out_request_no (the channel never refunds one number twice). It becomes FAILED only on the
+   * channel's definitive refusal.
+   */
+  public Refund recheck(String outTradeNo, String outRequestNo) {
+    Refund refund = get(outTradeNo, outRequestNo);
+    if (refund.status() != RefundStatus.PENDING) {
+      return refund;
+    }
+    Payment payment =
+        payments.find(outTradeNo).orElseThrow(() -> PayGateException.paymentNotFound(outTradeNo));
+    RefundLookup lookup =
+        channel.queryRefund(new TradeRef(outTradeNo, payment.tradeNo()), outRequestNo);
+    if (lookup instanceof RefundLookup.Refunded refunded) {
+      confirm(refund, null, refunded.refundedAt());
+      return current(refund);
+    }
+    if (lookup instanceof RefundLookup.NotRefunded) {
+      resent.incrementAndGet();
+      return deliver(payment, refund).refund();
+    }
+    return current(refund);
+  }
+
+  /** How many refunds the janitor sent again under their own number (for reports and tests). */
+  public long resentCount() {
+    return resent.get();
+  }
+
+  private void confirm(Refund refund, Money channelTotal, Instant refundedAt) {
     transactions.run(
-        () ->
-            settlement.confirm(
-                payments
-                    .lock(refund.outTradeNo())
-                    .orElseThrow(() -> PayGateException.paymentNotFound(refund.outTradeNo())),
-                refund.outRequestNo()));
+        () -> {
+          Payment locked =
+              payments
+                  .lock(refund.outTradeNo())
+                  .orElseThrow(() -> PayGateException.paymentNotFound(refund.outTradeNo()));
+          settlement.confirm(locked, refund.outRequestNo());
+          if (channelTotal != null) {
+            // The refund answer carries the trade's cumulative refunded total: ours must equal it.
+            Payment after = payments.lock(refund.outTradeNo()).orElseThrow();
+            settlement.matchChannelTotal(after, channelTotal, null, refundedAt);
+          }
+        });
   }
 
   public Refund get(String outTradeNo, String outRequestNo) {
@@ -217,11 +282,6 @@ public final class RefundService {
   public List<Refund> list(String outTradeNo) {
     payments.find(outTradeNo).orElseThrow(() -> PayGateException.paymentNotFound(outTradeNo));
     return refunds.findByPayment(outTradeNo);
-  }
-
-  /** Refunds left pending (unknown answers) before the given instant, for the settling job. */
-  public List<Refund> pendingBefore(Instant before, int limit) {
-    return refunds.findPendingUpdatedBefore(before, limit);
   }
 
   private Refund current(Refund refund) {

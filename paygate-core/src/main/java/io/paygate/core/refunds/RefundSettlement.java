@@ -1,17 +1,37 @@
 package io.paygate.core.refunds;
 
 import io.paygate.core.money.Money;
+import io.paygate.core.payments.Attention;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentTransition;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 
 /**
- * Settles refunds and keeps the payment's refunded amount and status in step with them. Call it
- * inside a transaction that holds the payment's row lock (hence the locked payment it takes).
+ * Settles refunds and keeps the payment's refunded amount and status in step with them and with the
+ * channel's own cumulative total. Call it inside a transaction that holds the payment's row lock
+ * (hence the locked payment it takes).
  */
 public final class RefundSettlement {
+
+  static final String OUTSIDE_REASON = "在支付宝完成的退款 Refunded outside PayGate";
+
+  /** How the channel's cumulative refunded total compared with our books. */
+  public sealed interface TotalCheck {
+    record Matched() implements TotalCheck {}
+
+    /** The channel refunded more than we knew: the difference is booked as its refund. */
+    record Booked(Refund refund) implements TotalCheck {}
+
+    /** Refunds of ours are still pending: the difference cannot be attributed yet. */
+    record Deferred(List<Refund> pending) implements TotalCheck {}
+
+    /** A difference PayGate cannot book by itself; the payment is flagged. */
+    record Mismatch(String reason) implements TotalCheck {}
+  }
 
   private final RefundRepository refunds;
   private final PaymentRepository payments;
@@ -24,11 +44,20 @@ public final class RefundSettlement {
   }
 
   /**
-   * The channel's word that a refund went through. It wins over an earlier FAILED, which we only
-   * ever set when the channel could not find the refund.
+   * The channel's word that a refund went through. It wins over an earlier FAILED, but never books
+   * more than was paid: that is flagged instead of stored.
    */
   public boolean confirm(Payment lockedPayment, String outRequestNo) {
     String outTradeNo = lockedPayment.outTradeNo();
+    Refund refund = refunds.find(outTradeNo, outRequestNo).orElse(null);
+    if (refund == null || refund.status() == RefundStatus.SUCCEEDED) {
+      return false;
+    }
+    Money after = refunds.sumSucceeded(outTradeNo).plus(refund.refundAmount());
+    if (after.isGreaterThan(lockedPayment.totalAmount())) {
+      payments.setAttention(outTradeNo, Attention.REFUND_MISMATCH, clock.instant());
+      return false;
+    }
     boolean changed =
         refunds.settle(
             outTradeNo,
@@ -44,7 +73,7 @@ public final class RefundSettlement {
     return changed;
   }
 
-  /** The channel refused the refund, or holds none under its number: its reservation ends. */
+  /** The channel refused the refund for good: its reservation ends. */
   public boolean fail(String outTradeNo, String outRequestNo, String code, String message) {
     return refunds.settle(
         outTradeNo,
@@ -54,6 +83,75 @@ public final class RefundSettlement {
         code,
         message,
         clock.instant());
+  }
+
+  /**
+   * Compares the channel's cumulative refunded total with the refunds we booked. More at the
+   * channel, with none of ours pending, is a refund made outside PayGate (in Alipay's merchant
+   * console): it is booked under the channel's number. Less at the channel is flagged.
+   *
+   * @param channelRefundNo the number the channel gave the latest refund, or null
+   * @param refundedAt when the channel made it, or null
+   */
+  public TotalCheck matchChannelTotal(
+      Payment lockedPayment, Money channelTotal, String channelRefundNo, Instant refundedAt) {
+    String outTradeNo = lockedPayment.outTradeNo();
+    Money ours = refunds.sumSucceeded(outTradeNo);
+    int comparison = channelTotal.compareTo(ours);
+    if (comparison == 0) {
+      return new TotalCheck.Matched();
+    }
+    Instant now = clock.instant();
+    if (comparison < 0 || channelTotal.isGreaterThan(lockedPayment.totalAmount())) {
+      payments.setAttention(outTradeNo, Attention.REFUND_MISMATCH, now);
+      return new TotalCheck.Mismatch(
+          "the channel's refunded total " + channelTotal + " differs from ours " + ours);
+    }
+    List<Refund> pending =
+        refunds.findByPayment(outTradeNo).stream()
+            .filter(r -> r.status() == RefundStatus.PENDING)
+            .toList();
+    if (!pending.isEmpty()) {
+      return new TotalCheck.Deferred(pending);
+    }
+    Money difference = channelTotal.minus(ours);
+    Refund named =
+        channelRefundNo == null ? null : refunds.find(outTradeNo, channelRefundNo).orElse(null);
+    if (named != null
+        && named.status() == RefundStatus.FAILED
+        && named.refundAmount().compareTo(difference) == 0) {
+      // One of ours we had given up on went through after all.
+      confirm(lockedPayment, channelRefundNo);
+      return new TotalCheck.Booked(refunds.find(outTradeNo, channelRefundNo).orElseThrow());
+    }
+    String number =
+        named == null && channelRefundNo != null ? channelRefundNo : freeNumber(outTradeNo);
+    Refund outside =
+        new Refund(
+            outTradeNo,
+            number,
+            difference,
+            OUTSIDE_REASON,
+            RefundStatus.SUCCEEDED,
+            null,
+            null,
+            now,
+            now,
+            refundedAt != null ? refundedAt : now,
+            RefundOrigin.CHANNEL);
+    refunds.insert(outside);
+    recomputePayment(lockedPayment);
+    return new TotalCheck.Booked(outside);
+  }
+
+  /** A number for a channel refund whose own number we were not told. */
+  private String freeNumber(String outTradeNo) {
+    for (int n = 1; ; n++) {
+      String number = "CHANNEL_" + n;
+      if (refunds.find(outTradeNo, number).isEmpty()) {
+        return number;
+      }
+    }
   }
 
   private void recomputePayment(Payment payment) {

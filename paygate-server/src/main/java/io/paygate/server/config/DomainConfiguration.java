@@ -5,11 +5,15 @@ import io.paygate.core.exchanges.ExchangeLog;
 import io.paygate.core.notify.NotificationService;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
+import io.paygate.core.payments.TradeReconciler;
+import io.paygate.core.recovery.CheckSchedule;
+import io.paygate.core.recovery.Janitor;
 import io.paygate.core.refunds.RefundRepository;
 import io.paygate.core.refunds.RefundService;
 import io.paygate.core.refunds.RefundSettlement;
 import io.paygate.core.support.Identifiers;
 import io.paygate.core.support.Transactions;
+import io.paygate.server.payments.PaymentsProperties;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -31,15 +35,33 @@ public class DomainConfiguration {
   }
 
   @Bean
+  TradeReconciler tradeReconciler(
+      PaymentRepository payments,
+      RefundRepository refunds,
+      CheckSchedule checks,
+      PaymentsProperties properties) {
+    return new TradeReconciler(payments, refunds, checks, properties.paidAfterClose());
+  }
+
+  @Bean
   PaymentService paymentService(
       PaymentRepository payments,
       PaymentChannel channel,
+      TradeReconciler reconciler,
       Transactions transactions,
       Identifiers identifiers,
+      CheckSchedule checks,
       Clock clock,
       PayGateProperties properties) {
     return new PaymentService(
-        payments, channel, transactions, identifiers, clock, properties.payTimeout());
+        payments,
+        channel,
+        reconciler,
+        transactions,
+        identifiers,
+        checks,
+        clock,
+        properties.payTimeout());
   }
 
   @Bean
@@ -56,19 +78,33 @@ public class DomainConfiguration {
       PaymentChannel channel,
       Transactions transactions,
       Identifiers identifiers,
+      CheckSchedule checks,
       Clock clock) {
     return new RefundService(
-        payments, refunds, settlement, channel, transactions, identifiers, clock);
+        payments, refunds, settlement, channel, transactions, identifiers, checks, clock);
   }
 
   @Bean
   NotificationService notificationService(
       PaymentChannel channel,
       PaymentRepository payments,
+      TradeReconciler reconciler,
       RefundSettlement settlement,
+      CheckSchedule checks,
       Transactions transactions,
       ExchangeLog exchanges,
       Clock clock) {
-    return new NotificationService(channel, payments, settlement, transactions, exchanges, clock);
+    return new NotificationService(
+        channel, payments, reconciler, settlement, checks, transactions, exchanges, clock);
+  }
+
+  @Bean
+  Janitor janitor(
+      PaymentRepository payments,
+      PaymentService paymentService,
+      RefundRepository refunds,
+      RefundService refundService,
+      Clock clock) {
+    return new Janitor(payments, paymentService, refunds, refundService, clock);
   }
 }

@@ -5,6 +5,7 @@ import static io.paygate.server.support.Times.read;
 
 import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.money.Money;
+import io.paygate.core.payments.Attention;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentStatus;
@@ -25,7 +26,8 @@ public class JdbcPaymentRepository implements PaymentRepository {
 
   private static final String COLUMNS =
       "out_trade_no, product, total_amount, subject, body, status, trade_no, buyer_logon_id,"
-          + " buyer_id, refunded_amount, created_at, updated_at, expires_at, paid_at, closed_at";
+          + " buyer_id, refunded_amount, created_at, updated_at, expires_at, paid_at, closed_at,"
+          + " attention";
 
   private final JdbcClient jdbc;
 
@@ -36,7 +38,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
   @Override
   public boolean insert(Payment p) {
     try {
-      jdbc.sql("INSERT INTO payments (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+      jdbc.sql("INSERT INTO payments (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
           .params(
               p.outTradeNo(),
               p.product().name(),
@@ -52,7 +54,8 @@ public class JdbcPaymentRepository implements PaymentRepository {
               column(p.updatedAt()),
               column(p.expiresAt()),
               column(p.paidAt()),
-              column(p.closedAt()))
+              column(p.closedAt()),
+              p.attention() == null ? null : p.attention().name())
           .update();
       return true;
     } catch (DuplicateKeyException taken) {
@@ -125,17 +128,10 @@ public class JdbcPaymentRepository implements PaymentRepository {
   }
 
   @Override
-  public List<Payment> findPendingCreatedBefore(Instant before, int limit) {
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM payments WHERE status = 'PENDING' AND created_at < ?"
-                + " ORDER BY created_at FETCH FIRST "
-                + limit
-                + " ROWS ONLY")
-        .param(column(before))
-        .query(JdbcPaymentRepository::map)
-        .list();
+  public void setAttention(String outTradeNo, Attention attention, Instant at) {
+    jdbc.sql("UPDATE payments SET attention = ?, updated_at = ? WHERE out_trade_no = ?")
+        .params(attention.name(), column(at), outTradeNo)
+        .update();
   }
 
   @Override
@@ -170,6 +166,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
         read(row, "updated_at"),
         read(row, "expires_at"),
         read(row, "paid_at"),
-        read(row, "closed_at"));
+        read(row, "closed_at"),
+        row.getString("attention") == null ? null : Attention.valueOf(row.getString("attention")));
   }
 }

@@ -25,7 +25,8 @@ public record PaymentView(
     Instant createdAt,
     Instant expiresAt,
     Instant paidAt,
-    Instant closedAt) {
+    Instant closedAt,
+    String attention) {
 
   public static PaymentView of(Payment p, String publicUrl) {
     String payUrl =
@@ -44,6 +45,7 @@ public record PaymentView(
         p.createdAt(),
         p.expiresAt(),
         p.paidAt(),
-        p.closedAt());
+        p.closedAt(),
+        p.attention() == null ? null : p.attention().name());
   }
 }

@@ -5,6 +5,7 @@ import static io.paygate.server.support.Times.read;
 
 import io.paygate.core.money.Money;
 import io.paygate.core.refunds.Refund;
+import io.paygate.core.refunds.RefundOrigin;
 import io.paygate.core.refunds.RefundRepository;
 import io.paygate.core.refunds.RefundStatus;
 import java.math.BigDecimal;
@@ -23,7 +24,7 @@ public class JdbcRefundRepository implements RefundRepository {
 
   private static final String COLUMNS =
       "out_trade_no, out_request_no, refund_amount, reason, status, failure_code,"
-          + " failure_message, created_at, updated_at, refunded_at";
+          + " failure_message, created_at, updated_at, refunded_at, origin";
 
   private final JdbcClient jdbc;
 
@@ -33,7 +34,7 @@ public class JdbcRefundRepository implements RefundRepository {
 
   @Override
   public void insert(Refund r) {
-    jdbc.sql("INSERT INTO refunds (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)")
+    jdbc.sql("INSERT INTO refunds (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)")
         .params(
             r.outTradeNo(),
             r.outRequestNo(),
@@ -44,7 +45,8 @@ public class JdbcRefundRepository implements RefundRepository {
             r.failureMessage(),
             column(r.createdAt()),
             column(r.updatedAt()),
-            column(r.refundedAt()))
+            column(r.refundedAt()),
+            r.origin().name())
         .update();
   }
 
@@ -115,20 +117,6 @@ public class JdbcRefundRepository implements RefundRepository {
         == 1;
   }
 
-  @Override
-  public List<Refund> findPendingUpdatedBefore(Instant before, int limit) {
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM refunds WHERE status = 'PENDING' AND updated_at < ?"
-                + " ORDER BY updated_at FETCH FIRST "
-                + limit
-                + " ROWS ONLY")
-        .param(column(before))
-        .query(JdbcRefundRepository::map)
-        .list();
-  }
-
   private static Refund map(ResultSet row, int index) throws SQLException {
     return new Refund(
         row.getString("out_trade_no"),
@@ -140,6 +128,7 @@ public class JdbcRefundRepository implements RefundRepository {
         row.getString("failure_message"),
         read(row, "created_at"),
         read(row, "updated_at"),
-        read(row, "refunded_at"));
+        read(row, "refunded_at"),
+        RefundOrigin.valueOf(row.getString("origin")));
   }
 }

@@ -41,11 +41,21 @@ class PostgresMigrationTest extends PostgresTestSupport {
                     + " WHERE table_schema = 'public' ORDER BY table_name")
             .query(String.class)
             .list();
-    assertThat(tables).contains("payments", "refunds", "exchanges", "job_leases");
+    assertThat(tables).contains("payments", "refunds", "exchanges", "scheduled_tasks");
+    assertThat(tables).doesNotContain("job_leases");
 
     assertThat(columnType("payments", "total_amount")).isEqualTo("numeric");
     assertThat(columnType("payments", "created_at")).isEqualTo("timestamp with time zone");
     assertThat(columnType("exchanges", "request_text")).isEqualTo("character varying");
+    assertThat(columnType("scheduled_tasks", "task_data")).isEqualTo("bytea");
+    // Alipay's buyer_open_id is String(128).
+    assertThat(
+            jdbc.sql(
+                    "SELECT character_maximum_length FROM information_schema.columns"
+                        + " WHERE table_name = 'payments' AND column_name = 'buyer_id'")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(128);
     assertThat(
             jdbc.sql(
                     "SELECT is_identity FROM information_schema.columns"

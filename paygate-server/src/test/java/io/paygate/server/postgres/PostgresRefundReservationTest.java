@@ -9,6 +9,7 @@ import io.paygate.core.channel.ChannelTradeStatus;
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.refunds.Refund;
+import io.paygate.core.refunds.RefundOrigin;
 import io.paygate.core.refunds.RefundStatus;
 import io.paygate.server.payments.JdbcPaymentRepository;
 import io.paygate.server.refunds.JdbcRefundRepository;
@@ -171,7 +172,18 @@ class PostgresRefundReservationTest extends PostgresTestSupport {
     }
     Instant now = Instant.now();
     refunds.insert(
-        new Refund(no, "R" + i, ONE, null, RefundStatus.PENDING, null, null, now, now, null));
+        new Refund(
+            no,
+            "R" + i,
+            ONE,
+            null,
+            RefundStatus.PENDING,
+            null,
+            null,
+            now,
+            now,
+            null,
+            RefundOrigin.PAYGATE));
     return true;
   }
 

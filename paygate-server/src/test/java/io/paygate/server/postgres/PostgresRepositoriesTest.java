@@ -11,6 +11,7 @@ import io.paygate.core.payments.PaymentStatus;
 import io.paygate.core.payments.PaymentTransition;
 import io.paygate.core.payments.Product;
 import io.paygate.core.refunds.Refund;
+import io.paygate.core.refunds.RefundOrigin;
 import io.paygate.core.refunds.RefundStatus;
 import io.paygate.server.exchanges.JdbcExchangeLog;
 import io.paygate.server.payments.JdbcPaymentRepository;
@@ -233,6 +234,7 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
         createdAt,
         createdAt.plus(Duration.ofHours(2)),
         null,
+        null,
         null);
   }
 
@@ -258,7 +260,8 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
         null,
         T0,
         T0,
-        null);
+        null,
+        RefundOrigin.PAYGATE);
   }
 
   /** What PostgreSQL keeps of an instant: the nearest microsecond. */
@@ -282,7 +285,8 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
         micros(p.updatedAt()),
         micros(p.expiresAt()),
         p.paidAt() == null ? null : micros(p.paidAt()),
-        p.closedAt() == null ? null : micros(p.closedAt()));
+        p.closedAt() == null ? null : micros(p.closedAt()),
+        p.attention());
   }
 
   private static Refund micros(Refund r) {
@@ -296,6 +300,7 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
         r.failureMessage(),
         micros(r.createdAt()),
         micros(r.updatedAt()),
-        r.refundedAt() == null ? null : micros(r.refundedAt()));
+        r.refundedAt() == null ? null : micros(r.refundedAt()),
+        r.origin());
   }
 }

@@ -2,6 +2,7 @@ package io.paygate.server.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.kagkarlsson.scheduler.task.Task;
 import io.paygate.sandbox.apps.App;
 import io.paygate.sandbox.apps.SandboxApps;
 import io.paygate.sandbox.notify.Notify;
@@ -13,7 +14,7 @@ import io.paygate.sandbox.signing.SigningContent;
 import io.paygate.sandbox.support.AlipayTime;
 import io.paygate.server.PayGateApplication;
 import io.paygate.server.ServerTestSupport;
-import io.paygate.server.jobs.JobLeases;
+import io.paygate.server.recovery.DueChecks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * "Stateless instances": two PayGate instances, each its own Spring application on its own port,
  * over one PostgreSQL database. Nothing is lost or counted twice whichever instance a request
- * reaches, and a job lease is held by one instance at a time.
+ * reaches, and a due recovery check runs on one instance only.
  *
  * <p>Instance A embeds the sandbox (no app configured). Instance B is configured as a real Alipay
  * app would be: the sandbox's default app, its keys and seller, with A's sandbox as its gateway and
@@ -380,61 +381,88 @@ class TwoInstancesTest extends ServerTestSupport {
     return form;
   }
 
-  // -- 4. Job leases: one instance at a time
+  // -- 4. Recovery rows: each due check runs on exactly one instance
 
   @Test
-  void aJobLeaseIsHeldByOneInstanceAtATime() {
-    JobLeases onA = a.bean(JobLeases.class);
-    JobLeases onB = b.bean(JobLeases.class);
-    String job = "two-instances-" + UUID.randomUUID();
-    Duration minute = Duration.ofMinutes(1);
+  void dueChecksRacingOnBothInstancesRunEachPaymentsCheckOnce() throws Exception {
+    // Lost notifies: the buyers paid, the sandbox's notifies are dropped, the payments stay
+    // PENDING until their checks ask Alipay.
+    on(
+        a,
+        () -> {
+          fault("{\"notify\":[{\"kind\":\"drop\"}]}");
+          return null;
+        });
+    List<String> payments = new ArrayList<>();
+    try {
+      for (int i = 0; i < 20; i++) {
+        payments.add(on(a, () -> paidPayment("1.00")));
+      }
+    } finally {
+      on(
+          a,
+          () -> {
+            clearSandboxFaults();
+            return null;
+          });
+    }
+    JdbcClient jdbc = a.bean(JdbcClient.class);
+    for (String no : payments) {
+      assertThat(on(b, () -> payment(no)).get("status").asString()).isEqualTo("PENDING");
+    }
+    // Due now rather than in a minute (these instances run on the real clock).
+    jdbc.sql(
+            "UPDATE scheduled_tasks SET execution_time = CURRENT_TIMESTAMP"
+                + " WHERE task_name = 'payment-check' AND task_instance IN (:nos)")
+        .param("nos", payments)
+        .update();
 
-    assertThat(onA.tryAcquire(job, minute)).isTrue();
-    assertThat(onB.tryAcquire(job, minute)).isFalse();
-    assertThat(onA.tryAcquire(job, minute)).isTrue(); // its own: renewed
-    assertThat(onB.tryAcquire(job, minute)).isFalse();
-    onB.release(job); // not B's to release
-    assertThat(onB.tryAcquire(job, minute)).isFalse();
-    onA.release(job);
-    assertThat(onB.tryAcquire(job, minute)).isTrue();
-    assertThat(onA.tryAcquire(job, minute)).isFalse();
-    onB.release(job);
-  }
-
-  @Test
-  void racingForAFreeOrAnExpiredLeaseOneInstanceWins() throws Exception {
-    JobLeases onA = a.bean(JobLeases.class);
-    JobLeases onB = b.bean(JobLeases.class);
-    // A third instance that took its leases and died: they ran out a second ago.
-    JobLeases crashed = new JobLeases(a.bean(JdbcClient.class), Clock.systemUTC());
+    List<DueChecks> schedulers =
+        List.of(a, b).stream()
+            .map(
+                instance ->
+                    new DueChecks(
+                        instance.bean(DataSource.class), tasks(instance), Clock.systemUTC()))
+            .toList();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      for (int round = 0; round < 20; round++) {
-        String job = "race-" + round + "-" + UUID.randomUUID();
-        if (round % 2 == 1) {
-          assertThat(crashed.tryAcquire(job, Duration.ofSeconds(-1))).isTrue();
-        }
-        CyclicBarrier start = new CyclicBarrier(2);
-        List<Future<Boolean>> takers = new ArrayList<>();
-        for (JobLeases leases : List.of(onA, onB)) {
-          takers.add(
-              pool.submit(
-                  () -> {
-                    start.await(30, TimeUnit.SECONDS);
-                    return leases.tryAcquire(job, Duration.ofMinutes(1));
-                  }));
-        }
-        boolean tookA = takers.get(0).get(30, TimeUnit.SECONDS);
-        boolean tookB = takers.get(1).get(30, TimeUnit.SECONDS);
-        assertThat(tookA ^ tookB)
-            .as(
-                "round %d (%s lease): A took it %s, B took it %s",
-                round, round % 2 == 1 ? "expired" : "free", tookA, tookB)
-            .isTrue();
+      CyclicBarrier start = new CyclicBarrier(2);
+      List<Future<?>> runs = new ArrayList<>();
+      for (DueChecks due : schedulers) {
+        runs.add(
+            pool.submit(
+                () -> {
+                  start.await(30, TimeUnit.SECONDS);
+                  due.run();
+                  return null;
+                }));
+      }
+      for (Future<?> run : runs) {
+        run.get(120, TimeUnit.SECONDS);
       }
     } finally {
       pool.shutdownNow();
     }
+
+    for (String no : payments) {
+      assertThat(on(a, () -> payment(no)).get("status").asString()).isEqualTo("PAID");
+      List<String> queries =
+          jdbc.sql(
+                  "SELECT outcome FROM exchanges WHERE out_trade_no = ?"
+                      + " AND operation = 'queryTrade'")
+              .param(no)
+              .query(String.class)
+              .list();
+      assertThat(queries).as("trade queries of %s", no).containsExactly("ok");
+      assertThat(schedulers.get(0).nextPaymentCheck(no)).isNull();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Task<?>> tasks(Instance instance) {
+    List<Task<?>> tasks = new ArrayList<>();
+    instance.context().getBeansOfType(Task.class).values().forEach(tasks::add);
+    return tasks;
   }
 
   // -- support

@@ -1,12 +1,14 @@
-package io.paygate.server.jobs;
+package io.paygate.server.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.kagkarlsson.scheduler.task.Task;
 import io.paygate.server.MutableClock;
 import io.paygate.server.ServerTestSupport;
-import io.paygate.server.jobs.PendingWorkJobs.PendingWork;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +34,11 @@ class RecoveryTest extends ServerTestSupport {
     MutableClock mutableClock() {
       return new MutableClock();
     }
+
+    @Bean
+    DueChecks dueChecks(DataSource dataSource, List<Task<?>> tasks, MutableClock clock) {
+      return new DueChecks(dataSource, tasks, clock);
+    }
   }
 
   @DynamicPropertySource
@@ -42,7 +49,7 @@ class RecoveryTest extends ServerTestSupport {
   }
 
   @Autowired MutableClock clock;
-  @Autowired PendingWork pendingWork;
+  @Autowired DueChecks due;
 
   @AfterEach
   void clearFaults() {
@@ -67,16 +74,20 @@ class RecoveryTest extends ServerTestSupport {
     // The pending refund holds its amount: nothing can over-refund meanwhile.
     assertThat(api("POST", refunds, Map.of("refund_amount", "6.01")).status()).isEqualTo(422);
 
-    // The job asks Alipay (after Alipay's 10 s pause): no such refund there, so it failed.
+    // The janitor asks Alipay (after Alipay's 10 s pause): no such refund there, which means "not
+    // received yet, or failed": it sends the same refund again under its own number.
+    assertThat(due.nextRefundCheck(outTradeNo, "RX1")).isNotNull();
     clock.advance(Duration.ofSeconds(11));
-    assertThat(pendingWork.settlePendingRefunds()).isEqualTo(1);
-    assertThat(refund(outTradeNo, "RX1").get("status").asString()).isEqualTo("FAILED");
-
-    // Retried under the same out_request_no, as Alipay asks.
-    Reply retried = api("POST", refunds, Map.of("refund_amount", "4.00", "out_request_no", "RX1"));
-    assertThat(retried.json().get("status").asString()).isEqualTo("SUCCEEDED");
+    due.run();
+    assertThat(refund(outTradeNo, "RX1").get("status").asString()).isEqualTo("SUCCEEDED");
+    assertThat(due.nextRefundCheck(outTradeNo, "RX1")).isNull();
     assertThat(payment(outTradeNo).get("refunded_amount").asString()).isEqualTo("4.00");
     assertThat(api("GET", refunds, null).json().size()).isEqualTo(1);
+
+    // The same request again answers the same refund; Alipay refunded it once.
+    Reply repeated = api("POST", refunds, Map.of("refund_amount", "4.00", "out_request_no", "RX1"));
+    assertThat(repeated.json().get("status").asString()).isEqualTo("SUCCEEDED");
+    assertThat(payment(outTradeNo).get("refunded_amount").asString()).isEqualTo("4.00");
   }
 
   @Test
@@ -96,7 +107,7 @@ class RecoveryTest extends ServerTestSupport {
     assertThat(payment(outTradeNo).get("refunded_amount").asString()).isEqualTo("0.00");
 
     clock.advance(Duration.ofSeconds(11));
-    pendingWork.settlePendingRefunds();
+    due.run();
     assertThat(refund(outTradeNo, "RT1").get("status").asString()).isEqualTo("SUCCEEDED");
     JsonNode payment = payment(outTradeNo);
     assertThat(payment.get("refunded_amount").asString()).isEqualTo("3.00");
@@ -111,9 +122,11 @@ class RecoveryTest extends ServerTestSupport {
     assertThat(payAsBuyer(outTradeNo).status()).isEqualTo(200);
     assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PENDING");
 
-    clock.advance(Duration.ofMinutes(3));
-    assertThat(pendingWork.syncPendingPayments()).isGreaterThanOrEqualTo(1);
+    // The first check, a minute after creation, finds it paid.
+    clock.advance(Duration.ofSeconds(61));
+    due.run();
     assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PAID");
+    assertThat(due.nextPaymentCheck(outTradeNo)).isNull();
   }
 
   @Test
@@ -136,7 +149,7 @@ class RecoveryTest extends ServerTestSupport {
   void anExpiredPaymentTheBuyerNeverOpenedIsClosedByTheSyncJob() {
     String outTradeNo = createPayment("2.00", "page");
     clock.advance(Duration.ofHours(3));
-    pendingWork.syncPendingPayments();
+    due.run();
     assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("CLOSED");
   }
 }

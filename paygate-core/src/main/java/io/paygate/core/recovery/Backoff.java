@@ -1,0 +1,41 @@
+package io.paygate.core.recovery;
+
+import java.time.Duration;
+
+/**
+ * How long to wait before the next check of an item that is still open: short at first (a lost
+ * notification is found within a minute or two), then doubling to a cap, so abandoned carts cost
+ * few queries and never crowd out the rest.
+ */
+public final class Backoff {
+
+  /** Alipay asks for a pause of about 10 s before a refund is queried. */
+  public static final Duration FIRST_REFUND_CHECK = Duration.ofSeconds(10);
+
+  public static final Duration FIRST_PAYMENT_CHECK = Duration.ofMinutes(1);
+
+  static final Duration PAYMENT_CAP = Duration.ofMinutes(30);
+  static final Duration REFUND_CAP = Duration.ofHours(1);
+
+  private Backoff() {}
+
+  /** After the given number of checks that left the payment open (0 for the first). */
+  public static Duration payment(int attempts) {
+    return doubled(FIRST_PAYMENT_CHECK, attempts, PAYMENT_CAP);
+  }
+
+  /** After the given number of checks that left the refund pending (0 for the first). */
+  public static Duration refund(int attempts) {
+    return attempts == 0
+        ? FIRST_REFUND_CHECK
+        : doubled(Duration.ofMinutes(1), attempts - 1, REFUND_CAP);
+  }
+
+  private static Duration doubled(Duration first, int attempts, Duration cap) {
+    if (attempts >= 20) {
+      return cap;
+    }
+    Duration wait = first.multipliedBy(1L << Math.max(0, attempts));
+    return wait.compareTo(cap) > 0 ? cap : wait;
+  }
+}

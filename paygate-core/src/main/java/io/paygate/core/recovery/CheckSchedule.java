@@ -1,0 +1,16 @@
+package io.paygate.core.recovery;
+
+import java.time.Instant;
+
+/**
+ * Port: when each open payment and pending refund is next checked with the channel. Each is its own
+ * persistent, cluster-safe item, so no backlog of others can delay it.
+ */
+public interface CheckSchedule {
+
+  /** Makes sure the payment is checked no later than {@code at}; an earlier plan stays. */
+  void checkPayment(String outTradeNo, Instant at);
+
+  /** Makes sure the refund is checked no later than {@code at}; an earlier plan stays. */
+  void checkRefund(String outTradeNo, String outRequestNo, Instant at);
+}

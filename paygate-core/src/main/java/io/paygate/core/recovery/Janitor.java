@@ -1,0 +1,115 @@
+package io.paygate.core.recovery;
+
+import io.paygate.core.payments.Payment;
+import io.paygate.core.payments.PaymentRepository;
+import io.paygate.core.payments.PaymentService;
+import io.paygate.core.payments.PaymentStatus;
+import io.paygate.core.refunds.Refund;
+import io.paygate.core.refunds.RefundRepository;
+import io.paygate.core.refunds.RefundService;
+import io.paygate.core.refunds.RefundStatus;
+import io.paygate.core.support.PayGateException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Checks one open item with the channel, as Kill Bill's janitor does: re-read it, ask the channel,
+ * write only what changed, and say when to look again. Never a blind retry: a pending refund the
+ * channel cannot find is sent again under its own number, which the channel treats as the same
+ * refund.
+ */
+public final class Janitor {
+
+  /**
+   * A closed payment stays watched this long past its expiry: a buyer with the cashier open may pay
+   * until then (clocks differ a little).
+   */
+  public static final Duration CLOSED_WATCH_MARGIN = Duration.ofMinutes(5);
+
+  /** When to check the item again. */
+  public sealed interface Next {
+    record At(Instant at) implements Next {}
+
+    record Done() implements Next {}
+  }
+
+  private final PaymentRepository payments;
+  private final PaymentService paymentService;
+  private final RefundRepository refunds;
+  private final RefundService refundService;
+  private final Clock clock;
+
+  public Janitor(
+      PaymentRepository payments,
+      PaymentService paymentService,
+      RefundRepository refunds,
+      RefundService refundService,
+      Clock clock) {
+    this.payments = payments;
+    this.paymentService = paymentService;
+    this.refunds = refunds;
+    this.refundService = refundService;
+    this.clock = clock;
+  }
+
+  /**
+   * @param attempts how many checks before this one left the payment open
+   */
+  public Next checkPayment(String outTradeNo, int attempts) {
+    Payment payment = payments.find(outTradeNo).orElse(null);
+    if (payment == null || !watched(payment)) {
+      return new Next.Done();
+    }
+    Payment after = paymentService.sync(outTradeNo);
+    Instant now = clock.instant();
+    if (after.status() == PaymentStatus.PENDING && !now.isBefore(after.expiresAt())) {
+      try {
+        after = paymentService.close(outTradeNo);
+      } catch (PayGateException notYet) {
+        // The channel did not answer, or the buyer paid meanwhile: the next check learns which.
+        after = payments.find(outTradeNo).orElse(after);
+      }
+    }
+    if (!watched(after)) {
+      return new Next.Done();
+    }
+    Instant next = now.plus(Backoff.payment(attempts));
+    Instant last = watchedUntil(after);
+    // The last look falls on the expiry (or the end of the watch), never in the past.
+    return new Next.At(last.isAfter(now) && next.isAfter(last) ? last : next);
+  }
+
+  /**
+   * @param attempts how many checks before this one left the refund pending
+   */
+  public Next checkRefund(String outTradeNo, String outRequestNo, int attempts) {
+    Refund refund = refunds.find(outTradeNo, outRequestNo).orElse(null);
+    if (refund == null || refund.status() != RefundStatus.PENDING) {
+      return new Next.Done();
+    }
+    Refund after = refundService.recheck(outTradeNo, outRequestNo);
+    if (after.status() != RefundStatus.PENDING) {
+      return new Next.Done();
+    }
+    return new Next.At(clock.instant().plus(Backoff.refund(attempts + 1)));
+  }
+
+  /**
+   * Pending payments are watched until they are paid or closed; closed ones until their expiry has
+   * passed, since a cashier page loaded before the close can still be paid.
+   */
+  private boolean watched(Payment payment) {
+    return switch (payment.status()) {
+      case PENDING -> true;
+      case CLOSED -> clock.instant().isBefore(payment.expiresAt().plus(CLOSED_WATCH_MARGIN));
+      default -> false;
+    };
+  }
+
+  private static Instant watchedUntil(Payment payment) {
+    return payment.status() == PaymentStatus.PENDING
+        ? payment.expiresAt()
+        : payment.expiresAt().plus(CLOSED_WATCH_MARGIN);
+  }
+}

@@ -1,0 +1,58 @@
+package io.paygate.server.recovery;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs due recovery rows and recurring jobs on this instance. Every instance may run one: a row is
+ * picked by one instance at a time, and a picked row whose instance stops sending heartbeats is
+ * taken over, however long a run takes.
+ */
+@Component
+@ConditionalOnProperty(name = "paygate.jobs.enabled", havingValue = "true", matchIfMissing = true)
+public class RecoveryScheduler implements SmartLifecycle {
+
+  private final Scheduler scheduler;
+  private volatile boolean running;
+
+  public RecoveryScheduler(
+      DataSource dataSource, List<Task<?>> tasks, RecoveryProperties properties, Clock clock) {
+    List<Task<?>> known = tasks.stream().filter(t -> !(t instanceof RecurringTask)).toList();
+    List<RecurringTask<?>> recurring =
+        tasks.stream()
+            .filter(t -> t instanceof RecurringTask)
+            .<RecurringTask<?>>map(t -> (RecurringTask<?>) t)
+            .toList();
+    this.scheduler =
+        Scheduler.create(dataSource, known)
+            .startTasks(recurring)
+            .clock(clock::instant)
+            .pollingInterval(properties.pollInterval())
+            .threads(properties.threads())
+            .build();
+  }
+
+  @Override
+  public void start() {
+    scheduler.start();
+    running = true;
+  }
+
+  @Override
+  public void stop() {
+    scheduler.stop();
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}

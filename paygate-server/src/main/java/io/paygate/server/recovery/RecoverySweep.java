@@ -1,0 +1,79 @@
+package io.paygate.server.recovery;
+
+import static io.paygate.server.support.Times.column;
+
+import io.paygate.core.recovery.CheckSchedule;
+import io.paygate.core.recovery.Janitor;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure every open payment and pending refund has its check row: one written after its change
+ * commits can be lost to a crash in between, and rows from before this scheduler existed have none.
+ * Runs every few minutes and at start-up.
+ */
+@Component
+public class RecoverySweep {
+
+  private static final Logger log = LoggerFactory.getLogger(RecoverySweep.class);
+  private static final int BATCH = 1000;
+
+  private final JdbcClient jdbc;
+  private final CheckSchedule checks;
+  private final Clock clock;
+
+  public RecoverySweep(JdbcClient jdbc, CheckSchedule checks, Clock clock) {
+    this.jdbc = jdbc;
+    this.checks = checks;
+    this.clock = clock;
+  }
+
+  /**
+   * @return how many items got a check they were missing
+   */
+  public int sweep() {
+    Instant now = clock.instant();
+    int planned = 0;
+    for (String outTradeNo :
+        jdbc.sql(
+                "SELECT p.out_trade_no FROM payments p WHERE (p.status = 'PENDING'"
+                    + " OR (p.status = 'CLOSED' AND p.expires_at > :watchedFrom))"
+                    + " AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t"
+                    + " WHERE t.task_name = :task AND t.task_instance = p.out_trade_no)"
+                    + " FETCH FIRST "
+                    + BATCH
+                    + " ROWS ONLY")
+            .param("watchedFrom", column(now.minus(Janitor.CLOSED_WATCH_MARGIN)))
+            .param("task", RecoveryTasks.PAYMENT_CHECK)
+            .query(String.class)
+            .list()) {
+      checks.checkPayment(outTradeNo, now);
+      planned++;
+    }
+    for (RecoveryTasks.RefundId refund :
+        jdbc.sql(
+                "SELECT r.out_trade_no, r.out_request_no FROM refunds r WHERE r.status = 'PENDING'"
+                    + " AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t WHERE t.task_name = :task"
+                    + " AND t.task_instance = r.out_trade_no || '/' || r.out_request_no)"
+                    + " FETCH FIRST "
+                    + BATCH
+                    + " ROWS ONLY")
+            .param("task", RecoveryTasks.REFUND_CHECK)
+            .query(
+                (row, index) ->
+                    new RecoveryTasks.RefundId(
+                        row.getString("out_trade_no"), row.getString("out_request_no")))
+            .list()) {
+      checks.checkRefund(refund.outTradeNo(), refund.outRequestNo(), now);
+      planned++;
+    }
+    if (planned > 0) {
+      log.info("recovery sweep planned {} missing checks", planned);
+    }
+    return planned;
+  }
+}

@@ -1,0 +1,138 @@
+package io.paygate.server.recovery;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.paygate.core.recovery.Backoff;
+import io.paygate.core.recovery.CheckSchedule;
+import io.paygate.core.recovery.Janitor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The recovery work as db-scheduler tasks: one persistent row per open payment ({@code
+ * payment-check}) and per pending refund ({@code refund-check}), each with its own next execution
+ * time and attempt count, plus a recurring sweep that makes sure no open item is without its row. A
+ * failing item is retried later with backoff (its failures counted in its row) and never holds up
+ * another.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RecoveryTasks {
+
+  static final String PAYMENT_CHECK = "payment-check";
+  static final String REFUND_CHECK = "refund-check";
+  static final String SWEEP = "recovery-sweep";
+
+  private static final Logger log = LoggerFactory.getLogger(RecoveryTasks.class);
+
+  /** The janitor is reached lazily: it needs the schedule, which needs these tasks. */
+  @Bean
+  CustomTask<Integer> paymentCheck(ObjectProvider<Janitor> janitor, Clock clock) {
+    return Tasks.custom(PAYMENT_CHECK, Integer.class)
+        .onFailure(retryLater(clock))
+        .execute(
+            (instance, context) -> {
+              int attempts = attempts(instance.getData());
+              MDC.put("out_trade_no", instance.getId());
+              try {
+                return next(janitor.getObject().checkPayment(instance.getId(), attempts), attempts);
+              } finally {
+                MDC.remove("out_trade_no");
+              }
+            });
+  }
+
+  @Bean
+  CustomTask<Integer> refundCheck(ObjectProvider<Janitor> janitor, Clock clock) {
+    return Tasks.custom(REFUND_CHECK, Integer.class)
+        .onFailure(retryLater(clock))
+        .execute(
+            (instance, context) -> {
+              int attempts = attempts(instance.getData());
+              RefundId id = RefundId.parse(instance.getId());
+              MDC.put("out_trade_no", id.outTradeNo());
+              MDC.put("out_request_no", id.outRequestNo());
+              try {
+                return next(
+                    janitor.getObject().checkRefund(id.outTradeNo(), id.outRequestNo(), attempts),
+                    attempts);
+              } finally {
+                MDC.remove("out_trade_no");
+                MDC.remove("out_request_no");
+              }
+            });
+  }
+
+  @Bean
+  RecurringTask<Void> recoverySweepTask(ObjectProvider<RecoverySweep> sweep) {
+    return Tasks.recurring(SWEEP, Schedules.fixedDelay(Duration.ofMinutes(10)))
+        .execute((instance, context) -> sweep.getObject().sweep());
+  }
+
+  /** Writes the rows; works whether or not this instance runs a scheduler. */
+  @Bean
+  SchedulerClient schedulerClient(DataSource dataSource, List<Task<?>> tasks) {
+    return SchedulerClient.Builder.create(dataSource, tasks).build();
+  }
+
+  @Bean
+  CheckSchedule checkSchedule(
+      SchedulerClient client, CustomTask<Integer> paymentCheck, CustomTask<Integer> refundCheck) {
+    return new SchedulerCheckSchedule(client, paymentCheck, refundCheck);
+  }
+
+  private static int attempts(Integer data) {
+    return data == null ? 0 : data;
+  }
+
+  private static CompletionHandler<Integer> next(Janitor.Next next, int attempts) {
+    if (next instanceof Janitor.Next.At at) {
+      return (ExecutionComplete complete, ExecutionOperations<Integer> operations) ->
+          operations.reschedule(complete, at.at(), attempts + 1);
+    }
+    return (complete, operations) -> operations.remove();
+  }
+
+  /** An exception on one item: log it once, count it in the row, look again with backoff. */
+  private static FailureHandler<Integer> retryLater(Clock clock) {
+    return (complete, operations) -> {
+      int failures = complete.getExecution().consecutiveFailures;
+      Instant next = clock.instant().plus(Backoff.payment(failures));
+      log.warn(
+          "recovery of {} failed ({} in a row), next try at {}: {}",
+          complete.getExecution().getId(),
+          failures + 1,
+          next,
+          complete.getCause().map(Throwable::toString).orElse("unknown"));
+      operations.reschedule(complete, next);
+    };
+  }
+
+  /** A refund's task id: {@code out_trade_no/out_request_no} (neither may hold a slash). */
+  record RefundId(String outTradeNo, String outRequestNo) {
+    static RefundId parse(String id) {
+      int slash = id.indexOf('/');
+      return new RefundId(id.substring(0, slash), id.substring(slash + 1));
+    }
+
+    String id() {
+      return outTradeNo + "/" + outRequestNo;
+    }
+  }
+}
