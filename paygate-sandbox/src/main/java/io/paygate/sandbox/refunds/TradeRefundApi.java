@@ -1,5 +1,6 @@
 package io.paygate.sandbox.refunds;
 
+import io.paygate.sandbox.apps.App;
 import io.paygate.sandbox.buyers.Buyer;
 import io.paygate.sandbox.clock.VirtualClock;
 import io.paygate.sandbox.gateway.ApiOutcome;
@@ -92,6 +93,7 @@ public class TradeRefundApi implements GatewayApi {
             .execute(
                 status ->
                     refundLocked(
+                        call.app(),
                         named.id(),
                         outRequestNo,
                         requestNo.isEmpty(),
@@ -103,6 +105,7 @@ public class TradeRefundApi implements GatewayApi {
   }
 
   private ApiOutcome refundLocked(
+      App app,
       long tradeId,
       String outRequestNo,
       boolean implicitRequestNo,
@@ -118,7 +121,7 @@ public class TradeRefundApi implements GatewayApi {
             GatewayError.business("ACQ.DISCORDANT_REPEAT_REQUEST", "不一致的请求"));
       }
       // A repeat answers the refund that happened, at the time it happened.
-      return ApiOutcome.success(answer(trade, "N", earlier.get().refundedAt()));
+      return ApiOutcome.success(answer(app, trade, "N", earlier.get().refundedAt()));
     }
     if (trade.status() == TradeStatus.WAIT_BUYER_PAY) {
       return new ApiOutcome.Failure(GatewayError.TRADE_STATUS_ERROR);
@@ -136,19 +139,18 @@ public class TradeRefundApi implements GatewayApi {
           GatewayError.business("ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限"));
     }
     Trade refunded = posting.apply(trade, outRequestNo, amount, reason, now, queued);
-    return ApiOutcome.success(answer(refunded, "Y", now));
+    return ApiOutcome.success(answer(app, refunded, "Y", now));
   }
 
-  private static Map<String, Object> answer(Trade trade, String fundChange, Instant refundedAt) {
+  private static Map<String, Object> answer(
+      App app, Trade trade, String fundChange, Instant refundedAt) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("trade_no", trade.tradeNo());
     fields.put("out_trade_no", trade.outTradeNo());
     if (trade.buyerLogonId() != null) {
       fields.put("buyer_logon_id", Buyer.mask(trade.buyerLogonId()));
     }
-    if (trade.buyerUserId() != null) {
-      fields.put("buyer_user_id", trade.buyerUserId());
-    }
+    fields.putAll(app.buyerField("buyer_user_id", trade.buyerUserId()));
     fields.put("fund_change", fundChange);
     fields.put("refund_fee", Money.format(trade.refundedAmount()));
     fields.put("gmt_refund_pay", AlipayTime.format(refundedAt));
