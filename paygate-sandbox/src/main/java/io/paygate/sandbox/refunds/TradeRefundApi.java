@@ -14,7 +14,6 @@ import io.paygate.sandbox.support.SandboxDatabase;
 import io.paygate.sandbox.trades.Trade;
 import io.paygate.sandbox.trades.TradeLookup;
 import io.paygate.sandbox.trades.TradeRepository;
-import io.paygate.sandbox.trades.TradeStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,20 +122,9 @@ public class TradeRefundApi implements GatewayApi {
       // A repeat answers the refund that happened, at the time it happened.
       return ApiOutcome.success(answer(app, trade, "N", earlier.get().refundedAt()));
     }
-    if (trade.status() == TradeStatus.WAIT_BUYER_PAY) {
-      return new ApiOutcome.Failure(GatewayError.TRADE_STATUS_ERROR);
-    }
-    if (trade.status() == TradeStatus.TRADE_CLOSED) {
-      return new ApiOutcome.Failure(GatewayError.TRADE_HAS_CLOSE);
-    }
-    if (trade.status() == TradeStatus.TRADE_FINISHED) {
-      return new ApiOutcome.Failure(GatewayError.TRADE_HAS_FINISHED);
-    }
-    BigDecimal after = trade.refundedAmount().add(amount);
-    if (after.compareTo(trade.totalAmount()) > 0
-        || (implicitRequestNo && amount.compareTo(trade.totalAmount()) != 0)) {
-      return new ApiOutcome.Failure(
-          GatewayError.business("ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限"));
+    Optional<GatewayError> refused = posting.refusal(trade, amount, implicitRequestNo);
+    if (refused.isPresent()) {
+      return new ApiOutcome.Failure(refused.get());
     }
     Trade refunded = posting.apply(trade, outRequestNo, amount, reason, now, queued);
     return ApiOutcome.success(answer(app, refunded, "Y", now));
