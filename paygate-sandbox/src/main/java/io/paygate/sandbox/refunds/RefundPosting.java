@@ -38,6 +38,7 @@ public class RefundPosting {
 
   /**
    * Why a new refund of {@code amount} is refused, as Alipay answers it; empty if it is allowed.
+   * Refunds still processing count as refunded: together they may not exceed the paid amount.
    */
   public Optional<GatewayError> refusal(Trade locked, BigDecimal amount, boolean mustBeFull) {
     if (locked.status() == TradeStatus.WAIT_BUYER_PAY) {
@@ -49,7 +50,8 @@ public class RefundPosting {
     if (locked.status() == TradeStatus.TRADE_FINISHED) {
       return Optional.of(GatewayError.TRADE_HAS_FINISHED);
     }
-    BigDecimal after = locked.refundedAmount().add(amount);
+    BigDecimal after =
+        locked.refundedAmount().add(refunds.processingAmount(locked.id())).add(amount);
     if (after.compareTo(locked.totalAmount()) > 0
         || (mustBeFull && amount.compareTo(locked.totalAmount()) != 0)) {
       return Optional.of(GatewayError.business("ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限"));
@@ -70,6 +72,26 @@ public class RefundPosting {
       List<Long> queuedNotifies) {
     refunds.insert(new Refund(locked.id(), outRequestNo, amount, reason, now));
     return settle(locked, outRequestNo, amount, now, queuedNotifies);
+  }
+
+  /** Records a refund that is accepted now and moves the money at {@code completesAt}. */
+  public void accept(
+      Trade locked,
+      String outRequestNo,
+      BigDecimal amount,
+      String reason,
+      Instant now,
+      Instant completesAt) {
+    refunds.insert(new Refund(locked.id(), outRequestNo, amount, reason, now, completesAt));
+  }
+
+  /** Completes a refund accepted earlier; false (nothing done) if it was completed already. */
+  public boolean complete(Trade locked, Refund processing, Instant now, List<Long> queued) {
+    if (!refunds.complete(locked.id(), processing.outRequestNo(), now)) {
+      return false;
+    }
+    settle(locked, processing.outRequestNo(), processing.amount(), now, queued);
+    return true;
   }
 
   private Trade settle(

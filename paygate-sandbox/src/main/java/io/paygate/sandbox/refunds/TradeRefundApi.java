@@ -15,6 +15,7 @@ import io.paygate.sandbox.trades.Trade;
 import io.paygate.sandbox.trades.TradeLookup;
 import io.paygate.sandbox.trades.TradeRepository;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code alipay.trade.refund}: synchronous refunds, idempotent by out_request_no (a repeat answers
- * fund_change=N), never above the paid amount; a full refund closes the trade.
+ * fund_change=N), never above the paid amount; a full refund closes the trade. Under the
+ * refund_processing fault a new refund is only accepted (fund_change=N, refund_fee without it) and
+ * completes later ({@link RefundCompletion}).
  */
 @Component
 public class TradeRefundApi implements GatewayApi {
@@ -98,6 +101,7 @@ public class TradeRefundApi implements GatewayApi {
                         requestNo.isEmpty(),
                         amount.get(),
                         reason.orElse(null),
+                        call.refundProcessing(),
                         queued));
     queued.forEach(delivery::deliverIfDue);
     return outcome;
@@ -110,6 +114,7 @@ public class TradeRefundApi implements GatewayApi {
       boolean implicitRequestNo,
       BigDecimal amount,
       String reason,
+      Duration processing,
       List<Long> queued) {
     Instant now = clock.now();
     Trade trade = trades.lock(tradeId).orElseThrow();
@@ -119,12 +124,17 @@ public class TradeRefundApi implements GatewayApi {
         return new ApiOutcome.Failure(
             GatewayError.business("ACQ.DISCORDANT_REPEAT_REQUEST", "不一致的请求"));
       }
-      // A repeat answers the refund that happened, at the time it happened.
+      // A repeat answers the refund that happened, at the time it happened; one still
+      // processing answers as when it was accepted (the trade's refund_fee does not include it).
       return ApiOutcome.success(answer(app, trade, "N", earlier.get().refundedAt()));
     }
     Optional<GatewayError> refused = posting.refusal(trade, amount, implicitRequestNo);
     if (refused.isPresent()) {
       return new ApiOutcome.Failure(refused.get());
+    }
+    if (processing != null) {
+      posting.accept(trade, outRequestNo, amount, reason, now, now.plus(processing));
+      return ApiOutcome.success(answer(app, trade, "N", now));
     }
     Trade refunded = posting.apply(trade, outRequestNo, amount, reason, now, queued);
     return ApiOutcome.success(answer(app, refunded, "Y", now));
