@@ -30,9 +30,9 @@ public class FaultsController {
   private static final Set<String> TOP = Set.of("gateway", "notify");
   private static final Set<String> GATEWAY_FIELDS =
       Set.of("kind", "methods", "share", "count", "hold_seconds", "delay_seconds");
-  private static final String REFUND_METHOD = "alipay.trade.refund";
   private static final Set<String> NOTIFY_FIELDS =
       Set.of("kind", "share", "count", "delay_seconds");
+  private static final String REFUND_METHOD = "alipay.trade.refund";
 
   private final FaultRepository rules;
   private final GatewayApis apis;

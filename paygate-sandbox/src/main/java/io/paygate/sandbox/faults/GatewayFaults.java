@@ -48,10 +48,7 @@ public class GatewayFaults {
     FaultRule error = null;
     boolean forge = false;
     for (FaultRule rule : rules.all(FaultScope.GATEWAY)) {
-      if (!rule.matchesMethod(call.method())) {
-        continue;
-      }
-      if (rule.kind() == FaultKind.REFUND_PROCESSING) {
+      if (!rule.matchesMethod(call.method()) || rule.kind() == FaultKind.REFUND_PROCESSING) {
         continue;
       }
       boolean signatureRule = rule.kind() == FaultKind.BAD_SIGNATURE;
