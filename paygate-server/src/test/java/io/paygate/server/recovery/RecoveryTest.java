@@ -3,9 +3,13 @@ package io.paygate.server.recovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.task.Task;
+import io.paygate.core.recovery.CheckSchedule;
 import io.paygate.server.MutableClock;
 import io.paygate.server.ServerTestSupport;
+import io.paygate.server.support.Times;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -16,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -50,6 +55,8 @@ class RecoveryTest extends ServerTestSupport {
 
   @Autowired MutableClock clock;
   @Autowired DueChecks due;
+  @Autowired CheckSchedule checks;
+  @Autowired JdbcClient jdbc;
 
   @AfterEach
   void clearFaults() {
@@ -151,5 +158,72 @@ class RecoveryTest extends ServerTestSupport {
     clock.advance(Duration.ofHours(3));
     due.run();
     assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("CLOSED");
+  }
+
+  @Test
+  void oneFailingPaymentNeverStopsTheChecksOfTheOthers() {
+    // A row this version cannot read (say, one a newer version wrote): its check throws.
+    jdbc.sql(
+            "INSERT INTO payments (out_trade_no, product, total_amount, subject, status,"
+                + " refunded_amount, created_at, updated_at, expires_at)"
+                + " VALUES ('BROKEN_ROW', 'BOGUS', 1.00, 'x', 'PENDING', 0, ?, ?, ?)")
+        .params(now(), now(), Times.column(clock.instant().plus(Duration.ofHours(2))))
+        .update();
+    checks.checkPayment("BROKEN_ROW", clock.instant());
+    String lost = createPayment("7.00", "page");
+    openCashier(lost);
+    fault("{\"notify\":[{\"kind\":\"drop\",\"count\":1}]}");
+    assertThat(payAsBuyer(lost).status()).isEqualTo(200);
+
+    clock.advance(Duration.ofSeconds(61));
+    due.run();
+
+    assertThat(payment(lost).get("status").asString()).isEqualTo("PAID");
+    // The broken one is counted in its own row and looked at again later, with backoff.
+    assertThat(due.failures(RecoveryTasks.PAYMENT_CHECK, "BROKEN_ROW")).isEqualTo(1);
+    assertThat(due.nextPaymentCheck("BROKEN_ROW")).isAfter(clock.instant());
+  }
+
+  @Test
+  void aLostNotifyIsFoundWithinMinutesBehindABacklogOfAbandonedCarts() {
+    // Hundreds of carts nobody opens, all older than the one paid payment whose notify is lost.
+    List<String> abandoned = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      abandoned.add(createPayment("1.00", "page"));
+    }
+    String lost = createPayment("9.00", "page");
+    openCashier(lost);
+    fault("{\"notify\":[{\"kind\":\"drop\",\"count\":1}]}");
+    assertThat(payAsBuyer(lost).status()).isEqualTo(200);
+
+    clock.advance(Duration.ofSeconds(61));
+    due.run();
+    assertThat(payment(lost).get("status").asString()).isEqualTo("PAID");
+
+    // Each cart has its own next check, backing off: 2 min after its first, then 4 min.
+    for (String cart : List.of(abandoned.get(0), abandoned.get(199))) {
+      assertThat(payment(cart).get("status").asString()).isEqualTo("PENDING");
+      assertThat(Duration.between(lastQuery(cart), due.nextPaymentCheck(cart)))
+          .isBetween(Duration.ofSeconds(119), Duration.ofSeconds(125));
+    }
+    clock.advance(Duration.ofMinutes(2));
+    due.run();
+    assertThat(
+            Duration.between(lastQuery(abandoned.get(0)), due.nextPaymentCheck(abandoned.get(0))))
+        .isBetween(Duration.ofSeconds(239), Duration.ofSeconds(245));
+  }
+
+  /** When the payment's latest trade query was made (on the server's clock). */
+  private Instant lastQuery(String outTradeNo) {
+    return jdbc.sql(
+            "SELECT MAX(occurred_at) AS last_at FROM exchanges WHERE out_trade_no = ?"
+                + " AND operation = 'queryTrade'")
+        .param(outTradeNo)
+        .query((row, i) -> Times.read(row, "last_at"))
+        .single();
+  }
+
+  private java.time.OffsetDateTime now() {
+    return Times.column(clock.instant());
   }
 }
