@@ -33,4 +33,7 @@ public interface RefundRepository {
       String failureCode,
       String failureMessage,
       Instant at);
+
+  /** Gives a refund another number (a channel refund whose own number we learnt later). */
+  void renumber(String outTradeNo, String outRequestNo, String newOutRequestNo);
 }

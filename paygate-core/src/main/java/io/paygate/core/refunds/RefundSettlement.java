@@ -99,6 +99,7 @@ public final class RefundSettlement {
     Money ours = refunds.sumSucceeded(outTradeNo);
     int comparison = channelTotal.compareTo(ours);
     if (comparison == 0) {
+      learnNumber(outTradeNo, channelRefundNo);
       return new TotalCheck.Matched();
     }
     Instant now = clock.instant();
@@ -144,10 +145,27 @@ public final class RefundSettlement {
     return new TotalCheck.Booked(outside);
   }
 
+  /**
+   * An outside refund first learnt from a cumulative figure alone was booked under a number of
+   * ours; once the channel names it, it carries the channel's number, so the bill finds it.
+   */
+  private void learnNumber(String outTradeNo, String channelRefundNo) {
+    if (channelRefundNo == null || refunds.find(outTradeNo, channelRefundNo).isPresent()) {
+      return;
+    }
+    refunds.findByPayment(outTradeNo).stream()
+        .filter(r -> r.origin() == RefundOrigin.CHANNEL && r.outRequestNo().startsWith(UNNAMED))
+        .findFirst()
+        .ifPresent(r -> refunds.renumber(outTradeNo, r.outRequestNo(), channelRefundNo));
+  }
+
+  /** Numbers of ours for channel refunds whose own number we were not told yet. */
+  static final String UNNAMED = "CHANNEL_";
+
   /** A number for a channel refund whose own number we were not told. */
   private String freeNumber(String outTradeNo) {
     for (int n = 1; ; n++) {
-      String number = "CHANNEL_" + n;
+      String number = UNNAMED + n;
       if (refunds.find(outTradeNo, number).isEmpty()) {
         return number;
       }

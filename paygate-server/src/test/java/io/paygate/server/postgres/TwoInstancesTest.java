@@ -12,38 +12,24 @@ import io.paygate.sandbox.signing.RsaSignatures;
 import io.paygate.sandbox.signing.SignType;
 import io.paygate.sandbox.signing.SigningContent;
 import io.paygate.sandbox.support.AlipayTime;
-import io.paygate.server.PayGateApplication;
-import io.paygate.server.ServerTestSupport;
 import io.paygate.server.recovery.DueChecks;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -59,98 +45,16 @@ import tools.jackson.databind.JsonNode;
  * these rows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TwoInstancesTest extends ServerTestSupport {
-
-  private static final EmbeddedPostgresServer POSTGRES = EmbeddedPostgresServer.shared();
-  private static final String DATABASE =
-      "two_instances_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+class TwoInstancesTest extends ClusterTestSupport {
 
   private Instance a;
   private Instance b;
 
-  /** One running instance: its context and where it listens. */
-  record Instance(String name, ConfigurableApplicationContext context, int port) {
-    String base() {
-      return "http://localhost:" + port;
-    }
-
-    <T> T bean(Class<T> type) {
-      return context.getBean(type);
-    }
-  }
-
-  /** Which instance this thread's requests go to (see {@link #on}). */
-  private static final ThreadLocal<Instance> TARGET = new ThreadLocal<>();
-
   @BeforeAll
   void startTwoInstances() {
     createDatabase();
-    a = start("a", freePort(), List.of("--paygate.sandbox.database-url=" + sandboxDatabase()));
-    // B is a "real" app: the sandbox's default app, reached through A's gateway.
-    JsonNode app = on(a, () -> get("/sandbox/api/apps").json().get(0));
-    b =
-        start(
-            "b",
-            freePort(),
-            List.of(
-                "--paygate.sandbox.enabled=false",
-                "--paygate.alipay.app-id=" + app.get("app_id").asString(),
-                "--paygate.alipay.private-key=" + app.get("app_private_key").asString(),
-                "--paygate.alipay.app-public-key=" + app.get("app_public_key").asString(),
-                "--paygate.alipay.alipay-public-key=" + app.get("alipay_public_key").asString(),
-                "--paygate.alipay.seller-id=" + app.get("seller_id").asString(),
-                "--paygate.alipay.gateway=" + a.base() + "/sandbox/gateway.do"));
-  }
-
-  private static String sandboxDatabase() {
-    return "jdbc:h2:mem:two-instances-sandbox-" + DATABASE + ";DB_CLOSE_DELAY=-1";
-  }
-
-  private static Instance start(String name, int port, List<String> own) {
-    String dataDir;
-    try {
-      dataDir = Files.createTempDirectory("paygate-two-instances-" + name + "-").toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    List<String> args = new ArrayList<>();
-    args.add("--server.port=" + port);
-    args.add("--paygate.public-url=http://localhost:" + port);
-    args.add("--paygate.data-dir=" + dataDir);
-    args.add("--paygate.api.bootstrap-key=" + API_KEY);
-    args.add("--spring.datasource.url=" + databaseUrl());
-    args.add("--spring.datasource.username=" + POSTGRES.username());
-    args.add("--spring.datasource.password=" + POSTGRES.password());
-    args.add("--spring.datasource.hikari.maximum-pool-size=12");
-    // The tests drive the work themselves; the sandbox's real-time scheduler stays off too.
-    args.add("--paygate.jobs.enabled=false");
-    args.add("--paygate.sandbox.background-interval=0s");
-    args.addAll(own);
-    ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(PayGateApplication.class)
-            .bannerMode(Banner.Mode.OFF)
-            .run(args.toArray(String[]::new));
-    return new Instance(name, context, port);
-  }
-
-  private static String databaseUrl() {
-    String url = POSTGRES.jdbcUrl();
-    return url.substring(0, url.lastIndexOf('/') + 1) + DATABASE;
-  }
-
-  private static void createDatabase() {
-    sql("CREATE DATABASE " + DATABASE);
-  }
-
-  private static void sql(String statement) {
-    try (Connection connection =
-            DriverManager.getConnection(
-                POSTGRES.jdbcUrl(), POSTGRES.username(), POSTGRES.password());
-        Statement sql = connection.createStatement()) {
-      sql.execute(statement);
-    } catch (SQLException e) {
-      throw new IllegalStateException(statement + ": " + e.getMessage(), e);
-    }
+    a = startWithSandbox("a", null, List.of());
+    b = startAsApp("b", a, null, List.of());
   }
 
   @AfterAll
@@ -160,11 +64,7 @@ class TwoInstancesTest extends ServerTestSupport {
         instance.context().close();
       }
     }
-    try {
-      sql("DROP DATABASE IF EXISTS " + DATABASE);
-    } catch (IllegalStateException stillInUse) {
-      System.err.println("left the test database behind: " + stillInUse.getMessage());
-    }
+    dropDatabase();
   }
 
   // -- 1. One instance's payment is the other's
@@ -387,24 +287,14 @@ class TwoInstancesTest extends ServerTestSupport {
   void dueChecksRacingOnBothInstancesRunEachPaymentsCheckOnce() throws Exception {
     // Lost notifies: the buyers paid, the sandbox's notifies are dropped, the payments stay
     // PENDING until their checks ask Alipay.
-    on(
-        a,
-        () -> {
-          fault("{\"notify\":[{\"kind\":\"drop\"}]}");
-          return null;
-        });
+    on(a, () -> fault("{\"notify\":[{\"kind\":\"drop\"}]}"));
     List<String> payments = new ArrayList<>();
     try {
       for (int i = 0; i < 20; i++) {
         payments.add(on(a, () -> paidPayment("1.00")));
       }
     } finally {
-      on(
-          a,
-          () -> {
-            clearSandboxFaults();
-            return null;
-          });
+      on(a, this::clearSandboxFaults);
     }
     JdbcClient jdbc = a.bean(JdbcClient.class);
     for (String no : payments) {
@@ -463,27 +353,5 @@ class TwoInstancesTest extends ServerTestSupport {
     List<Task<?>> tasks = new ArrayList<>();
     instance.context().getBeansOfType(Task.class).values().forEach(tasks::add);
     return tasks;
-  }
-
-  // -- support
-
-  @Override
-  protected String base() {
-    Instance target = TARGET.get();
-    if (target == null) {
-      throw new IllegalStateException("say which instance: on(a, ...) or on(b, ...)");
-    }
-    return target.base();
-  }
-
-  /** Runs the requests in {@code work} against one instance. */
-  private <T> T on(Instance instance, Supplier<T> work) {
-    Instance before = TARGET.get();
-    TARGET.set(instance);
-    try {
-      return work.get();
-    } finally {
-      TARGET.set(before);
-    }
   }
 }
