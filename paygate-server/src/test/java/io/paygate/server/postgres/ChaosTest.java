@@ -400,8 +400,8 @@ class ChaosTest extends ClusterTestSupport {
     long resent =
         a.bean(RefundService.class).resentCount() + b.bean(RefundService.class).resentCount();
     return String.format(
-        "chaos: %d payments (%s) in %d ms of workload; notifies %d, attempts %d, dropped %d,"
-            + " received by PayGate %d (the surplus over attempts is duplicates); gateway calls"
+        "chaos: %d payments (%s) in %d ms of workload; notifies %d, delivery attempts %d"
+            + " (duplicates posted twice), dropped %d, received by PayGate %d; gateway calls"
             + " with an unknown outcome %d; trade and refund queries %d; refunds sent again"
             + " under their own number %d; refunds at Alipay %d, succeeded here %d (of which"
             + " made outside PayGate %d); paid after close %d; mismatches %d",
