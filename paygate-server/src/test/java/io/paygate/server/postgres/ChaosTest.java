@@ -126,10 +126,12 @@ class ChaosTest extends ClusterTestSupport {
       runTogether(janitors);
     }
 
-    Audit audit = audit();
+    BooksAudit audit = audit();
     System.out.println(figures(workload, audit));
-    audit.problems().stream().limit(10).forEach(problem -> System.out.println(explain(problem)));
-    assertThat(audit.problems()).as("mismatches").isEmpty();
+    audit.problems.stream()
+        .limit(10)
+        .forEach(problem -> System.out.println(audit.explain(problem)));
+    assertThat(audit.problems).as("mismatches").isEmpty();
   }
 
   // -- the workload
@@ -230,154 +232,29 @@ class ChaosTest extends ClusterTestSupport {
 
   // -- the audit: our books against the sandbox's ("Alipay's")
 
-  record Ours(String status, BigDecimal total, BigDecimal refunded, String attention) {}
-
-  record Theirs(boolean paid, BigDecimal total, BigDecimal refunded) {}
-
-  record Audit(
-      List<String> problems,
-      Map<String, Integer> statuses,
-      int sandboxRefunds,
-      int ourRefunds,
-      int outsideRefunds,
-      int paidAfterClose) {}
-
-  private Audit audit() {
-    JdbcClient ours = a.bean(JdbcClient.class);
-    Map<String, Ours> books = new HashMap<>();
-    ours.sql("SELECT out_trade_no, status, total_amount, refunded_amount, attention FROM payments")
-        .query(
-            (row, i) ->
-                books.put(
-                    row.getString("out_trade_no"),
-                    new Ours(
-                        row.getString("status"),
-                        row.getBigDecimal("total_amount"),
-                        row.getBigDecimal("refunded_amount"),
-                        row.getString("attention"))))
-        .list();
-    Map<String, Theirs> alipay = new HashMap<>();
-    a.bean(SandboxDatabase.class)
-        .jdbc()
-        .query(
-            "SELECT out_trade_no, paid_at, total_amount, refunded_amount FROM trades",
-            (row, i) ->
-                alipay.put(
-                    row.getString("out_trade_no"),
-                    new Theirs(
-                        row.getObject("paid_at") != null,
-                        row.getBigDecimal("total_amount"),
-                        row.getBigDecimal("refunded_amount"))));
-    List<String> problems = new ArrayList<>();
-    Map<String, Integer> statuses = new HashMap<>();
-    int paidAfterClose = 0;
-    for (Map.Entry<String, Plan> entry : plans.entrySet()) {
-      String no = entry.getKey();
-      Ours mine = books.get(no);
-      Theirs theirs = alipay.get(no);
-      statuses.merge(mine.status(), 1, Integer::sum);
-      boolean paidHere = List.of("PAID", "PARTIALLY_REFUNDED", "REFUNDED").contains(mine.status());
-      boolean paidThere = theirs != null && theirs.paid();
-      if (paidHere != paidThere) {
-        problems.add(no + " " + entry.getValue() + ": ours " + mine + ", Alipay's " + theirs);
-        continue;
-      }
-      if (mine.status().equals("PENDING")) {
-        problems.add(no + " " + entry.getValue() + " still PENDING after its expiry");
-      }
-      BigDecimal refundedThere = theirs == null ? BigDecimal.ZERO : theirs.refunded();
-      if (mine.refunded().compareTo(refundedThere) != 0) {
-        problems.add(no + " refunded: ours " + mine.refunded() + ", Alipay's " + refundedThere);
-      }
-      if (mine.refunded().compareTo(mine.total()) > 0) {
-        problems.add(no + " refunded more than paid");
-      }
-      if (paidHere && Boolean.TRUE.equals(closedBeforePaying.get(no))) {
-        paidAfterClose++;
-        if (!"PAID_AFTER_CLOSE".equals(mine.attention()) || !mine.status().equals("REFUNDED")) {
-          problems.add(no + " paid after its close but " + mine);
-        }
-      }
-    }
-    int pendingRefunds =
-        ours.sql("SELECT COUNT(*) FROM refunds WHERE status = 'PENDING'")
-            .query(Integer.class)
-            .single();
-    if (pendingRefunds > 0) {
-      problems.add(pendingRefunds + " refunds still PENDING");
-    }
-    List<String> unbalanced =
-        ours.sql(
-                "SELECT p.out_trade_no FROM payments p WHERE p.refunded_amount <>"
-                    + " (SELECT COALESCE(SUM(r.refund_amount), 0) FROM refunds r"
-                    + " WHERE r.out_trade_no = p.out_trade_no AND r.status = 'SUCCEEDED')")
-            .query(String.class)
-            .list();
-    unbalanced.forEach(no -> problems.add(no + " refunded_amount is not the sum of its refunds"));
-    int sandboxRefunds =
-        a.bean(SandboxDatabase.class)
-            .jdbc()
-            .queryForObject("SELECT COUNT(*) FROM refunds", Integer.class);
-    int ourRefunds =
-        ours.sql("SELECT COUNT(*) FROM refunds WHERE status = 'SUCCEEDED'")
-            .query(Integer.class)
-            .single();
-    int outside =
-        ours.sql("SELECT COUNT(*) FROM refunds WHERE origin = 'CHANNEL'")
-            .query(Integer.class)
-            .single();
-    return new Audit(problems, statuses, sandboxRefunds, ourRefunds, outside, paidAfterClose);
+  private BooksAudit audit() {
+    BooksAudit audit =
+        new BooksAudit(a.bean(JdbcClient.class), a.bean(SandboxDatabase.class).jdbc());
+    // Money paid after the shop's close is booked, flagged and given back in full.
+    closedBeforePaying.forEach(
+        (no, closed) -> {
+          BooksAudit.Ours mine = audit.books.get(no);
+          if (closed
+              && mine.paid()
+              && (!"PAID_AFTER_CLOSE".equals(mine.attention())
+                  || !mine.status().equals("REFUNDED"))) {
+            audit.problems.add(no + " paid after its close but " + mine);
+          }
+        });
+    return audit;
   }
 
-  /** A mismatch with both sides' refunds and the payment's history, to see what happened. */
-  private String explain(String problem) {
-    String no = problem.split(" ")[0];
-    List<String> ourRefunds =
-        a.bean(JdbcClient.class)
-            .sql(
-                "SELECT out_request_no || ' ' || refund_amount || ' ' || status || ' ' || origin"
-                    + " FROM refunds WHERE out_trade_no = ? ORDER BY created_at")
-            .param(no)
-            .query(String.class)
-            .list();
-    List<String> theirs =
-        a.bean(SandboxDatabase.class)
-            .jdbc()
-            .queryForList(
-                "SELECT r.out_request_no || ' ' || r.refund_amount FROM refunds r"
-                    + " JOIN trades t ON r.trade_id = t.id WHERE t.out_trade_no = ?",
-                String.class,
-                no);
-    List<String> history =
-        a.bean(JdbcClient.class)
-            .sql(
-                "SELECT operation || ' ' || outcome FROM exchanges WHERE out_trade_no = ?"
-                    + " ORDER BY id")
-            .param(no)
-            .query(String.class)
-            .list();
-    return problem
-        + "\n  plan "
-        + plans.get(no)
-        + "\n  our refunds "
-        + ourRefunds
-        + "\n  Alipay's refunds "
-        + theirs
-        + "\n  history "
-        + history;
-  }
-
-  private String figures(long workloadMillis, Audit audit) {
+  private String figures(long workloadMillis, BooksAudit audit) {
     JdbcClient ours = a.bean(JdbcClient.class);
-    var sandbox = a.bean(SandboxDatabase.class).jdbc();
-    int notifies = sandbox.queryForObject("SELECT COUNT(*) FROM notifies", Integer.class);
-    int attempts = sandbox.queryForObject("SELECT COUNT(*) FROM notify_attempts", Integer.class);
-    int dropped =
-        sandbox.queryForObject("SELECT COUNT(*) FROM notifies WHERE dropped = TRUE", Integer.class);
-    int received =
-        ours.sql("SELECT COUNT(*) FROM exchanges WHERE operation = 'notify'")
-            .query(Integer.class)
-            .single();
+    int notifies = audit.countAtAlipay("SELECT COUNT(*) FROM notifies");
+    int attempts = audit.countAtAlipay("SELECT COUNT(*) FROM notify_attempts");
+    int dropped = audit.countAtAlipay("SELECT COUNT(*) FROM notifies WHERE dropped = TRUE");
+    int received = audit.count("SELECT COUNT(*) FROM exchanges WHERE operation = 'notify'");
     Map<String, Integer> byOperation = new HashMap<>();
     ours.sql("SELECT operation, outcome, COUNT(*) AS n FROM exchanges GROUP BY operation, outcome")
         .query(
@@ -415,10 +292,10 @@ class ChaosTest extends ClusterTestSupport {
         unknown,
         queries,
         resent,
-        audit.sandboxRefunds(),
-        audit.ourRefunds(),
-        audit.outsideRefunds(),
-        audit.paidAfterClose(),
-        audit.problems().size());
+        audit.countAtAlipay("SELECT COUNT(*) FROM refunds"),
+        audit.count("SELECT COUNT(*) FROM refunds WHERE status = 'SUCCEEDED'"),
+        audit.count("SELECT COUNT(*) FROM refunds WHERE origin = 'CHANNEL'"),
+        audit.count("SELECT COUNT(*) FROM payments WHERE attention = 'PAID_AFTER_CLOSE'"),
+        audit.problems.size());
   }
 }
