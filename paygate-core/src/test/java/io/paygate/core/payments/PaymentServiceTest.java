@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paygate.core.channel.ChannelError;
+import io.paygate.core.channel.ChannelTradeStatus;
 import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.money.Money;
@@ -150,5 +151,32 @@ class PaymentServiceTest {
 
     assertThat(after.status()).isEqualTo(PaymentStatus.PENDING);
     assertThat(after.attention()).isEqualTo(Attention.AMOUNT_MISMATCH);
+  }
+
+  @Test
+  void aClosedTradeThatWasPaidIsBookedAsPaidNeverClosed() {
+    Payment payment = core.pendingPayment("12.30");
+    var trade = core.channel.hasPaid(payment.outTradeNo(), payment.totalAmount());
+    core.channel.nextQueryTrade(
+        new TradeLookup.Found(
+            CoreFixture.withStatus(
+                trade.view(), ChannelTradeStatus.TRADE_CLOSED, trade.view().paidAt())));
+
+    Payment after = core.paymentService.sync(payment.outTradeNo());
+
+    assertThat(after.status()).isEqualTo(PaymentStatus.PAID);
+    assertThat(after.closedAt()).isNull();
+  }
+
+  @Test
+  void aClosedTradeThatWasNeverPaidClosesThePayment() {
+    Payment payment = core.pendingPayment("12.30");
+    var trade = core.channel.hasWaiting(payment.outTradeNo(), payment.totalAmount());
+    core.channel.nextQueryTrade(
+        new TradeLookup.Found(
+            CoreFixture.withStatus(trade.view(), ChannelTradeStatus.TRADE_CLOSED, null)));
+
+    assertThat(core.paymentService.sync(payment.outTradeNo()).status())
+        .isEqualTo(PaymentStatus.CLOSED);
   }
 }

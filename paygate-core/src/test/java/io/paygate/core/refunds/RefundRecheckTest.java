@@ -8,6 +8,7 @@ import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.RefundOrder;
 import io.paygate.core.channel.RefundOutcome;
 import io.paygate.core.money.Money;
+import io.paygate.core.payments.Attention;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.core.recovery.Janitor;
@@ -15,6 +16,7 @@ import io.paygate.core.testing.CoreFixture;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -149,5 +151,37 @@ class RefundRecheckTest {
   void theJanitorIsDoneWithARefundThatDoesNotExist() {
     assertThat(core.janitor.checkRefund(payment.outTradeNo(), "NO_SUCH", 0))
         .isEqualTo(new Janitor.Next.Done());
+  }
+
+  @Test
+  @Disabled(
+      "bug: RefundService.recheck/resolve ignore RefundLookup.Refunded.amount and book our own"
+          + " amount when the channel reports our number with another amount")
+  void aQueryFindingOurNumberWithAnotherAmountFlagsARefundMismatchInsteadOfBookingOurs() {
+    core.channel.nextQueryRefund(
+        new RefundLookup.Refunded(Money.parse("25.00"), core.clock.instant()));
+
+    core.refundService.recheck(payment.outTradeNo(), "R1");
+
+    Payment after = core.payment(payment.outTradeNo());
+    assertThat(after.attention()).isEqualTo(Attention.REFUND_MISMATCH);
+    assertThat(after.refundedAmount()).isNotEqualTo(Money.parse("40.00"));
+    assertThat(core.refunds.get(payment.outTradeNo(), "R1").status())
+        .isNotEqualTo(RefundStatus.SUCCEEDED);
+  }
+
+  @Test
+  @Disabled(
+      "bug: a refund of ours confirmed by a query gets refundedAt = the time we asked, not the"
+          + " channel's refund time (outside refunds keep the channel's time)")
+  void aRefundConfirmedByAQueryKeepsTheChannelsRefundTime() {
+    Instant madeAt = core.clock.instant().minusSeconds(9);
+    core.channel.nextQueryRefund(new RefundLookup.Refunded(Money.parse("40.00"), madeAt));
+    core.clock.advance(Duration.ofMinutes(30));
+
+    Refund after = core.refundService.recheck(payment.outTradeNo(), "R1");
+
+    assertThat(after.status()).isEqualTo(RefundStatus.SUCCEEDED);
+    assertThat(after.refundedAt()).isEqualTo(madeAt);
   }
 }
