@@ -187,4 +187,23 @@ class JanitorPaymentTest {
   void anUnknownPaymentIsDone() {
     assertThat(core.janitor.checkPayment("P_NO_SUCH", 0)).isEqualTo(new Janitor.Next.Done());
   }
+
+  @Test
+  void pastItsExpiryACloseRefusedBecauseTheBuyerJustPaidBooksThePaymentAndIsDone() {
+    Payment payment = core.pendingPayment("20.00");
+    core.channel.hasWaiting(payment.outTradeNo(), payment.totalAmount());
+    core.clock.set(payment.expiresAt().plus(Duration.ofSeconds(30)));
+    // The buyer pays between the janitor's query and its close.
+    core.channel.nextQueryTrade(
+        new TradeLookup.Found(core.channel.trade(payment.outTradeNo()).view()));
+    core.channel.hasPaid(payment.outTradeNo(), payment.totalAmount());
+
+    Janitor.Next next = core.janitor.checkPayment(payment.outTradeNo(), 9);
+
+    assertThat(core.channel.operations()).containsExactly("queryTrade", "close", "queryTrade");
+    assertThat(next).isEqualTo(new Janitor.Next.Done());
+    Payment after = core.payment(payment.outTradeNo());
+    assertThat(after.status()).isEqualTo(PaymentStatus.PAID);
+    assertThat(after.attention()).isNull();
+  }
 }

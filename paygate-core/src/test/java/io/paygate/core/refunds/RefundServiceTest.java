@@ -204,4 +204,17 @@ class RefundServiceTest {
     assertThat(core.refunds.findByPayment(payment.outTradeNo())).isEmpty();
     assertThat(core.channel.refundOrders()).isEmpty();
   }
+
+  @Test
+  void theSameRequestWhilePendingAsksTheChannelInsteadOfSendingAgain() {
+    Payment payment = core.paidPayment("100.00");
+    core.channel.nextRefund(new RefundOutcome.Unknown("read timed out"));
+    core.refundService.refund(payment.outTradeNo(), refund("10.00", "R1"));
+    core.channel.hasRefunded(payment.outTradeNo(), "R1", Money.parse("10.00"));
+
+    Refund again = core.refundService.refund(payment.outTradeNo(), refund("10.00", "R1"));
+
+    assertThat(core.channel.operations()).containsExactly("refund", "queryRefund");
+    assertThat(again.status()).isEqualTo(RefundStatus.SUCCEEDED);
+  }
 }
