@@ -1,6 +1,7 @@
 package io.paygate.core.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.ChannelTradeStatus;
@@ -113,9 +114,7 @@ class NotificationServiceTest {
     assertThat(core.payment(payment.outTradeNo())).isEqualTo(paid);
     assertThat(core.exchanges.forPayment(payment.outTradeNo()))
         .extracting(Exchange::operation, Exchange::outcome)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("notify", "applied"),
-            org.assertj.core.groups.Tuple.tuple("notify", "no change"));
+        .containsExactly(tuple("notify", "applied"), tuple("notify", "no change"));
     // Nothing about a paid payment needs a refund.
     assertThat(core.refunds.findByPayment(payment.outTradeNo())).isEmpty();
   }

@@ -1,6 +1,7 @@
 package io.paygate.core.refunds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.Attention;
@@ -136,10 +137,8 @@ class RefundSettlementTest {
     assertThat(core.refunds.findByPayment(payment.outTradeNo()))
         .extracting(Refund::outRequestNo, Refund::refundAmount, Refund::origin)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                "CHANNEL_1", Money.parse("10.00"), RefundOrigin.CHANNEL),
-            org.assertj.core.groups.Tuple.tuple(
-                "CHANNEL_2", Money.parse("15.00"), RefundOrigin.CHANNEL));
+            tuple("CHANNEL_1", Money.parse("10.00"), RefundOrigin.CHANNEL),
+            tuple("CHANNEL_2", Money.parse("15.00"), RefundOrigin.CHANNEL));
     assertThat(core.payment(payment.outTradeNo()).refundedAmount()).isEqualTo(Money.parse("25.00"));
   }
 
@@ -186,8 +185,7 @@ class RefundSettlementTest {
     assertThat(core.refunds.findByPayment(payment.outTradeNo()))
         .extracting(Refund::outRequestNo, Refund::origin)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("R1", RefundOrigin.PAYGATE),
-            org.assertj.core.groups.Tuple.tuple("CHANNEL_1", RefundOrigin.CHANNEL));
+            tuple("R1", RefundOrigin.PAYGATE), tuple("CHANNEL_1", RefundOrigin.CHANNEL));
     assertThat(core.payment(payment.outTradeNo()).refundedAmount()).isEqualTo(Money.parse("35.50"));
   }
 }
