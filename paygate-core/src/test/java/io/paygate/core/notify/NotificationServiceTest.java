@@ -1,0 +1,308 @@
+package io.paygate.core.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.channel.ChannelTradeStatus;
+import io.paygate.core.channel.RefundOutcome;
+import io.paygate.core.channel.TradeNotification;
+import io.paygate.core.exchanges.Exchange;
+import io.paygate.core.money.Money;
+import io.paygate.core.payments.Attention;
+import io.paygate.core.payments.Payment;
+import io.paygate.core.payments.PaymentStatus;
+import io.paygate.core.refunds.NewRefund;
+import io.paygate.core.refunds.Refund;
+import io.paygate.core.refunds.RefundOrigin;
+import io.paygate.core.refunds.RefundStatus;
+import io.paygate.core.testing.CoreFixture;
+import io.paygate.core.testing.FakeChannel;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Asynchronous notifications: verified, checked, applied once; anything doubtful changes nothing.
+ */
+class NotificationServiceTest {
+
+  private final CoreFixture core = new CoreFixture();
+
+  private TradeNotification withAccount(TradeNotification n, String appId, String sellerId) {
+    return new TradeNotification(
+        n.notifyId(), appId, sellerId, n.trade(), n.refundFee(), n.outBizNo(), n.refundedAt());
+  }
+
+  /** A payment the buyer paid whose notification has not arrived yet. */
+  private Payment paidAtTheChannelOnly(String amount) {
+    Payment payment = core.pendingPayment(amount);
+    core.channel.hasPaid(payment.outTradeNo(), payment.totalAmount());
+    return payment;
+  }
+
+  @Test
+  void aRejectedSignatureChangesNothingAndIsRecordedApartFromThePayment() {
+    Payment payment = paidAtTheChannelOnly("88.00");
+    Map<String, String> forged =
+        CoreFixture.parameters(core.tradeNotification(payment.outTradeNo()));
+    core.channel.nextNotificationRejected("bad signature");
+
+    NotifyAck ack = core.notifications.handle(forged);
+
+    assertThat(ack).isEqualTo(new NotifyAck.Refused("bad signature"));
+    assertThat(ack.body()).isEqualTo("failure");
+    assertThat(core.payment(payment.outTradeNo())).isEqualTo(payment);
+    Exchange exchange = core.exchanges.last();
+    assertThat(exchange.operation()).isEqualTo("notify-unverified");
+    assertThat(exchange.outTradeNo()).isNull();
+    assertThat(exchange.direction()).isEqualTo(Exchange.Direction.INBOUND);
+    assertThat(exchange.outcome()).isEqualTo("rejected: bad signature");
+    assertThat(exchange.request()).doesNotContain("sign=").contains("sign_type=RSA2");
+    assertThat(core.exchanges.forPayment(payment.outTradeNo())).isEmpty();
+  }
+
+  @Test
+  void anotherAppIdChangesNothing() {
+    Payment payment = paidAtTheChannelOnly("88.00");
+    TradeNotification notification =
+        withAccount(
+            core.tradeNotification(payment.outTradeNo()),
+            "2021999999999999",
+            FakeChannel.ACCOUNT.sellerId());
+
+    NotifyAck ack = core.deliver(notification);
+
+    assertThat(ack).isEqualTo(new NotifyAck.Refused("app_id is not ours"));
+    assertThat(core.payment(payment.outTradeNo())).isEqualTo(payment);
+    assertThat(core.exchanges.last().operation()).isEqualTo("notify-unverified");
+    assertThat(core.exchanges.last().outTradeNo()).isNull();
+  }
+
+  @Test
+  void anotherSellerIdChangesNothing() {
+    Payment payment = paidAtTheChannelOnly("88.00");
+    TradeNotification notification =
+        withAccount(
+            core.tradeNotification(payment.outTradeNo()),
+            FakeChannel.ACCOUNT.appId(),
+            "2088999999999999");
+
+    NotifyAck ack = core.deliver(notification);
+
+    assertThat(ack).isEqualTo(new NotifyAck.Refused("seller_id is not ours"));
+    assertThat(core.payment(payment.outTradeNo())).isEqualTo(payment);
+  }
+
+  @Test
+  void aPaidNotificationMarksThePaymentPaidOnce() {
+    Payment payment = paidAtTheChannelOnly("88.00");
+    TradeNotification notification = core.tradeNotification(payment.outTradeNo());
+
+    NotifyAck first = core.deliver(notification);
+    Payment paid = core.payment(payment.outTradeNo());
+    core.clock.advance(Duration.ofMinutes(3));
+    NotifyAck second = core.deliver(notification);
+
+    assertThat(first).isEqualTo(new NotifyAck.Accepted("applied"));
+    assertThat(first.body()).isEqualTo("success");
+    assertThat(paid.status()).isEqualTo(PaymentStatus.PAID);
+    assertThat(paid.tradeNo()).isEqualTo(notification.trade().tradeNo());
+    assertThat(paid.paidAt()).isEqualTo(notification.trade().paidAt());
+    assertThat(paid.attention()).isNull();
+    assertThat(second).isEqualTo(new NotifyAck.Accepted("no change"));
+    assertThat(core.payment(payment.outTradeNo())).isEqualTo(paid);
+    assertThat(core.exchanges.forPayment(payment.outTradeNo()))
+        .extracting(Exchange::operation, Exchange::outcome)
+        .containsExactly(tuple("notify", "applied"), tuple("notify", "no change"));
+    // Nothing about a paid payment needs a refund.
+    assertThat(core.refunds.findByPayment(payment.outTradeNo())).isEmpty();
+  }
+
+  @Test
+  void aNotificationWithAnotherAmountChangesNothingAndFlagsAnAmountMismatch() {
+    Payment payment = paidAtTheChannelOnly("88.00");
+    ChannelTrade other =
+        CoreFixture.withAmount(
+            core.channel.trade(payment.outTradeNo()).view(), Money.parse("8.80"));
+
+    NotifyAck ack = core.deliver(core.notification(other, null, null, null));
+
+    assertThat(ack).isInstanceOf(NotifyAck.Refused.class);
+    Payment after = core.payment(payment.outTradeNo());
+    assertThat(after.status()).isEqualTo(PaymentStatus.PENDING);
+    assertThat(after.tradeNo()).isNull();
+    assertThat(after.paidAt()).isNull();
+    assertThat(after.attention()).isEqualTo(Attention.AMOUNT_MISMATCH);
+  }
+
+  @Test
+  void aNotificationForAnUnknownPaymentIsRefused() {
+    Payment payment = paidAtTheChannelOnly("88.00");
+    ChannelTrade trade = core.channel.trade(payment.outTradeNo()).view();
+    ChannelTrade unknown =
+        new ChannelTrade(
+            "P_NOT_OURS",
+            trade.tradeNo(),
+            trade.status(),
+            trade.totalAmount(),
+            null,
+            null,
+            trade.paidAt());
+
+    NotifyAck ack = core.deliver(core.notification(unknown, null, null, null));
+
+    assertThat(ack).isEqualTo(new NotifyAck.Refused("unknown out_trade_no"));
+    assertThat(core.payment(payment.outTradeNo())).isEqualTo(payment);
+  }
+
+  @Test
+  void aNotificationCarryingAnotherPaymentsTradeNoChangesNothing() {
+    Payment first = core.paidPayment("88.00");
+    Payment second = paidAtTheChannelOnly("88.00");
+    ChannelTrade trade = core.channel.trade(second.outTradeNo()).view();
+    ChannelTrade stolen =
+        new ChannelTrade(
+            trade.outTradeNo(),
+            first.tradeNo(),
+            trade.status(),
+            trade.totalAmount(),
+            null,
+            null,
+            trade.paidAt());
+
+    NotifyAck ack = core.deliver(core.notification(stolen, null, null, null));
+
+    assertThat(ack).isInstanceOf(NotifyAck.Refused.class);
+    assertThat(core.payment(second.outTradeNo()).status()).isEqualTo(PaymentStatus.PENDING);
+  }
+
+  @Test
+  void aClosedTradeWithoutRefundsClosesAPendingPayment() {
+    Payment payment = core.pendingPayment("88.00");
+    FakeChannel.Trade trade = core.channel.hasWaiting(payment.outTradeNo(), payment.totalAmount());
+    ChannelTrade closed =
+        CoreFixture.withStatus(trade.view(), ChannelTradeStatus.TRADE_CLOSED, null);
+
+    NotifyAck ack = core.deliver(core.notification(closed, null, null, null));
+
+    assertThat(ack).isEqualTo(new NotifyAck.Accepted("applied"));
+    Payment after = core.payment(payment.outTradeNo());
+    assertThat(after.status()).isEqualTo(PaymentStatus.CLOSED);
+    assertThat(after.closedAt()).isEqualTo(core.clock.instant());
+  }
+
+  @Test
+  void aRefundNotificationNamingOurPendingRefundConfirmsIt() {
+    Payment payment = core.paidPayment("100.00");
+    core.channel.nextRefund(new RefundOutcome.Unknown("read timed out"));
+    core.refundService.refund(
+        payment.outTradeNo(), new NewRefund(Money.parse("30.00"), "退货", "R1"));
+    core.channel.hasRefunded(payment.outTradeNo(), "R1", Money.parse("30.00"));
+
+    NotifyAck ack = core.deliver(core.refundNotification(payment.outTradeNo(), "R1"));
+
+    assertThat(ack).isEqualTo(new NotifyAck.Accepted("refund confirmed"));
+    assertThat(core.refunds.get(payment.outTradeNo(), "R1").status())
+        .isEqualTo(RefundStatus.SUCCEEDED);
+    Payment after = core.payment(payment.outTradeNo());
+    assertThat(after.refundedAmount()).isEqualTo(Money.parse("30.00"));
+    assertThat(after.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+    assertThat(core.refunds.findByPayment(payment.outTradeNo())).hasSize(1);
+  }
+
+  @Test
+  void aRefundMadeOutsidePayGateIsBookedUnderTheChannelsNumberOnce() {
+    Payment payment = core.paidPayment("100.00");
+    core.refundService.refund(
+        payment.outTradeNo(), new NewRefund(Money.parse("10.00"), "退货", "R1"));
+    core.channel.hasRefunded(payment.outTradeNo(), "CONSOLE_1", Money.parse("25.50"));
+    TradeNotification notification = core.refundNotification(payment.outTradeNo(), "CONSOLE_1");
+    assertThat(notification.refundFee()).isEqualTo(Money.parse("35.50"));
+
+    NotifyAck ack = core.deliver(notification);
+
+    assertThat(ack)
+        .isEqualTo(new NotifyAck.Accepted("refund CONSOLE_1 made outside PayGate booked"));
+    Refund outside = core.refunds.get(payment.outTradeNo(), "CONSOLE_1");
+    assertThat(outside.origin()).isEqualTo(RefundOrigin.CHANNEL);
+    assertThat(outside.status()).isEqualTo(RefundStatus.SUCCEEDED);
+    assertThat(outside.refundAmount()).isEqualTo(Money.parse("25.50"));
+    assertThat(outside.refundedAt()).isEqualTo(notification.refundedAt());
+    Payment after = core.payment(payment.outTradeNo());
+    assertThat(after.refundedAmount()).isEqualTo(Money.parse("35.50"));
+    assertThat(after.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+
+    NotifyAck again = core.deliver(notification);
+
+    assertThat(again).isEqualTo(new NotifyAck.Accepted("no change"));
+    assertThat(core.refunds.findByPayment(payment.outTradeNo())).hasSize(2);
+    assertThat(core.payment(payment.outTradeNo()).refundedAmount()).isEqualTo(Money.parse("35.50"));
+  }
+
+  @Test
+  void anOutsideRefundWhileOneOfOursIsPendingIsDeferredAndThePendingOneCheckedNow() {
+    Payment payment = core.paidPayment("100.00");
+    core.channel.nextRefund(new RefundOutcome.Unknown("read timed out"));
+    core.refundService.refund(
+        payment.outTradeNo(), new NewRefund(Money.parse("10.00"), "退货", "R1"));
+    core.checks.clear();
+    core.clock.advance(Duration.ofSeconds(3));
+    core.channel.hasRefunded(payment.outTradeNo(), "CONSOLE_1", Money.parse("25.50"));
+
+    NotifyAck ack = core.deliver(core.refundNotification(payment.outTradeNo(), "CONSOLE_1"));
+
+    assertThat(ack).isInstanceOf(NotifyAck.Refused.class);
+    assertThat(core.refunds.find(payment.outTradeNo(), "CONSOLE_1")).isEmpty();
+    assertThat(core.refunds.get(payment.outTradeNo(), "R1").status())
+        .isEqualTo(RefundStatus.PENDING);
+    Payment after = core.payment(payment.outTradeNo());
+    assertThat(after.refundedAmount()).isEqualTo(Money.ZERO);
+    assertThat(after.status()).isEqualTo(PaymentStatus.PAID);
+    assertThat(core.checks.refundCheck(payment.outTradeNo(), "R1")).contains(core.clock.instant());
+  }
+
+  @Test
+  void aClosedTradeWithARefundFeeForAPendingPaymentIsPaidAndRefundedNeverClosed() {
+    Payment payment = paidAtTheChannelOnly("100.00");
+    core.channel.hasRefunded(payment.outTradeNo(), "CONSOLE_1", Money.parse("100.00"));
+    TradeNotification notification = core.refundNotification(payment.outTradeNo(), "CONSOLE_1");
+    ChannelTrade closedWithoutPayDate =
+        CoreFixture.withStatus(notification.trade(), ChannelTradeStatus.TRADE_CLOSED, null);
+
+    NotifyAck ack =
+        core.deliver(
+            core.notification(
+                closedWithoutPayDate,
+                notification.refundFee(),
+                notification.outBizNo(),
+                notification.refundedAt()));
+
+    assertThat(ack).isInstanceOf(NotifyAck.Accepted.class);
+    Payment after = core.payment(payment.outTradeNo());
+    assertThat(after.status()).isEqualTo(PaymentStatus.REFUNDED);
+    assertThat(after.paidAt()).isNotNull();
+    assertThat(after.closedAt()).isNull();
+    assertThat(after.tradeNo()).isEqualTo(notification.trade().tradeNo());
+    assertThat(after.refundedAmount()).isEqualTo(Money.parse("100.00"));
+    assertThat(core.refunds.get(payment.outTradeNo(), "CONSOLE_1").origin())
+        .isEqualTo(RefundOrigin.CHANNEL);
+  }
+
+  @Test
+  void aRefundFeeBelowOursIsAcceptedButFlagged() {
+    Payment payment = core.paidPayment("100.00");
+    core.refundService.refund(
+        payment.outTradeNo(), new NewRefund(Money.parse("30.00"), "退货", "R1"));
+    TradeNotification said = core.refundNotification(payment.outTradeNo(), "R1");
+
+    NotifyAck ack =
+        core.deliver(
+            core.notification(said.trade(), Money.parse("20.00"), "R1", said.refundedAt()));
+
+    assertThat(ack).isInstanceOf(NotifyAck.Accepted.class);
+    Payment after = core.payment(payment.outTradeNo());
+    assertThat(after.attention()).isEqualTo(Attention.REFUND_MISMATCH);
+    assertThat(after.refundedAmount()).isEqualTo(Money.parse("30.00"));
+  }
+}

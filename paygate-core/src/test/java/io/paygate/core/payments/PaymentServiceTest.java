@@ -1,0 +1,182 @@
+package io.paygate.core.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.paygate.core.channel.ChannelError;
+import io.paygate.core.channel.ChannelTradeStatus;
+import io.paygate.core.channel.CloseOutcome;
+import io.paygate.core.channel.TradeLookup;
+import io.paygate.core.money.Money;
+import io.paygate.core.recovery.Backoff;
+import io.paygate.core.support.ErrorCode;
+import io.paygate.core.support.PayGateException;
+import io.paygate.core.testing.CoreFixture;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Creating, syncing and closing payments. */
+class PaymentServiceTest {
+
+  private final CoreFixture core = new CoreFixture();
+
+  @Test
+  void aNewPaymentIsPendingUntilItsTimeoutAndFirstCheckedAMinuteLater() {
+    Payment payment =
+        core.paymentService.create(
+            new NewPayment(Money.parse("12.30"), "订单", null, Product.WAP, "SHOP_1"));
+
+    assertThat(payment.status()).isEqualTo(PaymentStatus.PENDING);
+    assertThat(payment.refundedAmount()).isEqualTo(Money.ZERO);
+    assertThat(payment.expiresAt()).isEqualTo(CoreFixture.START.plus(CoreFixture.PAY_TIMEOUT));
+    assertThat(core.checks.paymentCheck("SHOP_1"))
+        .contains(CoreFixture.START.plus(Backoff.FIRST_PAYMENT_CHECK));
+    assertThat(core.payment("SHOP_1")).isEqualTo(payment);
+  }
+
+  @Test
+  void aTakenOutTradeNoIsRefused() {
+    NewPayment request = new NewPayment(Money.parse("12.30"), "订单", null, Product.PAGE, "SHOP_1");
+    Payment first = core.paymentService.create(request);
+
+    assertThatThrownBy(() -> core.paymentService.create(request))
+        .isInstanceOfSatisfying(
+            PayGateException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.OUT_TRADE_NO_TAKEN));
+    assertThat(core.payment("SHOP_1")).isEqualTo(first);
+  }
+
+  @Test
+  void anUnknownSyncAnswerChangesNothing() {
+    Payment payment = core.pendingPayment("12.30");
+    core.channel.hasPaid(payment.outTradeNo(), payment.totalAmount());
+    core.channel.nextQueryTrade(new TradeLookup.Unknown("read timed out"));
+
+    assertThat(core.paymentService.sync(payment.outTradeNo())).isEqualTo(payment);
+  }
+
+  @Test
+  void closingAPaymentTheChannelNeverSawClosesItLocallyAndKeepsItWatched() {
+    Payment payment = core.pendingPayment("12.30");
+    core.clock.advance(Duration.ofMinutes(10));
+
+    Payment closed = core.paymentService.close(payment.outTradeNo());
+
+    assertThat(core.channel.operations()).containsExactly("close");
+    assertThat(closed.status()).isEqualTo(PaymentStatus.CLOSED);
+    assertThat(closed.closedAt()).isEqualTo(core.clock.instant());
+    assertThat(core.checks.paymentCheck(payment.outTradeNo()))
+        .contains(core.clock.instant().plus(Backoff.FIRST_PAYMENT_CHECK));
+  }
+
+  @Test
+  void closingAnOpenTradeAtTheChannelClosesIt() {
+    Payment payment = core.pendingPayment("12.30");
+    core.channel.hasWaiting(payment.outTradeNo(), payment.totalAmount());
+
+    Payment closed = core.paymentService.close(payment.outTradeNo());
+
+    assertThat(closed.status()).isEqualTo(PaymentStatus.CLOSED);
+    assertThat(core.checks.paymentCheck(payment.outTradeNo())).isEmpty();
+  }
+
+  @Test
+  void closingAClosedPaymentAsksNothing() {
+    Payment payment = core.pendingPayment("12.30");
+    Payment closed = core.paymentService.close(payment.outTradeNo());
+    core.channel.forgetCalls();
+
+    assertThat(core.paymentService.close(payment.outTradeNo())).isEqualTo(closed);
+    assertThat(core.channel.calls()).isEmpty();
+  }
+
+  @Test
+  void aCloseRefusedBecauseTheBuyerJustPaidBooksThePaymentAndRefusesTheClose() {
+    Payment payment = core.pendingPayment("12.30");
+    core.channel.hasPaid(payment.outTradeNo(), payment.totalAmount());
+
+    assertThatThrownBy(() -> core.paymentService.close(payment.outTradeNo()))
+        .isInstanceOfSatisfying(
+            PayGateException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.PAYMENT_NOT_CLOSABLE));
+    assertThat(core.payment(payment.outTradeNo()).status()).isEqualTo(PaymentStatus.PAID);
+    assertThat(core.payment(payment.outTradeNo()).attention()).isNull();
+  }
+
+  @Test
+  void aCloseRefusedForAnotherReasonPassesTheChannelsCodeOn() {
+    Payment payment = core.pendingPayment("12.30");
+    core.channel.nextClose(
+        new CloseOutcome.Refused(new ChannelError("40004", "ACQ.SYSTEM_ERROR", "系统错误")));
+
+    assertThatThrownBy(() -> core.paymentService.close(payment.outTradeNo()))
+        .isInstanceOfSatisfying(
+            PayGateException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.CHANNEL_REJECTED);
+              assertThat(e.channelCode()).isEqualTo("ACQ.SYSTEM_ERROR");
+            });
+    assertThat(core.payment(payment.outTradeNo()).status()).isEqualTo(PaymentStatus.PENDING);
+  }
+
+  @Test
+  void anUnknownCloseAnswerLeavesThePaymentPending() {
+    Payment payment = core.pendingPayment("12.30");
+    core.channel.nextClose(new CloseOutcome.Unknown("read timed out"));
+
+    assertThatThrownBy(() -> core.paymentService.close(payment.outTradeNo()))
+        .isInstanceOfSatisfying(
+            PayGateException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.CHANNEL_UNAVAILABLE));
+    assertThat(core.payment(payment.outTradeNo())).isEqualTo(payment);
+  }
+
+  @Test
+  void aPaidPaymentCannotBeClosed() {
+    Payment payment = core.paidPayment("12.30");
+
+    assertThatThrownBy(() -> core.paymentService.close(payment.outTradeNo()))
+        .isInstanceOfSatisfying(
+            PayGateException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.PAYMENT_NOT_CLOSABLE));
+    assertThat(core.channel.calls()).isEmpty();
+  }
+
+  @Test
+  void aTradeTheChannelReportsWithAnotherAmountIsNotBooked() {
+    Payment payment = core.pendingPayment("12.30");
+    core.channel.hasPaid(payment.outTradeNo(), Money.parse("1.23"));
+
+    Payment after = core.paymentService.sync(payment.outTradeNo());
+
+    assertThat(after.status()).isEqualTo(PaymentStatus.PENDING);
+    assertThat(after.attention()).isEqualTo(Attention.AMOUNT_MISMATCH);
+  }
+
+  @Test
+  void aClosedTradeThatWasPaidIsBookedAsPaidNeverClosed() {
+    Payment payment = core.pendingPayment("12.30");
+    var trade = core.channel.hasPaid(payment.outTradeNo(), payment.totalAmount());
+    core.channel.nextQueryTrade(
+        new TradeLookup.Found(
+            CoreFixture.withStatus(
+                trade.view(), ChannelTradeStatus.TRADE_CLOSED, trade.view().paidAt())));
+
+    Payment after = core.paymentService.sync(payment.outTradeNo());
+
+    assertThat(after.status()).isEqualTo(PaymentStatus.PAID);
+    assertThat(after.closedAt()).isNull();
+  }
+
+  @Test
+  void aClosedTradeThatWasNeverPaidClosesThePayment() {
+    Payment payment = core.pendingPayment("12.30");
+    var trade = core.channel.hasWaiting(payment.outTradeNo(), payment.totalAmount());
+    core.channel.nextQueryTrade(
+        new TradeLookup.Found(
+            CoreFixture.withStatus(trade.view(), ChannelTradeStatus.TRADE_CLOSED, null)));
+
+    assertThat(core.paymentService.sync(payment.outTradeNo()).status())
+        .isEqualTo(PaymentStatus.CLOSED);
+  }
+}

@@ -1,0 +1,168 @@
+package io.paygate.core.testing;
+
+import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.channel.ChannelTradeStatus;
+import io.paygate.core.channel.TradeNotification;
+import io.paygate.core.money.Money;
+import io.paygate.core.notify.NotificationService;
+import io.paygate.core.notify.NotifyAck;
+import io.paygate.core.payments.NewPayment;
+import io.paygate.core.payments.PaidAfterClose;
+import io.paygate.core.payments.Payment;
+import io.paygate.core.payments.PaymentService;
+import io.paygate.core.payments.PaymentStatus;
+import io.paygate.core.payments.Product;
+import io.paygate.core.payments.TradeReconciler;
+import io.paygate.core.recovery.Janitor;
+import io.paygate.core.refunds.RefundService;
+import io.paygate.core.refunds.RefundSettlement;
+import io.paygate.core.support.Identifiers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The whole core wired to in-memory fakes, as the server wires it to the database and Alipay. */
+public final class CoreFixture {
+
+  public static final Instant START = Instant.parse("2026-12-02T08:00:00Z");
+  public static final Duration PAY_TIMEOUT = Duration.ofHours(2);
+
+  public final MutableClock clock = new MutableClock(START);
+  public final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
+  public final InMemoryRefundRepository refunds = new InMemoryRefundRepository();
+  public final FakeChannel channel = new FakeChannel(clock);
+  public final RecordingCheckSchedule checks = new RecordingCheckSchedule();
+  public final DirectTransactions transactions = new DirectTransactions();
+  public final RecordingExchangeLog exchanges = new RecordingExchangeLog();
+  public final Identifiers identifiers = new Identifiers(clock);
+  public final TradeReconciler reconciler;
+  public final RefundSettlement settlement;
+  public final PaymentService paymentService;
+  public final RefundService refundService;
+  public final NotificationService notifications;
+  public final Janitor janitor;
+  private int notifyIds;
+
+  public CoreFixture() {
+    this(PaidAfterClose.REFUND);
+  }
+
+  public CoreFixture(PaidAfterClose paidAfterClose) {
+    reconciler = new TradeReconciler(payments, refunds, checks, paidAfterClose);
+    settlement = new RefundSettlement(refunds, payments, clock);
+    paymentService =
+        new PaymentService(
+            payments, channel, reconciler, transactions, identifiers, checks, clock, PAY_TIMEOUT);
+    refundService =
+        new RefundService(
+            payments, refunds, settlement, channel, transactions, identifiers, checks, clock);
+    notifications =
+        new NotificationService(
+            channel, payments, reconciler, settlement, checks, transactions, exchanges, clock);
+    janitor = new Janitor(payments, paymentService, refunds, refundService, clock);
+  }
+
+  /** A new pending payment of this amount, its first check forgotten. */
+  public Payment pendingPayment(String amount) {
+    Payment payment =
+        paymentService.create(
+            new NewPayment(Money.parse(amount), "订单 order", null, Product.PAGE, null));
+    checks.clear();
+    return payment;
+  }
+
+  /** A payment the buyer paid, learnt by a sync; the channel's calls and plans forgotten. */
+  public Payment paidPayment(String amount) {
+    Payment payment = pendingPayment(amount);
+    channel.hasPaid(payment.outTradeNo(), payment.totalAmount());
+    Payment paid = paymentService.sync(payment.outTradeNo());
+    if (paid.status() != PaymentStatus.PAID) {
+      throw new AssertionError("setting up a paid payment left it " + paid.status());
+    }
+    channel.forgetCalls();
+    checks.clear();
+    return paid;
+  }
+
+  public Payment payment(String outTradeNo) {
+    return payments.get(outTradeNo);
+  }
+
+  // ---- notifications ----
+
+  /** What the channel's notification says about the trade as it holds it now. */
+  public TradeNotification tradeNotification(String outTradeNo) {
+    return notification(channel.trade(outTradeNo).view(), null, null, null);
+  }
+
+  /** A refund notification: the trade as the channel holds it, with its cumulative refund_fee. */
+  public TradeNotification refundNotification(String outTradeNo, String outBizNo) {
+    FakeChannel.Trade trade = channel.trade(outTradeNo);
+    return notification(trade.view(), trade.refundedTotal(), outBizNo, clock.instant());
+  }
+
+  public TradeNotification notification(
+      ChannelTrade trade, Money refundFee, String outBizNo, Instant refundedAt) {
+    return new TradeNotification(
+        "notify" + (++notifyIds),
+        FakeChannel.ACCOUNT.appId(),
+        FakeChannel.ACCOUNT.sellerId(),
+        trade,
+        refundFee,
+        outBizNo,
+        refundedAt);
+  }
+
+  /** Delivers a notification that verifies as the given one. */
+  public NotifyAck deliver(TradeNotification notification) {
+    channel.nextNotificationVerified(notification);
+    return notifications.handle(parameters(notification));
+  }
+
+  /** The form parameters such a notification arrives with. */
+  public static Map<String, String> parameters(TradeNotification n) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("notify_id", n.notifyId());
+    p.put("app_id", n.appId());
+    if (n.sellerId() != null) {
+      p.put("seller_id", n.sellerId());
+    }
+    ChannelTrade t = n.trade();
+    p.put("out_trade_no", t.outTradeNo());
+    if (t.tradeNo() != null) {
+      p.put("trade_no", t.tradeNo());
+    }
+    p.put("trade_status", t.status().name());
+    if (t.totalAmount() != null) {
+      p.put("total_amount", t.totalAmount().toString());
+    }
+    if (n.refundFee() != null) {
+      p.put("refund_fee", n.refundFee().toString());
+    }
+    if (n.outBizNo() != null) {
+      p.put("out_biz_no", n.outBizNo());
+    }
+    p.put("sign_type", "RSA2");
+    p.put("sign", "c2lnbmF0dXJl");
+    return p;
+  }
+
+  /** A copy of the trade with another status and paid time. */
+  public static ChannelTrade withStatus(ChannelTrade t, ChannelTradeStatus status, Instant paidAt) {
+    return new ChannelTrade(
+        t.outTradeNo(),
+        t.tradeNo(),
+        status,
+        t.totalAmount(),
+        t.buyerLogonId(),
+        t.buyerId(),
+        paidAt);
+  }
+
+  /** A copy of the trade with another amount. */
+  public static ChannelTrade withAmount(ChannelTrade t, Money amount) {
+    return new ChannelTrade(
+        t.outTradeNo(), t.tradeNo(), t.status(), amount, t.buyerLogonId(), t.buyerId(), t.paidAt());
+  }
+}

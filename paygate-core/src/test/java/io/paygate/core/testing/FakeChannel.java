@@ -1,0 +1,302 @@
+package io.paygate.core.testing;
+
+import io.paygate.core.channel.BillLookup;
+import io.paygate.core.channel.ChannelAccount;
+import io.paygate.core.channel.ChannelError;
+import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.channel.ChannelTradeStatus;
+import io.paygate.core.channel.CloseOutcome;
+import io.paygate.core.channel.NotificationCheck;
+import io.paygate.core.channel.PayOrder;
+import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.channel.RefundLookup;
+import io.paygate.core.channel.RefundOrder;
+import io.paygate.core.channel.RefundOutcome;
+import io.paygate.core.channel.TradeLookup;
+import io.paygate.core.channel.TradeNotification;
+import io.paygate.core.channel.TradeRef;
+import io.paygate.core.money.Money;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scripted payment channel. Each operation answers from its queue of scripted answers first; when
+ * the queue is empty it answers from a small model of the trades "at the channel" (status, amount,
+ * and the refunds it made under each out_request_no). Every call is recorded with its arguments.
+ */
+public final class FakeChannel implements PaymentChannel {
+
+  public static final ChannelAccount ACCOUNT =
+      new ChannelAccount("2021000000000001", "2088000000000001");
+
+  /** One call to the channel: the operation's name and its argument. */
+  public record Call(String operation, Object argument) {}
+
+  /** A trade as the channel holds it. */
+  public static final class Trade {
+    final String outTradeNo;
+    final String tradeNo;
+    final Money totalAmount;
+    ChannelTradeStatus status;
+    Instant paidAt;
+    final Map<String, RefundLookup.Refunded> refunds = new LinkedHashMap<>();
+
+    Trade(String outTradeNo, String tradeNo, Money totalAmount, ChannelTradeStatus status) {
+      this.outTradeNo = outTradeNo;
+      this.tradeNo = tradeNo;
+      this.totalAmount = totalAmount;
+      this.status = status;
+    }
+
+    public Money refundedTotal() {
+      return refunds.values().stream()
+          .map(RefundLookup.Refunded::amount)
+          .reduce(Money.ZERO, Money::plus);
+    }
+
+    public ChannelTrade view() {
+      return new ChannelTrade(
+          outTradeNo,
+          tradeNo,
+          status,
+          totalAmount,
+          "buyer***@example.com",
+          "2088102177846880",
+          paidAt);
+    }
+
+    public String tradeNo() {
+      return tradeNo;
+    }
+  }
+
+  private final Clock clock;
+  private final Map<String, Trade> trades = new HashMap<>();
+  private final List<Call> calls = new ArrayList<>();
+  private final Deque<TradeLookup> tradeAnswers = new ArrayDeque<>();
+  private final Deque<RefundOutcome> refundAnswers = new ArrayDeque<>();
+  private final Deque<RefundLookup> refundQueryAnswers = new ArrayDeque<>();
+  private final Deque<CloseOutcome> closeAnswers = new ArrayDeque<>();
+  private final Deque<NotificationCheck> notificationChecks = new ArrayDeque<>();
+  private int tradeNumbers;
+
+  public FakeChannel(Clock clock) {
+    this.clock = clock;
+  }
+
+  // ---- the model: what the channel holds ----
+
+  /** The buyer opened the cashier: the channel has the trade, waiting for payment. */
+  public Trade hasWaiting(String outTradeNo, Money totalAmount) {
+    Trade trade =
+        new Trade(outTradeNo, newTradeNo(), totalAmount, ChannelTradeStatus.WAIT_BUYER_PAY);
+    trades.put(outTradeNo, trade);
+    return trade;
+  }
+
+  /** The buyer paid: the channel has the trade, paid now. */
+  public Trade hasPaid(String outTradeNo, Money totalAmount) {
+    Trade trade = trades.get(outTradeNo);
+    if (trade == null) {
+      trade = hasWaiting(outTradeNo, totalAmount);
+    }
+    trade.status = ChannelTradeStatus.TRADE_SUCCESS;
+    trade.paidAt = clock.instant();
+    return trade;
+  }
+
+  /** A refund made at the channel (in the merchant console, say), not through PayGate. */
+  public void hasRefunded(String outTradeNo, String outRequestNo, Money amount) {
+    Trade trade = trade(outTradeNo);
+    trade.refunds.put(outRequestNo, new RefundLookup.Refunded(amount, clock.instant()));
+    if (trade.refundedTotal().compareTo(trade.totalAmount) >= 0) {
+      trade.status = ChannelTradeStatus.TRADE_CLOSED;
+    }
+  }
+
+  public Trade trade(String outTradeNo) {
+    Trade trade = trades.get(outTradeNo);
+    if (trade == null) {
+      throw new AssertionError("the channel has no trade " + outTradeNo);
+    }
+    return trade;
+  }
+
+  private String newTradeNo() {
+    return "2026120222001400" + String.format("%06d", ++tradeNumbers);
+  }
+
+  // ---- scripting: the next answers, before the model ----
+
+  public FakeChannel nextQueryTrade(TradeLookup answer) {
+    tradeAnswers.add(answer);
+    return this;
+  }
+
+  public FakeChannel nextRefund(RefundOutcome answer) {
+    refundAnswers.add(answer);
+    return this;
+  }
+
+  public FakeChannel nextQueryRefund(RefundLookup answer) {
+    refundQueryAnswers.add(answer);
+    return this;
+  }
+
+  public FakeChannel nextClose(CloseOutcome answer) {
+    closeAnswers.add(answer);
+    return this;
+  }
+
+  /** The next notification verifies and reads as this. */
+  public FakeChannel nextNotificationVerified(TradeNotification notification) {
+    notificationChecks.add(new NotificationCheck.Verified(notification));
+    return this;
+  }
+
+  /** The next notification fails its signature check. */
+  public FakeChannel nextNotificationRejected(String reason) {
+    notificationChecks.add(new NotificationCheck.Rejected(reason));
+    return this;
+  }
+
+  // ---- what the channel was asked ----
+
+  public List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  public List<Call> calls(String operation) {
+    return calls.stream().filter(c -> c.operation().equals(operation)).toList();
+  }
+
+  public List<RefundOrder> refundOrders() {
+    return calls("refund").stream().map(c -> (RefundOrder) c.argument()).toList();
+  }
+
+  public List<String> operations() {
+    return calls.stream().map(Call::operation).toList();
+  }
+
+  public void forgetCalls() {
+    calls.clear();
+  }
+
+  // ---- the port ----
+
+  @Override
+  public ChannelAccount account() {
+    return ACCOUNT;
+  }
+
+  @Override
+  public String payForm(PayOrder order) {
+    calls.add(new Call("payForm", order));
+    return "<form action=\"https://openapi.alipay.com/gateway.do\"></form>";
+  }
+
+  @Override
+  public TradeLookup queryTrade(TradeRef ref) {
+    calls.add(new Call("queryTrade", ref));
+    if (!tradeAnswers.isEmpty()) {
+      return tradeAnswers.poll();
+    }
+    Trade trade = trades.get(ref.outTradeNo());
+    return trade == null ? new TradeLookup.NotFound() : new TradeLookup.Found(trade.view());
+  }
+
+  @Override
+  public RefundOutcome refund(RefundOrder order) {
+    calls.add(new Call("refund", order));
+    if (!refundAnswers.isEmpty()) {
+      RefundOutcome answer = refundAnswers.poll();
+      // A scripted acceptance that moved money is the channel's truth too.
+      if (answer instanceof RefundOutcome.Accepted accepted && accepted.fundChanged()) {
+        Trade trade = trades.get(order.outTradeNo());
+        if (trade != null) {
+          trade.refunds.putIfAbsent(
+              order.outRequestNo(),
+              new RefundLookup.Refunded(order.refundAmount(), accepted.refundedAt()));
+        }
+      }
+      return answer;
+    }
+    Trade trade = trades.get(order.outTradeNo());
+    if (trade == null) {
+      return new RefundOutcome.Refused(new ChannelError("40004", "ACQ.TRADE_NOT_EXIST", "交易不存在"));
+    }
+    RefundLookup.Refunded earlier = trade.refunds.get(order.outRequestNo());
+    if (earlier != null) {
+      // The same number twice: the channel refunds it once and says no money moved this time.
+      return new RefundOutcome.Accepted(trade.refundedTotal(), false, earlier.refundedAt());
+    }
+    if (!trade.status.isPaid()) {
+      return new RefundOutcome.Refused(
+          new ChannelError("40004", "ACQ.TRADE_STATUS_ERROR", "交易状态不合法"));
+    }
+    if (trade.refundedTotal().plus(order.refundAmount()).isGreaterThan(trade.totalAmount)) {
+      return new RefundOutcome.Refused(
+          new ChannelError("40004", "ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限"));
+    }
+    hasRefunded(order.outTradeNo(), order.outRequestNo(), order.refundAmount());
+    return new RefundOutcome.Accepted(trade.refundedTotal(), true, clock.instant());
+  }
+
+  @Override
+  public RefundLookup queryRefund(TradeRef ref, String outRequestNo) {
+    calls.add(new Call("queryRefund", List.of(ref, outRequestNo)));
+    if (!refundQueryAnswers.isEmpty()) {
+      return refundQueryAnswers.poll();
+    }
+    Trade trade = trades.get(ref.outTradeNo());
+    RefundLookup.Refunded refunded = trade == null ? null : trade.refunds.get(outRequestNo);
+    return refunded == null ? new RefundLookup.NotRefunded() : refunded;
+  }
+
+  @Override
+  public CloseOutcome close(TradeRef ref) {
+    calls.add(new Call("close", ref));
+    if (!closeAnswers.isEmpty()) {
+      return closeAnswers.poll();
+    }
+    Trade trade = trades.get(ref.outTradeNo());
+    if (trade == null) {
+      return new CloseOutcome.NotFound();
+    }
+    if (trade.status != ChannelTradeStatus.WAIT_BUYER_PAY) {
+      return new CloseOutcome.Refused(
+          new ChannelError("40004", "ACQ.TRADE_STATUS_ERROR", "交易状态不合法"));
+    }
+    trade.status = ChannelTradeStatus.TRADE_CLOSED;
+    return new CloseOutcome.Closed();
+  }
+
+  @Override
+  public BillLookup bill(LocalDate date) {
+    calls.add(new Call("bill", date));
+    return new BillLookup.NotReady("the fake channel publishes no bills");
+  }
+
+  @Override
+  public NotificationCheck verifyNotification(Map<String, String> parameters) {
+    calls.add(new Call("verifyNotification", parameters));
+    if (notificationChecks.isEmpty()) {
+      throw new AssertionError("no notification check was scripted");
+    }
+    return notificationChecks.poll();
+  }
+
+  @Override
+  public boolean verifyReturn(Map<String, String> parameters) {
+    calls.add(new Call("verifyReturn", parameters));
+    return true;
+  }
+}

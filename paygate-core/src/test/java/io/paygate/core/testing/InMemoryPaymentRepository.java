@@ -1,0 +1,182 @@
+package io.paygate.core.testing;
+
+import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.money.Money;
+import io.paygate.core.payments.Attention;
+import io.paygate.core.payments.Payment;
+import io.paygate.core.payments.PaymentRepository;
+import io.paygate.core.payments.PaymentStatus;
+import io.paygate.core.payments.PaymentTransition;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Payments in a map, honouring the port as the JDBC adapter does: insert refuses a taken number,
+ * every state change is conditional on the current status, lock is a read (one thread).
+ */
+public final class InMemoryPaymentRepository implements PaymentRepository {
+
+  private final Map<String, Payment> rows = new LinkedHashMap<>();
+  private int locks;
+
+  @Override
+  public boolean insert(Payment payment) {
+    return rows.putIfAbsent(payment.outTradeNo(), payment) == null;
+  }
+
+  @Override
+  public Optional<Payment> find(String outTradeNo) {
+    return Optional.ofNullable(outTradeNo == null ? null : rows.get(outTradeNo));
+  }
+
+  @Override
+  public Optional<Payment> findByTradeNo(String tradeNo) {
+    if (tradeNo == null) {
+      return Optional.empty();
+    }
+    return rows.values().stream().filter(p -> tradeNo.equals(p.tradeNo())).findFirst();
+  }
+
+  @Override
+  public Optional<Payment> lock(String outTradeNo) {
+    locks++;
+    return find(outTradeNo);
+  }
+
+  @Override
+  public boolean markPaid(String outTradeNo, ChannelTrade trade, Instant at) {
+    Payment p = rows.get(outTradeNo);
+    if (p == null || !PaymentTransition.CONFIRM_PAID.canStartFrom(p.status())) {
+      return false;
+    }
+    rows.put(
+        outTradeNo,
+        new Payment(
+            p.outTradeNo(),
+            p.product(),
+            p.totalAmount(),
+            p.subject(),
+            p.body(),
+            PaymentTransition.CONFIRM_PAID.to(),
+            trade.tradeNo(),
+            trade.buyerLogonId(),
+            trade.buyerId(),
+            p.refundedAmount(),
+            p.createdAt(),
+            at,
+            p.expiresAt(),
+            trade.paidAt() != null ? trade.paidAt() : at,
+            p.closedAt(),
+            p.attention()));
+    return true;
+  }
+
+  @Override
+  public boolean apply(String outTradeNo, PaymentTransition transition, Instant at) {
+    Payment p = rows.get(outTradeNo);
+    if (p == null || !transition.canStartFrom(p.status())) {
+      return false;
+    }
+    rows.put(
+        outTradeNo,
+        new Payment(
+            p.outTradeNo(),
+            p.product(),
+            p.totalAmount(),
+            p.subject(),
+            p.body(),
+            transition.to(),
+            p.tradeNo(),
+            p.buyerLogonId(),
+            p.buyerId(),
+            p.refundedAmount(),
+            p.createdAt(),
+            at,
+            p.expiresAt(),
+            p.paidAt(),
+            transition.to() == PaymentStatus.CLOSED ? at : p.closedAt(),
+            p.attention()));
+    return true;
+  }
+
+  @Override
+  public void setRefundedAmount(String outTradeNo, Money refundedAmount, Instant at) {
+    Payment p = rows.get(outTradeNo);
+    if (p == null) {
+      return;
+    }
+    rows.put(
+        outTradeNo,
+        new Payment(
+            p.outTradeNo(),
+            p.product(),
+            p.totalAmount(),
+            p.subject(),
+            p.body(),
+            p.status(),
+            p.tradeNo(),
+            p.buyerLogonId(),
+            p.buyerId(),
+            refundedAmount,
+            p.createdAt(),
+            at,
+            p.expiresAt(),
+            p.paidAt(),
+            p.closedAt(),
+            p.attention()));
+  }
+
+  @Override
+  public void setAttention(String outTradeNo, Attention attention, Instant at) {
+    Payment p = rows.get(outTradeNo);
+    if (p == null) {
+      return;
+    }
+    rows.put(
+        outTradeNo,
+        new Payment(
+            p.outTradeNo(),
+            p.product(),
+            p.totalAmount(),
+            p.subject(),
+            p.body(),
+            p.status(),
+            p.tradeNo(),
+            p.buyerLogonId(),
+            p.buyerId(),
+            p.refundedAmount(),
+            p.createdAt(),
+            at,
+            p.expiresAt(),
+            p.paidAt(),
+            p.closedAt(),
+            Objects.requireNonNull(attention)));
+  }
+
+  @Override
+  public List<Payment> findRecent(int limit) {
+    return rows.values().stream()
+        .sorted(Comparator.comparing(Payment::createdAt).reversed())
+        .limit(limit)
+        .toList();
+  }
+
+  /** The stored payment; fails the test when there is none. */
+  public Payment get(String outTradeNo) {
+    return find(outTradeNo).orElseThrow(() -> new AssertionError("no payment " + outTradeNo));
+  }
+
+  /** Stores a payment as it is, replacing any (for setting up a state directly). */
+  public void put(Payment payment) {
+    rows.put(payment.outTradeNo(), payment);
+  }
+
+  public int lockCount() {
+    return locks;
+  }
+}
