@@ -181,6 +181,19 @@ public final class PaymentService {
     return closed;
   }
 
+  /**
+   * For money paid after a close whose automatic refund was refused: plans a refund of what is
+   * left, when the rules allow one (see {@link TradeReconciler#giveBackTheRest}).
+   */
+  public boolean giveBackTheRestPaidAfterClose(String outTradeNo) {
+    return transactions.inTransaction(
+        () ->
+            payments
+                .lock(outTradeNo)
+                .map(locked -> reconciler.giveBackTheRest(locked, clock.instant()))
+                .orElse(false));
+  }
+
   private static PayGateException notClosable(PaymentStatus status) {
     return new PayGateException(
         ErrorCode.PAYMENT_NOT_CLOSABLE, "the payment is " + status + " and cannot be closed");

@@ -74,7 +74,7 @@ public final class TradeReconciler {
         return new Result.Unchanged();
       }
       if (payment.status() == PaymentStatus.CLOSED) {
-        paidAfterClose(payment, now);
+        paidAfterClose(payment, refundedTotal, now);
       }
       return new Result.Changed(PaymentStatus.PAID);
     }
@@ -101,17 +101,58 @@ public final class TradeReconciler {
    * The shop was told the order is cancelled, yet the buyer paid: book the money, flag it, and by
    * default give it back under a number that cannot be used twice.
    */
-  private void paidAfterClose(Payment payment, Instant now) {
+  private void paidAfterClose(Payment payment, Money refundedTotal, Instant now) {
     payments.setAttention(payment.outTradeNo(), Attention.PAID_AFTER_CLOSE, now);
     if (paidAfterClose != PaidAfterClose.REFUND
         || refunds.find(payment.outTradeNo(), PAID_AFTER_CLOSE_REFUND_NO).isPresent()) {
       return;
     }
+    // What the channel says it already gave back (a refund in its console) is not sent again.
+    Money rest =
+        refundedTotal == null ? payment.totalAmount() : payment.totalAmount().minus(refundedTotal);
+    if (rest.isGreaterThan(Money.ZERO)) {
+      giveBack(payment.outTradeNo(), PAID_AFTER_CLOSE_REFUND_NO, rest, now);
+    }
+  }
+
+  /**
+   * After an automatic refund of money paid after a close was refused (most often because part of
+   * it was refunded at the channel meanwhile), gives back what is left under a new number; at most
+   * {@link #MAX_PAID_AFTER_CLOSE_REFUNDS} tries, then it stays flagged for an operator. Call it
+   * with the payment's row lock held.
+   *
+   * @return true when a refund was planned
+   */
+  public boolean giveBackTheRest(Payment locked, Instant now) {
+    if (paidAfterClose != PaidAfterClose.REFUND
+        || locked.attention() != Attention.PAID_AFTER_CLOSE
+        || !locked.isPaid()) {
+      return false;
+    }
+    var ofThisPayment = refunds.findByPayment(locked.outTradeNo());
+    if (ofThisPayment.stream().anyMatch(r -> r.status() == RefundStatus.PENDING)) {
+      return false;
+    }
+    long tries =
+        ofThisPayment.stream()
+            .filter(r -> r.outRequestNo().startsWith(PAID_AFTER_CLOSE_REFUND_NO))
+            .count();
+    Money rest = locked.totalAmount().minus(refunds.sumReserved(locked.outTradeNo()));
+    if (tries >= MAX_PAID_AFTER_CLOSE_REFUNDS || !rest.isGreaterThan(Money.ZERO)) {
+      return false;
+    }
+    giveBack(locked.outTradeNo(), PAID_AFTER_CLOSE_REFUND_NO + "_" + (tries + 1), rest, now);
+    return true;
+  }
+
+  static final int MAX_PAID_AFTER_CLOSE_REFUNDS = 5;
+
+  private void giveBack(String outTradeNo, String outRequestNo, Money amount, Instant now) {
     refunds.insert(
         new Refund(
-            payment.outTradeNo(),
-            PAID_AFTER_CLOSE_REFUND_NO,
-            payment.totalAmount(),
+            outTradeNo,
+            outRequestNo,
+            amount,
             PAID_AFTER_CLOSE_REASON,
             RefundStatus.PENDING,
             null,
@@ -121,6 +162,6 @@ public final class TradeReconciler {
             null,
             RefundOrigin.PAYGATE));
     // Sent by the janitor: not inside the notification's transaction, and retried if it fails.
-    checks.checkRefund(payment.outTradeNo(), PAID_AFTER_CLOSE_REFUND_NO, now);
+    checks.checkRefund(outTradeNo, outRequestNo, now);
   }
 }

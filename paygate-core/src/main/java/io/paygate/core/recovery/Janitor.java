@@ -58,7 +58,15 @@ public final class Janitor {
    */
   public Next checkPayment(String outTradeNo, int attempts) {
     Payment payment = payments.find(outTradeNo).orElse(null);
-    if (payment == null || !watched(payment)) {
+    if (payment == null) {
+      return new Next.Done();
+    }
+    if (payment.isPaid()) {
+      // Paid after a close, its automatic refund refused: give back what is left, if anything.
+      paymentService.giveBackTheRestPaidAfterClose(outTradeNo);
+      return new Next.Done();
+    }
+    if (!watched(payment) && !lastLook(payment)) {
       return new Next.Done();
     }
     Payment after = paymentService.sync(outTradeNo);
@@ -105,6 +113,17 @@ public final class Janitor {
       case CLOSED -> clock.instant().isBefore(payment.expiresAt().plus(CLOSED_WATCH_MARGIN));
       default -> false;
     };
+  }
+
+  /**
+   * The look planned for the end of a closed payment's watch runs at (or a little after) that end:
+   * it still asks the channel once, or money paid since the previous look would go unseen.
+   */
+  private boolean lastLook(Payment payment) {
+    return payment.status() == PaymentStatus.CLOSED
+        && clock
+            .instant()
+            .isBefore(payment.expiresAt().plus(CLOSED_WATCH_MARGIN).plus(Duration.ofDays(1)));
   }
 
   private static Instant watchedUntil(Payment payment) {

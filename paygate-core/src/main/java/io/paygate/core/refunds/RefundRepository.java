@@ -23,6 +23,8 @@ public interface RefundRepository {
   /**
    * Moves a refund to a new status if it is in one of the given ones.
    *
+   * @param at when this change is made
+   * @param refundedAt when the money moved, for SUCCEEDED (the channel's time); null otherwise
    * @return true when this call changed it
    */
   boolean settle(
@@ -32,7 +34,8 @@ public interface RefundRepository {
       RefundStatus status,
       String failureCode,
       String failureMessage,
-      Instant at);
+      Instant at,
+      Instant refundedAt);
 
   /** Gives a refund another number (a channel refund whose own number we learnt later). */
   void renumber(String outTradeNo, String outRequestNo, String newOutRequestNo);

@@ -7,10 +7,12 @@ import io.paygate.core.channel.RefundOrder;
 import io.paygate.core.channel.RefundOutcome;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.core.money.Money;
+import io.paygate.core.payments.Attention;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentRules;
 import io.paygate.core.payments.PaymentTransition;
+import io.paygate.core.payments.TradeReconciler;
 import io.paygate.core.recovery.Backoff;
 import io.paygate.core.recovery.CheckSchedule;
 import io.paygate.core.support.ErrorCode;
@@ -109,7 +111,8 @@ public final class RefundService {
           RefundStatus.PENDING,
           null,
           null,
-          clock.instant());
+          clock.instant(),
+          null);
       return new Reservation(payment, refunds.find(outTradeNo, outRequestNo).orElseThrow(), true);
     }
     if (!PaymentTransition.REFUND_PART.canStartFrom(payment.status())) {
@@ -214,7 +217,7 @@ public final class RefundService {
         payments.find(outTradeNo).orElseThrow(() -> PayGateException.paymentNotFound(outTradeNo));
     RefundLookup lookup =
         channel.queryRefund(new TradeRef(outTradeNo, payment.tradeNo()), outRequestNo);
-    if (lookup instanceof RefundLookup.Refunded refunded) {
+    if (lookup instanceof RefundLookup.Refunded refunded && sameAmount(refund, refunded)) {
       confirm(refund, null, refunded.refundedAt());
     } else {
       checks.checkRefund(outTradeNo, outRequestNo, clock.instant().plus(Backoff.refund(0)));
@@ -238,14 +241,34 @@ public final class RefundService {
     RefundLookup lookup =
         channel.queryRefund(new TradeRef(outTradeNo, payment.tradeNo()), outRequestNo);
     if (lookup instanceof RefundLookup.Refunded refunded) {
-      confirm(refund, null, refunded.refundedAt());
+      if (sameAmount(refund, refunded)) {
+        confirm(refund, null, refunded.refundedAt());
+      }
       return current(refund);
     }
     if (lookup instanceof RefundLookup.NotRefunded) {
       resent.incrementAndGet();
-      return deliver(payment, refund).refund();
+      Refund after = deliver(payment, refund).refund();
+      if (after.status() == RefundStatus.FAILED
+          && after.outRequestNo().startsWith(TradeReconciler.PAID_AFTER_CLOSE_REFUND_NO)) {
+        // Money paid after a close must go back: what is left is tried under a new number.
+        checks.checkPayment(outTradeNo, clock.instant());
+      }
+      return after;
     }
     return current(refund);
+  }
+
+  /**
+   * The channel found our refund number with another amount: never book ours, flag it (it stays
+   * PENDING, its amount reserved, for an operator).
+   */
+  private boolean sameAmount(Refund refund, RefundLookup.Refunded refunded) {
+    if (refunded.amount() == null || refunded.amount().compareTo(refund.refundAmount()) == 0) {
+      return true;
+    }
+    payments.setAttention(refund.outTradeNo(), Attention.REFUND_MISMATCH, clock.instant());
+    return false;
   }
 
   /** How many refunds the janitor sent again under their own number (for reports and tests). */
@@ -260,7 +283,7 @@ public final class RefundService {
               payments
                   .lock(refund.outTradeNo())
                   .orElseThrow(() -> PayGateException.paymentNotFound(refund.outTradeNo()));
-          settlement.confirm(locked, refund.outRequestNo());
+          settlement.confirm(locked, refund.outRequestNo(), refundedAt);
           if (channelTotal != null) {
             // The refund answer carries the trade's cumulative refunded total: ours must equal it.
             Payment after = payments.lock(refund.outTradeNo()).orElseThrow();

@@ -48,6 +48,13 @@ public final class RefundSettlement {
    * more than was paid: that is flagged instead of stored.
    */
   public boolean confirm(Payment lockedPayment, String outRequestNo) {
+    return confirm(lockedPayment, outRequestNo, null);
+  }
+
+  /**
+   * @param refundedAt when the channel made the refund, or null when it did not say (now, then)
+   */
+  public boolean confirm(Payment lockedPayment, String outRequestNo, Instant refundedAt) {
     String outTradeNo = lockedPayment.outTradeNo();
     Refund refund = refunds.find(outTradeNo, outRequestNo).orElse(null);
     if (refund == null || refund.status() == RefundStatus.SUCCEEDED) {
@@ -66,7 +73,8 @@ public final class RefundSettlement {
             RefundStatus.SUCCEEDED,
             null,
             null,
-            clock.instant());
+            clock.instant(),
+            refundedAt != null ? refundedAt : clock.instant());
     if (changed) {
       recomputePayment(lockedPayment);
     }
@@ -82,7 +90,8 @@ public final class RefundSettlement {
         RefundStatus.FAILED,
         code,
         message,
-        clock.instant());
+        clock.instant(),
+        null);
   }
 
   /**

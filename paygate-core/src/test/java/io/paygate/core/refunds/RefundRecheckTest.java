@@ -16,7 +16,6 @@ import io.paygate.core.testing.CoreFixture;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -154,9 +153,6 @@ class RefundRecheckTest {
   }
 
   @Test
-  @Disabled(
-      "bug: RefundService.recheck/resolve ignore RefundLookup.Refunded.amount and book our own"
-          + " amount when the channel reports our number with another amount")
   void aQueryFindingOurNumberWithAnotherAmountFlagsARefundMismatchInsteadOfBookingOurs() {
     core.channel.nextQueryRefund(
         new RefundLookup.Refunded(Money.parse("25.00"), core.clock.instant()));
@@ -171,9 +167,6 @@ class RefundRecheckTest {
   }
 
   @Test
-  @Disabled(
-      "bug: a refund of ours confirmed by a query gets refundedAt = the time we asked, not the"
-          + " channel's refund time (outside refunds keep the channel's time)")
   void aRefundConfirmedByAQueryKeepsTheChannelsRefundTime() {
     Instant madeAt = core.clock.instant().minusSeconds(9);
     core.channel.nextQueryRefund(new RefundLookup.Refunded(Money.parse("40.00"), madeAt));

@@ -73,6 +73,7 @@ class FakesContractTest {
                 RefundStatus.SUCCEEDED,
                 null,
                 null,
+                at(),
                 at()))
         .isFalse();
     core.clock.advance(Duration.ofSeconds(5));
@@ -84,6 +85,7 @@ class FakesContractTest {
                 RefundStatus.SUCCEEDED,
                 null,
                 null,
+                at(),
                 at()))
         .isTrue();
     assertThat(core.refunds.get("P1", "R1").refundedAt()).isEqualTo(at());

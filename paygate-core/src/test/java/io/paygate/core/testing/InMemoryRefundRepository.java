@@ -65,7 +65,8 @@ public final class InMemoryRefundRepository implements RefundRepository {
       RefundStatus status,
       String failureCode,
       String failureMessage,
-      Instant at) {
+      Instant at,
+      Instant refundedAt) {
     for (int i = 0; i < rows.size(); i++) {
       Refund r = rows.get(i);
       if (r.outTradeNo().equals(outTradeNo) && r.outRequestNo().equals(outRequestNo)) {
@@ -84,12 +85,35 @@ public final class InMemoryRefundRepository implements RefundRepository {
                 failureMessage,
                 r.createdAt(),
                 at,
-                status == RefundStatus.SUCCEEDED ? at : null,
+                refundedAt,
                 r.origin()));
         return true;
       }
     }
     return false;
+  }
+
+  @Override
+  public void renumber(String outTradeNo, String outRequestNo, String newOutRequestNo) {
+    for (int i = 0; i < rows.size(); i++) {
+      Refund r = rows.get(i);
+      if (r.outTradeNo().equals(outTradeNo) && r.outRequestNo().equals(outRequestNo)) {
+        rows.set(
+            i,
+            new Refund(
+                r.outTradeNo(),
+                newOutRequestNo,
+                r.refundAmount(),
+                r.reason(),
+                r.status(),
+                r.failureCode(),
+                r.failureMessage(),
+                r.createdAt(),
+                r.updatedAt(),
+                r.refundedAt(),
+                r.origin()));
+      }
+    }
   }
 
   /** The stored refund; fails the test when there is none. */

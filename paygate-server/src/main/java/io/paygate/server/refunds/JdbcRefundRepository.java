@@ -98,8 +98,8 @@ public class JdbcRefundRepository implements RefundRepository {
       RefundStatus status,
       String failureCode,
       String failureMessage,
-      Instant at) {
-    Instant refundedAt = status == RefundStatus.SUCCEEDED ? at : null;
+      Instant at,
+      Instant refundedAt) {
     return jdbc.sql(
                 "UPDATE refunds SET status = :status, failure_code = :code,"
                     + " failure_message = :message, updated_at = :at, refunded_at = :refundedAt"

@@ -132,13 +132,21 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
 
     Instant settledAt = T0.plusSeconds(300);
     var pending = EnumSet.of(RefundStatus.PENDING);
-    assertThat(refunds.settle(no, "r1", pending, RefundStatus.SUCCEEDED, null, null, settledAt))
+    assertThat(refunds.settle(
+                no, "r1", pending, RefundStatus.SUCCEEDED, null, null, settledAt, settledAt))
         .isTrue();
-    assertThat(refunds.settle(no, "r1", pending, RefundStatus.FAILED, "X", "x", settledAt))
+    assertThat(refunds.settle(no, "r1", pending, RefundStatus.FAILED, "X", "x", settledAt, null))
         .isFalse();
     assertThat(
             refunds.settle(
-                no, "r2", pending, RefundStatus.FAILED, "REFUND_AMT_NOT_EQUAL", "没有", settledAt))
+                no,
+                "r2",
+                pending,
+                RefundStatus.FAILED,
+                "REFUND_AMT_NOT_EQUAL",
+                "没有",
+                settledAt,
+                null))
         .isTrue();
 
     assertThat(refunds.sumSucceeded(no)).isEqualTo(Money.parse("1.50"));
