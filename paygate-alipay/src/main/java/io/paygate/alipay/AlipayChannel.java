@@ -130,21 +130,13 @@ public final class AlipayChannel implements PaymentChannel {
   @Override
   public TradeLookup queryTrade(TradeRef trade) {
     return calls.call(
-        "queryTrade",
-        trade.outTradeNo(),
-        TradeRequests.query(trade),
-        TradeQueryMapper::map,
-        TradeQueryMapper::word);
+        "queryTrade", trade.outTradeNo(), TradeRequests.query(trade), new TradeQueryMapper());
   }
 
   @Override
   public RefundOutcome refund(RefundOrder order) {
     return calls.call(
-        "refund",
-        order.outTradeNo(),
-        RefundRequests.refund(order),
-        RefundMapper::map,
-        RefundMapper::word);
+        "refund", order.outTradeNo(), RefundRequests.refund(order), new RefundMapper());
   }
 
   @Override
@@ -153,18 +145,12 @@ public final class AlipayChannel implements PaymentChannel {
         "queryRefund",
         trade.outTradeNo(),
         RefundRequests.query(trade, outRequestNo),
-        RefundQueryMapper::map,
-        RefundQueryMapper::word);
+        new RefundQueryMapper());
   }
 
   @Override
   public CloseOutcome close(TradeRef trade) {
-    return calls.call(
-        "close",
-        trade.outTradeNo(),
-        TradeRequests.close(trade),
-        CloseMapper::map,
-        CloseMapper::word);
+    return calls.call("close", trade.outTradeNo(), TradeRequests.close(trade), new CloseMapper());
   }
 
   /**

@@ -9,12 +9,12 @@ import com.alipay.api.SignItem;
 import com.alipay.api.internal.parser.json.ObjectJsonParser;
 import com.alipay.api.internal.util.json.JSONWriter;
 import java.time.Instant;
-import java.util.function.Function;
 
 /**
  * One outbound call as an ordered pipeline: serialise the biz content (for the record), send
- * through the SDK (which signs, posts and verifies the answer), map the answer to a port outcome,
- * record the exchange. Never throws for what the gateway or the network does.
+ * through the SDK (which signs, posts and verifies the answer), classify the answer ({@link
+ * Classified}), map it to a port outcome ({@link AnswerMapping}, one per API), record the exchange.
+ * Never throws for what the gateway or the network does.
  */
 public final class GatewayCalls {
 
@@ -28,27 +28,22 @@ public final class GatewayCalls {
 
   /**
    * @param operation the port method's name, stored with the exchange
-   * @param mapper turns the answer into a port outcome; must not throw
-   * @param outcomeWord the short word stored for that outcome (ok, refused, unknown, …)
+   * @param mapping the API's outcome per classified answer, and its word for the record
    */
   public <T extends AlipayResponse, R> R call(
-      String operation,
-      String outTradeNo,
-      AlipayRequest<T> request,
-      Function<GatewayAnswer<T>, R> mapper,
-      Function<R, String> outcomeWord) {
+      String operation, String outTradeNo, AlipayRequest<T> request, AnswerMapping<T, R> mapping) {
     Instant at = recorder.now();
     long started = System.nanoTime();
     GatewayAnswer<T> answer = send(request);
     long millis = (System.nanoTime() - started) / 1_000_000;
-    R outcome = mapper.apply(answer);
+    R outcome = mapping.map(Classified.of(answer, mapping::isNotFound));
     recorder.outbound(
         at,
         operation,
         outTradeNo,
         bizContent(request.getBizModel()),
         responseText(answer),
-        outcomeWord.apply(outcome),
+        mapping.word(outcome),
         millis);
     return outcome;
   }
