@@ -8,7 +8,7 @@ import com.alipay.api.DefaultAlipayClient;
 import io.paygate.alipay.bill.DailyBills;
 import io.paygate.alipay.gateway.ExchangeRecorder;
 import io.paygate.alipay.gateway.GatewayCalls;
-import io.paygate.alipay.gateway.SdkLogging;
+import io.paygate.alipay.gateway.SdkInternals;
 import io.paygate.alipay.notify.NotificationReader;
 import io.paygate.alipay.notify.SignatureCheck;
 import io.paygate.alipay.pay.PayFormRequests;
@@ -58,7 +58,7 @@ public final class AlipayChannel implements PaymentChannel {
    */
   public AlipayChannel(AlipaySettings settings, ExchangeLog exchanges, Clock clock) {
     this.settings = settings;
-    SdkLogging.silence();
+    SdkInternals.silenceLogging();
     this.client = newClient(settings);
     this.recorder = new ExchangeRecorder(exchanges, clock);
     this.calls = new GatewayCalls(client, recorder);

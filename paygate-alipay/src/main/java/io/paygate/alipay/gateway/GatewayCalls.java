@@ -5,9 +5,6 @@ import com.alipay.api.AlipayClient;
 import com.alipay.api.AlipayObject;
 import com.alipay.api.AlipayRequest;
 import com.alipay.api.AlipayResponse;
-import com.alipay.api.SignItem;
-import com.alipay.api.internal.parser.json.ObjectJsonParser;
-import com.alipay.api.internal.util.json.JSONWriter;
 import java.time.Instant;
 
 /**
@@ -50,13 +47,13 @@ public final class GatewayCalls {
 
   /** The biz_content exactly as the SDK serialises it onto the wire. */
   public static String bizContent(AlipayObject model) {
-    return model == null ? null : new JSONWriter().write(model, true);
+    return SdkInternals.bizContent(model);
   }
 
   private <T extends AlipayResponse> GatewayAnswer<T> send(AlipayRequest<T> request) {
     try {
       T response = client.execute(request);
-      if (!response.isSuccess() && !signed(request, response)) {
+      if (!response.isSuccess() && !SdkInternals.carriesSign(request, response.getBody())) {
         // The SDK checks a signature only on success; an unsigned refusal could come from anyone.
         return new GatewayAnswer.NoAnswer<>(
             "unsigned error answer: " + ResponseCodes.describe(response));
@@ -68,13 +65,6 @@ public final class GatewayCalls {
       // The SDK's JSON parser and HTTP client throw unchecked exceptions of their own.
       return new GatewayAnswer.NoAnswer<>(reason(e));
     }
-  }
-
-  private static boolean signed(AlipayRequest<?> request, AlipayResponse response)
-      throws AlipayApiException {
-    SignItem item =
-        new ObjectJsonParser<>(request.getResponseClass()).getSignItem(request, response.getBody());
-    return item != null && item.getSign() != null && !item.getSign().isBlank();
   }
 
   private static String reason(Exception e) {
