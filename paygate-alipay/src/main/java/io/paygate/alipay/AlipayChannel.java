@@ -3,12 +3,12 @@ package io.paygate.alipay;
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.AlipayClient;
 import com.alipay.api.AlipayConfig;
-import com.alipay.api.AlipayRequest;
 import com.alipay.api.DefaultAlipayClient;
 import io.paygate.alipay.bill.DailyBills;
 import io.paygate.alipay.gateway.ExchangeRecorder;
+import io.paygate.alipay.gateway.FormAnswer;
 import io.paygate.alipay.gateway.GatewayCalls;
-import io.paygate.alipay.gateway.SdkLogging;
+import io.paygate.alipay.gateway.SdkInternals;
 import io.paygate.alipay.notify.NotificationReader;
 import io.paygate.alipay.notify.SignatureCheck;
 import io.paygate.alipay.pay.PayFormRequests;
@@ -32,7 +32,6 @@ import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.core.exchanges.ExchangeLog;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -45,9 +44,7 @@ import java.util.Optional;
 public final class AlipayChannel implements PaymentChannel {
 
   private final AlipaySettings settings;
-  private final AlipayClient client;
   private final GatewayCalls calls;
-  private final ExchangeRecorder recorder;
   private final SignatureCheck signatures;
   private final DailyBills bills;
 
@@ -58,9 +55,9 @@ public final class AlipayChannel implements PaymentChannel {
    */
   public AlipayChannel(AlipaySettings settings, ExchangeLog exchanges, Clock clock) {
     this.settings = settings;
-    SdkLogging.silence();
-    this.client = newClient(settings);
-    this.recorder = new ExchangeRecorder(exchanges, clock);
+    SdkInternals.silenceLogging();
+    AlipayClient client = newClient(settings);
+    ExchangeRecorder recorder = new ExchangeRecorder(exchanges, clock);
     this.calls = new GatewayCalls(client, recorder);
     this.signatures = new SignatureCheck(settings.alipayPublicKey());
     this.bills = new DailyBills(calls, settings, recorder);
@@ -100,51 +97,24 @@ public final class AlipayChannel implements PaymentChannel {
    */
   @Override
   public String payForm(PayOrder order) {
-    AlipayRequest<?> request = PayFormRequests.forOrder(order, settings);
-    Instant at = recorder.now();
-    long started = System.nanoTime();
-    try {
-      String html = client.pageExecute(request).getBody();
-      recorder.outbound(
-          at,
-          "payForm",
-          order.outTradeNo(),
-          GatewayCalls.bizContent(request.getBizModel()),
-          null,
-          "ok",
-          (System.nanoTime() - started) / 1_000_000);
-      return html;
-    } catch (AlipayApiException | RuntimeException e) {
-      recorder.outbound(
-          at,
-          "payForm",
-          order.outTradeNo(),
-          GatewayCalls.bizContent(request.getBizModel()),
-          "(no form) " + e.getClass().getSimpleName(),
-          "unknown",
-          (System.nanoTime() - started) / 1_000_000);
-      throw new AlipayChannelException("cannot build the Alipay payment form", e);
+    FormAnswer form =
+        calls.form("payForm", order.outTradeNo(), PayFormRequests.forOrder(order, settings));
+    if (form instanceof FormAnswer.NoForm none) {
+      throw new AlipayChannelException("cannot build the Alipay payment form", none.cause());
     }
+    return ((FormAnswer.Form) form).html();
   }
 
   @Override
   public TradeLookup queryTrade(TradeRef trade) {
     return calls.call(
-        "queryTrade",
-        trade.outTradeNo(),
-        TradeRequests.query(trade),
-        TradeQueryMapper::map,
-        TradeQueryMapper::word);
+        "queryTrade", trade.outTradeNo(), TradeRequests.query(trade), new TradeQueryMapper());
   }
 
   @Override
   public RefundOutcome refund(RefundOrder order) {
     return calls.call(
-        "refund",
-        order.outTradeNo(),
-        RefundRequests.refund(order),
-        RefundMapper::map,
-        RefundMapper::word);
+        "refund", order.outTradeNo(), RefundRequests.refund(order), new RefundMapper());
   }
 
   @Override
@@ -153,18 +123,12 @@ public final class AlipayChannel implements PaymentChannel {
         "queryRefund",
         trade.outTradeNo(),
         RefundRequests.query(trade, outRequestNo),
-        RefundQueryMapper::map,
-        RefundQueryMapper::word);
+        new RefundQueryMapper());
   }
 
   @Override
   public CloseOutcome close(TradeRef trade) {
-    return calls.call(
-        "close",
-        trade.outTradeNo(),
-        TradeRequests.close(trade),
-        CloseMapper::map,
-        CloseMapper::word);
+    return calls.call("close", trade.outTradeNo(), TradeRequests.close(trade), new CloseMapper());
   }
 
   /**

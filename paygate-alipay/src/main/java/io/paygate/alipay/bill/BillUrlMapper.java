@@ -1,40 +1,42 @@
 package io.paygate.alipay.bill;
 
 import com.alipay.api.response.AlipayDataDataserviceBillDownloadurlQueryResponse;
-import io.paygate.alipay.gateway.GatewayAnswer;
-import io.paygate.alipay.gateway.ResponseCodes;
+import io.paygate.alipay.gateway.AnswerMapping;
+import io.paygate.core.channel.ChannelError;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
 /** alipay.data.dataservice.bill.downloadurl.query's answer as a {@link BillUrl}. */
-final class BillUrlMapper {
+final class BillUrlMapper
+    implements AnswerMapping<AlipayDataDataserviceBillDownloadurlQueryResponse, BillUrl> {
 
   static final String EMPTY_DATA = "EMPTY_DATA_WITH_BILL_FILE";
 
-  private BillUrlMapper() {}
-
-  static BillUrl map(GatewayAnswer<AlipayDataDataserviceBillDownloadurlQueryResponse> answer) {
-    if (answer
-        instanceof GatewayAnswer.NoAnswer<AlipayDataDataserviceBillDownloadurlQueryResponse> none) {
-      return new BillUrl.Unknown(none.reason());
-    }
-    AlipayDataDataserviceBillDownloadurlQueryResponse response =
-        ((GatewayAnswer.Answered<AlipayDataDataserviceBillDownloadurlQueryResponse>) answer)
-            .response();
-    if (ResponseCodes.isSuccess(response)) {
-      return issued(response);
-    }
-    if (isBillNotExist(response.getSubCode())) {
-      return new BillUrl.NotReady(ResponseCodes.describe(response));
-    }
-    if (ResponseCodes.isUncertain(response)) {
-      return new BillUrl.Unknown(ResponseCodes.describe(response));
-    }
-    return new BillUrl.Refused(ResponseCodes.describe(response));
+  /** Observed {@code isp.bill_not_exist}; the documents say {@code BILL_NOT_EXIST}. */
+  @Override
+  public boolean isNotFound(AlipayDataDataserviceBillDownloadurlQueryResponse response) {
+    String subCode = response.getSubCode();
+    return subCode != null && subCode.strip().toLowerCase(Locale.ROOT).endsWith("bill_not_exist");
   }
 
-  static String word(BillUrl url) {
+  @Override
+  public BillUrl notFound(ChannelError error, String description) {
+    return new BillUrl.NotReady(description);
+  }
+
+  @Override
+  public BillUrl uncertain(String reason) {
+    return new BillUrl.Unknown(reason);
+  }
+
+  @Override
+  public BillUrl refused(ChannelError error, String description) {
+    return new BillUrl.Refused(description);
+  }
+
+  @Override
+  public String word(BillUrl url) {
     if (url instanceof BillUrl.Issued || url instanceof BillUrl.Empty) {
       return "ok";
     }
@@ -44,12 +46,8 @@ final class BillUrlMapper {
     return url instanceof BillUrl.Refused ? "refused" : "unknown";
   }
 
-  /** Observed {@code isp.bill_not_exist}; the documents say {@code BILL_NOT_EXIST}. */
-  private static boolean isBillNotExist(String subCode) {
-    return subCode != null && subCode.strip().toLowerCase(Locale.ROOT).endsWith("bill_not_exist");
-  }
-
-  private static BillUrl issued(AlipayDataDataserviceBillDownloadurlQueryResponse response) {
+  @Override
+  public BillUrl success(AlipayDataDataserviceBillDownloadurlQueryResponse response) {
     if (EMPTY_DATA.equals(response.getBillFileCode())) {
       return new BillUrl.Empty();
     }

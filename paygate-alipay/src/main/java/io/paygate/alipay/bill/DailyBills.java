@@ -60,8 +60,7 @@ public final class DailyBills {
   }
 
   private BillUrl queryUrl(LocalDate date) {
-    return calls.call(
-        OPERATION, null, BillRequests.tradeBill(date), BillUrlMapper::map, BillUrlMapper::word);
+    return calls.call(OPERATION, null, BillRequests.tradeBill(date), new BillUrlMapper());
   }
 
   private static BillLookup notIssued(BillUrl url) {

@@ -1,108 +1,88 @@
 package io.paygate.alipay.gateway;
 
-import com.alipay.api.AlipayApiException;
 import com.alipay.api.AlipayClient;
-import com.alipay.api.AlipayObject;
 import com.alipay.api.AlipayRequest;
 import com.alipay.api.AlipayResponse;
-import com.alipay.api.SignItem;
-import com.alipay.api.internal.parser.json.ObjectJsonParser;
-import com.alipay.api.internal.util.json.JSONWriter;
 import java.time.Instant;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * One outbound call as an ordered pipeline: serialise the biz content (for the record), send
- * through the SDK (which signs, posts and verifies the answer), map the answer to a port outcome,
- * record the exchange. Never throws for what the gateway or the network does.
+ * Every outbound exchange through the SDK as one pipeline of ordered steps:
+ *
+ * <ol>
+ *   <li>build the request: the caller, from the SDK's models ({@code TradeRequests}, …);
+ *   <li>send: the SDK signs, posts and verifies the answer ({@link SdkSend#verified}), or signs a
+ *       cashier form that the buyer's browser will post ({@link SdkSend#form});
+ *   <li>classify the answer, once for every API ({@link Classified});
+ *   <li>map it to the port's outcome, per API ({@link AnswerMapping});
+ *   <li>record the exchange, redacted ({@link ExchangeRecorder}).
+ * </ol>
+ *
+ * Never throws for what the gateway or the network does.
  */
 public final class GatewayCalls {
 
-  private final AlipayClient client;
+  private final SdkSend send;
   private final ExchangeRecorder recorder;
 
   public GatewayCalls(AlipayClient client, ExchangeRecorder recorder) {
-    this.client = client;
+    this.send = new SdkSend(client);
     this.recorder = recorder;
   }
 
   /**
+   * An API call: send and verify, classify, map, record.
+   *
    * @param operation the port method's name, stored with the exchange
-   * @param mapper turns the answer into a port outcome; must not throw
-   * @param outcomeWord the short word stored for that outcome (ok, refused, unknown, …)
+   * @param mapping the API's outcome per classified answer, and its word for the record
    */
   public <T extends AlipayResponse, R> R call(
+      String operation, String outTradeNo, AlipayRequest<T> request, AnswerMapping<T, R> mapping) {
+    return exchange(
+        operation,
+        outTradeNo,
+        request,
+        () -> send.verified(request),
+        answer -> mapping.map(Classified.of(answer, mapping::isNotFound)),
+        mapping::word);
+  }
+
+  /**
+   * A cashier form: signed, not sent, so there is nothing to classify; its answer is the HTML, or
+   * why there is none. Recorded like every call, so an operator can see what the buyer was sent
+   * with.
+   */
+  public FormAnswer form(String operation, String outTradeNo, AlipayRequest<?> request) {
+    return exchange(
+        operation,
+        outTradeNo,
+        request,
+        () -> send.form(request),
+        Function.identity(),
+        FormAnswer::word);
+  }
+
+  private <A extends Answer, R> R exchange(
       String operation,
       String outTradeNo,
-      AlipayRequest<T> request,
-      Function<GatewayAnswer<T>, R> mapper,
-      Function<R, String> outcomeWord) {
+      AlipayRequest<?> request,
+      Supplier<A> sending,
+      Function<A, R> mapping,
+      Function<R, String> word) {
     Instant at = recorder.now();
     long started = System.nanoTime();
-    GatewayAnswer<T> answer = send(request);
+    A answer = sending.get();
     long millis = (System.nanoTime() - started) / 1_000_000;
-    R outcome = mapper.apply(answer);
+    R outcome = mapping.apply(answer);
     recorder.outbound(
         at,
         operation,
         outTradeNo,
-        bizContent(request.getBizModel()),
-        responseText(answer),
-        outcomeWord.apply(outcome),
+        SdkInternals.bizContent(request.getBizModel()),
+        answer.recorded(),
+        word.apply(outcome),
         millis);
     return outcome;
-  }
-
-  /** The biz_content exactly as the SDK serialises it onto the wire. */
-  public static String bizContent(AlipayObject model) {
-    return model == null ? null : new JSONWriter().write(model, true);
-  }
-
-  private <T extends AlipayResponse> GatewayAnswer<T> send(AlipayRequest<T> request) {
-    try {
-      T response = client.execute(request);
-      if (!response.isSuccess() && !signed(request, response)) {
-        // The SDK checks a signature only on success; an unsigned refusal could come from anyone.
-        return new GatewayAnswer.NoAnswer<>(
-            "unsigned error answer: " + ResponseCodes.describe(response));
-      }
-      return new GatewayAnswer.Answered<>(response);
-    } catch (AlipayApiException e) {
-      return new GatewayAnswer.NoAnswer<>(reason(e));
-    } catch (RuntimeException e) {
-      // The SDK's JSON parser and HTTP client throw unchecked exceptions of their own.
-      return new GatewayAnswer.NoAnswer<>(reason(e));
-    }
-  }
-
-  private static boolean signed(AlipayRequest<?> request, AlipayResponse response)
-      throws AlipayApiException {
-    SignItem item =
-        new ObjectJsonParser<>(request.getResponseClass()).getSignItem(request, response.getBody());
-    return item != null && item.getSign() != null && !item.getSign().isBlank();
-  }
-
-  private static String reason(Exception e) {
-    StringBuilder text = new StringBuilder(e.getClass().getSimpleName());
-    if (e.getMessage() != null) {
-      text.append(": ").append(e.getMessage());
-    }
-    Throwable cause = e.getCause();
-    if (cause != null && cause != e) {
-      text.append(" (").append(cause.getClass().getSimpleName());
-      if (cause.getMessage() != null) {
-        text.append(": ").append(cause.getMessage());
-      }
-      text.append(')');
-    }
-    String reason = Redaction.redact(text.toString());
-    return reason.length() > 500 ? reason.substring(0, 500) + "…" : reason;
-  }
-
-  private static String responseText(GatewayAnswer<?> answer) {
-    if (answer instanceof GatewayAnswer.Answered<?> answered) {
-      return answered.response().getBody();
-    }
-    return "(no answer) " + ((GatewayAnswer.NoAnswer<?>) answer).reason();
   }
 }

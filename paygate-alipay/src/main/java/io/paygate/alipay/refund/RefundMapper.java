@@ -1,42 +1,40 @@
 package io.paygate.alipay.refund;
 
 import com.alipay.api.response.AlipayTradeRefundResponse;
-import io.paygate.alipay.gateway.GatewayAnswer;
-import io.paygate.alipay.gateway.ResponseCodes;
+import io.paygate.alipay.gateway.AnswerMapping;
 import io.paygate.alipay.wire.AlipayAmounts;
 import io.paygate.alipay.wire.AlipayTimes;
+import io.paygate.core.channel.ChannelError;
 import io.paygate.core.channel.RefundOutcome;
 import io.paygate.core.money.Money;
 
-/** alipay.trade.refund's answer as a {@link RefundOutcome}. */
-public final class RefundMapper {
+/**
+ * alipay.trade.refund's answer as a {@link RefundOutcome}. No not-found case: a refund of a trade
+ * Alipay does not know is refused with its code.
+ */
+public final class RefundMapper implements AnswerMapping<AlipayTradeRefundResponse, RefundOutcome> {
 
-  private RefundMapper() {}
-
-  public static RefundOutcome map(GatewayAnswer<AlipayTradeRefundResponse> answer) {
-    if (answer instanceof GatewayAnswer.NoAnswer<AlipayTradeRefundResponse> none) {
-      return new RefundOutcome.Unknown(none.reason());
-    }
-    AlipayTradeRefundResponse response =
-        ((GatewayAnswer.Answered<AlipayTradeRefundResponse>) answer).response();
-    if (ResponseCodes.isSuccess(response)) {
-      return accepted(response);
-    }
-    if (ResponseCodes.isUncertain(response)) {
-      // Retry with the same out_request_no, or ask: the money may have moved.
-      return new RefundOutcome.Unknown(ResponseCodes.describe(response));
-    }
-    return new RefundOutcome.Refused(ResponseCodes.error(response));
+  // Retry with the same out_request_no, or ask: the money may have moved.
+  @Override
+  public RefundOutcome uncertain(String reason) {
+    return new RefundOutcome.Unknown(reason);
   }
 
-  public static String word(RefundOutcome outcome) {
+  @Override
+  public RefundOutcome refused(ChannelError error, String description) {
+    return new RefundOutcome.Refused(error);
+  }
+
+  @Override
+  public String word(RefundOutcome outcome) {
     if (outcome instanceof RefundOutcome.Accepted) {
       return "ok";
     }
     return outcome instanceof RefundOutcome.Refused ? "refused" : "unknown";
   }
 
-  private static RefundOutcome accepted(AlipayTradeRefundResponse response) {
+  @Override
+  public RefundOutcome success(AlipayTradeRefundResponse response) {
     Money refundFee;
     try {
       refundFee = AlipayAmounts.read(response.getRefundFee());

@@ -1,10 +1,11 @@
 package io.paygate.alipay.refund;
 
 import com.alipay.api.response.AlipayTradeFastpayRefundQueryResponse;
-import io.paygate.alipay.gateway.GatewayAnswer;
+import io.paygate.alipay.gateway.AnswerMapping;
 import io.paygate.alipay.gateway.ResponseCodes;
 import io.paygate.alipay.wire.AlipayAmounts;
 import io.paygate.alipay.wire.AlipayTimes;
+import io.paygate.core.channel.ChannelError;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.money.Money;
 
@@ -13,37 +14,43 @@ import io.paygate.core.money.Money;
  * refund_status=REFUND_SUCCESS} is a refund that went through; the mere presence of an amount is
  * not (older documents said so, current ones do not).
  */
-public final class RefundQueryMapper {
+public final class RefundQueryMapper
+    implements AnswerMapping<AlipayTradeFastpayRefundQueryResponse, RefundLookup> {
 
   static final String REFUND_SUCCESS = "REFUND_SUCCESS";
 
-  private RefundQueryMapper() {}
-
-  public static RefundLookup map(GatewayAnswer<AlipayTradeFastpayRefundQueryResponse> answer) {
-    if (answer instanceof GatewayAnswer.NoAnswer<AlipayTradeFastpayRefundQueryResponse> none) {
-      return new RefundLookup.Unknown(none.reason());
-    }
-    AlipayTradeFastpayRefundQueryResponse response =
-        ((GatewayAnswer.Answered<AlipayTradeFastpayRefundQueryResponse>) answer).response();
-    if (ResponseCodes.isSuccess(response)) {
-      return fromSuccess(response);
-    }
-    // No trade means no refund of it either.
-    if (ResponseCodes.isTradeNotExist(response)) {
-      return new RefundLookup.NotRefunded();
-    }
-    // A refused query tells nothing about the refund.
-    return new RefundLookup.Unknown(ResponseCodes.describe(response));
+  // No trade means no refund of it either.
+  @Override
+  public boolean isNotFound(AlipayTradeFastpayRefundQueryResponse response) {
+    return ResponseCodes.isTradeNotExist(response);
   }
 
-  public static String word(RefundLookup lookup) {
+  @Override
+  public RefundLookup notFound(ChannelError error, String description) {
+    return new RefundLookup.NotRefunded();
+  }
+
+  @Override
+  public RefundLookup uncertain(String reason) {
+    return new RefundLookup.Unknown(reason);
+  }
+
+  // A refused query tells nothing about the refund.
+  @Override
+  public RefundLookup refused(ChannelError error, String description) {
+    return new RefundLookup.Unknown(description);
+  }
+
+  @Override
+  public String word(RefundLookup lookup) {
     if (lookup instanceof RefundLookup.Refunded) {
       return "ok";
     }
     return lookup instanceof RefundLookup.NotRefunded ? "not-refunded" : "unknown";
   }
 
-  private static RefundLookup fromSuccess(AlipayTradeFastpayRefundQueryResponse response) {
+  @Override
+  public RefundLookup success(AlipayTradeFastpayRefundQueryResponse response) {
     String status = blankToNull(response.getRefundStatus());
     boolean hasAmount = blankToNull(response.getRefundAmount()) != null;
     if (status == null) {

@@ -1,11 +1,12 @@
 package io.paygate.alipay.trade;
 
 import com.alipay.api.response.AlipayTradeQueryResponse;
-import io.paygate.alipay.gateway.GatewayAnswer;
+import io.paygate.alipay.gateway.AnswerMapping;
 import io.paygate.alipay.gateway.ResponseCodes;
 import io.paygate.alipay.wire.AlipayAmounts;
 import io.paygate.alipay.wire.AlipayTimes;
 import io.paygate.alipay.wire.AlipayTradeStatuses;
+import io.paygate.core.channel.ChannelError;
 import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.ChannelTradeStatus;
 import io.paygate.core.channel.TradeLookup;
@@ -13,29 +14,31 @@ import io.paygate.core.money.Money;
 import java.util.Optional;
 
 /** alipay.trade.query's answer as a {@link TradeLookup}. */
-public final class TradeQueryMapper {
+public final class TradeQueryMapper
+    implements AnswerMapping<AlipayTradeQueryResponse, TradeLookup> {
 
-  private TradeQueryMapper() {}
-
-  public static TradeLookup map(GatewayAnswer<AlipayTradeQueryResponse> answer) {
-    if (answer instanceof GatewayAnswer.NoAnswer<AlipayTradeQueryResponse> none) {
-      return new TradeLookup.Unknown(none.reason());
-    }
-    AlipayTradeQueryResponse response =
-        ((GatewayAnswer.Answered<AlipayTradeQueryResponse>) answer).response();
-    if (ResponseCodes.isSuccess(response)) {
-      return found(response);
-    }
-    if (ResponseCodes.isTradeNotExist(response)) {
-      return new TradeLookup.NotFound();
-    }
-    if (ResponseCodes.isUncertain(response)) {
-      return new TradeLookup.Unknown(ResponseCodes.describe(response));
-    }
-    return new TradeLookup.Refused(ResponseCodes.error(response));
+  @Override
+  public boolean isNotFound(AlipayTradeQueryResponse response) {
+    return ResponseCodes.isTradeNotExist(response);
   }
 
-  public static String word(TradeLookup lookup) {
+  @Override
+  public TradeLookup notFound(ChannelError error, String description) {
+    return new TradeLookup.NotFound();
+  }
+
+  @Override
+  public TradeLookup uncertain(String reason) {
+    return new TradeLookup.Unknown(reason);
+  }
+
+  @Override
+  public TradeLookup refused(ChannelError error, String description) {
+    return new TradeLookup.Refused(error);
+  }
+
+  @Override
+  public String word(TradeLookup lookup) {
     if (lookup instanceof TradeLookup.Found) {
       return "ok";
     }
@@ -46,7 +49,8 @@ public final class TradeQueryMapper {
   }
 
   // A success we cannot read is not a success we may act on.
-  private static TradeLookup found(AlipayTradeQueryResponse response) {
+  @Override
+  public TradeLookup success(AlipayTradeQueryResponse response) {
     Optional<ChannelTradeStatus> status = AlipayTradeStatuses.read(response.getTradeStatus());
     if (status.isEmpty()) {
       return new TradeLookup.Unknown("unknown trade_status " + response.getTradeStatus());

@@ -3,6 +3,7 @@ package io.paygate.alipay.bill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alipay.api.response.AlipayDataDataserviceBillDownloadurlQueryResponse;
+import io.paygate.alipay.gateway.Classified;
 import io.paygate.alipay.gateway.GatewayAnswer;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class BillUrlMapperTest {
+
+  private static final BillUrlMapper MAPPER = new BillUrlMapper();
+
+  private static BillUrl read(
+      GatewayAnswer<AlipayDataDataserviceBillDownloadurlQueryResponse> answer) {
+    return MAPPER.map(Classified.of(answer, MAPPER::isNotFound));
+  }
 
   private static BillUrl map(String code, String subCode, String url, String fileCode) {
     AlipayDataDataserviceBillDownloadurlQueryResponse response =
@@ -20,7 +28,7 @@ class BillUrlMapperTest {
     response.setSubMsg(subCode == null ? null : "sub msg");
     response.setBillDownloadUrl(url);
     response.setBillFileCode(fileCode);
-    return BillUrlMapper.map(new GatewayAnswer.Answered<>(response));
+    return read(new GatewayAnswer.Answered<>(response));
   }
 
   @Test
@@ -47,7 +55,7 @@ class BillUrlMapperTest {
     assertThat(map("20000", "isp.unknow-error", null, null)).isInstanceOf(BillUrl.Unknown.class);
     assertThat(map("10000", null, null, null)).isInstanceOf(BillUrl.Unknown.class);
     assertThat(map("10000", null, "file:///etc/passwd", null)).isInstanceOf(BillUrl.Unknown.class);
-    assertThat(BillUrlMapper.map(new GatewayAnswer.NoAnswer<>("SocketTimeoutException")))
+    assertThat(read(new GatewayAnswer.NoAnswer<>("SocketTimeoutException")))
         .isEqualTo(new BillUrl.Unknown("SocketTimeoutException"));
   }
 
@@ -57,6 +65,6 @@ class BillUrlMapperTest {
 
     assertThat(url).isInstanceOf(BillUrl.Refused.class);
     assertThat(((BillUrl.Refused) url).reason()).contains("40002 isv.invalid-parameter");
-    assertThat(BillUrlMapper.word(url)).isEqualTo("refused");
+    assertThat(MAPPER.word(url)).isEqualTo("refused");
   }
 }

@@ -1,0 +1,50 @@
+package io.paygate.alipay.gateway;
+
+import com.alipay.api.AlipayApiException;
+import com.alipay.api.AlipayObject;
+import com.alipay.api.AlipayRequest;
+import com.alipay.api.SignItem;
+import com.alipay.api.internal.parser.json.ObjectJsonParser;
+import com.alipay.api.internal.util.AlipayLogger;
+import com.alipay.api.internal.util.json.JSONWriter;
+
+/**
+ * The only place that uses the SDK's {@code internal} packages, because no public API does these
+ * jobs (checked against 4.40.734: {@code AlipayResponse}, {@code AlipayRequest}, {@code
+ * AlipayObject}, {@code AlipayConstants}, {@code AlipayClient}). On an SDK upgrade, check here.
+ * ({@code AlipaySignature}, used by the notify package, is the SDK's documented signature helper
+ * despite its package.)
+ */
+public final class SdkInternals {
+
+  private SdkInternals() {}
+
+  /**
+   * The biz_content exactly as the SDK serialises a model onto the wire ({@code JSONWriter} is what
+   * the client itself calls). {@code AlipayResponse.getParams()} holds it too, but only when an
+   * answer arrived, and an exchange without one must still say what was asked.
+   */
+  static String bizContent(AlipayObject model) {
+    return model == null ? null : new JSONWriter().write(model, true);
+  }
+
+  /**
+   * Whether the answer body carries a {@code sign}, found where the SDK looks for it. The SDK
+   * verifies a signature when one is there but skips unsigned error answers; the public API does
+   * not say which of the two happened.
+   */
+  static boolean carriesSign(AlipayRequest<?> request, String body) throws AlipayApiException {
+    SignItem item = new ObjectJsonParser<>(request.getResponseClass()).getSignItem(request, body);
+    return item != null && item.getSign() != null && !item.getSign().isBlank();
+  }
+
+  /**
+   * Switches the SDK's own logger off: it writes every request URL with its signature and every
+   * error body, at SEVERE for routine answers such as ACQ.TRADE_NOT_EXIST. PayGate records each
+   * exchange itself, redacted ({@link ExchangeRecorder}). The switch is JVM-wide (a static in the
+   * SDK); turning it off twice is harmless.
+   */
+  public static void silenceLogging() {
+    AlipayLogger.setNeedEnableLogger(false);
+  }
+}
