@@ -74,18 +74,22 @@ abstract class ClusterTestSupport extends ServerTestSupport {
 
   /** An instance configured with the sandbox's default app, reached through the host's gateway. */
   protected Instance startAsApp(String name, Instance host, Clock clock, List<String> own) {
-    JsonNode app = on(host, () -> get("/sandbox/api/apps").json().get(0));
     List<String> args = new ArrayList<>(own);
-    args.addAll(
-        List.of(
-            "--paygate.sandbox.enabled=false",
-            "--paygate.alipay.app-id=" + app.get("app_id").asString(),
-            "--paygate.alipay.private-key=" + app.get("app_private_key").asString(),
-            "--paygate.alipay.app-public-key=" + app.get("app_public_key").asString(),
-            "--paygate.alipay.alipay-public-key=" + app.get("alipay_public_key").asString(),
-            "--paygate.alipay.seller-id=" + app.get("seller_id").asString(),
-            "--paygate.alipay.gateway=" + host.base() + "/sandbox/gateway.do"));
+    args.addAll(appArguments(host));
     return start(name, freePort(), clock, args);
+  }
+
+  /** The properties that make an instance the sandbox's default app, through the host's gateway. */
+  protected List<String> appArguments(Instance host) {
+    JsonNode app = on(host, () -> get("/sandbox/api/apps").json().get(0));
+    return List.of(
+        "--paygate.sandbox.enabled=false",
+        "--paygate.alipay.app-id=" + app.get("app_id").asString(),
+        "--paygate.alipay.private-key=" + app.get("app_private_key").asString(),
+        "--paygate.alipay.app-public-key=" + app.get("app_public_key").asString(),
+        "--paygate.alipay.alipay-public-key=" + app.get("alipay_public_key").asString(),
+        "--paygate.alipay.seller-id=" + app.get("seller_id").asString(),
+        "--paygate.alipay.gateway=" + host.base() + "/sandbox/gateway.do");
   }
 
   /**
@@ -98,15 +102,7 @@ abstract class ClusterTestSupport extends ServerTestSupport {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<String> args = new ArrayList<>();
-    args.add("--server.port=" + port);
-    args.add("--paygate.public-url=http://localhost:" + port);
-    args.add("--paygate.data-dir=" + dataDir);
-    args.add("--paygate.api.bootstrap-key=" + API_KEY);
-    args.add("--spring.datasource.url=" + databaseUrl());
-    args.add("--spring.datasource.username=" + POSTGRES.username());
-    args.add("--spring.datasource.password=" + POSTGRES.password());
-    args.add("--spring.datasource.hikari.maximum-pool-size=12");
+    List<String> args = commonArguments(port, dataDir);
     // The tests drive the work themselves; the sandbox's real-time scheduler stays off too.
     args.add("--paygate.jobs.enabled=false");
     args.add("--paygate.sandbox.background-interval=0s");
@@ -117,6 +113,20 @@ abstract class ClusterTestSupport extends ServerTestSupport {
       builder.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
     }
     return new Instance(name, builder.run(args.toArray(String[]::new)), port);
+  }
+
+  /** Where an instance listens and keeps its files, its database and the API key. */
+  protected List<String> commonArguments(int port, String dataDir) {
+    List<String> args = new ArrayList<>();
+    args.add("--server.port=" + port);
+    args.add("--paygate.public-url=http://localhost:" + port);
+    args.add("--paygate.data-dir=" + dataDir);
+    args.add("--paygate.api.bootstrap-key=" + API_KEY);
+    args.add("--spring.datasource.url=" + databaseUrl());
+    args.add("--spring.datasource.username=" + POSTGRES.username());
+    args.add("--spring.datasource.password=" + POSTGRES.password());
+    args.add("--spring.datasource.hikari.maximum-pool-size=12");
+    return args;
   }
 
   protected String databaseUrl() {

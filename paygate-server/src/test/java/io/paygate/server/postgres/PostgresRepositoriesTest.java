@@ -132,7 +132,8 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
 
     Instant settledAt = T0.plusSeconds(300);
     var pending = EnumSet.of(RefundStatus.PENDING);
-    assertThat(refunds.settle(
+    assertThat(
+            refunds.settle(
                 no, "r1", pending, RefundStatus.SUCCEEDED, null, null, settledAt, settledAt))
         .isTrue();
     assertThat(refunds.settle(no, "r1", pending, RefundStatus.FAILED, "X", "x", settledAt, null))

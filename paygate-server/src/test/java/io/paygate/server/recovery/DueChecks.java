@@ -31,8 +31,13 @@ public final class DueChecks {
     this.clock = clock;
   }
 
-  /** Runs what is due now, and what that made due now, until nothing is. */
+  /**
+   * Runs what is due now, and what that made due now, until nothing is; first takes over rows
+   * whose instance stopped sending heartbeats (died while working on them).
+   */
   public void run() {
+    scheduler.setTime(clock.instant());
+    scheduler.runDeadExecutionDetection();
     for (int pass = 0; pass < 20 && due() > 0; pass++) {
       scheduler.setTime(clock.instant());
       scheduler.runAnyDueExecutions();
