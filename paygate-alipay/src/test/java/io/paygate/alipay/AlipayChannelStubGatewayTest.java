@@ -332,14 +332,15 @@ class AlipayChannelStubGatewayTest {
   }
 
   @Test
-  void anOldStyleAnswerWithRefundDataMeansRefunded() {
+  void anAmountWithoutRefundStatusIsNotYetARefund() {
+    // Older documents read an amount as success; only REFUND_SUCCESS is one now (0a35a44).
     gateway.answer(
         REFUND_QUERY,
         "{\"code\":\"10000\",\"msg\":\"Success\",\"out_trade_no\":\"PG1\",\"out_request_no\":\"RF1\","
             + "\"refund_amount\":\"5.00\"}");
 
     assertThat(channel.queryRefund(TRADE, "RF1"))
-        .isEqualTo(new RefundLookup.Refunded(Money.parse("5.00"), null));
+        .isEqualTo(new RefundLookup.Unknown("refund_amount without refund_status"));
   }
 
   @Test

@@ -3,8 +3,9 @@ package io.paygate.alipay.gateway;
 import java.util.regex.Pattern;
 
 /**
- * Removes signatures from texts before they are stored: a stored exchange must be readable by an
- * operator without handing out anything that authenticates.
+ * Removes signatures, and the bill download URL's query (its token), from texts before they are
+ * stored: a stored exchange must be readable by an operator without handing out anything that
+ * authenticates.
  */
 public final class Redaction {
 
@@ -16,6 +17,10 @@ public final class Redaction {
   // sign=... in a query string or form text (payment form actions, SDK error messages).
   private static final Pattern QUERY_SIGN = Pattern.compile("([?&]|\\b)sign=[^&\"'\\s]*");
 
+  // The query of a bill_download_url carries the token that downloads the merchant's bill.
+  private static final Pattern BILL_URL_QUERY =
+      Pattern.compile("(\"bill_download_url\"\\s*:\\s*\"[^\"?]*)\\?[^\"]*");
+
   private Redaction() {}
 
   public static String redact(String text) {
@@ -26,6 +31,7 @@ public final class Redaction {
         JSON_SIGN_BEFORE_COMMA
             .matcher(JSON_SIGN_AFTER_COMMA.matcher(text).replaceAll(""))
             .replaceAll("");
-    return QUERY_SIGN.matcher(withoutJson).replaceAll("$1sign=(redacted)");
+    String withoutBillToken = BILL_URL_QUERY.matcher(withoutJson).replaceAll("$1?(redacted)");
+    return QUERY_SIGN.matcher(withoutBillToken).replaceAll("$1sign=(redacted)");
   }
 }

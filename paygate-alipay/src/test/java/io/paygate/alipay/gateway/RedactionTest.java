@@ -24,6 +24,17 @@ class RedactionTest {
   }
 
   @Test
+  void aBillDownloadUrlLosesItsQuery() {
+    assertThat(
+            Redaction.redact(
+                "{\"r\":{\"code\":\"10000\",\"bill_download_url\":"
+                    + "\"https://dwbillcenter.alipay.com/downloadBillFile.resource?bizType=trade&token=T0k\"}}"))
+        .isEqualTo(
+            "{\"r\":{\"code\":\"10000\",\"bill_download_url\":"
+                + "\"https://dwbillcenter.alipay.com/downloadBillFile.resource?(redacted)\"}}");
+  }
+
+  @Test
   void textWithoutSignaturesIsLeftAlone() {
     String body = "{\"out_trade_no\":\"PG1\",\"sign_type\":\"RSA2\",\"design\":\"x\"}";
 

@@ -14,7 +14,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +34,8 @@ class NotifyVerificationTest extends ServerTestSupport {
   private static final KeyPair ALIPAY = rsa();
   private static final KeyPair MERCHANT = rsa();
   private static final KeyPair FORGER = rsa();
+
+  @Autowired JdbcClient jdbc;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -158,7 +162,141 @@ class NotifyVerificationTest extends ServerTestSupport {
                     signed(tradeNotify(unpaid, "20.00", "TRADE_SUCCESS"), ALIPAY, UTF8))
                 .body())
         .isEqualTo("success");
-    assertThat(payment(unpaid).get("status").asString()).isEqualTo("PAID");
+    JsonNode paid = payment(unpaid);
+    assertThat(paid.get("status").asString()).isEqualTo("PAID");
+    // The shop was told it closed: the money is booked and flagged (and refunded by the janitor).
+    assertThat(paid.get("attention").asString()).isEqualTo("PAID_AFTER_CLOSE");
+    JsonNode refunds = api("GET", "/api/v1/payments/" + unpaid + "/refunds", null).json();
+    assertThat(refunds.size()).isEqualTo(1);
+    assertThat(refunds.get(0).get("out_request_no").asString()).isEqualTo("PAID_AFTER_CLOSE");
+    assertThat(refunds.get(0).get("refund_amount").asString()).isEqualTo("20.00");
+    assertThat(refunds.get(0).get("status").asString()).isEqualTo("PENDING");
+  }
+
+  @Test
+  void aBuyerKnownOnlyByOpenIdIsBooked() {
+    // OpenID-mode apps get buyer_open_id (String(128)) instead of the 16-digit buyer_id.
+    String outTradeNo = createPayment("20.00", "page");
+    Map<String, String> notify = tradeNotify(outTradeNo, "20.00", "TRADE_SUCCESS");
+    notify.remove("buyer_id");
+    notify.put("buyer_open_id", "074a1CcTG1LelxKe4xQC0zgNdId0nxi95b5lsNpazWYoCo");
+    Reply reply = postForm("/alipay/notify", signed(notify, ALIPAY, UTF8));
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.body()).isEqualTo("success");
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PAID");
+    assertThat(
+            jdbc.sql("SELECT buyer_id FROM payments WHERE out_trade_no = ?")
+                .param(outTradeNo)
+                .query(String.class)
+                .single())
+        .isEqualTo("074a1CcTG1LelxKe4xQC0zgNdId0nxi95b5lsNpazWYoCo");
+  }
+
+  @Test
+  void refundsMadeInAlipaysConsoleAreBookedFromTheCumulativeRefundFee() {
+    String outTradeNo = createPayment("20.00", "page");
+    assertThat(
+            postForm(
+                    "/alipay/notify",
+                    signed(tradeNotify(outTradeNo, "20.00", "TRADE_SUCCESS"), ALIPAY, UTF8))
+                .body())
+        .isEqualTo("success");
+
+    // A partial refund made in the merchant console: a TRADE_SUCCESS notify with refund fields.
+    Map<String, String> partial = tradeNotify(outTradeNo, "20.00", "TRADE_SUCCESS");
+    partial.put("refund_fee", "5.00");
+    partial.put("out_biz_no", "HZ01RF001");
+    partial.put("gmt_refund", "2026-11-26 11:00:00.123");
+    assertThat(postForm("/alipay/notify", signed(partial, ALIPAY, UTF8)).body())
+        .isEqualTo("success");
+    JsonNode afterPartial = payment(outTradeNo);
+    assertThat(afterPartial.get("status").asString()).isEqualTo("PARTIALLY_REFUNDED");
+    assertThat(afterPartial.get("refunded_amount").asString()).isEqualTo("5.00");
+    // Delivered again: booked once.
+    assertThat(postForm("/alipay/notify", signed(partial, ALIPAY, UTF8)).body())
+        .isEqualTo("success");
+    assertThat(payment(outTradeNo).get("refunded_amount").asString()).isEqualTo("5.00");
+
+    // The rest, also in the console: the trade closes. A refund, never a "close".
+    Map<String, String> rest = tradeNotify(outTradeNo, "20.00", "TRADE_CLOSED");
+    rest.put("refund_fee", "20.00");
+    rest.put("out_biz_no", "HZ01RF002");
+    rest.put("gmt_refund", "2026-11-26 12:00:00.456");
+    rest.put("gmt_close", "2026-11-26 12:00:00");
+    assertThat(postForm("/alipay/notify", signed(rest, ALIPAY, UTF8)).body()).isEqualTo("success");
+    JsonNode refunded = payment(outTradeNo);
+    assertThat(refunded.get("status").asString()).isEqualTo("REFUNDED");
+    assertThat(refunded.get("refunded_amount").asString()).isEqualTo("20.00");
+    assertThat(refunded.has("closed_at")).isFalse();
+
+    JsonNode refunds = api("GET", "/api/v1/payments/" + outTradeNo + "/refunds", null).json();
+    assertThat(refunds.size()).isEqualTo(2);
+    assertThat(refunds.get(0).get("out_request_no").asString()).isEqualTo("HZ01RF001");
+    assertThat(refunds.get(0).get("refund_amount").asString()).isEqualTo("5.00");
+    assertThat(refunds.get(0).get("origin").asString()).isEqualTo("ALIPAY");
+    assertThat(refunds.get(0).get("status").asString()).isEqualTo("SUCCEEDED");
+    assertThat(refunds.get(1).get("out_request_no").asString()).isEqualTo("HZ01RF002");
+    assertThat(refunds.get(1).get("refund_amount").asString()).isEqualTo("15.00");
+  }
+
+  @Test
+  void aFullRefundNotifyForAPaymentWhosePaidNotifyWasLostBooksThePaymentAndTheRefund() {
+    String outTradeNo = createPayment("20.00", "wap");
+    Map<String, String> closed = tradeNotify(outTradeNo, "20.00", "TRADE_CLOSED");
+    closed.put("refund_fee", "20.00");
+    closed.put("out_biz_no", "HZ01RF003");
+    closed.put("gmt_refund", "2026-11-26 12:00:00.456");
+    closed.put("gmt_close", "2026-11-26 12:00:00");
+    assertThat(postForm("/alipay/notify", signed(closed, ALIPAY, UTF8)).body())
+        .isEqualTo("success");
+    JsonNode payment = payment(outTradeNo);
+    assertThat(payment.get("status").asString()).isEqualTo("REFUNDED");
+    assertThat(payment.get("paid_at")).isNotNull();
+    assertThat(payment.get("refunded_amount").asString()).isEqualTo("20.00");
+  }
+
+  @Test
+  void aNotifyWithAnotherAmountFlagsThePaymentAndBooksNothing() {
+    String outTradeNo = createPayment("20.00", "page");
+    assertThat(
+            postForm(
+                    "/alipay/notify",
+                    signed(tradeNotify(outTradeNo, "2.00", "TRADE_SUCCESS"), ALIPAY, UTF8))
+                .body())
+        .isEqualTo("failure");
+    JsonNode payment = payment(outTradeNo);
+    assertThat(payment.get("status").asString()).isEqualTo("PENDING");
+    assertThat(payment.get("attention").asString()).isEqualTo("AMOUNT_MISMATCH");
+  }
+
+  @Test
+  void aNotifyThatDoesNotVerifyIsKeptApartFromThePaymentsHistory() {
+    String outTradeNo = createPayment("20.00", "page");
+    postForm(
+        "/alipay/notify", signed(tradeNotify(outTradeNo, "20.00", "TRADE_SUCCESS"), FORGER, UTF8));
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM exchanges WHERE out_trade_no = ?")
+                .param(outTradeNo)
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM exchanges WHERE operation = 'notify-unverified'"
+                        + " AND request_text LIKE ?")
+                .param("%out_trade_no=" + outTradeNo + "%")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anOversizedNotifyIsRefusedWith413() {
+    String big = "x".repeat(70 * 1024);
+    Reply reply = postForm("/alipay/notify", Map.of("out_trade_no", "P1", "body", big));
+    assertThat(reply.status()).isEqualTo(413);
+    assertThat(reply.contentType()).startsWith("application/problem+json");
+    assertThat(reply.json().get("code").asString()).isEqualTo("NOTIFY_TOO_LARGE");
   }
 
   private static final Charset UTF8 = StandardCharsets.UTF_8;
