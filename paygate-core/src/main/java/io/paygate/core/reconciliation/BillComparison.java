@@ -3,10 +3,10 @@ package io.paygate.core.reconciliation;
 import io.paygate.core.channel.BillEntry;
 import io.paygate.core.channel.ChannelBill;
 import io.paygate.core.money.Money;
-import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentStatus;
-import io.paygate.core.refunds.Refund;
+import io.paygate.core.reconciliation.Books.BookedPayment;
+import io.paygate.core.reconciliation.Books.BookedRefund;
 import io.paygate.core.refunds.RefundRepository;
 import io.paygate.core.refunds.RefundStatus;
 import java.util.ArrayList;
@@ -50,14 +50,14 @@ final class BillComparison {
       }
     }
     List<Finding> findings = new ArrayList<>();
-    Map<String, Payment> paidHere = new LinkedHashMap<>();
-    for (Payment payment : books.paidBetween(bill.from(), bill.to())) {
+    Map<String, BookedPayment> paidHere = new LinkedHashMap<>();
+    for (BookedPayment payment : books.paidBetween(bill.from(), bill.to())) {
       paidHere.put(payment.outTradeNo(), payment);
     }
     for (BillEntry entry : billPayments.values()) {
-      Payment ours = paidHere.get(entry.outTradeNo());
+      BookedPayment ours = paidHere.get(entry.outTradeNo());
       if (ours == null) {
-        ours = payments.find(entry.outTradeNo()).orElse(null);
+        ours = payments.find(entry.outTradeNo()).map(BookedPayment::of).orElse(null);
       }
       DifferenceKind kind = paymentDifference(ours, entry);
       if (kind != null) {
@@ -74,7 +74,7 @@ final class BillComparison {
                 entry));
       }
     }
-    for (Payment ours : paidHere.values()) {
+    for (BookedPayment ours : paidHere.values()) {
       if (!billPayments.containsKey(ours.outTradeNo())) {
         findings.add(
             new Finding(
@@ -90,15 +90,19 @@ final class BillComparison {
       }
     }
 
-    Map<RefundKey, Refund> refundedHere = new LinkedHashMap<>();
-    for (Refund refund : books.refundedBetween(bill.from(), bill.to())) {
+    Map<RefundKey, BookedRefund> refundedHere = new LinkedHashMap<>();
+    for (BookedRefund refund : books.refundedBetween(bill.from(), bill.to())) {
       refundedHere.put(new RefundKey(refund.outTradeNo(), refund.outRequestNo()), refund);
     }
     for (Map.Entry<RefundKey, BillEntry> line : billRefunds.entrySet()) {
       BillEntry entry = line.getValue();
-      Refund ours = refundedHere.get(line.getKey());
+      BookedRefund ours = refundedHere.get(line.getKey());
       if (ours == null && entry.outRequestNo() != null) {
-        ours = refunds.find(entry.outTradeNo(), entry.outRequestNo()).orElse(null);
+        ours =
+            refunds
+                .find(entry.outTradeNo(), entry.outRequestNo())
+                .map(refund -> BookedRefund.of(refund, entry.tradeNo()))
+                .orElse(null);
       }
       DifferenceKind kind = refundDifference(ours, entry);
       if (kind != null) {
@@ -116,16 +120,16 @@ final class BillComparison {
                 entry));
       }
     }
-    for (Map.Entry<RefundKey, Refund> line : refundedHere.entrySet()) {
+    for (Map.Entry<RefundKey, BookedRefund> line : refundedHere.entrySet()) {
       if (!billRefunds.containsKey(line.getKey())) {
-        Refund ours = line.getValue();
+        BookedRefund ours = line.getValue();
         findings.add(
             new Finding(
                 new Difference(
                     DifferenceKind.REFUND_MISSING_AT_ALIPAY,
                     ours.outTradeNo(),
                     ours.outRequestNo(),
-                    payments.find(ours.outTradeNo()).map(Payment::tradeNo).orElse(null),
+                    ours.tradeNo(),
                     state(ours),
                     null,
                     false),
@@ -135,7 +139,7 @@ final class BillComparison {
     return new Result(findings, billPayments.size(), paidHere.size());
   }
 
-  private static DifferenceKind paymentDifference(Payment ours, BillEntry entry) {
+  private static DifferenceKind paymentDifference(BookedPayment ours, BillEntry entry) {
     if (ours == null || ours.status() == PaymentStatus.PENDING) {
       return DifferenceKind.MISSING_HERE;
     }
@@ -145,7 +149,7 @@ final class BillComparison {
     return sameAmount(ours.totalAmount(), entry.amount()) ? null : DifferenceKind.AMOUNT_DIFFERS;
   }
 
-  private static DifferenceKind refundDifference(Refund ours, BillEntry entry) {
+  private static DifferenceKind refundDifference(BookedRefund ours, BillEntry entry) {
     if (ours == null || ours.status() != RefundStatus.SUCCEEDED) {
       return DifferenceKind.REFUND_MISSING_HERE;
     }
@@ -158,15 +162,15 @@ final class BillComparison {
     return ours.compareTo(theirs) == 0;
   }
 
-  private static String state(Payment payment) {
+  private static String state(BookedPayment payment) {
     return payment == null ? null : payment.status() + " " + payment.totalAmount();
   }
 
-  private static String state(Refund refund) {
+  private static String state(BookedRefund refund) {
     return refund == null ? null : refund.status() + " " + refund.refundAmount();
   }
 
-  private static String tradeNo(Payment payment) {
+  private static String tradeNo(BookedPayment payment) {
     return payment == null ? null : payment.tradeNo();
   }
 }

@@ -18,6 +18,7 @@ import io.paygate.core.support.Transactions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -117,7 +118,8 @@ public final class BillReconciler {
             last.tradesInBill(),
             last.tradesHere(),
             differences,
-            clock.instant());
+            // What is answered is what is kept: databases keep microseconds at best.
+            clock.instant().truncatedTo(ChronoUnit.MILLIS));
     transactions.run(() -> reconciliations.save(result));
     return result;
   }

@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -86,17 +87,19 @@ class BillReconcilerTest {
     Books books =
         new Books() {
           @Override
-          public List<Payment> paidBetween(Instant from, Instant to) {
+          public List<Books.BookedPayment> paidBetween(Instant from, Instant to) {
             return payments.rows.values().stream()
                 .filter(p -> p.isPaid() && within(p.paidAt(), from, to))
+                .map(Books.BookedPayment::of)
                 .toList();
           }
 
           @Override
-          public List<Refund> refundedBetween(Instant from, Instant to) {
+          public List<Books.BookedRefund> refundedBetween(Instant from, Instant to) {
             return refunds.rows.values().stream()
                 .filter(
                     r -> r.status() == RefundStatus.SUCCEEDED && within(r.refundedAt(), from, to))
+                .map(r -> Books.BookedRefund.of(r, payments.rows.get(r.outTradeNo()).tradeNo()))
                 .toList();
           }
         };
@@ -234,7 +237,7 @@ class BillReconcilerTest {
     assertThat(result.tradesHere()).isEqualTo(2);
     assertThat(result.differences()).isEmpty();
     assertThat(result.billDate()).isEqualTo(DAY);
-    assertThat(result.createdAt()).isEqualTo(clock.instant());
+    assertThat(result.createdAt()).isEqualTo(clock.instant().truncatedTo(ChronoUnit.MILLIS));
     assertThat(saved).containsExactly(result);
   }
 
