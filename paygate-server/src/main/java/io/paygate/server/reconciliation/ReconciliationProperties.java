@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * The daily reconciliation ({@code paygate.reconciliation.*}).
  *
  * @param enabled whether yesterday's bill is reconciled every day (the API works either way)
- * @param dailyAt when, in Beijing time ({@code HH:mm}); Alipay publishes a day's bill after 09:00
+ * @param dailyAt when, in Beijing time ({@code HH:mm}); Alipay publishes a day's bill the next
+ *     morning
  * @param retryEvery how soon to try again when the bill is not ready or Alipay did not answer
  */
 @Validated
