@@ -202,4 +202,39 @@ class BillDownloadTest extends PageFlowSupport {
     }
     assertThat(download(base() + "/sandbox/bills/nope").statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void aConsoleRefundIsARefundRowWithItsAlipayMadeNumber() throws Exception {
+    if (sandboxNow().getHour() == 23 && sandboxNow().getMinute() >= 50) {
+      advance(15 * 60);
+    }
+    DefaultAlipayClient client = merchant();
+    String authCode = json(get(base() + "/sandbox/api/buyers")).get(0).get("auth_code").asString();
+    String out = unique("BILLC");
+    AlipayTradePayRequest pay = new AlipayTradePayRequest();
+    pay.setBizContent(
+        "{\"out_trade_no\":\""
+            + out
+            + "\",\"scene\":\"bar_code\",\"auth_code\":\""
+            + authCode
+            + "\",\"total_amount\":\"8.00\",\"subject\":\"console\"}");
+    String tradeNo = client.execute(pay).getTradeNo();
+    JsonNode refund =
+        json(
+            sendJson(
+                "POST",
+                base() + "/sandbox/api/trades/" + tradeNo + "/console-refunds",
+                "{\"refund_amount\":\"1.50\"}"));
+    String outBizNo = refund.get("out_biz_no").asString();
+    LocalDate day = sandboxNow().toLocalDate();
+    advance(24 * 3600);
+
+    AlipayDataDataserviceBillDownloadurlQueryResponse issued =
+        bill(client, "trade", day.toString());
+    Map<String, String> files = unzip(download(issued.getBillDownloadUrl()).body());
+    List<String> rows =
+        files.get(List.copyOf(files.keySet()).get(0)).lines().filter(l -> l.contains(out)).toList();
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(1)).contains(",退款\t,").contains(outBizNo + "\t").contains("-1.50");
+  }
 }

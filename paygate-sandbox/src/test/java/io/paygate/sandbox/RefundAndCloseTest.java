@@ -9,6 +9,11 @@ import com.alipay.api.request.AlipayTradeRefundRequest;
 import com.alipay.api.response.AlipayTradeCloseResponse;
 import com.alipay.api.response.AlipayTradeFastpayRefundQueryResponse;
 import com.alipay.api.response.AlipayTradeRefundResponse;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -157,5 +162,67 @@ class RefundAndCloseTest extends PageFlowSupport {
 
     String paid = paidTrade("1.00", null);
     assertThat(close(paid).getSubCode()).isEqualTo("ACQ.TRADE_STATUS_ERROR");
+  }
+
+  /** A page-pay order's time_expire, {@code minutes} after the sandbox's (virtual) now. */
+  private String timeExpire(long minutes) throws Exception {
+    return Instant.parse(json(get(base() + "/sandbox/api/clock")).get("now").asString())
+        .plus(Duration.ofMinutes(minutes))
+        .atZone(ZoneId.of("Asia/Shanghai"))
+        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+  }
+
+  private String pagePayWithExpiry(String out, String notifyUrl) throws Exception {
+    return openCashier(
+        pagePay(
+            "{\"out_trade_no\":\""
+                + out
+                + "\",\"total_amount\":\"2.00\",\"subject\":\"late\","
+                + "\"product_code\":\"FAST_INSTANT_TRADE_PAY\",\"time_expire\":\""
+                + timeExpire(30)
+                + "\"}",
+            notifyUrl,
+            null));
+  }
+
+  /**
+   * As at Alipay: closing an order the buyer has not opened yet answers ACQ.TRADE_NOT_EXIST and
+   * closes nothing, so the form the buyer already has can still be paid until its time_expire.
+   */
+  @Test
+  void aFormLoadedBeforeAnUnansweredCloseCanStillBePaidUntilItExpires() throws Exception {
+    try (NotifyReceiver receiver = new NotifyReceiver()) {
+      String out = unique("LATE");
+      String cashier = pagePayWithExpiry(out, receiver.url());
+      assertThat(close(out).getSubCode()).isEqualTo("ACQ.TRADE_NOT_EXIST");
+      advance(29 * 60);
+
+      HttpResponse<String> page = get(cashier);
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("pay_password");
+      HttpResponse<String> paid =
+          postForm(
+              cashier + "/pay",
+              Map.of("logon_id", "buyer@sandbox.paygate", "pay_password", "111111"));
+      assertThat(paid.statusCode()).isEqualTo(200);
+
+      assertThat(query(out).getTradeStatus()).isEqualTo("TRADE_SUCCESS");
+      assertThat(receiver.received()).hasSize(1);
+      assertThat(receiver.received().get(0))
+          .containsEntry("out_trade_no", out)
+          .containsEntry("trade_status", "TRADE_SUCCESS");
+      assertThat(close(out).getSubCode()).isEqualTo("ACQ.TRADE_STATUS_ERROR");
+    }
+
+    String expired = unique("LATE");
+    String cashier = pagePayWithExpiry(expired, null);
+    assertThat(close(expired).getSubCode()).isEqualTo("ACQ.TRADE_NOT_EXIST");
+    advance(31 * 60);
+    HttpResponse<String> late =
+        postForm(
+            cashier + "/pay",
+            Map.of("logon_id", "buyer@sandbox.paygate", "pay_password", "111111"));
+    assertThat(late.body()).contains("订单已过期");
+    assertThat(query(expired).getSubCode()).isEqualTo("ACQ.TRADE_NOT_EXIST");
   }
 }

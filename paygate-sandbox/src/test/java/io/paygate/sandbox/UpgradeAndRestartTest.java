@@ -2,6 +2,7 @@ package io.paygate.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paygate.sandbox.apps.SandboxApps;
 import io.paygate.sandbox.buyers.SandboxBuyers;
 import io.paygate.sandbox.faults.FaultKind;
 import io.paygate.sandbox.faults.FaultRepository;
@@ -79,6 +80,31 @@ class UpgradeAndRestartTest {
                   .matches("28\\d{16}");
               assertThat(buyers.find(SandboxBuyers.DEFAULT_LOGON_ID).orElseThrow().authCode())
                   .matches("28\\d{16}");
+            });
+  }
+
+  @Test
+  void appsOfAnOlderDatabaseAreNotInOpenIdMode() {
+    String url = "jdbc:h2:file:" + dataDir.resolve("sandbox/sandbox").toAbsolutePath();
+    Flyway.configure()
+        .dataSource(url, "sa", "")
+        .locations("classpath:db/sandbox")
+        .table("sandbox_schema_history")
+        .target("5")
+        .load()
+        .migrate();
+    new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""))
+        .update(
+            "INSERT INTO apps (app_id, seller_id, name, app_public_key, alipay_public_key,"
+                + " alipay_private_key, is_default, created_at)"
+                + " VALUES ('2021000000000001', '2088000000000002', 'old', 'k', 'k', 'k', FALSE, 0)");
+
+    runner()
+        .run(
+            context -> {
+              SandboxApps apps = context.getBean(SandboxApps.class);
+              assertThat(apps.find("2021000000000001").orElseThrow().openidMode()).isFalse();
+              assertThat(apps.setOpenidMode("2021000000000001", true).openidMode()).isTrue();
             });
   }
 }

@@ -187,10 +187,20 @@ public abstract class ServerTestSupport {
    * posts it to the gateway, which opens the cashier.
    */
   protected Reply openCashier(String outTradeNo) {
+    return submitPayForm(loadPayPage(outTradeNo));
+  }
+
+  /** What the buyer's browser receives from {@code /pay/{no}}, before it submits the form. */
+  protected Reply loadPayPage(String outTradeNo) {
     Reply page = get("/pay/" + outTradeNo);
     if (page.status() != 200) {
       throw new AssertionError("pay page: " + page.status() + " " + page.body());
     }
+    return page;
+  }
+
+  /** Submits a loaded pay page's form to the gateway, which opens the cashier. */
+  protected Reply submitPayForm(Reply page) {
     Matcher action = FORM_ACTION.matcher(page.body());
     if (!action.find()) {
       throw new AssertionError("no form in the pay page: " + page.body());

@@ -19,12 +19,18 @@ public final class Backoff {
 
   private Backoff() {}
 
-  /** After the given number of checks that left the payment open (0 for the first). */
+  /**
+   * The wait before check number {@code attempts + 1} of a payment: 1 min after creation, then 2,
+   * 4, 8, 16 and every 30 min.
+   */
   public static Duration payment(int attempts) {
     return doubled(FIRST_PAYMENT_CHECK, attempts, PAYMENT_CAP);
   }
 
-  /** After the given number of checks that left the refund pending (0 for the first). */
+  /**
+   * The wait before check number {@code attempts + 1} of a refund: 10 s after an unknown answer,
+   * then 1, 2, 4 … min, at most an hour apart.
+   */
   public static Duration refund(int attempts) {
     return attempts == 0
         ? FIRST_REFUND_CHECK

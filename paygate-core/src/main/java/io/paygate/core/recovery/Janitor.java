@@ -74,7 +74,7 @@ public final class Janitor {
     if (!watched(after)) {
       return new Next.Done();
     }
-    Instant next = now.plus(Backoff.payment(attempts));
+    Instant next = now.plus(Backoff.payment(attempts + 1));
     Instant last = watchedUntil(after);
     // The last look falls on the expiry (or the end of the watch), never in the past.
     return new Next.At(last.isAfter(now) && next.isAfter(last) ? last : next);

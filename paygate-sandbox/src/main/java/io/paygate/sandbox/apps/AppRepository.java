@@ -19,11 +19,12 @@ public class AppRepository {
               rs.getString("app_private_key"),
               rs.getString("alipay_public_key"),
               rs.getString("alipay_private_key"),
-              rs.getBoolean("is_default"));
+              rs.getBoolean("is_default"),
+              rs.getBoolean("openid_mode"));
 
   private static final String COLUMNS =
       "app_id, seller_id, name, app_public_key, app_private_key, alipay_public_key,"
-          + " alipay_private_key, is_default";
+          + " alipay_private_key, is_default, openid_mode";
 
   private final SandboxDatabase db;
 
@@ -48,7 +49,7 @@ public class AppRepository {
   public void insert(App app, long createdAt) {
     db.jdbc()
         .update(
-            "INSERT INTO apps (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO apps (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             app.appId(),
             app.sellerId(),
             app.name(),
@@ -57,6 +58,13 @@ public class AppRepository {
             app.alipayPublicKey(),
             app.alipayPrivateKey(),
             app.isDefault(),
+            app.openidMode(),
             createdAt);
+  }
+
+  /** Returns false when there is no such app. */
+  public boolean setOpenidMode(String appId, boolean openidMode) {
+    return db.jdbc().update("UPDATE apps SET openid_mode = ? WHERE app_id = ?", openidMode, appId)
+        == 1;
   }
 }

@@ -12,17 +12,16 @@ import org.springframework.stereotype.Service;
 
 /**
  * The registry of merchant apps. An embedding server reads {@link #defaultApp()} at start-up to
- * configure itself with no configuration at all. Apps are never changed once inserted, so each is
- * read from the database once (on first use) and kept with its parsed keys.
+ * configure itself with no configuration at all. An app's keys never change once inserted, so they
+ * are parsed once and kept; the app itself is read each time, as its OpenID mode can be switched
+ * (by any instance sharing the database).
  */
 @Service
 public class SandboxApps {
 
   private final AppRepository apps;
   private final VirtualClock clock;
-  private final Map<String, Known> known = new ConcurrentHashMap<>();
-
-  private record Known(App app, AppKeys keys) {}
+  private final Map<String, AppKeys> keys = new ConcurrentHashMap<>();
 
   public SandboxApps(AppRepository apps, VirtualClock clock) {
     this.apps = apps;
@@ -42,28 +41,25 @@ public class SandboxApps {
   }
 
   public Optional<App> find(String appId) {
-    Known cached = known.get(appId);
-    if (cached != null) {
-      return Optional.of(cached.app());
-    }
-    return apps.find(appId).map(app -> remember(app).app());
+    return apps.find(appId);
   }
 
   /** The app's parsed keys. */
   public AppKeys keys(App app) {
-    Known cached = known.get(app.appId());
-    return (cached != null ? cached : remember(app)).keys();
-  }
-
-  private Known remember(App app) {
-    return known.computeIfAbsent(
+    return keys.computeIfAbsent(
         app.appId(),
         id ->
-            new Known(
-                app,
-                new AppKeys(
-                    RsaKeys.publicKey(app.appPublicKey()).orElse(null),
-                    RsaKeys.privateKey(app.alipayPrivateKey()))));
+            new AppKeys(
+                RsaKeys.publicKey(app.appPublicKey()).orElse(null),
+                RsaKeys.privateKey(app.alipayPrivateKey())));
+  }
+
+  /** Switches how the app names buyers from now on; answers the app as it is now. */
+  public App setOpenidMode(String appId, boolean openidMode) {
+    if (!apps.setOpenidMode(appId, openidMode)) {
+      throw SandboxProblem.notFound("APP_NOT_FOUND", "No app " + appId + ".");
+    }
+    return apps.find(appId).orElseThrow();
   }
 
   public List<App> all() {
@@ -72,6 +68,11 @@ public class SandboxApps {
 
   /** Registers a merchant's own public key; the sandbox never learns the private half. */
   public App register(String appPublicKey, String name) {
+    return register(appPublicKey, name, false);
+  }
+
+  /** As {@link #register(String, String)}, naming buyers by open id if {@code openidMode}. */
+  public App register(String appPublicKey, String name, boolean openidMode) {
     if (RsaKeys.publicKey(appPublicKey).isEmpty()) {
       throw SandboxProblem.badRequest(
           "INVALID_PUBLIC_KEY",
@@ -79,17 +80,23 @@ public class SandboxApps {
           "app_public_key");
     }
     String cleaned = appPublicKey.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-    return create(cleaned, null, name == null || name.isBlank() ? "merchant app" : name, false);
+    return create(
+        cleaned, null, name == null || name.isBlank() ? "merchant app" : name, false, openidMode);
   }
 
   private synchronized void ensureDefaultApp() {
     if (apps.findDefault().isEmpty()) {
       RsaKeys.EncodedKeyPair appKeys = RsaKeys.generate();
-      create(appKeys.publicKey(), appKeys.privateKey(), "default app", true);
+      create(appKeys.publicKey(), appKeys.privateKey(), "default app", true, false);
     }
   }
 
-  private App create(String appPublicKey, String appPrivateKey, String name, boolean isDefault) {
+  private App create(
+      String appPublicKey,
+      String appPrivateKey,
+      String name,
+      boolean isDefault,
+      boolean openidMode) {
     // One "Alipay" key pair per app, never equal to the app's own (the SDK refuses that).
     RsaKeys.EncodedKeyPair alipayKeys = RsaKeys.generate();
     App app =
@@ -101,7 +108,8 @@ public class SandboxApps {
             appPrivateKey,
             alipayKeys.publicKey(),
             alipayKeys.privateKey(),
-            isDefault);
+            isDefault,
+            openidMode);
     apps.insert(app, clock.millis());
     return app;
   }

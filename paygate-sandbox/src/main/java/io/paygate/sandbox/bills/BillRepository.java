@@ -79,7 +79,8 @@ public class BillRepository {
                 + " t.buyer_logon_id, t.total_amount, r.refund_amount AS amount,"
                 + " r.out_request_no, t.opened_at, r.refunded_at AS at"
                 + " FROM refunds r JOIN trades t ON t.id = r.trade_id"
-                + " WHERE t.app_id = ? AND r.refunded_at >= ? AND r.refunded_at < ?"
+                + " WHERE t.app_id = ? AND r.completes_at IS NULL"
+                + " AND r.refunded_at >= ? AND r.refunded_at < ?"
                 + ") entries ORDER BY at, is_refund, id",
             (rs, i) ->
                 new Entry(
@@ -115,7 +116,8 @@ public class BillRepository {
         db.jdbc()
             .queryForObject(
                 "SELECT COALESCE(SUM(r.refund_amount), 0) FROM refunds r JOIN trades t"
-                    + " ON t.id = r.trade_id WHERE t.app_id = ? AND r.refunded_at < ?",
+                    + " ON t.id = r.trade_id WHERE t.app_id = ? AND r.completes_at IS NULL"
+                    + " AND r.refunded_at < ?",
                 BigDecimal.class,
                 appId,
                 at.toEpochMilli());

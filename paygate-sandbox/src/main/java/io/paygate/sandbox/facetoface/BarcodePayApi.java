@@ -1,5 +1,6 @@
 package io.paygate.sandbox.facetoface;
 
+import io.paygate.sandbox.apps.App;
 import io.paygate.sandbox.buyers.Buyer;
 import io.paygate.sandbox.buyers.SandboxBuyers;
 import io.paygate.sandbox.gateway.ApiOutcome;
@@ -71,7 +72,7 @@ public class BarcodePayApi implements GatewayApi {
     Trade order = ((Orders.Placed) placement).order();
     PayResult result = payments.pay(order.id(), buyer.get().logonId(), Optional.empty());
     if (result instanceof PayResult.Paid paid) {
-      return ApiOutcome.success(answer(paid.trade()));
+      return ApiOutcome.success(answer(paid.trade(), call.app()));
     }
     // pay() answers Paid or Refused, never Opened.
     return new ApiOutcome.Failure(error(((PayResult.Refused) result).reason()));
@@ -87,7 +88,7 @@ public class BarcodePayApi implements GatewayApi {
     };
   }
 
-  private static Map<String, Object> answer(Trade trade) {
+  private static Map<String, Object> answer(Trade trade, App app) {
     String total = Money.format(trade.totalAmount());
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("trade_no", trade.tradeNo());
@@ -102,7 +103,7 @@ public class BarcodePayApi implements GatewayApi {
     fields.put(
         "fund_bill_list",
         List.of(Map.of("fund_channel", "ALIPAYACCOUNT", "amount", total, "real_amount", total)));
-    fields.put("buyer_user_id", trade.buyerUserId());
+    fields.putAll(app.buyerField("buyer_user_id", trade.buyerUserId()));
     return fields;
   }
 

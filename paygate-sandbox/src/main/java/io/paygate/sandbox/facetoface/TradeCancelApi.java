@@ -107,13 +107,18 @@ public class TradeCancelApi implements GatewayApi {
       tradeNotifies.queue(closed, Optional.empty(), now).ifPresent(queued::add);
       return answer(closed, "close", null);
     }
-    // TRADE_SUCCESS: refund whatever is not refunded yet, then the trade is closed.
-    BigDecimal rest = trade.totalAmount().subtract(trade.refundedAmount());
+    // TRADE_SUCCESS: refund whatever is not refunded (or being refunded) yet; the trade closes.
+    BigDecimal rest =
+        trade.totalAmount().subtract(trade.refundedAmount()).subtract(refunds.processingAmount(id));
+    if (rest.signum() == 0) {
+      // Only refunds still processing are left: the last of them to complete closes the trade.
+      return answer(trade, "refund", now);
+    }
     String requestNo =
         refunds.find(id, trade.outTradeNo()).isEmpty()
             ? trade.outTradeNo()
             : "CANCEL_" + trade.tradeNo();
-    // The rest makes the refund full, so posting it closes the trade.
+    // The rest makes the refund full (once any processing ones complete), closing the trade.
     Trade closed = posting.apply(trade, requestNo, rest, "cancel", now, queued);
     return answer(closed, "refund", now);
   }

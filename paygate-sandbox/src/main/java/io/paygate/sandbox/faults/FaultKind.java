@@ -11,6 +11,16 @@ public enum FaultKind {
   UNAVAILABLE(FaultScope.GATEWAY),
   /** The API runs, then the answer is held for {@code hold_seconds} real seconds. */
   TIMEOUT(FaultScope.GATEWAY),
+  /**
+   * The request never reaches "Alipay": the API does not run; after {@code hold_seconds} real
+   * seconds the answer is 20000 isp.unknow-error (a client with a shorter timeout sees none).
+   */
+  LOST(FaultScope.GATEWAY),
+  /**
+   * alipay.trade.refund only: a new refund is accepted (fund_change=N) and completes {@code
+   * delay_seconds} of virtual time later.
+   */
+  REFUND_PROCESSING(FaultScope.GATEWAY),
   /** The answer is signed over other bytes: the SDK's signature check fails. */
   BAD_SIGNATURE(FaultScope.GATEWAY),
   /** The notify is never sent; it is recorded as dropped and can be redelivered by hand. */

@@ -47,12 +47,7 @@ public class FaultViews {
       view.put("count", rule.count());
       view.put("remaining", rule.remaining());
     }
-    if (rule.kind() == FaultKind.TIMEOUT) {
-      view.put("hold_seconds", rule.seconds());
-    }
-    if (rule.kind() == FaultKind.DELAY) {
-      view.put("delay_seconds", rule.seconds());
-    }
+    FaultsController.secondsField(rule.kind()).ifPresent(f -> view.put(f, rule.seconds()));
     return view;
   }
 }

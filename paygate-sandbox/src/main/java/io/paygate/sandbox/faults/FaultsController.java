@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,9 +29,10 @@ public class FaultsController {
   private static final int MAX_RULES = 50;
   private static final Set<String> TOP = Set.of("gateway", "notify");
   private static final Set<String> GATEWAY_FIELDS =
-      Set.of("kind", "methods", "share", "count", "hold_seconds");
+      Set.of("kind", "methods", "share", "count", "hold_seconds", "delay_seconds");
   private static final Set<String> NOTIFY_FIELDS =
       Set.of("kind", "share", "count", "delay_seconds");
+  private static final String REFUND_METHOD = "alipay.trade.refund";
 
   private final FaultRepository rules;
   private final GatewayApis apis;
@@ -123,13 +125,20 @@ public class FaultsController {
     }
     List<String> methods =
         scope == FaultScope.GATEWAY ? methods(node.get("methods"), path) : List.of();
+    if (kind == FaultKind.REFUND_PROCESSING) {
+      // Only a refund can be "processing"; say so rather than keep a rule that never acts.
+      if (methods.stream().anyMatch(m -> !m.equals(REFUND_METHOD))) {
+        throw bad(
+            "METHOD_NOT_ALLOWED",
+            path + ".methods: refund_processing only applies to " + REFUND_METHOD + ".",
+            path + ".methods");
+      }
+      methods = List.of(REFUND_METHOD);
+    }
     BigDecimal share = share(node.get("share"), path);
     Integer count = count(node.get("count"), path);
     Integer seconds = null;
-    String secondsField =
-        kind == FaultKind.TIMEOUT
-            ? "hold_seconds"
-            : kind == FaultKind.DELAY ? "delay_seconds" : null;
+    String secondsField = secondsField(kind).orElse(null);
     for (String field : List.of("hold_seconds", "delay_seconds")) {
       if (node.has(field) && !field.equals(secondsField)) {
         throw bad(
@@ -138,13 +147,15 @@ public class FaultsController {
                 + "."
                 + field
                 + " only goes with kind "
-                + (field.startsWith("hold") ? "timeout" : "delay")
+                + (field.startsWith("hold")
+                    ? "timeout or lost"
+                    : scope == FaultScope.GATEWAY ? "refund_processing" : "delay")
                 + ".",
             path + "." + field);
       }
     }
     if (secondsField != null) {
-      long max = kind == FaultKind.TIMEOUT ? MAX_HOLD_SECONDS : MAX_DELAY_SECONDS;
+      long max = secondsField.equals("hold_seconds") ? MAX_HOLD_SECONDS : MAX_DELAY_SECONDS;
       JsonNode value = node.get(secondsField);
       if (value == null
           || !value.isIntegralNumber()
@@ -158,6 +169,15 @@ public class FaultsController {
       seconds = value.asInt();
     }
     return new FaultRule(0, kind, methods, share, count, count, seconds);
+  }
+
+  /** The seconds a kind takes: hold_seconds (real time) or delay_seconds (virtual time). */
+  static Optional<String> secondsField(FaultKind kind) {
+    return switch (kind) {
+      case TIMEOUT, LOST -> Optional.of("hold_seconds");
+      case DELAY, REFUND_PROCESSING -> Optional.of("delay_seconds");
+      default -> Optional.empty();
+    };
   }
 
   private List<String> methods(JsonNode node, String path) {

@@ -96,12 +96,21 @@ public class GatewayController {
     GatewayCall call =
         new GatewayCall(app, method, params, accepted.biz(), charset, publicUrl.base(request));
     GatewayFaults.Plan plan = faults.plan(call, browser);
-    ApiOutcome outcome =
-        plan instanceof GatewayFaults.Answer answer
-            ? new ApiOutcome.Failure(answer.error())
-            : api.get().handle(call);
+    ApiOutcome outcome;
+    if (plan instanceof GatewayFaults.Answer answer) {
+      outcome = new ApiOutcome.Failure(answer.error());
+    } else if (plan instanceof GatewayFaults.Lost lost) {
+      outcome = new ApiOutcome.Failure(lost.error());
+    } else if (plan instanceof GatewayFaults.Normal normal && normal.refundProcessing() != null) {
+      outcome = api.get().handle(call.withRefundProcessing(normal.refundProcessing()));
+    } else {
+      outcome = api.get().handle(call);
+    }
     if (plan instanceof GatewayFaults.Hold hold) {
       holdFor(hold.hold());
+    }
+    if (plan instanceof GatewayFaults.Lost lost) {
+      holdFor(lost.hold());
     }
     Signing signing = new Signing(app, signType, charset, plan.forgeSignature());
     if (outcome instanceof ApiOutcome.Redirect redirect) {
@@ -124,7 +133,10 @@ public class GatewayController {
   /** How an answer is signed; {@code forge} signs other bytes (a fault). */
   private record Signing(App app, SignType type, Charset charset, boolean forge) {}
 
-  /** The timeout fault: the answer is ready but leaves late (bounded by the fault spec). */
+  /**
+   * The timeout and lost faults: the answer leaves late (bounded by the fault spec), so a client
+   * with a shorter read timeout never sees it.
+   */
   private static void holdFor(Duration hold) {
     try {
       Thread.sleep(hold.toMillis());

@@ -1,6 +1,7 @@
 package io.paygate.sandbox.refunds;
 
 import io.paygate.sandbox.buyers.BuyerRepository;
+import io.paygate.sandbox.gateway.GatewayError;
 import io.paygate.sandbox.trades.Trade;
 import io.paygate.sandbox.trades.TradeNotifies;
 import io.paygate.sandbox.trades.TradeRepository;
@@ -12,10 +13,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place money goes back to a buyer: records the refund, adds it to the trade's refunded
- * amount, credits the buyer, closes the trade once fully refunded and queues the notify. Call
- * inside a transaction with the trade's row locked, after the caller has checked the refund is
- * allowed (a TRADE_SUCCESS trade, the amount within what is left).
+ * The one place money goes back to a buyer: checks a new refund is allowed, records it, adds it to
+ * the trade's refunded amount, credits the buyer, closes the trade once fully refunded and queues
+ * the notify. Call inside a transaction with the trade's row locked.
  */
 @Component
 public class RefundPosting {
@@ -37,6 +37,29 @@ public class RefundPosting {
   }
 
   /**
+   * Why a new refund of {@code amount} is refused, as Alipay answers it; empty if it is allowed.
+   * Refunds still processing count as refunded: together they may not exceed the paid amount.
+   */
+  public Optional<GatewayError> refusal(Trade locked, BigDecimal amount, boolean mustBeFull) {
+    if (locked.status() == TradeStatus.WAIT_BUYER_PAY) {
+      return Optional.of(GatewayError.TRADE_STATUS_ERROR);
+    }
+    if (locked.status() == TradeStatus.TRADE_CLOSED) {
+      return Optional.of(GatewayError.TRADE_HAS_CLOSE);
+    }
+    if (locked.status() == TradeStatus.TRADE_FINISHED) {
+      return Optional.of(GatewayError.TRADE_HAS_FINISHED);
+    }
+    BigDecimal after =
+        locked.refundedAmount().add(refunds.processingAmount(locked.id())).add(amount);
+    if (after.compareTo(locked.totalAmount()) > 0
+        || (mustBeFull && amount.compareTo(locked.totalAmount()) != 0)) {
+      return Optional.of(GatewayError.business("ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限"));
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Posts the refund and returns the trade as it is now; the queued notify's id, if any, is added
    * to {@code queuedNotifies} (to be delivered after the commit).
    */
@@ -47,9 +70,34 @@ public class RefundPosting {
       String reason,
       Instant now,
       List<Long> queuedNotifies) {
+    refunds.insert(new Refund(locked.id(), outRequestNo, amount, reason, now));
+    return settle(locked, outRequestNo, amount, now, queuedNotifies);
+  }
+
+  /** Records a refund that is accepted now and moves the money at {@code completesAt}. */
+  public void accept(
+      Trade locked,
+      String outRequestNo,
+      BigDecimal amount,
+      String reason,
+      Instant now,
+      Instant completesAt) {
+    refunds.insert(new Refund(locked.id(), outRequestNo, amount, reason, now, completesAt));
+  }
+
+  /** Completes a refund accepted earlier; false (nothing done) if it was completed already. */
+  public boolean complete(Trade locked, Refund processing, Instant now, List<Long> queued) {
+    if (!refunds.complete(locked.id(), processing.outRequestNo(), now)) {
+      return false;
+    }
+    settle(locked, processing.outRequestNo(), processing.amount(), now, queued);
+    return true;
+  }
+
+  private Trade settle(
+      Trade locked, String outRequestNo, BigDecimal amount, Instant now, List<Long> queued) {
     long id = locked.id();
     BigDecimal after = locked.refundedAmount().add(amount);
-    refunds.insert(new Refund(id, outRequestNo, amount, reason, now));
     trades.addRefunded(id, amount);
     if (locked.buyerLogonId() != null) {
       buyers.credit(locked.buyerLogonId(), amount);
@@ -60,7 +108,7 @@ public class RefundPosting {
     Trade refunded = trades.byId(id).orElseThrow();
     tradeNotifies
         .queue(refunded, Optional.of(new TradeNotifies.RefundFields(after, now, outRequestNo)), now)
-        .ifPresent(queuedNotifies::add);
+        .ifPresent(queued::add);
     return refunded;
   }
 }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code alipay.trade.fastpay.refund.query}: REFUND_SUCCESS for a refund that happened; an unknown
- * out_request_no is a 10000 answer with no refund fields (as Alipay documents).
+ * out_request_no (or a refund still processing) is a 10000 answer with no refund fields (as Alipay
+ * documents).
  */
 @Component
 public class RefundQueryApi implements GatewayApi {
@@ -45,7 +46,8 @@ public class RefundQueryApi implements GatewayApi {
     }
     Trade trade = ((TradeLookup.Hit) found).trade();
     Optional<Refund> refund = refunds.find(trade.id(), requestNo.get());
-    if (refund.isEmpty()) {
+    // A refund still processing is not known to the query yet, as at Alipay.
+    if (refund.isEmpty() || refund.get().processing()) {
       return ApiOutcome.success(Map.of());
     }
     Map<String, Object> fields = new LinkedHashMap<>();

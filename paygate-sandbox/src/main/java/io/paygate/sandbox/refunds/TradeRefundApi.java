@@ -1,5 +1,6 @@
 package io.paygate.sandbox.refunds;
 
+import io.paygate.sandbox.apps.App;
 import io.paygate.sandbox.buyers.Buyer;
 import io.paygate.sandbox.clock.VirtualClock;
 import io.paygate.sandbox.gateway.ApiOutcome;
@@ -13,8 +14,8 @@ import io.paygate.sandbox.support.SandboxDatabase;
 import io.paygate.sandbox.trades.Trade;
 import io.paygate.sandbox.trades.TradeLookup;
 import io.paygate.sandbox.trades.TradeRepository;
-import io.paygate.sandbox.trades.TradeStatus;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code alipay.trade.refund}: synchronous refunds, idempotent by out_request_no (a repeat answers
- * fund_change=N), never above the paid amount; a full refund closes the trade.
+ * fund_change=N), never above the paid amount; a full refund closes the trade. Under the
+ * refund_processing fault a new refund is only accepted (fund_change=N, refund_fee without it) and
+ * completes later ({@link RefundCompletion}).
  */
 @Component
 public class TradeRefundApi implements GatewayApi {
@@ -92,22 +95,26 @@ public class TradeRefundApi implements GatewayApi {
             .execute(
                 status ->
                     refundLocked(
+                        call.app(),
                         named.id(),
                         outRequestNo,
                         requestNo.isEmpty(),
                         amount.get(),
                         reason.orElse(null),
+                        call.refundProcessing(),
                         queued));
     queued.forEach(delivery::deliverIfDue);
     return outcome;
   }
 
   private ApiOutcome refundLocked(
+      App app,
       long tradeId,
       String outRequestNo,
       boolean implicitRequestNo,
       BigDecimal amount,
       String reason,
+      Duration processing,
       List<Long> queued) {
     Instant now = clock.now();
     Trade trade = trades.lock(tradeId).orElseThrow();
@@ -117,38 +124,31 @@ public class TradeRefundApi implements GatewayApi {
         return new ApiOutcome.Failure(
             GatewayError.business("ACQ.DISCORDANT_REPEAT_REQUEST", "不一致的请求"));
       }
-      // A repeat answers the refund that happened, at the time it happened.
-      return ApiOutcome.success(answer(trade, "N", earlier.get().refundedAt()));
+      // A repeat answers the refund that happened, at the time it happened; one still
+      // processing answers as when it was accepted (the trade's refund_fee does not include it).
+      return ApiOutcome.success(answer(app, trade, "N", earlier.get().refundedAt()));
     }
-    if (trade.status() == TradeStatus.WAIT_BUYER_PAY) {
-      return new ApiOutcome.Failure(GatewayError.TRADE_STATUS_ERROR);
+    Optional<GatewayError> refused = posting.refusal(trade, amount, implicitRequestNo);
+    if (refused.isPresent()) {
+      return new ApiOutcome.Failure(refused.get());
     }
-    if (trade.status() == TradeStatus.TRADE_CLOSED) {
-      return new ApiOutcome.Failure(GatewayError.TRADE_HAS_CLOSE);
-    }
-    if (trade.status() == TradeStatus.TRADE_FINISHED) {
-      return new ApiOutcome.Failure(GatewayError.TRADE_HAS_FINISHED);
-    }
-    BigDecimal after = trade.refundedAmount().add(amount);
-    if (after.compareTo(trade.totalAmount()) > 0
-        || (implicitRequestNo && amount.compareTo(trade.totalAmount()) != 0)) {
-      return new ApiOutcome.Failure(
-          GatewayError.business("ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限"));
+    if (processing != null) {
+      posting.accept(trade, outRequestNo, amount, reason, now, now.plus(processing));
+      return ApiOutcome.success(answer(app, trade, "N", now));
     }
     Trade refunded = posting.apply(trade, outRequestNo, amount, reason, now, queued);
-    return ApiOutcome.success(answer(refunded, "Y", now));
+    return ApiOutcome.success(answer(app, refunded, "Y", now));
   }
 
-  private static Map<String, Object> answer(Trade trade, String fundChange, Instant refundedAt) {
+  private static Map<String, Object> answer(
+      App app, Trade trade, String fundChange, Instant refundedAt) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("trade_no", trade.tradeNo());
     fields.put("out_trade_no", trade.outTradeNo());
     if (trade.buyerLogonId() != null) {
       fields.put("buyer_logon_id", Buyer.mask(trade.buyerLogonId()));
     }
-    if (trade.buyerUserId() != null) {
-      fields.put("buyer_user_id", trade.buyerUserId());
-    }
+    fields.putAll(app.buyerField("buyer_user_id", trade.buyerUserId()));
     fields.put("fund_change", fundChange);
     fields.put("refund_fee", Money.format(trade.refundedAmount()));
     fields.put("gmt_refund_pay", AlipayTime.format(refundedAt));

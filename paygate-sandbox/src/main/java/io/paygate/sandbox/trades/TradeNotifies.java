@@ -45,7 +45,7 @@ public class TradeNotifies {
     p.put("version", "1.0");
     p.put("trade_no", trade.tradeNo());
     p.put("out_trade_no", trade.outTradeNo());
-    putIfPresent(p, "buyer_id", trade.buyerUserId());
+    p.putAll(app.buyerField("buyer_id", trade.buyerUserId()));
     if (trade.buyerLogonId() != null) {
       p.put("buyer_logon_id", Buyer.mask(trade.buyerLogonId()));
     }

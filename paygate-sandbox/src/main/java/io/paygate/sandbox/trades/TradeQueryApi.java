@@ -50,9 +50,7 @@ public class TradeQueryApi implements GatewayApi {
     if (paid) {
       fields.put("send_pay_date", AlipayTime.format(trade.paidAt()));
     }
-    if (trade.buyerUserId() != null) {
-      fields.put("buyer_user_id", trade.buyerUserId());
-    }
+    fields.putAll(call.app().buyerField("buyer_user_id", trade.buyerUserId()));
     fields.put("subject", trade.subject());
     if (trade.body() != null) {
       fields.put("body", trade.body());

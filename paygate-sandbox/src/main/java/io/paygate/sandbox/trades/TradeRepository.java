@@ -74,6 +74,11 @@ public class TradeRepository {
     return one("WHERE app_id = ? AND trade_no = ?", appId, tradeNo);
   }
 
+  /** trade_no is unique across apps: Alipay's own tools (its console) find a trade by it alone. */
+  public Optional<Trade> byTradeNo(String tradeNo) {
+    return one("WHERE trade_no = ?", tradeNo);
+  }
+
   public Optional<Trade> byToken(String token) {
     return one("WHERE cashier_token = ?", token);
   }

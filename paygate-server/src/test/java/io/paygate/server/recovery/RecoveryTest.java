@@ -3,9 +3,13 @@ package io.paygate.server.recovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.task.Task;
+import io.paygate.core.recovery.CheckSchedule;
 import io.paygate.server.MutableClock;
 import io.paygate.server.ServerTestSupport;
+import io.paygate.server.support.Times;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -16,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -50,6 +55,8 @@ class RecoveryTest extends ServerTestSupport {
 
   @Autowired MutableClock clock;
   @Autowired DueChecks due;
+  @Autowired CheckSchedule checks;
+  @Autowired JdbcClient jdbc;
 
   @AfterEach
   void clearFaults() {
@@ -151,5 +158,206 @@ class RecoveryTest extends ServerTestSupport {
     clock.advance(Duration.ofHours(3));
     due.run();
     assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("CLOSED");
+  }
+
+  @Test
+  void oneFailingPaymentNeverStopsTheChecksOfTheOthers() {
+    // A row this version cannot read (say, one a newer version wrote): its check throws.
+    jdbc.sql(
+            "INSERT INTO payments (out_trade_no, product, total_amount, subject, status,"
+                + " refunded_amount, created_at, updated_at, expires_at)"
+                + " VALUES ('BROKEN_ROW', 'BOGUS', 1.00, 'x', 'PENDING', 0, ?, ?, ?)")
+        .params(now(), now(), Times.column(clock.instant().plus(Duration.ofHours(2))))
+        .update();
+    checks.checkPayment("BROKEN_ROW", clock.instant());
+    String lost = createPayment("7.00", "page");
+    openCashier(lost);
+    fault("{\"notify\":[{\"kind\":\"drop\",\"count\":1}]}");
+    assertThat(payAsBuyer(lost).status()).isEqualTo(200);
+
+    clock.advance(Duration.ofSeconds(61));
+    due.run();
+
+    assertThat(payment(lost).get("status").asString()).isEqualTo("PAID");
+    // The broken one is counted in its own row and looked at again later, with backoff.
+    assertThat(due.failures(RecoveryTasks.PAYMENT_CHECK, "BROKEN_ROW")).isEqualTo(1);
+    assertThat(due.nextPaymentCheck("BROKEN_ROW")).isAfter(clock.instant());
+  }
+
+  @Test
+  void aLostNotifyIsFoundWithinMinutesBehindABacklogOfAbandonedCarts() {
+    // Hundreds of carts nobody opens, all older than the one paid payment whose notify is lost.
+    List<String> abandoned = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      abandoned.add(createPayment("1.00", "page"));
+    }
+    String lost = createPayment("9.00", "page");
+    openCashier(lost);
+    fault("{\"notify\":[{\"kind\":\"drop\",\"count\":1}]}");
+    assertThat(payAsBuyer(lost).status()).isEqualTo(200);
+
+    clock.advance(Duration.ofSeconds(61));
+    due.run();
+    assertThat(payment(lost).get("status").asString()).isEqualTo("PAID");
+
+    // Each cart has its own next check, backing off: 2 min after its first, then 4 min.
+    for (String cart : List.of(abandoned.get(0), abandoned.get(199))) {
+      assertThat(payment(cart).get("status").asString()).isEqualTo("PENDING");
+      assertThat(Duration.between(lastQuery(cart), due.nextPaymentCheck(cart)))
+          .isBetween(Duration.ofSeconds(119), Duration.ofSeconds(125));
+    }
+    clock.advance(Duration.ofMinutes(2));
+    due.run();
+    assertThat(
+            Duration.between(lastQuery(abandoned.get(0)), due.nextPaymentCheck(abandoned.get(0))))
+        .isBetween(Duration.ofSeconds(239), Duration.ofSeconds(245));
+  }
+
+  @Test
+  void aRefundStillProcessingAtAlipayStaysPendingAndReservedUntilItCompletes() {
+    String outTradeNo = paidPayment("10.00");
+    java.math.BigDecimal before = buyerBalance();
+    String refunds = "/api/v1/payments/" + outTradeNo + "/refunds";
+    // Alipay takes the refund (fund_change=N) and completes it ten minutes later; meanwhile its
+    // refund query finds nothing. The completion's notify is lost too.
+    fault(
+        "{\"gateway\":[{\"kind\":\"refund_processing\",\"delay_seconds\":600,\"count\":1}],"
+            + "\"notify\":[{\"kind\":\"drop\"}]}");
+    Reply taken = api("POST", refunds, Map.of("refund_amount", "6.00", "out_request_no", "RP1"));
+    assertThat(taken.status()).isEqualTo(202);
+    assertThat(taken.json().get("status").asString()).isEqualTo("PENDING");
+    // Its amount stays reserved.
+    assertThat(api("POST", refunds, Map.of("refund_amount", "4.01")).status()).isEqualTo(422);
+
+    // The janitor's checks while Alipay is still at it: nothing found, sent again under the same
+    // number (answered fund_change=N again), still PENDING — never FAILED.
+    for (int i = 0; i < 3; i++) {
+      clock.advance(Duration.ofMinutes(2));
+      due.run();
+      assertThat(refund(outTradeNo, "RP1").get("status").asString()).isEqualTo("PENDING");
+    }
+    advanceSandbox(Duration.ofMinutes(11));
+    clock.advance(Duration.ofMinutes(30));
+    due.run();
+
+    assertThat(refund(outTradeNo, "RP1").get("status").asString()).isEqualTo("SUCCEEDED");
+    JsonNode payment = payment(outTradeNo);
+    assertThat(payment.get("refunded_amount").asString()).isEqualTo("6.00");
+    assertThat(payment.get("status").asString()).isEqualTo("PARTIALLY_REFUNDED");
+    // Alipay paid it back once, whatever was sent again.
+    assertThat(buyerBalance().subtract(before)).isEqualByComparingTo("6.00");
+    assertThat(api("POST", refunds, Map.of("refund_amount", "4.01")).status()).isEqualTo(422);
+  }
+
+  @Test
+  void aRefundRequestThatNeverReachedAlipayIsSentAgainUnderItsOwnNumber() {
+    String outTradeNo = paidPayment("10.00");
+    java.math.BigDecimal before = buyerBalance();
+    fault(
+        "{\"gateway\":[{\"kind\":\"lost\",\"methods\":[\"alipay.trade.refund\"],"
+            + "\"hold_seconds\":2,\"count\":1}]}");
+    Reply lost =
+        api(
+            "POST",
+            "/api/v1/payments/" + outTradeNo + "/refunds",
+            Map.of("refund_amount", "2.50", "out_request_no", "RL1"));
+    assertThat(lost.status()).isEqualTo(202);
+
+    clock.advance(Duration.ofSeconds(11));
+    due.run();
+
+    assertThat(refund(outTradeNo, "RL1").get("status").asString()).isEqualTo("SUCCEEDED");
+    assertThat(payment(outTradeNo).get("refunded_amount").asString()).isEqualTo("2.50");
+    assertThat(buyerBalance().subtract(before)).isEqualByComparingTo("2.50");
+  }
+
+  @Test
+  void aBuyerOfAnOpenIdModeAppIsBookedThroughTheWholeFlow() {
+    String app = appId();
+    setOpenIdMode(app, true);
+    try {
+      String outTradeNo = paidPayment("5.00");
+      assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PAID");
+      String buyer =
+          jdbc.sql("SELECT buyer_id FROM payments WHERE out_trade_no = ?")
+              .param(outTradeNo)
+              .query(String.class)
+              .single();
+      assertThat(buyer).hasSizeGreaterThan(32).doesNotStartWith("2088");
+      // The same through a trade query (a lost notify).
+      fault("{\"notify\":[{\"kind\":\"drop\",\"count\":1}]}");
+      String synced = createPayment("6.00", "page");
+      openCashier(synced);
+      payAsBuyer(synced);
+      assertThat(
+              api("GET", "/api/v1/payments/" + synced + "?sync=true", null)
+                  .json()
+                  .get("status")
+                  .asString())
+          .isEqualTo("PAID");
+    } finally {
+      setOpenIdMode(app, false);
+    }
+  }
+
+  @Test
+  void aRefundMadeAtAlipaysConsoleIsBookedFromItsNotify() {
+    String outTradeNo = paidPayment("10.00");
+    String tradeNo = payment(outTradeNo).get("trade_no").asString();
+    Reply console =
+        postJson(
+            "/sandbox/api/trades/" + tradeNo + "/console-refunds", Map.of("refund_amount", "3.00"));
+    assertThat(console.status()).isEqualTo(201);
+    String outBizNo = console.json().get("out_biz_no").asString();
+
+    JsonNode payment = payment(outTradeNo);
+    assertThat(payment.get("refunded_amount").asString()).isEqualTo("3.00");
+    assertThat(payment.get("status").asString()).isEqualTo("PARTIALLY_REFUNDED");
+    JsonNode booked = refund(outTradeNo, outBizNo);
+    assertThat(booked.get("origin").asString()).isEqualTo("ALIPAY");
+    assertThat(booked.get("refund_amount").asString()).isEqualTo("3.00");
+
+    // What is left is still ours to refund, and no more.
+    String refunds = "/api/v1/payments/" + outTradeNo + "/refunds";
+    assertThat(api("POST", refunds, Map.of("refund_amount", "7.01")).status()).isEqualTo(422);
+    assertThat(api("POST", refunds, Map.of("refund_amount", "7.00")).status()).isEqualTo(201);
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("REFUNDED");
+  }
+
+  private void setOpenIdMode(String app, boolean on) {
+    Reply reply =
+        send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(base() + "/sandbox/api/apps/" + app + "/openid_mode"))
+                .header("Content-Type", "application/json")
+                .PUT(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"openid_mode\":" + on + "}"))
+                .build());
+    assertThat(reply.status()).isEqualTo(200);
+  }
+
+  private void advanceSandbox(Duration by) {
+    assertThat(postJson("/sandbox/api/clock/advance", Map.of("seconds", by.toSeconds())).status())
+        .isEqualTo(200);
+  }
+
+  /** The sandbox buyer's balance: what "Alipay" really paid back shows here. */
+  private java.math.BigDecimal buyerBalance() {
+    return new java.math.BigDecimal(defaultBuyer().get("balance").asString());
+  }
+
+  /** When the payment's latest trade query was made (on the server's clock). */
+  private Instant lastQuery(String outTradeNo) {
+    return jdbc.sql(
+            "SELECT MAX(occurred_at) AS last_at FROM exchanges WHERE out_trade_no = ?"
+                + " AND operation = 'queryTrade'")
+        .param(outTradeNo)
+        .query((row, i) -> Times.read(row, "last_at"))
+        .single();
+  }
+
+  private java.time.OffsetDateTime now() {
+    return Times.column(clock.instant());
   }
 }

@@ -1,0 +1,124 @@
+package io.paygate.server.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.kagkarlsson.scheduler.task.Task;
+import io.paygate.server.MutableClock;
+import io.paygate.server.ServerTestSupport;
+import io.paygate.server.recovery.DueChecks;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A payment closed while Alipay had no trade yet (the buyer had loaded the pay page but not opened
+ * the cashier) can still be paid through that page until its expiry, as on real Alipay. The shop
+ * was told the order is cancelled: the money is booked, flagged and, by default, given back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class ClosedThenPaidTest extends ServerTestSupport {
+
+  @TestConfiguration
+  static class Clocks {
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+      return new MutableClock();
+    }
+
+    @Bean
+    DueChecks dueChecks(DataSource dataSource, List<Task<?>> tasks, MutableClock clock) {
+      return new DueChecks(dataSource, tasks, clock);
+    }
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    serverProperties(registry, "closed-then-paid");
+  }
+
+  @Autowired MutableClock clock;
+  @Autowired DueChecks due;
+
+  @AfterEach
+  void clearFaults() {
+    clearSandboxFaults();
+  }
+
+  private JsonNode refunds(String outTradeNo) {
+    return api("GET", "/api/v1/payments/" + outTradeNo + "/refunds", null).json();
+  }
+
+  /** The buyer loads the pay page, the shop closes the order, then the buyer pays anyway. */
+  private String closedThenPaid() {
+    String outTradeNo = createPayment("8.00", "page");
+    Reply page = loadPayPage(outTradeNo);
+    Reply closed = api("POST", "/api/v1/payments/" + outTradeNo + "/close", null);
+    assertThat(closed.status()).isEqualTo(200);
+    assertThat(closed.json().get("status").asString()).isEqualTo("CLOSED");
+    submitPayForm(page);
+    assertThat(payAsBuyer(outTradeNo).status()).isEqualTo(200);
+    return outTradeNo;
+  }
+
+  @Test
+  void moneyPaidAfterTheCloseIsBookedFlaggedAndRefundedInFull() {
+    String outTradeNo = closedThenPaid();
+
+    JsonNode paid = payment(outTradeNo);
+    assertThat(paid.get("status").asString()).isEqualTo("PAID");
+    assertThat(paid.get("attention").asString()).isEqualTo("PAID_AFTER_CLOSE");
+    assertThat(refunds(outTradeNo).get(0).get("status").asString()).isEqualTo("PENDING");
+
+    due.run();
+
+    JsonNode refunded = payment(outTradeNo);
+    assertThat(refunded.get("status").asString()).isEqualTo("REFUNDED");
+    assertThat(refunded.get("refunded_amount").asString()).isEqualTo("8.00");
+    assertThat(refunded.get("attention").asString()).isEqualTo("PAID_AFTER_CLOSE");
+    JsonNode refund = refunds(outTradeNo).get(0);
+    assertThat(refund.get("out_request_no").asString()).isEqualTo("PAID_AFTER_CLOSE");
+    assertThat(refund.get("status").asString()).isEqualTo("SUCCEEDED");
+    // The buyer has the money back: the sandbox's trade is closed by the full refund.
+    JsonNode trade = get("/sandbox/api/notifies?out_trade_no=" + outTradeNo).json();
+    assertThat(trade.size()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void whenTheNotifyIsLostTheWatchOnTheClosedPaymentFindsTheMoney() {
+    fault("{\"notify\":[{\"kind\":\"drop\"}]}");
+    String outTradeNo = closedThenPaid();
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("CLOSED");
+
+    // Closed payments stay watched until their expiry has passed.
+    clock.advance(Duration.ofSeconds(61));
+    due.run();
+
+    JsonNode payment = payment(outTradeNo);
+    assertThat(payment.get("attention").asString()).isEqualTo("PAID_AFTER_CLOSE");
+    assertThat(payment.get("status").asString()).isEqualTo("REFUNDED");
+    assertThat(refunds(outTradeNo).size()).isEqualTo(1);
+  }
+
+  @Test
+  void aClosedPaymentIsWatchedOnlyUntilItsExpiryHasPassed() {
+    String outTradeNo = createPayment("3.00", "page");
+    api("POST", "/api/v1/payments/" + outTradeNo + "/close", null);
+    assertThat(due.nextPaymentCheck(outTradeNo)).isNotNull();
+
+    clock.advance(Duration.ofHours(3));
+    due.run();
+    assertThat(due.nextPaymentCheck(outTradeNo)).isNull();
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("CLOSED");
+  }
+}
