@@ -1,0 +1,176 @@
+package io.paygate.core.reconciliation;
+
+import io.paygate.core.channel.BillEntry;
+import io.paygate.core.channel.ChannelBill;
+import io.paygate.core.money.Money;
+import io.paygate.core.payments.PaymentRepository;
+import io.paygate.core.payments.PaymentStatus;
+import io.paygate.core.reconciliation.Books.BookedPayment;
+import io.paygate.core.reconciliation.Books.BookedRefund;
+import io.paygate.core.refunds.RefundRepository;
+import io.paygate.core.refunds.RefundStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares a bill with our books as they are at the moment: payments by out_trade_no, refunds by
+ * out_trade_no and out_request_no. A bill line is looked up in our books whatever our own time for
+ * it (a clock apart by a second must not make two differences); what we hold in the window and the
+ * bill lacks is missing at Alipay.
+ */
+final class BillComparison {
+
+  /** A difference, with the bill line it came from (null for what only we hold). */
+  record Finding(Difference difference, BillEntry entry) {}
+
+  record Result(List<Finding> findings, int tradesInBill, int tradesHere) {}
+
+  private record RefundKey(String outTradeNo, String outRequestNo) {}
+
+  private final Books books;
+  private final PaymentRepository payments;
+  private final RefundRepository refunds;
+
+  BillComparison(Books books, PaymentRepository payments, RefundRepository refunds) {
+    this.books = books;
+    this.payments = payments;
+    this.refunds = refunds;
+  }
+
+  Result compare(ChannelBill bill) {
+    Map<String, BillEntry> billPayments = new LinkedHashMap<>();
+    Map<RefundKey, BillEntry> billRefunds = new LinkedHashMap<>();
+    for (BillEntry entry : bill.entries()) {
+      if (entry.kind() == BillEntry.Kind.PAYMENT) {
+        billPayments.put(entry.outTradeNo(), entry);
+      } else {
+        billRefunds.put(new RefundKey(entry.outTradeNo(), entry.outRequestNo()), entry);
+      }
+    }
+    List<Finding> findings = new ArrayList<>();
+    Map<String, BookedPayment> paidHere = new LinkedHashMap<>();
+    for (BookedPayment payment : books.paidBetween(bill.from(), bill.to())) {
+      paidHere.put(payment.outTradeNo(), payment);
+    }
+    for (BillEntry entry : billPayments.values()) {
+      BookedPayment ours = paidHere.get(entry.outTradeNo());
+      if (ours == null) {
+        ours = payments.find(entry.outTradeNo()).map(BookedPayment::of).orElse(null);
+      }
+      DifferenceKind kind = paymentDifference(ours, entry);
+      if (kind != null) {
+        String oursText =
+            kind == DifferenceKind.AMOUNT_DIFFERS ? ours.totalAmount().toString() : state(ours);
+        String alipays =
+            kind == DifferenceKind.AMOUNT_DIFFERS
+                ? entry.amount().toString()
+                : "PAID " + entry.amount();
+        String tradeNo = entry.tradeNo() != null ? entry.tradeNo() : tradeNo(ours);
+        findings.add(
+            new Finding(
+                new Difference(kind, entry.outTradeNo(), null, tradeNo, oursText, alipays, false),
+                entry));
+      }
+    }
+    for (BookedPayment ours : paidHere.values()) {
+      if (!billPayments.containsKey(ours.outTradeNo())) {
+        findings.add(
+            new Finding(
+                new Difference(
+                    DifferenceKind.MISSING_AT_ALIPAY,
+                    ours.outTradeNo(),
+                    null,
+                    ours.tradeNo(),
+                    state(ours),
+                    null,
+                    false),
+                null));
+      }
+    }
+
+    Map<RefundKey, BookedRefund> refundedHere = new LinkedHashMap<>();
+    for (BookedRefund refund : books.refundedBetween(bill.from(), bill.to())) {
+      refundedHere.put(new RefundKey(refund.outTradeNo(), refund.outRequestNo()), refund);
+    }
+    for (Map.Entry<RefundKey, BillEntry> line : billRefunds.entrySet()) {
+      BillEntry entry = line.getValue();
+      BookedRefund ours = refundedHere.get(line.getKey());
+      if (ours == null && entry.outRequestNo() != null) {
+        ours =
+            refunds
+                .find(entry.outTradeNo(), entry.outRequestNo())
+                .map(refund -> BookedRefund.of(refund, entry.tradeNo()))
+                .orElse(null);
+      }
+      DifferenceKind kind = refundDifference(ours, entry);
+      if (kind != null) {
+        boolean amounts = kind == DifferenceKind.REFUND_AMOUNT_DIFFERS;
+        findings.add(
+            new Finding(
+                new Difference(
+                    kind,
+                    entry.outTradeNo(),
+                    entry.outRequestNo(),
+                    entry.tradeNo(),
+                    amounts ? ours.refundAmount().toString() : state(ours),
+                    amounts ? entry.amount().toString() : "SUCCEEDED " + entry.amount(),
+                    false),
+                entry));
+      }
+    }
+    for (Map.Entry<RefundKey, BookedRefund> line : refundedHere.entrySet()) {
+      if (!billRefunds.containsKey(line.getKey())) {
+        BookedRefund ours = line.getValue();
+        findings.add(
+            new Finding(
+                new Difference(
+                    DifferenceKind.REFUND_MISSING_AT_ALIPAY,
+                    ours.outTradeNo(),
+                    ours.outRequestNo(),
+                    ours.tradeNo(),
+                    state(ours),
+                    null,
+                    false),
+                null));
+      }
+    }
+    return new Result(findings, billPayments.size(), paidHere.size());
+  }
+
+  private static DifferenceKind paymentDifference(BookedPayment ours, BillEntry entry) {
+    if (ours == null || ours.status() == PaymentStatus.PENDING) {
+      return DifferenceKind.MISSING_HERE;
+    }
+    if (!ours.isPaid()) {
+      return DifferenceKind.STATUS_DIFFERS;
+    }
+    return sameAmount(ours.totalAmount(), entry.amount()) ? null : DifferenceKind.AMOUNT_DIFFERS;
+  }
+
+  private static DifferenceKind refundDifference(BookedRefund ours, BillEntry entry) {
+    if (ours == null || ours.status() != RefundStatus.SUCCEEDED) {
+      return DifferenceKind.REFUND_MISSING_HERE;
+    }
+    return sameAmount(ours.refundAmount(), entry.amount())
+        ? null
+        : DifferenceKind.REFUND_AMOUNT_DIFFERS;
+  }
+
+  private static boolean sameAmount(Money ours, Money theirs) {
+    return ours.compareTo(theirs) == 0;
+  }
+
+  private static String state(BookedPayment payment) {
+    return payment == null ? null : payment.status() + " " + payment.totalAmount();
+  }
+
+  private static String state(BookedRefund refund) {
+    return refund == null ? null : refund.status() + " " + refund.refundAmount();
+  }
+
+  private static String tradeNo(BookedPayment payment) {
+    return payment == null ? null : payment.tradeNo();
+  }
+}

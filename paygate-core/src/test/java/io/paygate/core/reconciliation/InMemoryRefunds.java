@@ -1,0 +1,86 @@
+package io.paygate.core.reconciliation;
+
+import io.paygate.core.money.Money;
+import io.paygate.core.refunds.Refund;
+import io.paygate.core.refunds.RefundRepository;
+import io.paygate.core.refunds.RefundStatus;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Refunds in a map, settled like the JDBC repository settles them. */
+final class InMemoryRefunds implements RefundRepository {
+
+  final Map<String, Refund> rows = new LinkedHashMap<>();
+
+  private static String key(String outTradeNo, String outRequestNo) {
+    return outTradeNo + "/" + outRequestNo;
+  }
+
+  @Override
+  public void insert(Refund refund) {
+    if (rows.putIfAbsent(key(refund.outTradeNo(), refund.outRequestNo()), refund) != null) {
+      throw new IllegalStateException("duplicate refund " + refund.outRequestNo());
+    }
+  }
+
+  @Override
+  public Optional<Refund> find(String outTradeNo, String outRequestNo) {
+    return Optional.ofNullable(rows.get(key(outTradeNo, outRequestNo)));
+  }
+
+  @Override
+  public List<Refund> findByPayment(String outTradeNo) {
+    return rows.values().stream().filter(r -> r.outTradeNo().equals(outTradeNo)).toList();
+  }
+
+  @Override
+  public Money sumReserved(String outTradeNo) {
+    return sum(outTradeNo, Set.of(RefundStatus.PENDING, RefundStatus.SUCCEEDED));
+  }
+
+  @Override
+  public Money sumSucceeded(String outTradeNo) {
+    return sum(outTradeNo, Set.of(RefundStatus.SUCCEEDED));
+  }
+
+  private Money sum(String outTradeNo, Set<RefundStatus> statuses) {
+    return findByPayment(outTradeNo).stream()
+        .filter(r -> statuses.contains(r.status()))
+        .map(Refund::refundAmount)
+        .reduce(Money.ZERO, Money::plus);
+  }
+
+  @Override
+  public boolean settle(
+      String outTradeNo,
+      String outRequestNo,
+      Set<RefundStatus> from,
+      RefundStatus status,
+      String failureCode,
+      String failureMessage,
+      Instant at) {
+    Refund r = rows.get(key(outTradeNo, outRequestNo));
+    if (r == null || !from.contains(r.status())) {
+      return false;
+    }
+    rows.put(
+        key(outTradeNo, outRequestNo),
+        new Refund(
+            r.outTradeNo(),
+            r.outRequestNo(),
+            r.refundAmount(),
+            r.reason(),
+            status,
+            failureCode,
+            failureMessage,
+            r.createdAt(),
+            at,
+            status == RefundStatus.SUCCEEDED ? at : null,
+            r.origin()));
+    return true;
+  }
+}

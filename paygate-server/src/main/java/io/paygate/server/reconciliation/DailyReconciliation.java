@@ -1,0 +1,59 @@
+package io.paygate.server.reconciliation;
+
+import io.paygate.core.reconciliation.BillReconciler;
+import io.paygate.core.reconciliation.Reconciliation;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daily run: yesterday's bill (Beijing time). A bill not ready yet, or an Alipay that did not
+ * answer, is tried again later the same day; after midnight the day is left to an operator (the
+ * next run reconciles the next day).
+ */
+public class DailyReconciliation {
+
+  private static final Logger log = LoggerFactory.getLogger(DailyReconciliation.class);
+
+  private final BillReconciler reconciler;
+  private final ReconciliationProperties properties;
+
+  public DailyReconciliation(BillReconciler reconciler, ReconciliationProperties properties) {
+    this.reconciler = reconciler;
+    this.properties = properties;
+  }
+
+  public Reconciliation reconcileYesterday() {
+    LocalDate yesterday = reconciler.today().minusDays(1);
+    Reconciliation run = reconciler.reconcile(yesterday);
+    if (run.status() == Reconciliation.Status.MISMATCHED) {
+      log.warn(
+          "reconciliation of {}: {} differences left for an operator"
+              + " (GET /api/v1/reconciliations/{})",
+          yesterday,
+          run.differences().stream().filter(d -> !d.mended()).count(),
+          yesterday);
+    } else {
+      log.info(
+          "reconciliation of {}: matched, {} trades, {} mended",
+          yesterday,
+          run.tradesInBill(),
+          run.differences().size());
+    }
+    return run;
+  }
+
+  /**
+   * When to try again after a run failed at {@code failedAt}, or empty to wait for the next daily
+   * run: a try after midnight would reconcile another day.
+   */
+  public Optional<Instant> retryAt(Instant failedAt) {
+    Instant next = failedAt.plus(properties.retryEvery());
+    LocalDate day = LocalDate.ofInstant(failedAt, BillReconciler.BILL_ZONE);
+    return LocalDate.ofInstant(next, BillReconciler.BILL_ZONE).equals(day)
+        ? Optional.of(next)
+        : Optional.empty();
+  }
+}

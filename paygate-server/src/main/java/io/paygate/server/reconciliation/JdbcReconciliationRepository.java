@@ -1,0 +1,111 @@
+package io.paygate.server.reconciliation;
+
+import static io.paygate.server.support.Times.column;
+import static io.paygate.server.support.Times.read;
+
+import io.paygate.core.reconciliation.Difference;
+import io.paygate.core.reconciliation.DifferenceKind;
+import io.paygate.core.reconciliation.Reconciliation;
+import io.paygate.core.reconciliation.ReconciliationRepository;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Runs in {@code reconciliations}, their differences in {@code reconciliation_differences}. The
+ * core saves inside a transaction, so a run is kept whole or not at all.
+ */
+@Repository
+public class JdbcReconciliationRepository implements ReconciliationRepository {
+
+  private final JdbcClient jdbc;
+
+  public JdbcReconciliationRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void save(Reconciliation run) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            "INSERT INTO reconciliations (bill_date, status, trades_in_bill, trades_here,"
+                + " created_at) VALUES (?,?,?,?,?)")
+        .params(
+            run.billDate(),
+            run.status().name(),
+            run.tradesInBill(),
+            run.tradesHere(),
+            column(run.createdAt()))
+        .update(key, "id");
+    long id = key.getKeyAs(Long.class);
+    int seq = 0;
+    for (Difference d : run.differences()) {
+      jdbc.sql(
+              "INSERT INTO reconciliation_differences (reconciliation_id, seq, kind, out_trade_no,"
+                  + " out_request_no, trade_no, ours, alipays, mended) VALUES (?,?,?,?,?,?,?,?,?)")
+          .params(
+              id,
+              seq++,
+              d.kind().name(),
+              d.outTradeNo(),
+              d.outRequestNo(),
+              d.tradeNo(),
+              d.ours(),
+              d.alipays(),
+              d.mended())
+          .update();
+    }
+  }
+
+  @Override
+  public Optional<Reconciliation> findLatest(LocalDate billDate) {
+    record Run(long id, Reconciliation reconciliation) {}
+    return jdbc.sql(
+            "SELECT id, bill_date, status, trades_in_bill, trades_here, created_at"
+                + " FROM reconciliations WHERE bill_date = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")
+        .param(billDate)
+        .query(
+            (row, i) ->
+                new Run(
+                    row.getLong("id"),
+                    new Reconciliation(
+                        row.getObject("bill_date", LocalDate.class),
+                        Reconciliation.Status.valueOf(row.getString("status")),
+                        row.getInt("trades_in_bill"),
+                        row.getInt("trades_here"),
+                        List.of(),
+                        read(row, "created_at"))))
+        .optional()
+        .map(run -> withDifferences(run.id(), run.reconciliation()));
+  }
+
+  private Reconciliation withDifferences(long id, Reconciliation run) {
+    List<Difference> differences =
+        jdbc.sql(
+                "SELECT kind, out_trade_no, out_request_no, trade_no, ours, alipays, mended"
+                    + " FROM reconciliation_differences WHERE reconciliation_id = ? ORDER BY seq")
+            .param(id)
+            .query(
+                (row, i) ->
+                    new Difference(
+                        DifferenceKind.valueOf(row.getString("kind")),
+                        row.getString("out_trade_no"),
+                        row.getString("out_request_no"),
+                        row.getString("trade_no"),
+                        row.getString("ours"),
+                        row.getString("alipays"),
+                        row.getBoolean("mended")))
+            .list();
+    return new Reconciliation(
+        run.billDate(),
+        run.status(),
+        run.tradesInBill(),
+        run.tradesHere(),
+        differences,
+        run.createdAt());
+  }
+}

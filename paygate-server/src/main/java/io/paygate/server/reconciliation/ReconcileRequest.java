@@ -1,0 +1,8 @@
+package io.paygate.server.reconciliation;
+
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** {@code POST /api/v1/reconciliations}: the day, as text so a wrong one is a named 400. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ReconcileRequest(String billDate) {}

@@ -1,0 +1,59 @@
+package io.paygate.server.reconciliation;
+
+import io.paygate.core.reconciliation.BillReconciler;
+import io.paygate.core.support.PayGateException;
+import io.paygate.server.api.ApiController;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/** The reconciliation part of the merchant API. */
+@ApiController
+@RequestMapping("/api/v1/reconciliations")
+public class ReconciliationApiController {
+
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+
+  private final BillReconciler reconciler;
+
+  public ReconciliationApiController(BillReconciler reconciler) {
+    this.reconciler = reconciler;
+  }
+
+  /**
+   * Reconciles the day now (mending what PayGate can) and answers the run, kept with the others.
+   */
+  @PostMapping
+  public ResponseEntity<ReconciliationView> reconcile(@RequestBody ReconcileRequest request) {
+    LocalDate day = billDate(request.billDate());
+    ReconciliationView run = ReconciliationView.of(reconciler.reconcile(day));
+    return ResponseEntity.created(URI.create("/api/v1/reconciliations/" + day)).body(run);
+  }
+
+  /** The latest run for the day. */
+  @GetMapping("/{billDate}")
+  public ReconciliationView latest(@PathVariable String billDate) {
+    return ReconciliationView.of(reconciler.latest(billDate(billDate)));
+  }
+
+  private static LocalDate billDate(String text) {
+    if (text == null || text.isBlank()) {
+      throw PayGateException.invalid("bill_date", "bill_date is required, as yyyy-MM-dd");
+    }
+    try {
+      return LocalDate.parse(text.trim(), DAY);
+    } catch (DateTimeParseException malformed) {
+      throw PayGateException.invalid(
+          "bill_date", "bill_date must be a day as yyyy-MM-dd, such as 2026-06-05");
+    }
+  }
+}

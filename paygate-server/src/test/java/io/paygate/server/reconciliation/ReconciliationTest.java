@@ -1,0 +1,425 @@
+package io.paygate.server.reconciliation;
+
+import static io.paygate.server.support.Times.column;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.kagkarlsson.scheduler.task.Task;
+import io.paygate.core.reconciliation.BillReconciler;
+import io.paygate.server.MutableClock;
+import io.paygate.server.ServerTestSupport;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reconciliation against the embedded sandbox's real bill (downloaded, unzipped and read by the
+ * Alipay channel). Each test works on a Beijing day of its own: both clocks, the sandbox's and
+ * ours, are moved to the start of a fresh day, the day's business is done, and both are moved past
+ * its end so that Alipay publishes the bill.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class ReconciliationTest extends ServerTestSupport {
+
+  @TestConfiguration
+  static class Clocks {
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+      return new MutableClock();
+    }
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    serverProperties(registry, "reconciliation");
+  }
+
+  @Autowired MutableClock clock;
+  @Autowired JdbcClient jdbc;
+  @Autowired DailyReconciliation daily;
+  @Autowired List<Task<?>> tasks;
+
+  @AfterEach
+  void clearFaults() {
+    clearSandboxFaults();
+  }
+
+  // --- time ---
+
+  /** Moves both clocks alike; the sandbox runs what became due (notifies, expiries). */
+  private void advance(Duration by) {
+    clock.advance(by);
+    Reply moved = postJson("/sandbox/api/clock/advance", Map.of("seconds", by.toSeconds()));
+    assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+  }
+
+  /** 01:00 of the next Beijing day on both clocks: a day no other test has touched. */
+  private LocalDate freshDay() {
+    LocalDate day = LocalDate.ofInstant(clock.instant(), BillReconciler.BILL_ZONE).plusDays(1);
+    advanceTo(day.atStartOfDay(BillReconciler.BILL_ZONE).toInstant().plus(Duration.ofHours(1)));
+    return day;
+  }
+
+  /** Both clocks a little past the day's end: its bill is published. */
+  private void endOf(LocalDate day) {
+    advanceTo(
+        day.plusDays(1)
+            .atStartOfDay(BillReconciler.BILL_ZONE)
+            .toInstant()
+            .plus(Duration.ofMinutes(5)));
+  }
+
+  private void advanceTo(Instant at) {
+    Duration by = Duration.between(clock.instant(), at);
+    advance(Duration.ofSeconds(Math.max(0, by.toSeconds() + 1)));
+  }
+
+  // --- the API ---
+
+  private Reply reconcile(LocalDate day) {
+    return api("POST", "/api/v1/reconciliations", Map.of("bill_date", day.toString()));
+  }
+
+  private JsonNode reconciled(LocalDate day) {
+    Reply run = reconcile(day);
+    assertThat(run.status()).as(run.body()).isEqualTo(201);
+    return run.json();
+  }
+
+  private Reply refund(String outTradeNo, String outRequestNo, String amount) {
+    Reply refund =
+        api(
+            "POST",
+            "/api/v1/payments/" + outTradeNo + "/refunds",
+            Map.of("refund_amount", amount, "out_request_no", outRequestNo));
+    assertThat(refund.status()).as(refund.body()).isEqualTo(201);
+    return refund;
+  }
+
+  private static List<String> kinds(JsonNode run) {
+    List<String> kinds = new ArrayList<>();
+    run.get("differences").forEach(d -> kinds.add(d.get("kind").asString()));
+    return kinds;
+  }
+
+  private static JsonNode difference(JsonNode run, String kind) {
+    for (JsonNode d : run.get("differences")) {
+      if (d.get("kind").asString().equals(kind)) {
+        return d;
+      }
+    }
+    throw new AssertionError("no " + kind + " in " + run);
+  }
+
+  private String tradeNo(String outTradeNo) {
+    return payment(outTradeNo).get("trade_no").asString();
+  }
+
+  // --- the tests ---
+
+  @Test
+  void aDayWhoseBooksAgreeWithTheBillMatchesAndEveryRunIsKept() {
+    LocalDate day = freshDay();
+    String first = paidPayment("10.00");
+    String second = paidPayment("20.00");
+    String third = paidPayment("5.00");
+    refund(second, "R1", "3.00");
+    refund(third, "R2", "5.00");
+    endOf(day);
+
+    Reply created = reconcile(day);
+
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.header("Location")).isEqualTo("/api/v1/reconciliations/" + day);
+    JsonNode run = created.json();
+    assertThat(run.get("bill_date").asString()).isEqualTo(day.toString());
+    assertThat(run.get("status").asString()).isEqualTo("MATCHED");
+    assertThat(run.get("trades_in_bill").asInt()).isEqualTo(3);
+    assertThat(run.get("trades_here").asInt()).isEqualTo(3);
+    assertThat(run.get("differences").size()).isZero();
+    assertThat(run.get("created_at").asString()).isNotBlank();
+    assertThat(payment(first).get("status").asString()).isEqualTo("PAID");
+
+    Reply stored = api("GET", "/api/v1/reconciliations/" + day, null);
+    assertThat(stored.status()).isEqualTo(200);
+    assertThat(stored.json()).isEqualTo(run);
+
+    // A second run is kept too; the latest is the one shown.
+    advance(Duration.ofMinutes(1));
+    JsonNode again = reconciled(day);
+    assertThat(api("GET", "/api/v1/reconciliations/" + day, null).json()).isEqualTo(again);
+    assertThat(again.get("created_at")).isNotEqualTo(run.get("created_at"));
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM reconciliations WHERE bill_date = ?")
+                .param(day)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aPaymentWhoseNotifyWasLostIsFoundInTheBillAndSynced() {
+    LocalDate day = freshDay();
+    String outTradeNo = createPayment("7.00", "page");
+    openCashier(outTradeNo);
+    // Every attempt of the day is lost, retries too.
+    fault("{\"notify\":[{\"kind\":\"drop\",\"share\":1.0}]}");
+    assertThat(payAsBuyer(outTradeNo).status()).isEqualTo(200);
+    endOf(day);
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PENDING");
+
+    JsonNode run = reconciled(day);
+
+    assertThat(run.get("status").asString()).isEqualTo("MATCHED");
+    assertThat(kinds(run)).containsExactly("MISSING_HERE");
+    JsonNode missing = difference(run, "MISSING_HERE");
+    assertThat(missing.get("out_trade_no").asString()).isEqualTo(outTradeNo);
+    assertThat(missing.get("ours").asString()).isEqualTo("PENDING 7.00");
+    assertThat(missing.get("alipays").asString()).isEqualTo("PAID 7.00");
+    assertThat(missing.get("mended").asBoolean()).isTrue();
+    assertThat(run.get("trades_here").asInt()).isEqualTo(1);
+    JsonNode payment = payment(outTradeNo);
+    assertThat(payment.get("status").asString()).isEqualTo("PAID");
+    assertThat(missing.get("trade_no").asString()).isEqualTo(payment.get("trade_no").asString());
+  }
+
+  private static final Pattern FORM_ACTION = Pattern.compile("action=\"([^\"]+)\"");
+  private static final Pattern HIDDEN =
+      Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
+
+  @Test
+  void aPaymentClosedHereWhoseCashierWasThenPaidIsBookedAsPaidAfterClose() {
+    LocalDate day = freshDay();
+    String outTradeNo = createPayment("8.00", "page");
+    // The buyer's browser has the form; the shop closes the payment before the cashier opens.
+    Reply page = get("/pay/" + outTradeNo);
+    assertThat(page.status()).isEqualTo(200);
+    Reply closed = api("POST", "/api/v1/payments/" + outTradeNo + "/close", null);
+    assertThat(closed.json().get("status").asString()).as(closed.body()).isEqualTo("CLOSED");
+    fault("{\"notify\":[{\"kind\":\"drop\",\"share\":1.0}]}");
+    submit(page.body());
+    assertThat(payAsBuyer(outTradeNo).status()).isEqualTo(200);
+    endOf(day);
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("CLOSED");
+
+    JsonNode run = reconciled(day);
+
+    assertThat(kinds(run)).containsExactly("STATUS_DIFFERS");
+    JsonNode status = difference(run, "STATUS_DIFFERS");
+    assertThat(status.get("ours").asString()).isEqualTo("CLOSED 8.00");
+    assertThat(status.get("alipays").asString()).isEqualTo("PAID 8.00");
+    assertThat(status.get("mended").asBoolean()).isTrue();
+    assertThat(run.get("status").asString()).isEqualTo("MATCHED");
+    JsonNode payment = payment(outTradeNo);
+    assertThat(payment.get("status").asString()).isEqualTo("PAID");
+    assertThat(payment.get("attention").asString()).isEqualTo("PAID_AFTER_CLOSE");
+  }
+
+  private void submit(String payPage) {
+    Matcher action = FORM_ACTION.matcher(payPage);
+    assertThat(action.find()).isTrue();
+    Map<String, String> hidden = new LinkedHashMap<>();
+    Matcher input = HIDDEN.matcher(payPage);
+    while (input.find()) {
+      hidden.put(input.group(1), input.group(2).replace("&quot;", "\""));
+    }
+    Reply cashier = postForm(action.group(1).replace("&amp;", "&"), hidden);
+    assertThat(cashier.status()).as(cashier.body()).isLessThan(400);
+  }
+
+  @Test
+  void aRefundMadeInAlipaysConsoleWhoseNotifyWasLostIsBookedFromTheBill() {
+    LocalDate day = freshDay();
+    String outTradeNo = paidPayment("10.00");
+    fault("{\"notify\":[{\"kind\":\"drop\",\"share\":1.0}]}");
+    Reply console =
+        postJson(
+            "/sandbox/api/trades/" + tradeNo(outTradeNo) + "/console-refunds",
+            Map.of("refund_amount", "3.00"));
+    assertThat(console.status()).as(console.body()).isEqualTo(201);
+    String outBizNo = console.json().get("out_biz_no").asString();
+    endOf(day);
+    assertThat(payment(outTradeNo).get("refunded_amount").asString()).isEqualTo("0.00");
+
+    JsonNode run = reconciled(day);
+
+    assertThat(kinds(run)).containsExactly("REFUND_MISSING_HERE");
+    JsonNode missing = difference(run, "REFUND_MISSING_HERE");
+    assertThat(missing.get("out_trade_no").asString()).isEqualTo(outTradeNo);
+    assertThat(missing.get("out_request_no").asString()).isEqualTo(outBizNo);
+    assertThat(missing.get("ours").isNull()).isTrue();
+    assertThat(missing.get("alipays").asString()).isEqualTo("SUCCEEDED 3.00");
+    assertThat(missing.get("mended").asBoolean()).isTrue();
+    assertThat(run.get("status").asString()).isEqualTo("MATCHED");
+    JsonNode refunds = api("GET", "/api/v1/payments/" + outTradeNo + "/refunds", null).json();
+    assertThat(refunds.size()).isEqualTo(1);
+    assertThat(refunds.get(0).get("out_request_no").asString()).isEqualTo(outBizNo);
+    assertThat(refunds.get(0).get("status").asString()).isEqualTo("SUCCEEDED");
+    assertThat(refunds.get(0).get("origin").asString()).isEqualTo("ALIPAY");
+    JsonNode payment = payment(outTradeNo);
+    assertThat(payment.get("refunded_amount").asString()).isEqualTo("3.00");
+    assertThat(payment.get("status").asString()).isEqualTo("PARTIALLY_REFUNDED");
+
+    // The next run finds the books and the bill agreeing.
+    assertThat(reconciled(day).get("differences").size()).isZero();
+  }
+
+  @Test
+  void whatOnlyAnOperatorCanSettleIsLeftOpen() {
+    LocalDate day = freshDay();
+    String amount = paidPayment("10.00");
+    String refundAmount = paidPayment("6.00");
+    refund(refundAmount, "RA", "2.00");
+    String unknownRefund = paidPayment("4.00");
+    String neverPaid = createPayment("9.00", "page");
+    Instant now = clock.instant();
+    // Our books drift from Alipay's in ways no sync can explain.
+    jdbc.sql("UPDATE payments SET total_amount = 11.00 WHERE out_trade_no = ?")
+        .param(amount)
+        .update();
+    jdbc.sql("UPDATE refunds SET refund_amount = 2.50 WHERE out_trade_no = ?")
+        .param(refundAmount)
+        .update();
+    jdbc.sql(
+            "INSERT INTO refunds (out_trade_no, out_request_no, refund_amount, status, created_at,"
+                + " updated_at, refunded_at, origin)"
+                + " VALUES (?, 'RGHOST', 1.00, 'SUCCEEDED', ?, ?, ?, 'PAYGATE')")
+        .params(unknownRefund, column(now), column(now), column(now))
+        .update();
+    jdbc.sql("UPDATE payments SET status = 'PAID', paid_at = ? WHERE out_trade_no = ?")
+        .params(column(now), neverPaid)
+        .update();
+    endOf(day);
+
+    JsonNode run = reconciled(day);
+
+    assertThat(run.get("status").asString()).isEqualTo("MISMATCHED");
+    assertThat(kinds(run))
+        .containsExactlyInAnyOrder(
+            "AMOUNT_DIFFERS",
+            "MISSING_AT_ALIPAY",
+            "REFUND_AMOUNT_DIFFERS",
+            "REFUND_MISSING_AT_ALIPAY");
+    run.get("differences").forEach(d -> assertThat(d.get("mended").asBoolean()).isFalse());
+    JsonNode amounts = difference(run, "AMOUNT_DIFFERS");
+    assertThat(amounts.get("out_trade_no").asString()).isEqualTo(amount);
+    assertThat(amounts.get("trade_no").asString()).isEqualTo(tradeNo(amount));
+    assertThat(amounts.get("ours").asString()).isEqualTo("11.00");
+    assertThat(amounts.get("alipays").asString()).isEqualTo("10.00");
+    JsonNode missing = difference(run, "MISSING_AT_ALIPAY");
+    assertThat(missing.get("out_trade_no").asString()).isEqualTo(neverPaid);
+    assertThat(missing.get("ours").asString()).isEqualTo("PAID 9.00");
+    assertThat(missing.get("alipays").isNull()).isTrue();
+    JsonNode refundAmounts = difference(run, "REFUND_AMOUNT_DIFFERS");
+    assertThat(refundAmounts.get("out_request_no").asString()).isEqualTo("RA");
+    assertThat(refundAmounts.get("ours").asString()).isEqualTo("2.50");
+    assertThat(refundAmounts.get("alipays").asString()).isEqualTo("2.00");
+    JsonNode ghost = difference(run, "REFUND_MISSING_AT_ALIPAY");
+    assertThat(ghost.get("out_request_no").asString()).isEqualTo("RGHOST");
+    assertThat(ghost.get("ours").asString()).isEqualTo("SUCCEEDED 1.00");
+    assertThat(run.get("trades_in_bill").asInt()).isEqualTo(3);
+    assertThat(run.get("trades_here").asInt()).isEqualTo(4);
+
+    // Nothing was written to our books for them.
+    assertThat(
+            jdbc.sql("SELECT total_amount FROM payments WHERE out_trade_no = ?")
+                .param(amount)
+                .query(BigDecimal.class)
+                .single())
+        .isEqualByComparingTo("11.00");
+    assertThat(api("GET", "/api/v1/payments/" + unknownRefund + "/refunds", null).json().size())
+        .isEqualTo(1);
+    // What is stored is what was answered.
+    assertThat(api("GET", "/api/v1/reconciliations/" + day, null).json()).isEqualTo(run);
+  }
+
+  @Test
+  void todaysBillIsNotReady() {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), BillReconciler.BILL_ZONE);
+    Reply notReady = reconcile(today);
+    assertProblem(notReady, 409, "BILL_NOT_READY", null);
+  }
+
+  @Test
+  void theDailyRunReconcilesYesterdayAndRetriesTheSameDayOnly() {
+    LocalDate day = freshDay();
+    paidPayment("1.00");
+    endOf(day);
+    advance(Duration.ofHours(10));
+
+    assertThat(daily.reconcileYesterday().status().name()).isEqualTo("MATCHED");
+    assertThat(
+            api("GET", "/api/v1/reconciliations/" + day, null).json().get("trades_in_bill").asInt())
+        .isEqualTo(1);
+
+    // The scheduler picks the task up with the other recurring ones.
+    assertThat(tasks).extracting(Task::getName).contains(ReconciliationConfiguration.DAILY);
+    Instant tenOClock = Instant.parse("2026-06-06T02:00:00Z");
+    assertThat(daily.retryAt(tenOClock)).contains(tenOClock.plus(Duration.ofMinutes(30)));
+    // 23:45 in Beijing: a try after midnight would reconcile another day.
+    assertThat(daily.retryAt(Instant.parse("2026-06-06T15:45:00Z"))).isEmpty();
+  }
+
+  @Test
+  void badInputIsAProblemNamingTheField() {
+    for (String bad : List.of("2026-13-01", "20260605", "2026-02-30", "", "tomorrow")) {
+      assertProblem(
+          api("POST", "/api/v1/reconciliations", Map.of("bill_date", bad)),
+          400,
+          "VALIDATION_FAILED",
+          "bill_date");
+    }
+    assertProblem(
+        api("POST", "/api/v1/reconciliations", "{}"), 400, "VALIDATION_FAILED", "bill_date");
+    assertProblem(
+        api("POST", "/api/v1/reconciliations", "not json"), 400, "MALFORMED_REQUEST", null);
+    LocalDate tomorrow = LocalDate.ofInstant(clock.instant(), BillReconciler.BILL_ZONE).plusDays(1);
+    assertProblem(reconcile(tomorrow), 400, "VALIDATION_FAILED", "bill_date");
+    assertProblem(
+        api("GET", "/api/v1/reconciliations/2026-6-5", null),
+        400,
+        "VALIDATION_FAILED",
+        "bill_date");
+    assertProblem(
+        api("GET", "/api/v1/reconciliations/2001-01-01", null),
+        404,
+        "RECONCILIATION_NOT_FOUND",
+        null);
+    Reply anonymous =
+        send(
+            HttpRequest.newBuilder(URI.create(base() + "/api/v1/reconciliations/2001-01-01"))
+                .GET()
+                .build());
+    assertThat(anonymous.status()).isEqualTo(401);
+  }
+
+  private static void assertProblem(Reply reply, int status, String code, String field) {
+    assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+    assertThat(reply.contentType()).startsWith("application/problem+json");
+    JsonNode problem = reply.json();
+    assertThat(problem.get("code").asString()).isEqualTo(code);
+    if (field != null) {
+      assertThat(problem.get("field").asString()).isEqualTo(field);
+    }
+  }
+}
