@@ -5,7 +5,6 @@ import io.paygate.sandbox.gateway.ApiOutcome;
 import io.paygate.sandbox.gateway.GatewayApi;
 import io.paygate.sandbox.gateway.GatewayCall;
 import io.paygate.sandbox.gateway.GatewayError;
-import io.paygate.sandbox.notify.NotifyDelivery;
 import io.paygate.sandbox.refunds.RefundPosting;
 import io.paygate.sandbox.refunds.RefundRepository;
 import io.paygate.sandbox.support.AlipayTime;
@@ -19,9 +18,7 @@ import io.paygate.sandbox.trades.TradeStatus;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -43,7 +40,6 @@ public class TradeCancelApi implements GatewayApi {
   private final RefundRepository refunds;
   private final RefundPosting posting;
   private final TradeNotifies tradeNotifies;
-  private final NotifyDelivery delivery;
   private final VirtualClock clock;
 
   public TradeCancelApi(
@@ -53,7 +49,6 @@ public class TradeCancelApi implements GatewayApi {
       RefundRepository refunds,
       RefundPosting posting,
       TradeNotifies tradeNotifies,
-      NotifyDelivery delivery,
       VirtualClock clock) {
     this.db = db;
     this.lookup = lookup;
@@ -61,7 +56,6 @@ public class TradeCancelApi implements GatewayApi {
     this.refunds = refunds;
     this.posting = posting;
     this.tradeNotifies = tradeNotifies;
-    this.delivery = delivery;
     this.clock = clock;
   }
 
@@ -80,13 +74,11 @@ public class TradeCancelApi implements GatewayApi {
     if (!PageOrderRules.FACE_TO_FACE.equals(named.productCode())) {
       return new ApiOutcome.Failure(GatewayError.business("ACQ.CANCEL_NOT_ALLOWED", "交易不允许撤销"));
     }
-    List<Long> queued = new ArrayList<>();
-    ApiOutcome outcome = db.tx().execute(status -> cancelLocked(named.id(), queued));
-    queued.forEach(delivery::deliverIfDue);
+    ApiOutcome outcome = db.tx().execute(status -> cancelLocked(named.id()));
     return outcome;
   }
 
-  private ApiOutcome cancelLocked(long id, List<Long> queued) {
+  private ApiOutcome cancelLocked(long id) {
     Instant now = clock.now();
     Trade trade = trades.lock(id).orElseThrow();
     if (trade.status() == null) {
@@ -104,7 +96,7 @@ public class TradeCancelApi implements GatewayApi {
     if (trade.status() == TradeStatus.WAIT_BUYER_PAY) {
       trades.transition(id, TradeStatus.WAIT_BUYER_PAY, TradeStatus.TRADE_CLOSED, now);
       Trade closed = trades.byId(id).orElseThrow();
-      tradeNotifies.queue(closed, Optional.empty(), now).ifPresent(queued::add);
+      tradeNotifies.queue(closed, Optional.empty(), now);
       return answer(closed, "close", null);
     }
     // TRADE_SUCCESS: refund whatever is not refunded (or being refunded) yet; the trade closes.
@@ -119,7 +111,7 @@ public class TradeCancelApi implements GatewayApi {
             ? trade.outTradeNo()
             : "CANCEL_" + trade.tradeNo();
     // The rest makes the refund full (once any processing ones complete), closing the trade.
-    Trade closed = posting.apply(trade, requestNo, rest, "cancel", now, queued);
+    Trade closed = posting.apply(trade, requestNo, rest, "cancel", now);
     return answer(closed, "refund", now);
   }
 

@@ -8,7 +8,6 @@ import io.paygate.sandbox.trades.TradeRepository;
 import io.paygate.sandbox.trades.TradeStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -59,19 +58,11 @@ public class RefundPosting {
     return Optional.empty();
   }
 
-  /**
-   * Posts the refund and returns the trade as it is now; the queued notify's id, if any, is added
-   * to {@code queuedNotifies} (to be delivered after the commit).
-   */
+  /** Posts the refund and returns the trade as it is now; the notify goes out after the commit. */
   public Trade apply(
-      Trade locked,
-      String outRequestNo,
-      BigDecimal amount,
-      String reason,
-      Instant now,
-      List<Long> queuedNotifies) {
+      Trade locked, String outRequestNo, BigDecimal amount, String reason, Instant now) {
     refunds.insert(new Refund(locked.id(), outRequestNo, amount, reason, now));
-    return settle(locked, outRequestNo, amount, now, queuedNotifies);
+    return settle(locked, outRequestNo, amount, now);
   }
 
   /** Records a refund that is accepted now and moves the money at {@code completesAt}. */
@@ -86,16 +77,15 @@ public class RefundPosting {
   }
 
   /** Completes a refund accepted earlier; false (nothing done) if it was completed already. */
-  public boolean complete(Trade locked, Refund processing, Instant now, List<Long> queued) {
+  public boolean complete(Trade locked, Refund processing, Instant now) {
     if (!refunds.complete(locked.id(), processing.outRequestNo(), now)) {
       return false;
     }
-    settle(locked, processing.outRequestNo(), processing.amount(), now, queued);
+    settle(locked, processing.outRequestNo(), processing.amount(), now);
     return true;
   }
 
-  private Trade settle(
-      Trade locked, String outRequestNo, BigDecimal amount, Instant now, List<Long> queued) {
+  private Trade settle(Trade locked, String outRequestNo, BigDecimal amount, Instant now) {
     long id = locked.id();
     BigDecimal after = locked.refundedAmount().add(amount);
     trades.addRefunded(id, amount);
@@ -106,9 +96,8 @@ public class RefundPosting {
       trades.transition(id, TradeStatus.TRADE_SUCCESS, TradeStatus.TRADE_CLOSED, now);
     }
     Trade refunded = trades.byId(id).orElseThrow();
-    tradeNotifies
-        .queue(refunded, Optional.of(new TradeNotifies.RefundFields(after, now, outRequestNo)), now)
-        .ifPresent(queued::add);
+    tradeNotifies.queue(
+        refunded, Optional.of(new TradeNotifies.RefundFields(after, now, outRequestNo)), now);
     return refunded;
   }
 }

@@ -5,11 +5,8 @@ import io.paygate.sandbox.apps.SandboxApps;
 import io.paygate.sandbox.buyers.Buyer;
 import io.paygate.sandbox.buyers.BuyerRepository;
 import io.paygate.sandbox.clock.VirtualClock;
-import io.paygate.sandbox.notify.NotifyDelivery;
 import io.paygate.sandbox.support.SandboxDatabase;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -24,7 +21,6 @@ public class Payments {
   private final TradeRepository trades;
   private final BuyerRepository buyers;
   private final TradeNotifies tradeNotifies;
-  private final NotifyDelivery delivery;
   private final SandboxApps apps;
   private final VirtualClock clock;
 
@@ -33,14 +29,12 @@ public class Payments {
       TradeRepository trades,
       BuyerRepository buyers,
       TradeNotifies tradeNotifies,
-      NotifyDelivery delivery,
       SandboxApps apps,
       VirtualClock clock) {
     this.db = db;
     this.trades = trades;
     this.buyers = buyers;
     this.tradeNotifies = tradeNotifies;
-    this.delivery = delivery;
     this.apps = apps;
     this.clock = clock;
   }
@@ -55,9 +49,7 @@ public class Payments {
       }
     }
     Optional<Buyer> who = buyer;
-    List<Long> queued = new ArrayList<>();
-    PayResult result = db.tx().execute(status -> openLocked(orderId, who, clock.now(), queued));
-    queued.forEach(delivery::deliverIfDue);
+    PayResult result = db.tx().execute(status -> openLocked(orderId, who, clock.now()));
     return result;
   }
 
@@ -67,13 +59,12 @@ public class Payments {
     if (buyer.isEmpty()) {
       return refused(PayResult.Reason.BUYER_NOT_FOUND, "买家账户不存在 / No such buyer.");
     }
-    List<Long> queued = new ArrayList<>();
     PayResult result =
         db.tx()
             .execute(
                 status -> {
                   Instant now = clock.now();
-                  PayResult opened = openLocked(orderId, buyer, now, queued);
+                  PayResult opened = openLocked(orderId, buyer, now);
                   if (!(opened instanceof PayResult.Opened open)) {
                     return opened;
                   }
@@ -88,13 +79,11 @@ public class Payments {
                   }
                   trades.markPaid(trade.id(), now);
                   Trade paid = trades.byId(trade.id()).orElseThrow();
-                  tradeNotifies.queue(paid, Optional.empty(), now).ifPresent(queued::add);
+                  tradeNotifies.queue(paid, Optional.empty(), now);
                   Optional<String> returnUrl =
                       Optional.ofNullable(paid.returnUrl()).map(u -> returnUrl(paid, now));
                   return new PayResult.Paid(paid, returnUrl);
                 });
-    // First notify attempt right after the commit, before the caller gets its answer.
-    queued.forEach(delivery::deliverIfDue);
     return result;
   }
 
@@ -104,8 +93,7 @@ public class Payments {
   }
 
   /** Inside a transaction: lock, expire if due, open if needed, check state and buyer. */
-  private PayResult openLocked(
-      long orderId, Optional<Buyer> buyer, Instant now, List<Long> queued) {
+  private PayResult openLocked(long orderId, Optional<Buyer> buyer, Instant now) {
     Optional<Trade> locked = trades.lock(orderId);
     if (locked.isEmpty()) {
       return refused(PayResult.Reason.ORDER_NOT_FOUND, "订单不存在 / No such order.");
@@ -121,7 +109,7 @@ public class Payments {
     if (trade.status() == TradeStatus.WAIT_BUYER_PAY && !trade.expiresAt().isAfter(now)) {
       trades.transition(trade.id(), TradeStatus.WAIT_BUYER_PAY, TradeStatus.TRADE_CLOSED, now);
       Trade closed = trades.byId(orderId).orElseThrow();
-      tradeNotifies.queue(closed, Optional.empty(), now).ifPresent(queued::add);
+      tradeNotifies.queue(closed, Optional.empty(), now);
       return refused(PayResult.Reason.TRADE_CLOSED, "交易已关闭（超时） / The trade timed out.");
     }
     if (trade.status().paid()) {
