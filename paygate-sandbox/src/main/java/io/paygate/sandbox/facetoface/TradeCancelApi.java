@@ -15,6 +15,7 @@ import io.paygate.sandbox.trades.TradeLookup;
 import io.paygate.sandbox.trades.TradeNotifies;
 import io.paygate.sandbox.trades.TradeRepository;
 import io.paygate.sandbox.trades.TradeStatus;
+import io.paygate.sandbox.trades.TradeTransition;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,8 +82,8 @@ public class TradeCancelApi implements GatewayApi {
   private ApiOutcome cancelLocked(long id) {
     Instant now = clock.now();
     Trade trade = trades.lock(id).orElseThrow();
-    if (trade.status() == null) {
-      trades.open(id, now);
+    if (!trade.opened()) {
+      trades.apply(id, TradeTransition.OPEN, now);
       trade = trades.byId(id).orElseThrow();
     }
     if (trade.status() == TradeStatus.TRADE_CLOSED) {
@@ -94,7 +95,7 @@ public class TradeCancelApi implements GatewayApi {
       return new ApiOutcome.Failure(GatewayError.business("ACQ.TRADE_CANCEL_TIME_OUT", "超过撤销时间范围"));
     }
     if (trade.status() == TradeStatus.WAIT_BUYER_PAY) {
-      trades.transition(id, TradeStatus.WAIT_BUYER_PAY, TradeStatus.TRADE_CLOSED, now);
+      trades.apply(id, TradeTransition.CLOSE, now);
       Trade closed = trades.byId(id).orElseThrow();
       tradeNotifies.queue(closed, Optional.empty(), now);
       return answer(closed, "close", null);

@@ -6,6 +6,7 @@ import io.paygate.sandbox.trades.Trade;
 import io.paygate.sandbox.trades.TradeNotifies;
 import io.paygate.sandbox.trades.TradeRepository;
 import io.paygate.sandbox.trades.TradeStatus;
+import io.paygate.sandbox.trades.TradeTransition;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -92,9 +93,8 @@ public class RefundPosting {
     if (locked.buyerLogonId() != null) {
       buyers.credit(locked.buyerLogonId(), amount);
     }
-    if (after.compareTo(locked.totalAmount()) == 0) {
-      trades.transition(id, TradeStatus.TRADE_SUCCESS, TradeStatus.TRADE_CLOSED, now);
-    }
+    boolean full = after.compareTo(locked.totalAmount()) == 0;
+    trades.apply(id, full ? TradeTransition.REFUND_ALL : TradeTransition.REFUND_PART, now);
     Trade refunded = trades.byId(id).orElseThrow();
     tradeNotifies.queue(
         refunded, Optional.of(new TradeNotifies.RefundFields(after, now, outRequestNo)), now);

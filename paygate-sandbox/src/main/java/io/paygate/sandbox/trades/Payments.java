@@ -49,8 +49,7 @@ public class Payments {
       }
     }
     Optional<Buyer> who = buyer;
-    PayResult result = db.tx().execute(status -> openLocked(orderId, who, clock.now()));
-    return result;
+    return db.tx().execute(status -> openLocked(orderId, who, clock.now()));
   }
 
   /** Pays from the buyer's balance; {@code password} empty means "trust the caller". */
@@ -59,32 +58,29 @@ public class Payments {
     if (buyer.isEmpty()) {
       return refused(PayResult.Reason.BUYER_NOT_FOUND, "买家账户不存在 / No such buyer.");
     }
-    PayResult result =
-        db.tx()
-            .execute(
-                status -> {
-                  Instant now = clock.now();
-                  PayResult opened = openLocked(orderId, buyer, now);
-                  if (!(opened instanceof PayResult.Opened open)) {
-                    return opened;
-                  }
-                  Trade trade = open.trade();
-                  if (password.isPresent() && !password.get().equals(buyer.get().payPassword())) {
-                    return refused(
-                        PayResult.Reason.WRONG_PAY_PASSWORD, "支付密码错误 / Wrong pay password.");
-                  }
-                  if (!buyers.debit(logonId, trade.totalAmount())) {
-                    return refused(
-                        PayResult.Reason.INSUFFICIENT_BALANCE, "余额不足 / Insufficient balance.");
-                  }
-                  trades.markPaid(trade.id(), now);
-                  Trade paid = trades.byId(trade.id()).orElseThrow();
-                  tradeNotifies.queue(paid, Optional.empty(), now);
-                  Optional<String> returnUrl =
-                      Optional.ofNullable(paid.returnUrl()).map(u -> returnUrl(paid, now));
-                  return new PayResult.Paid(paid, returnUrl);
-                });
-    return result;
+    return db.tx()
+        .execute(
+            status -> {
+              Instant now = clock.now();
+              PayResult opened = openLocked(orderId, buyer, now);
+              if (!(opened instanceof PayResult.Opened open)) {
+                return opened;
+              }
+              Trade trade = open.trade();
+              if (password.isPresent() && !password.get().equals(buyer.get().payPassword())) {
+                return refused(PayResult.Reason.WRONG_PAY_PASSWORD, "支付密码错误 / Wrong pay password.");
+              }
+              if (!buyers.debit(logonId, trade.totalAmount())) {
+                return refused(
+                    PayResult.Reason.INSUFFICIENT_BALANCE, "余额不足 / Insufficient balance.");
+              }
+              trades.apply(trade.id(), TradeTransition.PAY, now);
+              Trade paid = trades.byId(trade.id()).orElseThrow();
+              tradeNotifies.queue(paid, Optional.empty(), now);
+              Optional<String> returnUrl =
+                  Optional.ofNullable(paid.returnUrl()).map(u -> returnUrl(paid, now));
+              return new PayResult.Paid(paid, returnUrl);
+            });
   }
 
   private String returnUrl(Trade paid, Instant now) {
@@ -99,15 +95,15 @@ public class Payments {
       return refused(PayResult.Reason.ORDER_NOT_FOUND, "订单不存在 / No such order.");
     }
     Trade trade = locked.get();
-    if (trade.status() == null) {
+    if (!trade.opened()) {
       if (!trade.expiresAt().isAfter(now)) {
         return refused(PayResult.Reason.ORDER_EXPIRED, "订单已过期 / The order has expired.");
       }
-      trades.open(trade.id(), now);
+      trades.apply(trade.id(), TradeTransition.OPEN, now);
       trade = trades.byId(orderId).orElseThrow();
     }
     if (trade.status() == TradeStatus.WAIT_BUYER_PAY && !trade.expiresAt().isAfter(now)) {
-      trades.transition(trade.id(), TradeStatus.WAIT_BUYER_PAY, TradeStatus.TRADE_CLOSED, now);
+      trades.apply(trade.id(), TradeTransition.EXPIRE, now);
       Trade closed = trades.byId(orderId).orElseThrow();
       tradeNotifies.queue(closed, Optional.empty(), now);
       return refused(PayResult.Reason.TRADE_CLOSED, "交易已关闭（超时） / The trade timed out.");

@@ -53,8 +53,7 @@ public class TradeCloseApi implements GatewayApi {
                 status -> {
                   Instant now = clock.now();
                   Trade trade = trades.lock(id).orElseThrow();
-                  if (!trades.transition(
-                      id, TradeStatus.WAIT_BUYER_PAY, TradeStatus.TRADE_CLOSED, now)) {
+                  if (!trades.apply(id, TradeTransition.CLOSE, now)) {
                     return new ApiOutcome.Failure(GatewayError.TRADE_STATUS_ERROR);
                   }
                   Trade closed = trades.byId(id).orElseThrow();

@@ -34,21 +34,20 @@ public class TradeExpiry implements DueWork {
   public int runDue(Instant now) {
     int handled = 0;
     for (Trade trade : trades.waitingExpiredBy(now)) {
-      handled += move(trade, TradeStatus.WAIT_BUYER_PAY, TradeStatus.TRADE_CLOSED, now);
+      handled += move(trade, TradeTransition.EXPIRE, now);
     }
     for (Trade trade : trades.paidBefore(now.minus(properties.refundablePeriod()))) {
-      handled += move(trade, TradeStatus.TRADE_SUCCESS, TradeStatus.TRADE_FINISHED, now);
+      handled += move(trade, TradeTransition.FINISH, now);
     }
     return handled;
   }
 
-  private int move(Trade trade, TradeStatus from, TradeStatus to, Instant now) {
+  private int move(Trade trade, TradeTransition transition, Instant now) {
     Boolean moved =
         db.tx()
             .execute(
                 status -> {
-                  Instant closedAt = to == TradeStatus.TRADE_CLOSED ? now : null;
-                  if (!trades.transition(trade.id(), from, to, closedAt)) {
+                  if (!trades.apply(trade.id(), transition, now)) {
                     return false;
                   }
                   Trade after = trades.byId(trade.id()).orElseThrow();
