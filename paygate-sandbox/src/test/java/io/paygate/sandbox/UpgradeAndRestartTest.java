@@ -8,9 +8,15 @@ import io.paygate.sandbox.faults.FaultKind;
 import io.paygate.sandbox.faults.FaultRepository;
 import io.paygate.sandbox.faults.FaultRule;
 import io.paygate.sandbox.faults.FaultScope;
+import io.paygate.sandbox.trades.PayResult;
+import io.paygate.sandbox.trades.Payments;
+import io.paygate.sandbox.trades.Trade;
+import io.paygate.sandbox.trades.TradeRepository;
+import io.paygate.sandbox.trades.TradeStatus;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +111,38 @@ class UpgradeAndRestartTest {
               SandboxApps apps = context.getBean(SandboxApps.class);
               assertThat(apps.find("2021000000000001").orElseThrow().openidMode()).isFalse();
               assertThat(apps.setOpenidMode("2021000000000001", true).openidMode()).isTrue();
+            });
+  }
+
+  @Test
+  void ordersOfAnOlderDatabaseAreStillOrdersToOpen() {
+    String url = "jdbc:h2:file:" + dataDir.resolve("sandbox/sandbox").toAbsolutePath();
+    Flyway.configure()
+        .dataSource(url, "sa", "")
+        .locations("classpath:db/sandbox")
+        .table("sandbox_schema_history")
+        .target("7")
+        .load()
+        .migrate();
+    // Before V8 an order nobody had opened had no trade_status.
+    new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""))
+        .update(
+            "INSERT INTO trades (app_id, out_trade_no, method, product_code, total_amount,"
+                + " subject, charset, cashier_token, expires_at, created_at)"
+                + " VALUES ('2021000000000001', 'OLD1', 'alipay.trade.page.pay',"
+                + " 'FAST_INSTANT_TRADE_PAY', 1.00, 'old', 'utf-8', 'old-token', 4102444800000, 0)");
+
+    runner()
+        .run(
+            context -> {
+              TradeRepository trades = context.getBean(TradeRepository.class);
+              Trade order = trades.byToken("old-token").orElseThrow();
+              assertThat(order.status()).isEqualTo(TradeStatus.ORDER);
+              assertThat(order.opened()).isFalse();
+              PayResult opened = context.getBean(Payments.class).open(order.id(), Optional.empty());
+              assertThat(opened).isInstanceOf(PayResult.Opened.class);
+              assertThat(((PayResult.Opened) opened).trade().status())
+                  .isEqualTo(TradeStatus.WAIT_BUYER_PAY);
             });
   }
 }

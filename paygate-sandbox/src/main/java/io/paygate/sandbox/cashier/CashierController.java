@@ -105,9 +105,8 @@ public class CashierController {
     page.addObject("amount", Money.format(trade.totalAmount()));
     page.addObject("error", error);
     page.addObject("scanned", scanned);
-    page.addObject("expired", trade.status() == null && !trade.expiresAt().isAfter(clock.now()));
-    page.addObject(
-        "payable", trade.status() == null || trade.status().name().equals("WAIT_BUYER_PAY"));
+    page.addObject("expired", !trade.opened() && !trade.expiresAt().isAfter(clock.now()));
+    page.addObject("payable", !trade.opened() || trade.status().name().equals("WAIT_BUYER_PAY"));
     return page;
   }
 

@@ -5,7 +5,6 @@ import io.paygate.sandbox.gateway.ApiOutcome;
 import io.paygate.sandbox.gateway.GatewayApi;
 import io.paygate.sandbox.gateway.GatewayCall;
 import io.paygate.sandbox.gateway.GatewayError;
-import io.paygate.sandbox.notify.NotifyDelivery;
 import io.paygate.sandbox.refunds.RefundPosting;
 import io.paygate.sandbox.refunds.RefundRepository;
 import io.paygate.sandbox.support.AlipayTime;
@@ -16,12 +15,11 @@ import io.paygate.sandbox.trades.TradeLookup;
 import io.paygate.sandbox.trades.TradeNotifies;
 import io.paygate.sandbox.trades.TradeRepository;
 import io.paygate.sandbox.trades.TradeStatus;
+import io.paygate.sandbox.trades.TradeTransition;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -43,7 +41,6 @@ public class TradeCancelApi implements GatewayApi {
   private final RefundRepository refunds;
   private final RefundPosting posting;
   private final TradeNotifies tradeNotifies;
-  private final NotifyDelivery delivery;
   private final VirtualClock clock;
 
   public TradeCancelApi(
@@ -53,7 +50,6 @@ public class TradeCancelApi implements GatewayApi {
       RefundRepository refunds,
       RefundPosting posting,
       TradeNotifies tradeNotifies,
-      NotifyDelivery delivery,
       VirtualClock clock) {
     this.db = db;
     this.lookup = lookup;
@@ -61,7 +57,6 @@ public class TradeCancelApi implements GatewayApi {
     this.refunds = refunds;
     this.posting = posting;
     this.tradeNotifies = tradeNotifies;
-    this.delivery = delivery;
     this.clock = clock;
   }
 
@@ -80,17 +75,15 @@ public class TradeCancelApi implements GatewayApi {
     if (!PageOrderRules.FACE_TO_FACE.equals(named.productCode())) {
       return new ApiOutcome.Failure(GatewayError.business("ACQ.CANCEL_NOT_ALLOWED", "交易不允许撤销"));
     }
-    List<Long> queued = new ArrayList<>();
-    ApiOutcome outcome = db.tx().execute(status -> cancelLocked(named.id(), queued));
-    queued.forEach(delivery::deliverIfDue);
+    ApiOutcome outcome = db.tx().execute(status -> cancelLocked(named.id()));
     return outcome;
   }
 
-  private ApiOutcome cancelLocked(long id, List<Long> queued) {
+  private ApiOutcome cancelLocked(long id) {
     Instant now = clock.now();
     Trade trade = trades.lock(id).orElseThrow();
-    if (trade.status() == null) {
-      trades.open(id, now);
+    if (!trade.opened()) {
+      trades.apply(id, TradeTransition.OPEN, now);
       trade = trades.byId(id).orElseThrow();
     }
     if (trade.status() == TradeStatus.TRADE_CLOSED) {
@@ -102,9 +95,9 @@ public class TradeCancelApi implements GatewayApi {
       return new ApiOutcome.Failure(GatewayError.business("ACQ.TRADE_CANCEL_TIME_OUT", "超过撤销时间范围"));
     }
     if (trade.status() == TradeStatus.WAIT_BUYER_PAY) {
-      trades.transition(id, TradeStatus.WAIT_BUYER_PAY, TradeStatus.TRADE_CLOSED, now);
+      trades.apply(id, TradeTransition.CLOSE, now);
       Trade closed = trades.byId(id).orElseThrow();
-      tradeNotifies.queue(closed, Optional.empty(), now).ifPresent(queued::add);
+      tradeNotifies.queue(closed, Optional.empty(), now);
       return answer(closed, "close", null);
     }
     // TRADE_SUCCESS: refund whatever is not refunded (or being refunded) yet; the trade closes.
@@ -119,7 +112,7 @@ public class TradeCancelApi implements GatewayApi {
             ? trade.outTradeNo()
             : "CANCEL_" + trade.tradeNo();
     // The rest makes the refund full (once any processing ones complete), closing the trade.
-    Trade closed = posting.apply(trade, requestNo, rest, "cancel", now, queued);
+    Trade closed = posting.apply(trade, requestNo, rest, "cancel", now);
     return answer(closed, "refund", now);
   }
 

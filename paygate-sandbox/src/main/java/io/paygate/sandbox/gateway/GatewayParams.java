@@ -1,8 +1,8 @@
 package io.paygate.sandbox.gateway;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -69,27 +69,29 @@ public final class GatewayParams {
     }
   }
 
-  /** Percent-decoding over bytes: {@code +} is a space, {@code %XX} a byte, others themselves. */
+  /**
+   * Percent-decoding over bytes: {@code +} is a space, {@code %XX} a byte, others themselves. A raw
+   * byte above 0x7f and a {@code %} not followed by two hex digits are escaped first, so the JDK's
+   * decoder takes them as bytes too (it would keep the one as a char and refuse the other).
+   */
   static String decode(String latin1, Charset charset) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(latin1.length());
+    StringBuilder escaped = new StringBuilder(latin1.length());
     for (int i = 0; i < latin1.length(); i++) {
       char c = latin1.charAt(i);
-      if (c == '+') {
-        bytes.write(' ');
-      } else if (c == '%'
-          && i + 2 < latin1.length()
-          && hex(latin1.charAt(i + 1)) >= 0
-          && hex(latin1.charAt(i + 2)) >= 0) {
-        bytes.write(hex(latin1.charAt(i + 1)) * 16 + hex(latin1.charAt(i + 2)));
-        i += 2;
+      if (c == '%' && !(i + 2 < latin1.length() && isHex(latin1, i + 1) && isHex(latin1, i + 2))) {
+        escaped.append("%25");
+      } else if (c > 0x7f) {
+        escaped.append('%').append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
       } else {
-        bytes.write(c & 0xff);
+        escaped.append(c);
       }
     }
-    return bytes.toString(charset);
+    return URLDecoder.decode(escaped.toString(), charset);
   }
 
-  private static int hex(char c) {
-    return Character.digit(c, 16);
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private static boolean isHex(String s, int i) {
+    return Character.digit(s.charAt(i), 16) >= 0;
   }
 }

@@ -7,6 +7,7 @@ import io.paygate.sandbox.clock.VirtualClock;
 import io.paygate.sandbox.faults.NotifyFaults;
 import io.paygate.sandbox.signing.SignedParams;
 import io.paygate.sandbox.support.AlipayTime;
+import io.paygate.sandbox.support.SandboxDatabase;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,18 +46,29 @@ public class NotifyDelivery implements DueWork {
   private final SandboxApps apps;
   private final VirtualClock clock;
   private final NotifyFaults faults;
+  private final SandboxDatabase db;
 
   public NotifyDelivery(
       NotifyRepository notifies,
       NotifySender sender,
       SandboxApps apps,
       VirtualClock clock,
-      NotifyFaults faults) {
+      NotifyFaults faults,
+      SandboxDatabase db) {
     this.notifies = notifies;
     this.sender = sender;
     this.apps = apps;
     this.clock = clock;
     this.faults = faults;
+    this.db = db;
+  }
+
+  /**
+   * The first attempt of a notify just queued, made once the transaction that queued it commits
+   * (never if it rolls back): a notify never tells of a change that did not happen.
+   */
+  public void deliverAfterCommit(long id) {
+    db.afterCommit(() -> deliverIfDue(id));
   }
 
   /** The scheduled attempt of one notify, if it is (still) due; false if it was not taken. */

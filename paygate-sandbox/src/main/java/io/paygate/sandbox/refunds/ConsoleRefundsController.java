@@ -3,7 +3,6 @@ package io.paygate.sandbox.refunds;
 import io.paygate.sandbox.clock.VirtualClock;
 import io.paygate.sandbox.control.SandboxProblem;
 import io.paygate.sandbox.gateway.GatewayError;
-import io.paygate.sandbox.notify.NotifyDelivery;
 import io.paygate.sandbox.support.AlipayTime;
 import io.paygate.sandbox.support.Ids;
 import io.paygate.sandbox.support.Money;
@@ -12,8 +11,6 @@ import io.paygate.sandbox.trades.Trade;
 import io.paygate.sandbox.trades.TradeRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +33,6 @@ public class ConsoleRefundsController {
   private final TradeRepository trades;
   private final RefundRepository refunds;
   private final RefundPosting posting;
-  private final NotifyDelivery delivery;
   private final VirtualClock clock;
 
   public ConsoleRefundsController(
@@ -44,13 +40,11 @@ public class ConsoleRefundsController {
       TradeRepository trades,
       RefundRepository refunds,
       RefundPosting posting,
-      NotifyDelivery delivery,
       VirtualClock clock) {
     this.db = db;
     this.trades = trades;
     this.refunds = refunds;
     this.posting = posting;
-    this.delivery = delivery;
     this.clock = clock;
   }
 
@@ -80,15 +74,11 @@ public class ConsoleRefundsController {
                 () ->
                     SandboxProblem.notFound(
                         GatewayError.TRADE_NOT_EXIST.subCode(), "No trade " + tradeNo + "."));
-    List<Long> queued = new ArrayList<>();
-    ConsoleRefundView view =
-        db.tx().execute(status -> refundLocked(named.id(), amount, reason, queued));
-    queued.forEach(delivery::deliverIfDue);
+    ConsoleRefundView view = db.tx().execute(status -> refundLocked(named.id(), amount, reason));
     return view;
   }
 
-  private ConsoleRefundView refundLocked(
-      long tradeId, BigDecimal amount, String reason, List<Long> queued) {
+  private ConsoleRefundView refundLocked(long tradeId, BigDecimal amount, String reason) {
     Instant now = clock.now();
     Trade trade = trades.lock(tradeId).orElseThrow();
     Optional<GatewayError> refused = posting.refusal(trade, amount, false);
@@ -96,7 +86,7 @@ public class ConsoleRefundsController {
       throw SandboxProblem.conflict(refused.get().subCode(), refused.get().subMsg());
     }
     String outBizNo = newOutBizNo(tradeId, now);
-    Trade refunded = posting.apply(trade, outBizNo, amount, reason, now, queued);
+    Trade refunded = posting.apply(trade, outBizNo, amount, reason, now);
     return new ConsoleRefundView(
         refunded.tradeNo(),
         refunded.outTradeNo(),

@@ -1,12 +1,9 @@
 package io.paygate.sandbox.refunds;
 
 import io.paygate.sandbox.clock.DueWork;
-import io.paygate.sandbox.notify.NotifyDelivery;
 import io.paygate.sandbox.support.SandboxDatabase;
 import io.paygate.sandbox.trades.TradeRepository;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,32 +17,23 @@ public class RefundCompletion implements DueWork {
   private final TradeRepository trades;
   private final RefundRepository refunds;
   private final RefundPosting posting;
-  private final NotifyDelivery delivery;
 
   public RefundCompletion(
-      SandboxDatabase db,
-      TradeRepository trades,
-      RefundRepository refunds,
-      RefundPosting posting,
-      NotifyDelivery delivery) {
+      SandboxDatabase db, TradeRepository trades, RefundRepository refunds, RefundPosting posting) {
     this.db = db;
     this.trades = trades;
     this.refunds = refunds;
     this.posting = posting;
-    this.delivery = delivery;
   }
 
   @Override
   public int runDue(Instant now) {
     int handled = 0;
     for (Refund due : refunds.completingBy(now)) {
-      List<Long> queued = new ArrayList<>();
       Boolean completed =
           db.tx()
               .execute(
-                  status ->
-                      posting.complete(trades.lock(due.tradeId()).orElseThrow(), due, now, queued));
-      queued.forEach(delivery::deliverIfDue);
+                  status -> posting.complete(trades.lock(due.tradeId()).orElseThrow(), due, now));
       if (Boolean.TRUE.equals(completed)) {
         handled++;
       }

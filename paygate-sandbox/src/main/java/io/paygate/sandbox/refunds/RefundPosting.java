@@ -6,9 +6,9 @@ import io.paygate.sandbox.trades.Trade;
 import io.paygate.sandbox.trades.TradeNotifies;
 import io.paygate.sandbox.trades.TradeRepository;
 import io.paygate.sandbox.trades.TradeStatus;
+import io.paygate.sandbox.trades.TradeTransition;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -59,19 +59,11 @@ public class RefundPosting {
     return Optional.empty();
   }
 
-  /**
-   * Posts the refund and returns the trade as it is now; the queued notify's id, if any, is added
-   * to {@code queuedNotifies} (to be delivered after the commit).
-   */
+  /** Posts the refund and returns the trade as it is now; the notify goes out after the commit. */
   public Trade apply(
-      Trade locked,
-      String outRequestNo,
-      BigDecimal amount,
-      String reason,
-      Instant now,
-      List<Long> queuedNotifies) {
+      Trade locked, String outRequestNo, BigDecimal amount, String reason, Instant now) {
     refunds.insert(new Refund(locked.id(), outRequestNo, amount, reason, now));
-    return settle(locked, outRequestNo, amount, now, queuedNotifies);
+    return settle(locked, outRequestNo, amount, now);
   }
 
   /** Records a refund that is accepted now and moves the money at {@code completesAt}. */
@@ -86,29 +78,26 @@ public class RefundPosting {
   }
 
   /** Completes a refund accepted earlier; false (nothing done) if it was completed already. */
-  public boolean complete(Trade locked, Refund processing, Instant now, List<Long> queued) {
+  public boolean complete(Trade locked, Refund processing, Instant now) {
     if (!refunds.complete(locked.id(), processing.outRequestNo(), now)) {
       return false;
     }
-    settle(locked, processing.outRequestNo(), processing.amount(), now, queued);
+    settle(locked, processing.outRequestNo(), processing.amount(), now);
     return true;
   }
 
-  private Trade settle(
-      Trade locked, String outRequestNo, BigDecimal amount, Instant now, List<Long> queued) {
+  private Trade settle(Trade locked, String outRequestNo, BigDecimal amount, Instant now) {
     long id = locked.id();
     BigDecimal after = locked.refundedAmount().add(amount);
     trades.addRefunded(id, amount);
     if (locked.buyerLogonId() != null) {
       buyers.credit(locked.buyerLogonId(), amount);
     }
-    if (after.compareTo(locked.totalAmount()) == 0) {
-      trades.transition(id, TradeStatus.TRADE_SUCCESS, TradeStatus.TRADE_CLOSED, now);
-    }
+    boolean full = after.compareTo(locked.totalAmount()) == 0;
+    trades.apply(id, full ? TradeTransition.REFUND_ALL : TradeTransition.REFUND_PART, now);
     Trade refunded = trades.byId(id).orElseThrow();
-    tradeNotifies
-        .queue(refunded, Optional.of(new TradeNotifies.RefundFields(after, now, outRequestNo)), now)
-        .ifPresent(queued::add);
+    tradeNotifies.queue(
+        refunded, Optional.of(new TradeNotifies.RefundFields(after, now, outRequestNo)), now);
     return refunded;
   }
 }

@@ -7,7 +7,6 @@ import io.paygate.sandbox.gateway.ApiOutcome;
 import io.paygate.sandbox.gateway.GatewayApi;
 import io.paygate.sandbox.gateway.GatewayCall;
 import io.paygate.sandbox.gateway.GatewayError;
-import io.paygate.sandbox.notify.NotifyDelivery;
 import io.paygate.sandbox.support.AlipayTime;
 import io.paygate.sandbox.support.Money;
 import io.paygate.sandbox.support.SandboxDatabase;
@@ -17,9 +16,7 @@ import io.paygate.sandbox.trades.TradeRepository;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -38,7 +35,6 @@ public class TradeRefundApi implements GatewayApi {
   private final TradeRepository trades;
   private final RefundRepository refunds;
   private final RefundPosting posting;
-  private final NotifyDelivery delivery;
   private final VirtualClock clock;
 
   public TradeRefundApi(
@@ -47,14 +43,12 @@ public class TradeRefundApi implements GatewayApi {
       TradeRepository trades,
       RefundRepository refunds,
       RefundPosting posting,
-      NotifyDelivery delivery,
       VirtualClock clock) {
     this.db = db;
     this.lookup = lookup;
     this.trades = trades;
     this.refunds = refunds;
     this.posting = posting;
-    this.delivery = delivery;
     this.clock = clock;
   }
 
@@ -89,7 +83,6 @@ public class TradeRefundApi implements GatewayApi {
     Trade named = ((TradeLookup.Hit) found).trade();
     // Without out_request_no the request is a full refund keyed by the out_trade_no.
     String outRequestNo = requestNo.orElse(named.outTradeNo());
-    List<Long> queued = new ArrayList<>();
     ApiOutcome outcome =
         db.tx()
             .execute(
@@ -101,9 +94,7 @@ public class TradeRefundApi implements GatewayApi {
                         requestNo.isEmpty(),
                         amount.get(),
                         reason.orElse(null),
-                        call.refundProcessing(),
-                        queued));
-    queued.forEach(delivery::deliverIfDue);
+                        call.refundProcessing()));
     return outcome;
   }
 
@@ -114,8 +105,7 @@ public class TradeRefundApi implements GatewayApi {
       boolean implicitRequestNo,
       BigDecimal amount,
       String reason,
-      Duration processing,
-      List<Long> queued) {
+      Duration processing) {
     Instant now = clock.now();
     Trade trade = trades.lock(tradeId).orElseThrow();
     Optional<Refund> earlier = refunds.find(tradeId, outRequestNo);
@@ -136,7 +126,7 @@ public class TradeRefundApi implements GatewayApi {
       posting.accept(trade, outRequestNo, amount, reason, now, now.plus(processing));
       return ApiOutcome.success(answer(app, trade, "N", now));
     }
-    Trade refunded = posting.apply(trade, outRequestNo, amount, reason, now, queued);
+    Trade refunded = posting.apply(trade, outRequestNo, amount, reason, now);
     return ApiOutcome.success(answer(app, refunded, "Y", now));
   }
 

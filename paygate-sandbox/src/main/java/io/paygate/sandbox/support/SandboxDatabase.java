@@ -8,7 +8,6 @@ import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,6 +21,7 @@ public class SandboxDatabase implements DisposableBean {
 
   private final HikariDataSource dataSource;
   private final JdbcTemplate jdbc;
+  private final AfterCommitTransactionManager transactions;
   private final TransactionTemplate tx;
 
   public SandboxDatabase(SandboxProperties properties, Environment environment) {
@@ -39,7 +39,8 @@ public class SandboxDatabase implements DisposableBean {
         .load()
         .migrate();
     this.jdbc = new JdbcTemplate(dataSource);
-    this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    this.transactions = new AfterCommitTransactionManager(dataSource);
+    this.tx = new TransactionTemplate(transactions);
   }
 
   private static String url(SandboxProperties properties, Environment environment) {
@@ -60,6 +61,15 @@ public class SandboxDatabase implements DisposableBean {
 
   public TransactionTemplate tx() {
     return tx;
+  }
+
+  /**
+   * Runs {@code work} once the current transaction has committed and released its connection, on
+   * this thread, before {@code tx().execute} returns; never if it rolls back; at once outside a
+   * transaction.
+   */
+  public void afterCommit(Runnable work) {
+    transactions.afterCommit(work);
   }
 
   @Override

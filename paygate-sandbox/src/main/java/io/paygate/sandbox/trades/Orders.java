@@ -61,7 +61,7 @@ public class Orders {
       }
     }
     Trade trade = existing.orElseThrow();
-    if (trade.status() != null && trade.status().paid()) {
+    if (trade.status().paid()) {
       return new Refused(GatewayError.TRADE_HAS_SUCCESS);
     }
     if (trade.status() == TradeStatus.TRADE_CLOSED) {

@@ -5,11 +5,8 @@ import io.paygate.sandbox.apps.SandboxApps;
 import io.paygate.sandbox.buyers.Buyer;
 import io.paygate.sandbox.buyers.BuyerRepository;
 import io.paygate.sandbox.clock.VirtualClock;
-import io.paygate.sandbox.notify.NotifyDelivery;
 import io.paygate.sandbox.support.SandboxDatabase;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -24,7 +21,6 @@ public class Payments {
   private final TradeRepository trades;
   private final BuyerRepository buyers;
   private final TradeNotifies tradeNotifies;
-  private final NotifyDelivery delivery;
   private final SandboxApps apps;
   private final VirtualClock clock;
 
@@ -33,14 +29,12 @@ public class Payments {
       TradeRepository trades,
       BuyerRepository buyers,
       TradeNotifies tradeNotifies,
-      NotifyDelivery delivery,
       SandboxApps apps,
       VirtualClock clock) {
     this.db = db;
     this.trades = trades;
     this.buyers = buyers;
     this.tradeNotifies = tradeNotifies;
-    this.delivery = delivery;
     this.apps = apps;
     this.clock = clock;
   }
@@ -55,10 +49,7 @@ public class Payments {
       }
     }
     Optional<Buyer> who = buyer;
-    List<Long> queued = new ArrayList<>();
-    PayResult result = db.tx().execute(status -> openLocked(orderId, who, clock.now(), queued));
-    queued.forEach(delivery::deliverIfDue);
-    return result;
+    return db.tx().execute(status -> openLocked(orderId, who, clock.now()));
   }
 
   /** Pays from the buyer's balance; {@code password} empty means "trust the caller". */
@@ -67,35 +58,29 @@ public class Payments {
     if (buyer.isEmpty()) {
       return refused(PayResult.Reason.BUYER_NOT_FOUND, "买家账户不存在 / No such buyer.");
     }
-    List<Long> queued = new ArrayList<>();
-    PayResult result =
-        db.tx()
-            .execute(
-                status -> {
-                  Instant now = clock.now();
-                  PayResult opened = openLocked(orderId, buyer, now, queued);
-                  if (!(opened instanceof PayResult.Opened open)) {
-                    return opened;
-                  }
-                  Trade trade = open.trade();
-                  if (password.isPresent() && !password.get().equals(buyer.get().payPassword())) {
-                    return refused(
-                        PayResult.Reason.WRONG_PAY_PASSWORD, "支付密码错误 / Wrong pay password.");
-                  }
-                  if (!buyers.debit(logonId, trade.totalAmount())) {
-                    return refused(
-                        PayResult.Reason.INSUFFICIENT_BALANCE, "余额不足 / Insufficient balance.");
-                  }
-                  trades.markPaid(trade.id(), now);
-                  Trade paid = trades.byId(trade.id()).orElseThrow();
-                  tradeNotifies.queue(paid, Optional.empty(), now).ifPresent(queued::add);
-                  Optional<String> returnUrl =
-                      Optional.ofNullable(paid.returnUrl()).map(u -> returnUrl(paid, now));
-                  return new PayResult.Paid(paid, returnUrl);
-                });
-    // First notify attempt right after the commit, before the caller gets its answer.
-    queued.forEach(delivery::deliverIfDue);
-    return result;
+    return db.tx()
+        .execute(
+            status -> {
+              Instant now = clock.now();
+              PayResult opened = openLocked(orderId, buyer, now);
+              if (!(opened instanceof PayResult.Opened open)) {
+                return opened;
+              }
+              Trade trade = open.trade();
+              if (password.isPresent() && !password.get().equals(buyer.get().payPassword())) {
+                return refused(PayResult.Reason.WRONG_PAY_PASSWORD, "支付密码错误 / Wrong pay password.");
+              }
+              if (!buyers.debit(logonId, trade.totalAmount())) {
+                return refused(
+                    PayResult.Reason.INSUFFICIENT_BALANCE, "余额不足 / Insufficient balance.");
+              }
+              trades.apply(trade.id(), TradeTransition.PAY, now);
+              Trade paid = trades.byId(trade.id()).orElseThrow();
+              tradeNotifies.queue(paid, Optional.empty(), now);
+              Optional<String> returnUrl =
+                  Optional.ofNullable(paid.returnUrl()).map(u -> returnUrl(paid, now));
+              return new PayResult.Paid(paid, returnUrl);
+            });
   }
 
   private String returnUrl(Trade paid, Instant now) {
@@ -104,24 +89,23 @@ public class Payments {
   }
 
   /** Inside a transaction: lock, expire if due, open if needed, check state and buyer. */
-  private PayResult openLocked(
-      long orderId, Optional<Buyer> buyer, Instant now, List<Long> queued) {
+  private PayResult openLocked(long orderId, Optional<Buyer> buyer, Instant now) {
     Optional<Trade> locked = trades.lock(orderId);
     if (locked.isEmpty()) {
       return refused(PayResult.Reason.ORDER_NOT_FOUND, "订单不存在 / No such order.");
     }
     Trade trade = locked.get();
-    if (trade.status() == null) {
+    if (!trade.opened()) {
       if (!trade.expiresAt().isAfter(now)) {
         return refused(PayResult.Reason.ORDER_EXPIRED, "订单已过期 / The order has expired.");
       }
-      trades.open(trade.id(), now);
+      trades.apply(trade.id(), TradeTransition.OPEN, now);
       trade = trades.byId(orderId).orElseThrow();
     }
     if (trade.status() == TradeStatus.WAIT_BUYER_PAY && !trade.expiresAt().isAfter(now)) {
-      trades.transition(trade.id(), TradeStatus.WAIT_BUYER_PAY, TradeStatus.TRADE_CLOSED, now);
+      trades.apply(trade.id(), TradeTransition.EXPIRE, now);
       Trade closed = trades.byId(orderId).orElseThrow();
-      tradeNotifies.queue(closed, Optional.empty(), now).ifPresent(queued::add);
+      tradeNotifies.queue(closed, Optional.empty(), now);
       return refused(PayResult.Reason.TRADE_CLOSED, "交易已关闭（超时） / The trade timed out.");
     }
     if (trade.status().paid()) {

@@ -3,9 +3,7 @@ package io.paygate.sandbox.trades;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/**
- * A merchant order and, once the buyer has opened it ({@code status != null}), the Alipay trade.
- */
+/** A merchant order (status ORDER) and, once the buyer has opened it, the Alipay trade. */
 public record Trade(
     long id,
     String appId,
@@ -33,7 +31,7 @@ public record Trade(
 
   /** Before the buyer scans or logs in there is no trade at Alipay, only the order. */
   public boolean opened() {
-    return status != null;
+    return status.opened();
   }
 
   public boolean isWap() {
@@ -42,6 +40,9 @@ public record Trade(
 
   /** Which statuses notify for this product (protocol notes 5.3): page pay only on success. */
   public boolean notifies(TradeStatus target) {
+    if (!target.opened()) {
+      return false;
+    }
     if (target == TradeStatus.TRADE_SUCCESS) {
       return true;
     }

@@ -2,11 +2,8 @@ package io.paygate.sandbox.trades;
 
 import io.paygate.sandbox.SandboxProperties;
 import io.paygate.sandbox.clock.DueWork;
-import io.paygate.sandbox.notify.NotifyDelivery;
 import io.paygate.sandbox.support.SandboxDatabase;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -20,19 +17,16 @@ public class TradeExpiry implements DueWork {
   private final SandboxDatabase db;
   private final TradeRepository trades;
   private final TradeNotifies tradeNotifies;
-  private final NotifyDelivery delivery;
   private final SandboxProperties properties;
 
   public TradeExpiry(
       SandboxDatabase db,
       TradeRepository trades,
       TradeNotifies tradeNotifies,
-      NotifyDelivery delivery,
       SandboxProperties properties) {
     this.db = db;
     this.trades = trades;
     this.tradeNotifies = tradeNotifies;
-    this.delivery = delivery;
     this.properties = properties;
   }
 
@@ -40,29 +34,26 @@ public class TradeExpiry implements DueWork {
   public int runDue(Instant now) {
     int handled = 0;
     for (Trade trade : trades.waitingExpiredBy(now)) {
-      handled += move(trade, TradeStatus.WAIT_BUYER_PAY, TradeStatus.TRADE_CLOSED, now);
+      handled += move(trade, TradeTransition.EXPIRE, now);
     }
     for (Trade trade : trades.paidBefore(now.minus(properties.refundablePeriod()))) {
-      handled += move(trade, TradeStatus.TRADE_SUCCESS, TradeStatus.TRADE_FINISHED, now);
+      handled += move(trade, TradeTransition.FINISH, now);
     }
     return handled;
   }
 
-  private int move(Trade trade, TradeStatus from, TradeStatus to, Instant now) {
-    List<Long> queued = new ArrayList<>();
+  private int move(Trade trade, TradeTransition transition, Instant now) {
     Boolean moved =
         db.tx()
             .execute(
                 status -> {
-                  Instant closedAt = to == TradeStatus.TRADE_CLOSED ? now : null;
-                  if (!trades.transition(trade.id(), from, to, closedAt)) {
+                  if (!trades.apply(trade.id(), transition, now)) {
                     return false;
                   }
                   Trade after = trades.byId(trade.id()).orElseThrow();
-                  tradeNotifies.queue(after, Optional.empty(), now).ifPresent(queued::add);
+                  tradeNotifies.queue(after, Optional.empty(), now);
                   return true;
                 });
-    queued.forEach(delivery::deliverIfDue);
     return Boolean.TRUE.equals(moved) ? 1 : 0;
   }
 }

@@ -3,6 +3,7 @@ package io.paygate.sandbox.trades;
 import io.paygate.sandbox.apps.App;
 import io.paygate.sandbox.apps.SandboxApps;
 import io.paygate.sandbox.buyers.Buyer;
+import io.paygate.sandbox.notify.NotifyDelivery;
 import io.paygate.sandbox.notify.NotifyRepository;
 import io.paygate.sandbox.support.AlipayTime;
 import io.paygate.sandbox.support.Money;
@@ -15,26 +16,29 @@ import org.springframework.stereotype.Component;
 
 /**
  * Queues the trade_status_sync notify for a trade that just changed, inside the same transaction
- * (so a committed change always has its notify), when the product notifies that status.
+ * (so a committed change always has its notify), when the product notifies that status. Its first
+ * attempt goes out by itself once that transaction commits.
  */
 @Component
 public class TradeNotifies {
 
   private final NotifyRepository notifies;
+  private final NotifyDelivery delivery;
   private final SandboxApps apps;
 
-  public TradeNotifies(NotifyRepository notifies, SandboxApps apps) {
+  public TradeNotifies(NotifyRepository notifies, NotifyDelivery delivery, SandboxApps apps) {
     this.notifies = notifies;
+    this.delivery = delivery;
     this.apps = apps;
   }
 
   /** Refund fields carried by a refund's notify. */
   public record RefundFields(BigDecimal refundFee, Instant gmtRefund, String outBizNo) {}
 
-  /** Returns the notify's row id, or empty when nothing is sent. */
-  public Optional<Long> queue(Trade trade, Optional<RefundFields> refund, Instant now) {
+  /** Queues the notify, if this product sends one for the trade's status now. */
+  public void queue(Trade trade, Optional<RefundFields> refund, Instant now) {
     if (trade.notifyUrl() == null || !trade.notifies(trade.status())) {
-      return Optional.empty();
+      return;
     }
     App app = apps.find(trade.appId()).orElseThrow();
     Map<String, String> p = new LinkedHashMap<>();
@@ -76,9 +80,10 @@ public class TradeNotifies {
           p.put("gmt_refund", AlipayTime.formatMillis(r.gmtRefund()));
           p.put("out_biz_no", r.outBizNo());
         });
-    return Optional.of(
+    long id =
         notifies.insert(
-            trade.appId(), trade.outTradeNo(), trade.notifyUrl(), trade.status().name(), p, now));
+            trade.appId(), trade.outTradeNo(), trade.notifyUrl(), trade.status().name(), p, now);
+    delivery.deliverAfterCommit(id);
   }
 
   private static void putIfPresent(Map<String, String> p, String key, String value) {

@@ -7,12 +7,17 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-/** Orders/trades. State changes are conditional updates, so applying one twice changes nothing. */
+/**
+ * Orders/trades. A status changes only in {@link #apply}, by a transition of {@link
+ * TradeTransition}: a conditional update, so applying one twice (or two racing ones) changes once.
+ */
 @Repository
 public class TradeRepository {
 
@@ -41,9 +46,7 @@ public class TradeRepository {
               instant(rs, "expires_at"),
               instant(rs, "created_at"),
               rs.getString("trade_no"),
-              rs.getString("trade_status") == null
-                  ? null
-                  : TradeStatus.valueOf(rs.getString("trade_status")),
+              TradeStatus.valueOf(rs.getString("trade_status")),
               rs.getString("buyer_logon_id"),
               rs.getString("buyer_user_id"),
               instant(rs, "opened_at"),
@@ -60,10 +63,6 @@ public class TradeRepository {
   private static Instant instant(ResultSet rs, String column) throws SQLException {
     long millis = rs.getLong(column);
     return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
-  }
-
-  private static Long millis(Instant instant) {
-    return instant == null ? null : instant.toEpochMilli();
   }
 
   public Optional<Trade> byOutTradeNo(String appId, String outTradeNo) {
@@ -124,14 +123,14 @@ public class TradeRepository {
         .findFirst();
   }
 
-  /** The order as posted by the browser; no trade yet. */
+  /** The order as posted by the browser; no trade yet (ORDER). */
   public long insertOrder(NewOrder order, String token, Instant expiresAt, Instant now) {
     db.jdbc()
         .update(
             "INSERT INTO trades (app_id, out_trade_no, method, product_code, total_amount,"
                 + " subject, body, passback_params, notify_url, return_url, charset,"
-                + " cashier_token, expires_at, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " cashier_token, expires_at, created_at, trade_status)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             order.appId(),
             order.outTradeNo(),
             order.method(),
@@ -145,7 +144,8 @@ public class TradeRepository {
             order.charset(),
             token,
             expiresAt.toEpochMilli(),
-            now.toEpochMilli());
+            now.toEpochMilli(),
+            TradeStatus.ORDER.name());
     return byToken(token).orElseThrow().id();
   }
 
@@ -154,18 +154,6 @@ public class TradeRepository {
     String day = AlipayTime.format(now).substring(0, 10).replace("-", "");
     Long seq = db.jdbc().queryForObject("SELECT NEXT VALUE FOR trade_seq", Long.class);
     return day + "22" + Ids.digits(10) + String.format("%08d", seq);
-  }
-
-  /** Order -> WAIT_BUYER_PAY, with a new trade_no; false if it was opened already. */
-  public boolean open(long id, Instant now) {
-    return db.jdbc()
-            .update(
-                "UPDATE trades SET trade_no = ?, trade_status = 'WAIT_BUYER_PAY', opened_at = ?"
-                    + " WHERE id = ? AND trade_status IS NULL",
-                nextTradeNo(now),
-                now.toEpochMilli(),
-                id)
-        == 1;
   }
 
   public void setBuyer(long id, String logonId, String userId) {
@@ -177,27 +165,37 @@ public class TradeRepository {
             id);
   }
 
-  public boolean markPaid(long id, Instant now) {
-    return db.jdbc()
-            .update(
-                "UPDATE trades SET trade_status = 'TRADE_SUCCESS', paid_at = ?"
-                    + " WHERE id = ? AND trade_status = 'WAIT_BUYER_PAY'",
-                now.toEpochMilli(),
-                id)
-        == 1;
+  /**
+   * Applies {@code transition} if the trade is in one of its from-states, recording when (and for
+   * OPEN the new trade_no); false, and nothing changed, otherwise.
+   */
+  public boolean apply(long id, TradeTransition transition, Instant now) {
+    Stamp stamp =
+        switch (transition) {
+          case OPEN ->
+              new Stamp(", trade_no = ?, opened_at = ?", nextTradeNo(now), now.toEpochMilli());
+          case PAY -> new Stamp(", paid_at = ?", now.toEpochMilli());
+          case CLOSE, EXPIRE, REFUND_ALL -> new Stamp(", closed_at = ?", now.toEpochMilli());
+          case REFUND_PART, FINISH -> new Stamp("");
+        };
+    List<Object> args = new ArrayList<>();
+    args.add(transition.to().name());
+    args.addAll(List.of(stamp.values()));
+    args.add(id);
+    List<String> from = transition.from().stream().map(TradeStatus::name).toList();
+    args.addAll(from);
+    String in = String.join(", ", Collections.nCopies(from.size(), "?"));
+    String sql =
+        "UPDATE trades SET trade_status = ?"
+            + stamp.columns()
+            + " WHERE id = ? AND trade_status IN ("
+            + in
+            + ")";
+    return db.jdbc().update(sql, args.toArray()) == 1;
   }
 
-  public boolean transition(long id, TradeStatus from, TradeStatus to, Instant closedAt) {
-    return db.jdbc()
-            .update(
-                "UPDATE trades SET trade_status = ?, closed_at = COALESCE(?, closed_at)"
-                    + " WHERE id = ? AND trade_status = ?",
-                to.name(),
-                millis(closedAt),
-                id,
-                from.name())
-        == 1;
-  }
+  /** What a transition records besides the status: the columns to set and their values. */
+  private record Stamp(String columns, Object... values) {}
 
   public void addRefunded(long id, BigDecimal amount) {
     db.jdbc()
