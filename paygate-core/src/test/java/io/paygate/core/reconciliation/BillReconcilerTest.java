@@ -27,6 +27,8 @@ import io.paygate.core.support.ErrorCode;
 import io.paygate.core.support.Identifiers;
 import io.paygate.core.support.PayGateException;
 import io.paygate.core.support.Transactions;
+import io.paygate.core.testing.InMemoryPaymentRepository;
+import io.paygate.core.testing.InMemoryRefundRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,8 +53,8 @@ class BillReconcilerTest {
   private static final Instant NOON = Instant.parse("2026-06-05T04:00:00Z");
 
   private final Clock clock = Clock.fixed(Instant.parse("2026-06-06T02:00:00Z"), ZoneOffset.UTC);
-  private final InMemoryPayments payments = new InMemoryPayments();
-  private final InMemoryRefunds refunds = new InMemoryRefunds();
+  private final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
+  private final InMemoryRefundRepository refunds = new InMemoryRefundRepository();
   private final FakeChannel channel = new FakeChannel();
   private final List<Reconciliation> saved = new ArrayList<>();
   private final List<BillEntry> bill = new ArrayList<>();
@@ -88,7 +90,7 @@ class BillReconcilerTest {
         new Books() {
           @Override
           public List<Books.BookedPayment> paidBetween(Instant from, Instant to) {
-            return payments.rows.values().stream()
+            return payments.all().stream()
                 .filter(p -> p.isPaid() && within(p.paidAt(), from, to))
                 .map(Books.BookedPayment::of)
                 .toList();
@@ -96,10 +98,10 @@ class BillReconcilerTest {
 
           @Override
           public List<Books.BookedRefund> refundedBetween(Instant from, Instant to) {
-            return refunds.rows.values().stream()
+            return refunds.all().stream()
                 .filter(
                     r -> r.status() == RefundStatus.SUCCEEDED && within(r.refundedAt(), from, to))
-                .map(r -> Books.BookedRefund.of(r, payments.rows.get(r.outTradeNo()).tradeNo()))
+                .map(r -> Books.BookedRefund.of(r, payments.get(r.outTradeNo()).tradeNo()))
                 .toList();
           }
         };
@@ -452,7 +454,7 @@ class BillReconcilerTest {
 
     assertThat(only(result).kind()).isEqualTo(DifferenceKind.REFUND_MISSING_HERE);
     assertThat(only(result).mended()).isFalse();
-    assertThat(refunds.rows).isEmpty();
+    assertThat(refunds.all()).isEmpty();
   }
 
   @Test

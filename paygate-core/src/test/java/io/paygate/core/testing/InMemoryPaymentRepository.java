@@ -172,6 +172,11 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
   }
 
   /** Stores a payment as it is, replacing any (for setting up a state directly). */
+  /** Every payment, in creation order. */
+  public java.util.List<Payment> all() {
+    return java.util.List.copyOf(rows.values());
+  }
+
   public void put(Payment payment) {
     rows.put(payment.outTradeNo(), payment);
   }

@@ -116,6 +116,11 @@ public final class InMemoryRefundRepository implements RefundRepository {
     }
   }
 
+  /** Every refund, in creation order. */
+  public List<Refund> all() {
+    return List.copyOf(rows);
+  }
+
   /** The stored refund; fails the test when there is none. */
   public Refund get(String outTradeNo, String outRequestNo) {
     return find(outTradeNo, outRequestNo)

@@ -98,6 +98,7 @@ class ChaosTest extends ClusterTestSupport {
                     + "{\"kind\":\"reorder\",\"share\":0.1},"
                     + "{\"kind\":\"delay\",\"share\":0.1,\"delay_seconds\":300},"
                     + "{\"kind\":\"duplicate\",\"share\":0.3}]}"));
+    java.time.Instant began = clock.instant();
     long started = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
@@ -126,12 +127,55 @@ class ChaosTest extends ClusterTestSupport {
       runTogether(janitors);
     }
 
+    // The days' bills: both clocks past the end of the last Beijing day, then reconcile each day.
+    List<String> reconciliations = reconcileEveryDay(began);
+
     BooksAudit audit = audit();
+    System.out.println("chaos reconciliations: " + reconciliations);
+    assertThat(reconciliations).allMatch(r -> r.contains("MATCHED") && !r.contains("MISMATCHED"));
     System.out.println(figures(workload, audit));
     audit.problems.stream()
         .limit(10)
         .forEach(problem -> System.out.println(audit.explain(problem)));
     assertThat(audit.problems).as("mismatches").isEmpty();
+  }
+
+  private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
+
+  /** Every Beijing day the run touched, reconciled against its bill once the day is over. */
+  private List<String> reconcileEveryDay(java.time.Instant began) {
+    java.time.LocalDate first = java.time.LocalDate.ofInstant(began, BEIJING);
+    java.time.LocalDate last = java.time.LocalDate.ofInstant(clock.instant(), BEIJING);
+    java.time.Instant dayOver = last.plusDays(1).atStartOfDay(BEIJING).toInstant().plusSeconds(60);
+    Duration wait = Duration.between(clock.instant(), dayOver);
+    clock.advance(wait);
+    on(a, () -> postJson("/sandbox/api/clock/advance", Map.of("seconds", wait.toSeconds())));
+    List<String> results = new ArrayList<>();
+    for (java.time.LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+      String billDate = day.toString();
+      Reply reply =
+          on(a, () -> api("POST", "/api/v1/reconciliations", Map.of("bill_date", billDate)));
+      assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+      JsonNode result = reply.json();
+      int mended = 0;
+      for (JsonNode difference : result.get("differences")) {
+        if (difference.get("mended").asBoolean()) {
+          mended++;
+        }
+      }
+      results.add(
+          billDate
+              + " "
+              + result.get("status").asString()
+              + " (trades in bill "
+              + result.get("trades_in_bill").asInt()
+              + ", differences "
+              + result.get("differences").size()
+              + ", mended "
+              + mended
+              + ")");
+    }
+    return results;
   }
 
   // -- the workload

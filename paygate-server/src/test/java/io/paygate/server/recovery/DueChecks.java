@@ -32,8 +32,8 @@ public final class DueChecks {
   }
 
   /**
-   * Runs what is due now, and what that made due now, until nothing is; first takes over rows
-   * whose instance stopped sending heartbeats (died while working on them).
+   * Runs what is due now, and what that made due now, until nothing is; first takes over rows whose
+   * instance stopped sending heartbeats (died while working on them).
    */
   public void run() {
     scheduler.setTime(clock.instant());
