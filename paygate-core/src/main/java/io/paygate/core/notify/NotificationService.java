@@ -3,9 +3,12 @@ package io.paygate.core.notify;
 import io.paygate.core.channel.ChannelAccount;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.TradeNotification;
+import io.paygate.core.channel.TradeRef;
 import io.paygate.core.exchanges.Exchange;
 import io.paygate.core.exchanges.ExchangeLog;
+import io.paygate.core.money.Money;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.TradeReconciler;
@@ -92,10 +95,26 @@ public final class NotificationService {
     if (account.sellerId() != null && !account.sellerId().equals(notification.sellerId())) {
       return new Decision(new NotifyAck.Refused("seller_id is not ours"), false);
     }
-    return new Decision(transactions.inTransaction(() -> apply(notification)), true);
+    // The exact amount of a refund it names that is not ours (one made in the merchant console),
+    // asked before the transaction: no call to the channel holds a payment's lock.
+    Money outsideAmount = outsideRefundAmount(notification);
+    return new Decision(transactions.inTransaction(() -> apply(notification, outsideAmount)), true);
   }
 
-  private NotifyAck apply(TradeNotification notification) {
+  private Money outsideRefundAmount(TradeNotification notification) {
+    String outTradeNo = notification.trade().outTradeNo();
+    String refundNo = notification.outBizNo();
+    if (notification.refundFee() == null
+        || refundNo == null
+        || refundSettlement.isOurs(outTradeNo, refundNo)) {
+      return null;
+    }
+    RefundLookup lookup =
+        channel.queryRefund(new TradeRef(outTradeNo, notification.trade().tradeNo()), refundNo);
+    return lookup instanceof RefundLookup.Refunded refunded ? refunded.amount() : null;
+  }
+
+  private NotifyAck apply(TradeNotification notification, Money outsideAmount) {
     String outTradeNo = notification.trade().outTradeNo();
     Optional<Payment> payment = payments.lock(outTradeNo);
     if (payment.isEmpty()) {
@@ -123,7 +142,9 @@ public final class NotificationService {
             payments.lock(outTradeNo).orElseThrow(),
             notification.refundFee(),
             notification.outBizNo(),
-            notification.refundedAt());
+            outsideAmount,
+            notification.refundedAt(),
+            false);
     if (total instanceof RefundSettlement.TotalCheck.Booked booked) {
       return new NotifyAck.Accepted(
           "refund " + booked.refund().outRequestNo() + " made outside PayGate booked");
@@ -140,6 +161,10 @@ public final class NotificationService {
     if (total instanceof RefundSettlement.TotalCheck.Mismatch mismatch) {
       // Flagged for an operator; redelivering would not change it.
       return new NotifyAck.Accepted("flagged: " + mismatch.reason());
+    }
+    if (total instanceof RefundSettlement.TotalCheck.Unexplained unexplained) {
+      return new NotifyAck.Accepted(
+          outcome + "; " + unexplained.difference() + " refunded by refunds not named yet");
     }
     return new NotifyAck.Accepted(outcome);
   }

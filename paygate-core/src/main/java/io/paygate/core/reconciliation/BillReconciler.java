@@ -230,7 +230,9 @@ public final class BillReconciler {
               locked,
               refunds.sumSucceeded(outTradeNo).plus(entry.amount()),
               outRequestNo,
-              entry.finishedAt());
+              entry.amount(),
+              entry.finishedAt(),
+              true);
         });
   }
 }

@@ -36,7 +36,4 @@ public interface RefundRepository {
       String failureMessage,
       Instant at,
       Instant refundedAt);
-
-  /** Gives a refund another number (a channel refund whose own number we learnt later). */
-  void renumber(String outTradeNo, String outRequestNo, String newOutRequestNo);
 }

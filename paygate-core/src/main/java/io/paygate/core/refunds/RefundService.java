@@ -287,7 +287,7 @@ public final class RefundService {
           if (channelTotal != null) {
             // The refund answer carries the trade's cumulative refunded total: ours must equal it.
             Payment after = payments.lock(refund.outTradeNo()).orElseThrow();
-            settlement.matchChannelTotal(after, channelTotal, null, refundedAt);
+            settlement.matchChannelTotal(after, channelTotal, null, null, refundedAt, true);
           }
         });
   }

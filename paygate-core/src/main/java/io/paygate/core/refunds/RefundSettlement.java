@@ -31,6 +31,15 @@ public final class RefundSettlement {
 
     /** A difference PayGate cannot book by itself; the payment is flagged. */
     record Mismatch(String reason) implements TotalCheck {}
+
+    /** A figure older than what we know (a notification delivered out of order): nothing to do. */
+    record Stale() implements TotalCheck {}
+
+    /**
+     * The channel refunded more than we know of, by refunds it has not named to us yet: their own
+     * notifications, or the day's bill, book them.
+     */
+    record Unexplained(Money difference) implements TotalCheck {}
   }
 
   private final RefundRepository refunds;
@@ -94,28 +103,71 @@ public final class RefundSettlement {
         null);
   }
 
+  /** Whether the refund with this number is one PayGate made (not one learnt from the channel). */
+  public boolean isOurs(String outTradeNo, String outRequestNo) {
+    return refunds
+        .find(outTradeNo, outRequestNo)
+        .filter(r -> r.origin() == RefundOrigin.PAYGATE)
+        .isPresent();
+  }
+
   /**
-   * Compares the channel's cumulative refunded total with the refunds we booked. More at the
-   * channel, with none of ours pending, is a refund made outside PayGate (in Alipay's merchant
-   * console): it is booked under the channel's number. Less at the channel is flagged.
+   * Compares the channel's cumulative refunded total with the refunds we booked, first booking the
+   * refund the source names when it is not one of ours and its exact amount is known: a refund made
+   * outside PayGate (in Alipay's merchant console), booked under the channel's own number, never
+   * twice. What the figure still leaves unexplained is never booked under a number of our own: a
+   * notification names one refund only, so the difference may hold others; their own notifications,
+   * or the day's bill, book them.
    *
-   * @param channelRefundNo the number the channel gave the latest refund, or null
-   * @param refundedAt when the channel made it, or null
+   * @param refundNo the number of the refund the source is about, or null
+   * @param refundAmount that refund's exact amount when known (a refund query by its number, a bill
+   *     line), else null
+   * @param fresh whether the figure is current (a refund answer, the bill); a notification's may be
+   *     older than what we know already, delivered out of order
    */
   public TotalCheck matchChannelTotal(
-      Payment lockedPayment, Money channelTotal, String channelRefundNo, Instant refundedAt) {
+      Payment lockedPayment,
+      Money channelTotal,
+      String refundNo,
+      Money refundAmount,
+      Instant refundedAt,
+      boolean fresh) {
     String outTradeNo = lockedPayment.outTradeNo();
+    Instant now = clock.instant();
+    Refund booked = null;
+    if (refundNo != null && refundAmount != null) {
+      Refund named = refunds.find(outTradeNo, refundNo).orElse(null);
+      if (named == null) {
+        Money after = refunds.sumSucceeded(outTradeNo).plus(refundAmount);
+        if (after.isGreaterThan(lockedPayment.totalAmount())) {
+          payments.setAttention(outTradeNo, Attention.REFUND_MISMATCH, now);
+          return new TotalCheck.Mismatch(
+              "refund " + refundNo + " of " + refundAmount + " would refund more than was paid");
+        }
+        booked = outside(outTradeNo, refundNo, refundAmount, refundedAt, now);
+        recomputePayment(lockedPayment);
+      } else if (named.status() == RefundStatus.FAILED
+          && named.refundAmount().compareTo(refundAmount) == 0) {
+        // One of ours we had given up on went through after all.
+        confirm(lockedPayment, refundNo, refundedAt);
+        booked = refunds.find(outTradeNo, refundNo).orElseThrow();
+      }
+    }
     Money ours = refunds.sumSucceeded(outTradeNo);
     int comparison = channelTotal.compareTo(ours);
     if (comparison == 0) {
-      learnNumber(outTradeNo, channelRefundNo);
-      return new TotalCheck.Matched();
+      return booked != null ? new TotalCheck.Booked(booked) : new TotalCheck.Matched();
     }
-    Instant now = clock.instant();
-    if (comparison < 0 || channelTotal.isGreaterThan(lockedPayment.totalAmount())) {
+    if (channelTotal.isGreaterThan(lockedPayment.totalAmount()) || (comparison < 0 && fresh)) {
       payments.setAttention(outTradeNo, Attention.REFUND_MISMATCH, now);
       return new TotalCheck.Mismatch(
           "the channel's refunded total " + channelTotal + " differs from ours " + ours);
+    }
+    if (booked != null) {
+      return new TotalCheck.Booked(booked);
+    }
+    if (comparison < 0) {
+      return new TotalCheck.Stale();
     }
     List<Refund> pending =
         refunds.findByPayment(outTradeNo).stream()
@@ -125,22 +177,30 @@ public final class RefundSettlement {
       return new TotalCheck.Deferred(pending);
     }
     Money difference = channelTotal.minus(ours);
-    Refund named =
-        channelRefundNo == null ? null : refunds.find(outTradeNo, channelRefundNo).orElse(null);
+    Refund named = refundNo == null ? null : refunds.find(outTradeNo, refundNo).orElse(null);
+    if (refundNo != null && named == null) {
+      // Its amount could not be asked for: with none of ours pending, the difference is taken as
+      // that one refund (a later bill tells if it held others).
+      Refund outside = outside(outTradeNo, refundNo, difference, refundedAt, now);
+      recomputePayment(lockedPayment);
+      return new TotalCheck.Booked(outside);
+    }
     if (named != null
         && named.status() == RefundStatus.FAILED
         && named.refundAmount().compareTo(difference) == 0) {
-      // One of ours we had given up on went through after all.
-      confirm(lockedPayment, channelRefundNo);
-      return new TotalCheck.Booked(refunds.find(outTradeNo, channelRefundNo).orElseThrow());
+      confirm(lockedPayment, refundNo, refundedAt);
+      return new TotalCheck.Booked(refunds.find(outTradeNo, refundNo).orElseThrow());
     }
-    String number =
-        named == null && channelRefundNo != null ? channelRefundNo : freeNumber(outTradeNo);
+    return new TotalCheck.Unexplained(channelTotal.minus(ours));
+  }
+
+  private Refund outside(
+      String outTradeNo, String number, Money amount, Instant refundedAt, Instant now) {
     Refund outside =
         new Refund(
             outTradeNo,
             number,
-            difference,
+            amount,
             OUTSIDE_REASON,
             RefundStatus.SUCCEEDED,
             null,
@@ -150,35 +210,7 @@ public final class RefundSettlement {
             refundedAt != null ? refundedAt : now,
             RefundOrigin.CHANNEL);
     refunds.insert(outside);
-    recomputePayment(lockedPayment);
-    return new TotalCheck.Booked(outside);
-  }
-
-  /**
-   * An outside refund first learnt from a cumulative figure alone was booked under a number of
-   * ours; once the channel names it, it carries the channel's number, so the bill finds it.
-   */
-  private void learnNumber(String outTradeNo, String channelRefundNo) {
-    if (channelRefundNo == null || refunds.find(outTradeNo, channelRefundNo).isPresent()) {
-      return;
-    }
-    refunds.findByPayment(outTradeNo).stream()
-        .filter(r -> r.origin() == RefundOrigin.CHANNEL && r.outRequestNo().startsWith(UNNAMED))
-        .findFirst()
-        .ifPresent(r -> refunds.renumber(outTradeNo, r.outRequestNo(), channelRefundNo));
-  }
-
-  /** Numbers of ours for channel refunds whose own number we were not told yet. */
-  static final String UNNAMED = "CHANNEL_";
-
-  /** A number for a channel refund whose own number we were not told. */
-  private String freeNumber(String outTradeNo) {
-    for (int n = 1; ; n++) {
-      String number = UNNAMED + n;
-      if (refunds.find(outTradeNo, number).isEmpty()) {
-        return number;
-      }
-    }
+    return outside;
   }
 
   private void recomputePayment(Payment payment) {

@@ -97,7 +97,7 @@ class RefundSettlementTest {
     succeeded("R1", "40.00");
 
     RefundSettlement.TotalCheck check =
-        core.settlement.matchChannelTotal(locked(), Money.parse("30.00"), null, null);
+        core.settlement.matchChannelTotal(locked(), Money.parse("30.00"), null, null, null, true);
 
     assertThat(check).isInstanceOf(RefundSettlement.TotalCheck.Mismatch.class);
     Payment after = core.payment(payment.outTradeNo());
@@ -109,7 +109,7 @@ class RefundSettlementTest {
   @Test
   void aChannelTotalAboveWhatWasPaidFlagsARefundMismatchAndBooksNothing() {
     RefundSettlement.TotalCheck check =
-        core.settlement.matchChannelTotal(locked(), Money.parse("100.01"), "X1", null);
+        core.settlement.matchChannelTotal(locked(), Money.parse("100.01"), "X1", null, null, true);
 
     assertThat(check).isInstanceOf(RefundSettlement.TotalCheck.Mismatch.class);
     assertThat(core.payment(payment.outTradeNo()).attention()).isEqualTo(Attention.REFUND_MISMATCH);
@@ -120,26 +120,53 @@ class RefundSettlementTest {
   void anEqualTotalMatches() {
     succeeded("R1", "40.00");
 
-    assertThat(core.settlement.matchChannelTotal(locked(), Money.parse("40.00"), "R1", null))
+    assertThat(
+            core.settlement.matchChannelTotal(
+                locked(), Money.parse("40.00"), "R1", null, null, true))
         .isEqualTo(new RefundSettlement.TotalCheck.Matched());
     assertThat(core.payment(payment.outTradeNo()).attention()).isNull();
   }
 
   @Test
-  void moreAtTheChannelWithoutANumberIsBookedUnderAFreeChannelNumber() {
-    RefundSettlement.TotalCheck first =
-        core.settlement.matchChannelTotal(locked(), Money.parse("10.00"), null, null);
-    RefundSettlement.TotalCheck second =
-        core.settlement.matchChannelTotal(locked(), Money.parse("25.00"), null, null);
+  void moreAtTheChannelWithoutANumberIsNeverBookedUnderANumberOfOurs() {
+    RefundSettlement.TotalCheck check =
+        core.settlement.matchChannelTotal(locked(), Money.parse("10.00"), null, null, null, true);
 
-    assertThat(first).isInstanceOf(RefundSettlement.TotalCheck.Booked.class);
-    assertThat(second).isInstanceOf(RefundSettlement.TotalCheck.Booked.class);
+    assertThat(check).isEqualTo(new RefundSettlement.TotalCheck.Unexplained(Money.parse("10.00")));
+    assertThat(core.refunds.findByPayment(payment.outTradeNo())).isEmpty();
+    assertThat(core.payment(payment.outTradeNo()).attention()).isNull();
+  }
+
+  @Test
+  void aNamedRefundOfKnownAmountIsBookedExactlyEvenWhenTheTotalHoldsAnotherNotNamedYet() {
+    // Two console refunds, 10.00 then 15.00; only the second one's notification arrives so far.
+    RefundSettlement.TotalCheck check =
+        core.settlement.matchChannelTotal(
+            locked(), Money.parse("25.00"), "CONSOLE_2", Money.parse("15.00"), null, false);
+
+    assertThat(check).isInstanceOf(RefundSettlement.TotalCheck.Booked.class);
     assertThat(core.refunds.findByPayment(payment.outTradeNo()))
         .extracting(Refund::outRequestNo, Refund::refundAmount, Refund::origin)
-        .containsExactly(
-            tuple("CHANNEL_1", Money.parse("10.00"), RefundOrigin.CHANNEL),
-            tuple("CHANNEL_2", Money.parse("15.00"), RefundOrigin.CHANNEL));
+        .containsExactly(tuple("CONSOLE_2", Money.parse("15.00"), RefundOrigin.CHANNEL));
+    // The first one's own notification, late: booked under its number, never twice.
+    core.settlement.matchChannelTotal(
+        locked(), Money.parse("10.00"), "CONSOLE_1", Money.parse("10.00"), null, false);
+    core.settlement.matchChannelTotal(
+        locked(), Money.parse("10.00"), "CONSOLE_1", Money.parse("10.00"), null, false);
     assertThat(core.payment(payment.outTradeNo()).refundedAmount()).isEqualTo(Money.parse("25.00"));
+    assertThat(core.refunds.findByPayment(payment.outTradeNo())).hasSize(2);
+    assertThat(core.payment(payment.outTradeNo()).attention()).isNull();
+  }
+
+  @Test
+  void aNotificationsOlderTotalBelowOursIsStaleNotAMismatch() {
+    succeeded("R1", "40.00");
+
+    RefundSettlement.TotalCheck check =
+        core.settlement.matchChannelTotal(locked(), Money.parse("30.00"), null, null, null, false);
+
+    assertThat(check).isEqualTo(new RefundSettlement.TotalCheck.Stale());
+    assertThat(core.payment(payment.outTradeNo()).attention()).isNull();
   }
 
   @Test
@@ -147,7 +174,7 @@ class RefundSettlementTest {
     stored("R1", "30.00", RefundStatus.FAILED);
 
     RefundSettlement.TotalCheck check =
-        core.settlement.matchChannelTotal(locked(), Money.parse("30.00"), "R1", null);
+        core.settlement.matchChannelTotal(locked(), Money.parse("30.00"), "R1", null, null, true);
 
     assertThat(check).isInstanceOf(RefundSettlement.TotalCheck.Booked.class);
     Refund booked = ((RefundSettlement.TotalCheck.Booked) check).refund();
@@ -163,7 +190,8 @@ class RefundSettlementTest {
     stored("R1", "30.00", RefundStatus.PENDING);
 
     RefundSettlement.TotalCheck check =
-        core.settlement.matchChannelTotal(locked(), Money.parse("30.00"), "CONSOLE_1", null);
+        core.settlement.matchChannelTotal(
+            locked(), Money.parse("30.00"), "CONSOLE_1", null, null, true);
 
     assertThat(check).isInstanceOf(RefundSettlement.TotalCheck.Deferred.class);
     assertThat(((RefundSettlement.TotalCheck.Deferred) check).pending())
@@ -174,7 +202,7 @@ class RefundSettlementTest {
   }
 
   @Test
-  void aRefundAnswersCumulativeTotalBooksAnOutsideRefundMadeEarlier() {
+  void aRefundAnswersCumulativeTotalBooksNothingItCannotNameButTheNotificationDoes() {
     core.channel.hasRefunded(payment.outTradeNo(), "CONSOLE_1", Money.parse("25.50"));
 
     Refund ours =
@@ -182,10 +210,15 @@ class RefundSettlementTest {
             payment.outTradeNo(), new NewRefund(Money.parse("10.00"), "退货", "R1"));
 
     assertThat(ours.status()).isEqualTo(RefundStatus.SUCCEEDED);
+    // The answer's cumulative total says more was refunded, but not which refund: nothing is
+    // booked under a number of ours. The console refund's own notification books it exactly.
+    assertThat(core.payment(payment.outTradeNo()).refundedAmount()).isEqualTo(Money.parse("10.00"));
+    core.deliver(core.refundNotification(payment.outTradeNo(), "CONSOLE_1"));
     assertThat(core.refunds.findByPayment(payment.outTradeNo()))
-        .extracting(Refund::outRequestNo, Refund::origin)
+        .extracting(Refund::outRequestNo, Refund::refundAmount, Refund::origin)
         .containsExactlyInAnyOrder(
-            tuple("R1", RefundOrigin.PAYGATE), tuple("CHANNEL_1", RefundOrigin.CHANNEL));
+            tuple("R1", Money.parse("10.00"), RefundOrigin.PAYGATE),
+            tuple("CONSOLE_1", Money.parse("25.50"), RefundOrigin.CHANNEL));
     assertThat(core.payment(payment.outTradeNo()).refundedAmount()).isEqualTo(Money.parse("35.50"));
   }
 }

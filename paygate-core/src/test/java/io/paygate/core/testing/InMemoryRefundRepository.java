@@ -93,29 +93,6 @@ public final class InMemoryRefundRepository implements RefundRepository {
     return false;
   }
 
-  @Override
-  public void renumber(String outTradeNo, String outRequestNo, String newOutRequestNo) {
-    for (int i = 0; i < rows.size(); i++) {
-      Refund r = rows.get(i);
-      if (r.outTradeNo().equals(outTradeNo) && r.outRequestNo().equals(outRequestNo)) {
-        rows.set(
-            i,
-            new Refund(
-                r.outTradeNo(),
-                newOutRequestNo,
-                r.refundAmount(),
-                r.reason(),
-                r.status(),
-                r.failureCode(),
-                r.failureMessage(),
-                r.createdAt(),
-                r.updatedAt(),
-                r.refundedAt(),
-                r.origin()));
-      }
-    }
-  }
-
   /** Every refund, in creation order. */
   public List<Refund> all() {
     return List.copyOf(rows);

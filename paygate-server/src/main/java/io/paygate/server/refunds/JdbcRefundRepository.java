@@ -117,13 +117,6 @@ public class JdbcRefundRepository implements RefundRepository {
         == 1;
   }
 
-  @Override
-  public void renumber(String outTradeNo, String outRequestNo, String newOutRequestNo) {
-    jdbc.sql("UPDATE refunds SET out_request_no = ? WHERE out_trade_no = ? AND out_request_no = ?")
-        .params(newOutRequestNo, outTradeNo, outRequestNo)
-        .update();
-  }
-
   private static Refund map(ResultSet row, int index) throws SQLException {
     return new Refund(
         row.getString("out_trade_no"),
