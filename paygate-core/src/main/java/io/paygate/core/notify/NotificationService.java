@@ -98,15 +98,26 @@ public final class NotificationService {
     // The exact amount of a refund it names that is not ours (one made in the merchant console),
     // asked before the transaction: no call to the channel holds a payment's lock.
     Money outsideAmount = outsideRefundAmount(notification);
+    if (outsideAmount == null && namesAnOutsideRefund(notification)) {
+      // Never a guess from the cumulative figure alone: it may hold other refunds too.
+      return new Decision(
+          new NotifyAck.Refused(
+              "the amount of refund " + notification.outBizNo() + " could not be asked for yet"),
+          true);
+    }
     return new Decision(transactions.inTransaction(() -> apply(notification, outsideAmount)), true);
+  }
+
+  private boolean namesAnOutsideRefund(TradeNotification notification) {
+    return notification.refundFee() != null
+        && notification.outBizNo() != null
+        && !refundSettlement.isOurs(notification.trade().outTradeNo(), notification.outBizNo());
   }
 
   private Money outsideRefundAmount(TradeNotification notification) {
     String outTradeNo = notification.trade().outTradeNo();
     String refundNo = notification.outBizNo();
-    if (notification.refundFee() == null
-        || refundNo == null
-        || refundSettlement.isOurs(outTradeNo, refundNo)) {
+    if (!namesAnOutsideRefund(notification)) {
       return null;
     }
     RefundLookup lookup =

@@ -178,13 +178,6 @@ public final class RefundSettlement {
     }
     Money difference = channelTotal.minus(ours);
     Refund named = refundNo == null ? null : refunds.find(outTradeNo, refundNo).orElse(null);
-    if (refundNo != null && named == null) {
-      // Its amount could not be asked for: with none of ours pending, the difference is taken as
-      // that one refund (a later bill tells if it held others).
-      Refund outside = outside(outTradeNo, refundNo, difference, refundedAt, now);
-      recomputePayment(lockedPayment);
-      return new TotalCheck.Booked(outside);
-    }
     if (named != null
         && named.status() == RefundStatus.FAILED
         && named.refundAmount().compareTo(difference) == 0) {

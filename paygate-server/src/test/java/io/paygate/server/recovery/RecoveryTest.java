@@ -324,6 +324,28 @@ class RecoveryTest extends ServerTestSupport {
     assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("REFUNDED");
   }
 
+  @Test
+  void aFullRefundAtAlipaysConsoleOfAPaymentWhosePaidNotifyWasLostIsARefundNeverAClose() {
+    String outTradeNo = createPayment("8.00", "wap");
+    openCashier(outTradeNo);
+    fault("{\"notify\":[{\"kind\":\"drop\",\"count\":1}]}");
+    String tradeNo = payAsBuyer(outTradeNo).json().get("trade_no").asString();
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PENDING");
+
+    // Refunded in full in the merchant console: a wap trade notifies its TRADE_CLOSED, with the
+    // refund fields; its own amount is asked for by its number.
+    Reply console =
+        postJson(
+            "/sandbox/api/trades/" + tradeNo + "/console-refunds", Map.of("refund_amount", "8.00"));
+    assertThat(console.status()).isEqualTo(201);
+
+    JsonNode payment = payment(outTradeNo);
+    assertThat(payment.get("status").asString()).isEqualTo("REFUNDED");
+    assertThat(payment.get("refunded_amount").asString()).isEqualTo("8.00");
+    assertThat(payment.has("paid_at")).isTrue();
+    assertThat(payment.has("closed_at")).isFalse();
+  }
+
   private void setOpenIdMode(String app, boolean on) {
     Reply reply =
         send(
