@@ -6,11 +6,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.servlet.ModelAndView;
 
 /** Shared bits of the pages: a refusal shown to a person, never as JSON or a stack trace. */
-final class Pages {
+public final class Pages {
 
   private Pages() {}
 
-  static ModelAndView problem(Model model, PayGateException refusal) {
+  public static ModelAndView problem(Model model, PayGateException refusal) {
     ModelAndView view =
         new ModelAndView("problem", model.asMap(), Problems.statusFor(refusal.code().kind()));
     view.addObject("message", refusal.getMessage());

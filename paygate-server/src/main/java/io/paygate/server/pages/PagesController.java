@@ -10,7 +10,6 @@ import io.paygate.server.api.RequestFields;
 import io.paygate.server.payments.CreatePaymentRequest;
 import io.paygate.server.refunds.CreateRefundRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The pages for people: the seed's index with its four forms (pay, query, refund, close) and the
  * payment page with its state, refunds and history.
  */
-@Controller
+@PageController
 public class PagesController {
 
   private final PaymentService payments;
@@ -57,7 +56,7 @@ public class PagesController {
       model.addAttribute("errorField", error.field());
       model.addAttribute("errorMessage", error.getMessage());
     }
-    return "index";
+    return "home/index";
   }
 
   @PostMapping("/pages/pay")
@@ -108,7 +107,7 @@ public class PagesController {
       if (!model.containsAttribute("refundForm")) {
         model.addAttribute("refundForm", RefundForm.blank());
       }
-      return "payment";
+      return "payments/payment";
     } catch (PayGateException refused) {
       return Pages.problem(model, refused);
     }

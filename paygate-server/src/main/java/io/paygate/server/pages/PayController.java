@@ -5,13 +5,12 @@ import io.paygate.core.support.PayGateException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /** {@code /pay/{out_trade_no}}: the page that sends the buyer's browser on to Alipay's cashier. */
-@Controller
+@PageController
 public class PayController {
 
   private final PaymentService payments;

@@ -1,7 +1,7 @@
 package io.paygate.server.recovery;
 
-import static io.paygate.server.support.Times.column;
-import static io.paygate.server.support.Times.read;
+import static io.paygate.server.database.Times.column;
+import static io.paygate.server.database.Times.read;
 
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
@@ -32,8 +32,8 @@ public final class DueChecks {
   }
 
   /**
-   * Runs what is due now, and what that made due now, until nothing is; first takes over rows
-   * whose instance stopped sending heartbeats (died while working on them).
+   * Runs what is due now, and what that made due now, until nothing is; first takes over rows whose
+   * instance stopped sending heartbeats (died while working on them).
    */
   public void run() {
     scheduler.setTime(clock.instant());

@@ -1,4 +1,4 @@
-package io.paygate.server.config;
+package io.paygate.server.apikeys;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

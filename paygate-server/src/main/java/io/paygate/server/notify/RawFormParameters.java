@@ -1,4 +1,4 @@
-package io.paygate.server.callbacks;
+package io.paygate.server.notify;
 
 import java.net.URLDecoder;
 import java.nio.charset.Charset;

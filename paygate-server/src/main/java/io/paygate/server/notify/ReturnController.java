@@ -1,4 +1,4 @@
-package io.paygate.server.pages;
+package io.paygate.server.notify;
 
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.payments.Payment;
@@ -6,10 +6,10 @@ import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.core.support.ErrorCode;
 import io.paygate.core.support.PayGateException;
-import io.paygate.server.callbacks.RawFormParameters;
+import io.paygate.server.pages.PageController;
+import io.paygate.server.pages.Pages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * Alipay sent the buyer here, never that the payment went through: the page shows the stored state,
  * asking Alipay once when it is not paid yet.
  */
-@Controller
+@PageController
 public class ReturnController {
 
   private final PaymentChannel channel;
@@ -45,7 +45,7 @@ public class ReturnController {
         payment = payments.sync(outTradeNo);
       }
       model.addAttribute("payment", payment);
-      return "return";
+      return "notify/return";
     } catch (PayGateException refused) {
       return Pages.problem(model, refused);
     }

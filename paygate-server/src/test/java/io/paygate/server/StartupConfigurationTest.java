@@ -1,9 +1,8 @@
-package io.paygate.server.config;
+package io.paygate.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.paygate.server.PayGateApplication;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

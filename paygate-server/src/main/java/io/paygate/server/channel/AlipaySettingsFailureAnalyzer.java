@@ -1,4 +1,4 @@
-package io.paygate.server.config;
+package io.paygate.server.channel;
 
 import io.paygate.alipay.settings.AlipaySettingsException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;

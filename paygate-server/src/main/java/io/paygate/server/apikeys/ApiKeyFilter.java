@@ -1,4 +1,4 @@
-package io.paygate.server.api;
+package io.paygate.server.apikeys;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package io.paygate.server.support;
+package io.paygate.server.database;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package io.paygate.server.support;
+package io.paygate.server.database;
 
 import io.paygate.core.support.Transactions;
 import java.util.function.Supplier;

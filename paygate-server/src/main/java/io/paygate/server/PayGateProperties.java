@@ -1,4 +1,4 @@
-package io.paygate.server.config;
+package io.paygate.server;
 
 import java.nio.file.Path;
 import java.time.Duration;

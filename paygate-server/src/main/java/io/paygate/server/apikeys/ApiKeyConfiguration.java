@@ -1,4 +1,4 @@
-package io.paygate.server.api;
+package io.paygate.server.apikeys;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -7,7 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Puts the API key check in front of {@code /api}. */
 @Configuration(proxyBeanMethods = false)
-public class ApiConfiguration {
+public class ApiKeyConfiguration {
 
   @Bean
   FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys keys, JsonMapper json) {

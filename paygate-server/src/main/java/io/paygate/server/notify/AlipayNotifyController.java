@@ -1,4 +1,4 @@
-package io.paygate.server.callbacks;
+package io.paygate.server.notify;
 
 import io.paygate.core.notify.NotificationService;
 import io.paygate.core.notify.NotifyAck;

@@ -1,4 +1,4 @@
-package io.paygate.server.config;
+package io.paygate.server.domain;
 
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.exchanges.ExchangeLog;
@@ -13,6 +13,7 @@ import io.paygate.core.refunds.RefundService;
 import io.paygate.core.refunds.RefundSettlement;
 import io.paygate.core.support.Identifiers;
 import io.paygate.core.support.Transactions;
+import io.paygate.server.PayGateProperties;
 import io.paygate.server.payments.PaymentsProperties;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

@@ -1,4 +1,4 @@
-package io.paygate.server.callbacks;
+package io.paygate.server.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

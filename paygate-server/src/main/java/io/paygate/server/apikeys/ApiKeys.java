@@ -1,7 +1,6 @@
-package io.paygate.server.api;
+package io.paygate.server.apikeys;
 
-import io.paygate.server.config.ApiProperties;
-import io.paygate.server.config.PayGateProperties;
+import io.paygate.server.PayGateProperties;
 import io.paygate.server.sandbox.SandboxMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
