@@ -7,7 +7,6 @@ import io.paygate.core.payments.PaymentStatus;
 import io.paygate.core.support.ErrorCode;
 import io.paygate.core.support.PayGateException;
 import io.paygate.server.pages.PageController;
-import io.paygate.server.pages.Pages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.ui.Model;
@@ -30,24 +29,18 @@ public class ReturnController {
   }
 
   @GetMapping("/alipay/return")
-  public Object returned(HttpServletRequest request, Model model) {
+  public String returned(HttpServletRequest request, Model model) {
     Map<String, String> parameters = RawFormParameters.parse(request.getQueryString());
     String outTradeNo = parameters.get("out_trade_no");
     if (outTradeNo == null || !channel.verifyReturn(parameters)) {
-      return Pages.problem(
-          model,
-          new PayGateException(
-              ErrorCode.VALIDATION_FAILED, "这不是支付宝签名的返回 This is not a return signed by Alipay"));
+      throw new PayGateException(
+          ErrorCode.VALIDATION_FAILED, "这不是支付宝签名的返回 This is not a return signed by Alipay");
     }
-    try {
-      Payment payment = payments.get(outTradeNo);
-      if (payment.status() == PaymentStatus.PENDING) {
-        payment = payments.sync(outTradeNo);
-      }
-      model.addAttribute("payment", payment);
-      return "notify/return";
-    } catch (PayGateException refused) {
-      return Pages.problem(model, refused);
+    Payment payment = payments.get(outTradeNo);
+    if (payment.status() == PaymentStatus.PENDING) {
+      payment = payments.sync(outTradeNo);
     }
+    model.addAttribute("payment", payment);
+    return "notify/return";
   }
 }

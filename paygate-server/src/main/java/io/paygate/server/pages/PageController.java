@@ -9,7 +9,7 @@ import org.springframework.stereotype.Controller;
 
 /**
  * Marks a controller of the HTML pages for people, wherever its feature lives: it gets the pages'
- * header model ({@link PageModel}) and its refusals are shown as the problem page, never as JSON.
+ * header model ({@link PageAdvice}) and its refusals are shown as the problem page, never as JSON.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
