@@ -1,15 +1,17 @@
 package io.paygate.server.apikeys;
 
+import io.paygate.server.api.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +25,10 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
   public ApiKeyFilter(ApiKeys keys, JsonMapper json) {
     this.keys = keys;
-    this.json = json;
+    // Spring MVC's converters add this mix-in (properties such as code at the top level); a
+    // filter's writes do not go through them.
+    this.json =
+        json.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
   }
 
   @Override
@@ -39,17 +44,15 @@ public class ApiKeyFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "about:blank");
-    problem.put("title", HttpStatus.UNAUTHORIZED.getReasonPhrase());
-    problem.put("status", HttpStatus.UNAUTHORIZED.value());
-    problem.put(
-        "detail",
-        presented == null
-            ? "this route needs the header Authorization: Bearer <API key>"
-            : "the API key is not valid");
-    problem.put("instance", request.getRequestURI());
-    problem.put("code", "UNAUTHORIZED");
+    // A filter runs before Spring MVC, so the problem is written here, but built like the API's.
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.UNAUTHORIZED,
+            "UNAUTHORIZED",
+            presented == null
+                ? "this route needs the header Authorization: Bearer <API key>"
+                : "the API key is not valid");
+    problem.setInstance(URI.create(request.getRequestURI()));
     response.setStatus(HttpStatus.UNAUTHORIZED.value());
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
