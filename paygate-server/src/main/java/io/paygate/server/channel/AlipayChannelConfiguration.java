@@ -5,10 +5,8 @@ import io.paygate.alipay.settings.AlipayGateway;
 import io.paygate.alipay.settings.AlipayKeyCheck;
 import io.paygate.alipay.settings.AlipaySettings;
 import io.paygate.core.exchanges.ExchangeLog;
-import io.paygate.sandbox.apps.DefaultAppCredentials;
-import io.paygate.sandbox.apps.SandboxApps;
-import io.paygate.server.config.AlipayProperties;
-import io.paygate.server.config.PayGateProperties;
+import io.paygate.server.PayGateProperties;
+import io.paygate.server.sandbox.EmbeddedSandboxApp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,10 +32,10 @@ public class AlipayChannelConfiguration {
   AlipayChannel alipayChannel(
       AlipayProperties alipay,
       PayGateProperties paygate,
-      ObjectProvider<SandboxApps> sandbox,
+      ObjectProvider<EmbeddedSandboxApp> sandbox,
       ExchangeLog exchanges,
       Clock clock) {
-    SandboxApps embedded = sandbox.getIfAvailable();
+    EmbeddedSandboxApp embedded = sandbox.getIfAvailable();
     AlipaySettings settings =
         alipay.configured()
             ? configured(alipay, paygate)
@@ -72,13 +70,13 @@ public class AlipayChannelConfiguration {
   }
 
   private static AlipaySettings embeddedSandbox(
-      AlipayProperties alipay, PayGateProperties paygate, SandboxApps sandbox) {
+      AlipayProperties alipay, PayGateProperties paygate, EmbeddedSandboxApp sandbox) {
     if (sandbox == null) {
       throw new IllegalStateException(
           "paygate.alipay.app-id is not set and the embedded sandbox is off"
               + " (paygate.sandbox.enabled=false): configure an Alipay app or enable the sandbox");
     }
-    DefaultAppCredentials app = sandbox.defaultApp();
+    EmbeddedSandboxApp.Credentials app = sandbox.credentials();
     return new AlipaySettings(
         app.appId(),
         app.appPrivateKey(),

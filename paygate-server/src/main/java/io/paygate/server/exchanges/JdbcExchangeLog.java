@@ -1,7 +1,7 @@
 package io.paygate.server.exchanges;
 
-import static io.paygate.server.support.Times.column;
-import static io.paygate.server.support.Times.read;
+import static io.paygate.server.database.Times.column;
+import static io.paygate.server.database.Times.read;
 
 import io.paygate.core.exchanges.Exchange;
 import io.paygate.core.exchanges.ExchangeLog;

@@ -23,6 +23,13 @@ public class OperatorTools {
     return enabled;
   }
 
+  /** Refuses (shown as the problem page) when people may not refund or close here. */
+  public void require() {
+    if (!enabled) {
+      throw refusal();
+    }
+  }
+
   /** Why a person may not refund or close here. */
   public PayGateException refusal() {
     return new PayGateException(

@@ -1,7 +1,7 @@
 package io.paygate.server.payments;
 
-import static io.paygate.server.support.Times.column;
-import static io.paygate.server.support.Times.read;
+import static io.paygate.server.database.Times.column;
+import static io.paygate.server.database.Times.read;
 
 import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.money.Money;

@@ -2,8 +2,8 @@ package io.paygate.server.payments;
 
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentService;
+import io.paygate.server.PayGateProperties;
 import io.paygate.server.api.ApiController;
-import io.paygate.server.config.PayGateProperties;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,6 @@
 package io.paygate.server.reconciliation;
 
-import static io.paygate.server.support.Times.column;
+import static io.paygate.server.database.Times.column;
 
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.PaymentStatus;

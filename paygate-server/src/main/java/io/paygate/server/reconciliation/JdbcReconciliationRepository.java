@@ -1,7 +1,7 @@
 package io.paygate.server.reconciliation;
 
-import static io.paygate.server.support.Times.column;
-import static io.paygate.server.support.Times.read;
+import static io.paygate.server.database.Times.column;
+import static io.paygate.server.database.Times.read;
 
 import io.paygate.core.reconciliation.Difference;
 import io.paygate.core.reconciliation.DifferenceKind;

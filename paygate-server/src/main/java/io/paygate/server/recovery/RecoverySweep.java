@@ -1,6 +1,6 @@
 package io.paygate.server.recovery;
 
-import static io.paygate.server.support.Times.column;
+import static io.paygate.server.database.Times.column;
 
 import io.paygate.core.recovery.CheckSchedule;
 import io.paygate.core.recovery.Janitor;

@@ -1,6 +1,8 @@
 package io.paygate.server.sandbox;
 
 import io.paygate.sandbox.SandboxConfiguration;
+import io.paygate.sandbox.apps.SandboxApps;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -9,4 +11,10 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedSandboxCondition.class)
 @Import(SandboxConfiguration.class)
-public class EmbeddedSandboxConfiguration {}
+public class EmbeddedSandboxConfiguration {
+
+  @Bean
+  EmbeddedSandboxApp embeddedSandboxApp(SandboxApps apps) {
+    return new EmbeddedSandboxApp(apps);
+  }
+}

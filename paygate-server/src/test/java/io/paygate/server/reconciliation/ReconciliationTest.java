@@ -1,6 +1,6 @@
 package io.paygate.server.reconciliation;
 
-import static io.paygate.server.support.Times.column;
+import static io.paygate.server.database.Times.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.task.Task;

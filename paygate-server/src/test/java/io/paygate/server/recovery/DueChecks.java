@@ -1,7 +1,7 @@
 package io.paygate.server.recovery;
 
-import static io.paygate.server.support.Times.column;
-import static io.paygate.server.support.Times.read;
+import static io.paygate.server.database.Times.column;
+import static io.paygate.server.database.Times.read;
 
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;

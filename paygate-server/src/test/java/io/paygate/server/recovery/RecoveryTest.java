@@ -6,7 +6,7 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import io.paygate.core.recovery.CheckSchedule;
 import io.paygate.server.MutableClock;
 import io.paygate.server.ServerTestSupport;
-import io.paygate.server.support.Times;
+import io.paygate.server.database.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

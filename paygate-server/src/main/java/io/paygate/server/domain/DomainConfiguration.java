@@ -1,0 +1,111 @@
+package io.paygate.server.domain;
+
+import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.exchanges.ExchangeLog;
+import io.paygate.core.notify.NotificationService;
+import io.paygate.core.payments.PaymentRepository;
+import io.paygate.core.payments.PaymentService;
+import io.paygate.core.payments.TradeReconciler;
+import io.paygate.core.recovery.CheckSchedule;
+import io.paygate.core.recovery.Janitor;
+import io.paygate.core.refunds.RefundRepository;
+import io.paygate.core.refunds.RefundService;
+import io.paygate.core.refunds.RefundSettlement;
+import io.paygate.core.support.Identifiers;
+import io.paygate.core.support.Transactions;
+import io.paygate.server.PayGateProperties;
+import io.paygate.server.payments.PaymentsProperties;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the plain-Java domain services to their adapters. */
+@Configuration(proxyBeanMethods = false)
+public class DomainConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  Identifiers identifiers(Clock clock) {
+    return new Identifiers(clock);
+  }
+
+  @Bean
+  TradeReconciler tradeReconciler(
+      PaymentRepository payments,
+      RefundRepository refunds,
+      CheckSchedule checks,
+      PaymentsProperties properties) {
+    return new TradeReconciler(payments, refunds, checks, properties.paidAfterClose());
+  }
+
+  @Bean
+  PaymentService paymentService(
+      PaymentRepository payments,
+      PaymentChannel channel,
+      TradeReconciler reconciler,
+      Transactions transactions,
+      Identifiers identifiers,
+      CheckSchedule checks,
+      Clock clock,
+      PayGateProperties properties) {
+    return new PaymentService(
+        payments,
+        channel,
+        reconciler,
+        transactions,
+        identifiers,
+        checks,
+        clock,
+        properties.payTimeout());
+  }
+
+  @Bean
+  RefundSettlement refundSettlement(
+      RefundRepository refunds, PaymentRepository payments, Clock clock) {
+    return new RefundSettlement(refunds, payments, clock);
+  }
+
+  @Bean
+  RefundService refundService(
+      PaymentRepository payments,
+      RefundRepository refunds,
+      RefundSettlement settlement,
+      PaymentChannel channel,
+      Transactions transactions,
+      Identifiers identifiers,
+      CheckSchedule checks,
+      Clock clock) {
+    return new RefundService(
+        payments, refunds, settlement, channel, transactions, identifiers, checks, clock);
+  }
+
+  @Bean
+  NotificationService notificationService(
+      PaymentChannel channel,
+      PaymentRepository payments,
+      TradeReconciler reconciler,
+      RefundSettlement settlement,
+      CheckSchedule checks,
+      Transactions transactions,
+      ExchangeLog exchanges,
+      Clock clock) {
+    return new NotificationService(
+        channel, payments, reconciler, settlement, checks, transactions, exchanges, clock);
+  }
+
+  @Bean
+  Janitor janitor(
+      PaymentRepository payments,
+      PaymentService paymentService,
+      RefundRepository refunds,
+      RefundService refundService,
+      Clock clock) {
+    return new Janitor(payments, paymentService, refunds, refundService, clock);
+  }
+}

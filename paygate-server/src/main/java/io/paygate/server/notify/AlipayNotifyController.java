@@ -1,0 +1,66 @@
+package io.paygate.server.notify;
+
+import io.paygate.core.notify.NotificationService;
+import io.paygate.core.notify.NotifyAck;
+import io.paygate.server.api.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Alipay's asynchronous notifications. The answer is {@code success} only after the change is
+ * committed; anything else makes Alipay deliver again. The raw body is read before any framework
+ * decoding so GBK notifications verify too.
+ */
+@RestController
+public class AlipayNotifyController {
+
+  private static final Logger log = LoggerFactory.getLogger(AlipayNotifyController.class);
+
+  private final NotificationService notifications;
+
+  public AlipayNotifyController(NotificationService notifications) {
+    this.notifications = notifications;
+  }
+
+  /** Alipay's notifications are a few KB; anything past this is not one. */
+  static final int MAX_BODY_BYTES = 64 * 1024;
+
+  @PostMapping(value = "/alipay/notify")
+  public ResponseEntity<?> notify(HttpServletRequest request) throws IOException {
+    if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+      return tooLarge();
+    }
+    byte[] bytes = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+    if (bytes.length > MAX_BODY_BYTES) {
+      return tooLarge();
+    }
+    // Form bytes are ASCII once percent-encoded, so reading them as ISO-8859-1 loses nothing.
+    String body = new String(bytes, StandardCharsets.ISO_8859_1);
+    Map<String, String> parameters = RawFormParameters.parse(body);
+    NotifyAck ack = notifications.handle(parameters);
+    if (ack instanceof NotifyAck.Refused refused) {
+      log.warn("refused a notification: {}", refused.reason());
+      // Alipay reads only the body; the status tells everyone else this changed nothing.
+      return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(ack.body());
+    }
+    return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(ack.body());
+  }
+
+  private static ResponseEntity<ProblemDetail> tooLarge() {
+    return Problems.response(
+        Problems.of(
+            HttpStatus.PAYLOAD_TOO_LARGE,
+            "NOTIFY_TOO_LARGE",
+            "a notification is at most " + MAX_BODY_BYTES + " bytes"));
+  }
+}

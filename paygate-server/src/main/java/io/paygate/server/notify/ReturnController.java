@@ -1,0 +1,46 @@
+package io.paygate.server.notify;
+
+import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.payments.Payment;
+import io.paygate.core.payments.PaymentService;
+import io.paygate.core.payments.PaymentStatus;
+import io.paygate.core.support.ErrorCode;
+import io.paygate.core.support.PayGateException;
+import io.paygate.server.pages.PageController;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * Where the buyer's browser comes back from the cashier. The signed parameters prove only that
+ * Alipay sent the buyer here, never that the payment went through: the page shows the stored state,
+ * asking Alipay once when it is not paid yet.
+ */
+@PageController
+public class ReturnController {
+
+  private final PaymentChannel channel;
+  private final PaymentService payments;
+
+  public ReturnController(PaymentChannel channel, PaymentService payments) {
+    this.channel = channel;
+    this.payments = payments;
+  }
+
+  @GetMapping("/alipay/return")
+  public String returned(HttpServletRequest request, Model model) {
+    Map<String, String> parameters = RawFormParameters.parse(request.getQueryString());
+    String outTradeNo = parameters.get("out_trade_no");
+    if (outTradeNo == null || !channel.verifyReturn(parameters)) {
+      throw new PayGateException(
+          ErrorCode.VALIDATION_FAILED, "这不是支付宝签名的返回 This is not a return signed by Alipay");
+    }
+    Payment payment = payments.get(outTradeNo);
+    if (payment.status() == PaymentStatus.PENDING) {
+      payment = payments.sync(outTradeNo);
+    }
+    model.addAttribute("payment", payment);
+    return "notify/return";
+  }
+}

@@ -1,0 +1,98 @@
+package io.paygate.server.payments;
+
+import io.paygate.core.payments.Payment;
+import io.paygate.core.payments.PaymentService;
+import io.paygate.core.support.PayGateException;
+import io.paygate.server.home.HomePage;
+import io.paygate.server.home.PaymentForm;
+import io.paygate.server.pages.FormError;
+import io.paygate.server.pages.OperatorTools;
+import io.paygate.server.pages.PageController;
+import jakarta.validation.Valid;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The payment pages: the index's pay, query and close forms, and the payment page. Refusals that
+ * are not a form's field error are shown by {@link io.paygate.server.pages.PageAdvice}.
+ */
+@PageController
+public class PaymentPagesController {
+
+  private final PaymentService payments;
+  private final PaymentPage page;
+  private final HomePage home;
+  private final OperatorTools operatorTools;
+
+  public PaymentPagesController(
+      PaymentService payments, PaymentPage page, HomePage home, OperatorTools operatorTools) {
+    this.payments = payments;
+    this.page = page;
+    this.home = home;
+    this.operatorTools = operatorTools;
+  }
+
+  @PostMapping("/pages/pay")
+  public ModelAndView pay(
+      @Valid @ModelAttribute("form") PaymentForm form, BindingResult result, Model model) {
+    Optional<FormError> error = FormError.first(result, PaymentForm.FIELDS);
+    if (error.isEmpty()) {
+      try {
+        Payment payment = payments.create(form.toNewPayment());
+        return new ModelAndView("redirect:/pay/" + payment.outTradeNo());
+      } catch (PayGateException refused) {
+        // The domain's refusals of what was typed are shown at the form, like its own checks.
+        error = Optional.of(FormError.of(refused));
+      }
+    }
+    error.get().addTo(model);
+    return new ModelAndView(home.render(model, form), model.asMap(), HttpStatus.BAD_REQUEST);
+  }
+
+  @GetMapping("/pages/query")
+  public String query(@Valid QueryForm form, BindingResult result) {
+    if (result.hasErrors()) {
+      throw PayGateException.invalid(
+          "out_trade_no", result.getAllErrors().get(0).getDefaultMessage());
+    }
+    String number =
+        form.outTradeNo() != null
+            ? form.outTradeNo()
+            : payments.getByTradeNo(form.tradeNo()).outTradeNo();
+    payments.sync(number);
+    return "redirect:/payments/" + number;
+  }
+
+  @GetMapping("/payments/{outTradeNo}")
+  public String payment(@PathVariable String outTradeNo, Model model) {
+    return page.render(outTradeNo, model);
+  }
+
+  @PostMapping("/pages/close")
+  public String closeFromIndex(
+      @RequestParam(name = "out_trade_no") String outTradeNo, RedirectAttributes redirect) {
+    return close(outTradeNo.trim(), redirect);
+  }
+
+  @PostMapping("/payments/{outTradeNo}/close")
+  public String close(@PathVariable String outTradeNo, RedirectAttributes redirect) {
+    operatorTools.require();
+    try {
+      payments.close(outTradeNo);
+      redirect.addFlashAttribute("notice", "已关闭 Closed");
+    } catch (PayGateException refused) {
+      // A payment that cannot be closed stays on its page with the reason, not an error page.
+      redirect.addFlashAttribute("errorMessage", refused.getMessage());
+    }
+    return "redirect:/payments/" + outTradeNo;
+  }
+}

@@ -1,0 +1,33 @@
+package io.paygate.server.refunds;
+
+import io.paygate.core.money.Money;
+import io.paygate.core.refunds.NewRefund;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+
+/** The refund form (on the payment page and the index), as typed; the API's messages. */
+public record RefundForm(
+    @NotBlank(message = "refund_amount is required")
+        @Pattern(
+            regexp = "\\s*(\\d{1,12}(\\.\\d{1,2})?)?\\s*",
+            message =
+                "refund_amount must be a decimal string in yuan with at most two decimals, like"
+                    + " 12.30")
+        String refundAmount,
+    String refundReason,
+    String outRequestNo) {
+
+  /** The fields in the order they are checked, the first at fault is shown. */
+  static final List<String> FIELDS = List.of("refundAmount", "refundReason", "outRequestNo");
+
+  /** Only once the form is valid. */
+  NewRefund toNewRefund() {
+    return new NewRefund(
+        Money.parse(refundAmount.trim()), optional(refundReason), optional(outRequestNo));
+  }
+
+  private static String optional(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

@@ -1,0 +1,153 @@
+package io.paygate.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real Alipay configuration: misconfigured keys stop the start with a message naming the
+ * property, and a good one starts without the sandbox or the operator tools.
+ */
+class StartupConfigurationTest {
+
+  @TempDir Path dataDir;
+
+  private static final KeyPair APP = rsa();
+  private static final KeyPair ALIPAY = rsa();
+
+  private ConfigurableApplicationContext start(String... extra) {
+    List<String> properties = new ArrayList<>();
+    properties.add("server.port=0");
+    properties.add("paygate.data-dir=" + dataDir);
+    properties.add("spring.datasource.url=jdbc:h2:mem:startup-" + UUID.randomUUID());
+    properties.add("paygate.jobs.enabled=false");
+    properties.add("paygate.alipay.app-id=2021000000000001");
+    properties.add("paygate.alipay.gateway=alipay-sandbox");
+    properties.addAll(List.of(extra));
+    return new SpringApplicationBuilder(PayGateApplication.class)
+        .properties(properties.toArray(String[]::new))
+        .run();
+  }
+
+  @Test
+  void aMissingPrivateKeyIsNamed() {
+    assertThatThrownBy(() -> start("paygate.alipay.alipay-public-key=" + publicKey(ALIPAY)))
+        .rootCause()
+        .hasMessageContaining("paygate.alipay.private-key");
+  }
+
+  @Test
+  void theAppsOwnKeyInPlaceOfAlipaysIsCaught() {
+    assertThatThrownBy(
+            () ->
+                start(
+                    "paygate.alipay.private-key=" + privateKey(APP),
+                    "paygate.alipay.alipay-public-key=" + publicKey(APP)))
+        .rootCause()
+        .hasMessageContaining("paygate.alipay.alipay-public-key")
+        .hasMessageNotContaining(publicKey(APP).substring(0, 40));
+  }
+
+  @Test
+  void anAppPublicKeyFromAnotherPairIsCaught() {
+    assertThatThrownBy(
+            () ->
+                start(
+                    "paygate.alipay.private-key=" + privateKey(APP),
+                    "paygate.alipay.app-public-key=" + publicKey(ALIPAY),
+                    "paygate.alipay.alipay-public-key=" + publicKey(ALIPAY)))
+        .rootCause()
+        .hasMessageContaining("paygate.alipay.app-public-key");
+  }
+
+  @Test
+  void theSandboxIsNeverEmbeddedBesideTheProductionGateway() {
+    assertThatThrownBy(
+            () ->
+                start(
+                    "paygate.sandbox.enabled=true",
+                    "paygate.sandbox.database-url=jdbc:h2:mem:startup-sandbox-" + UUID.randomUUID(),
+                    "paygate.alipay.gateway=production",
+                    "paygate.alipay.private-key=" + privateKey(APP),
+                    "paygate.alipay.alipay-public-key=" + publicKey(ALIPAY)))
+        .rootCause()
+        .hasMessageContaining("paygate.sandbox.enabled");
+  }
+
+  @Test
+  void aProductionConfigurationNeverExposesTheSandboxNorOperatorTools() throws Exception {
+    Path keyFile = dataDir.resolve("app-private-key.pem");
+    Files.writeString(
+        keyFile,
+        "-----BEGIN PRIVATE KEY-----\n" + privateKey(APP) + "\n-----END PRIVATE KEY-----\n");
+    try (ConfigurableApplicationContext context =
+        start(
+            "paygate.alipay.private-key-file=" + keyFile,
+            "paygate.alipay.alipay-public-key=" + publicKey(ALIPAY),
+            "paygate.api.bootstrap-key=prod-key-for-test")) {
+      String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+      assertThat(get(base + "/sandbox/api/apps", null).statusCode()).isEqualTo(404);
+      assertThat(get(base + "/sandbox/gateway.do", null).statusCode()).isEqualTo(404);
+      HttpResponse<String> index = get(base + "/", null);
+      assertThat(index.statusCode()).isEqualTo(200);
+      assertThat(index.body()).contains("付款 Pay").doesNotContain("/pages/refund");
+      assertThat(get(base + "/api/v1/payments/x", "prod-key-for-test").statusCode()).isEqualTo(404);
+      assertThat(Files.exists(dataDir.resolve("dev-api-key"))).isFalse();
+      HttpResponse<String> refund =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(base + "/pages/close"))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(HttpRequest.BodyPublishers.ofString("out_trade_no=ANY"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      // The operator forms are off: the close is refused, shown to a person as a page.
+      assertThat(refund.statusCode()).isEqualTo(403);
+      assertThat(refund.body()).contains("paygate.pages.operator-tools");
+    }
+  }
+
+  private static HttpResponse<String> get(String url, String key)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+    if (key != null) {
+      request.header("Authorization", "Bearer " + key);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static KeyPair rsa() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return generator.generateKeyPair();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String privateKey(KeyPair pair) {
+    return Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
+  }
+
+  private static String publicKey(KeyPair pair) {
+    return Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+  }
+}
