@@ -4,9 +4,9 @@ import io.paygate.alipay.wire.AlipayAmounts;
 import io.paygate.alipay.wire.AlipayTimes;
 import io.paygate.alipay.wire.AlipayTradeStatuses;
 import io.paygate.core.channel.ChannelTrade;
-import io.paygate.core.channel.ChannelTradeStatus;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.TradeNotification;
+import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
 import java.time.Instant;
 import java.util.Map;
@@ -25,7 +25,7 @@ public final class NotificationReader {
     if (outTradeNo == null) {
       return new NotificationCheck.Rejected("missing out_trade_no");
     }
-    Optional<ChannelTradeStatus> status = AlipayTradeStatuses.read(p.get("trade_status"));
+    Optional<TradeState> status = AlipayTradeStatuses.read(p.get("trade_status"));
     if (status.isEmpty()) {
       return new NotificationCheck.Rejected("unknown trade_status");
     }

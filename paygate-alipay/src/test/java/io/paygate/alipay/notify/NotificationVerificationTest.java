@@ -8,9 +8,9 @@ import io.paygate.alipay.AlipayChannel;
 import io.paygate.alipay.support.RecordingExchangeLog;
 import io.paygate.alipay.support.TestKeys;
 import io.paygate.alipay.support.TestSettings;
-import io.paygate.core.channel.ChannelTradeStatus;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.TradeNotification;
+import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,11 +75,11 @@ class NotificationVerificationTest {
     assertThat(n.notifyId()).isEqualTo("2026112600222100005000000000000001");
     assertThat(n.appId()).isEqualTo(TestSettings.APP_ID);
     assertThat(n.sellerId()).isEqualTo(TestSettings.SELLER_ID);
-    assertThat(n.refundFee()).isNull();
-    assertThat(n.outBizNo()).isNull();
+    assertThat(n.refundedTotal()).isNull();
+    assertThat(n.refundNo()).isNull();
     assertThat(n.trade().outTradeNo()).isEqualTo("PG20261126A1");
     assertThat(n.trade().tradeNo()).isEqualTo("2026112622001400000000000001");
-    assertThat(n.trade().status()).isEqualTo(ChannelTradeStatus.TRADE_SUCCESS);
+    assertThat(n.trade().status()).isEqualTo(TradeState.PAID);
     assertThat(n.trade().totalAmount()).isEqualTo(Money.parse("20.00"));
     assertThat(n.trade().buyerLogonId()).isEqualTo("csq***@sandbox.com");
     assertThat(n.trade().buyerId()).isEqualTo("2088102169481075");
@@ -97,8 +97,8 @@ class NotificationVerificationTest {
     NotificationCheck check = channel.verifyNotification(signed(p, TestKeys.ALIPAY));
 
     TradeNotification n = ((NotificationCheck.Verified) check).notification();
-    assertThat(n.refundFee()).isEqualTo(Money.parse("5.50"));
-    assertThat(n.outBizNo()).isEqualTo("RF20261126A1");
+    assertThat(n.refundedTotal()).isEqualTo(Money.parse("5.50"));
+    assertThat(n.refundNo()).isEqualTo("RF20261126A1");
   }
 
   @Test

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * Port: a payment channel (Alipay today). Implementations translate the channel's protocol into
- * these outcomes; the domain never sees the channel's own types.
+ * Port: a payment channel. Implementations translate the channel's protocol into these outcomes;
+ * the domain never sees the channel's own types.
  *
  * <p>No method throws for the channel's answers: a refusal, a timeout or a system error is an
  * outcome, so callers must decide what each means.

@@ -103,26 +103,26 @@ public final class NotificationService {
     }
     TradeReconciler.Result result =
         reconciler.apply(
-            payment.get(), notification.trade(), notification.refundFee(), clock.instant());
+            payment.get(), notification.trade(), notification.refundedTotal(), clock.instant());
     if (result instanceof TradeReconciler.Result.Mismatch mismatch) {
       return new NotifyAck.Refused(mismatch.reason());
     }
     String outcome = result instanceof TradeReconciler.Result.Changed ? "applied" : "no change";
-    if (notification.refundFee() == null) {
+    if (notification.refundedTotal() == null) {
       return new NotifyAck.Accepted(outcome);
     }
-    // A refund notification: the refund it names went through, and its refund_fee is the
+    // A refund notification: the refund it names went through, and its refunded total is the
     // channel's cumulative refunded total, which ours must equal.
-    if (notification.outBizNo() != null
+    if (notification.refundNo() != null
         && refundSettlement.confirm(
-            payments.lock(outTradeNo).orElseThrow(), notification.outBizNo())) {
+            payments.lock(outTradeNo).orElseThrow(), notification.refundNo())) {
       outcome = "refund confirmed";
     }
     RefundSettlement.TotalCheck total =
         refundSettlement.matchChannelTotal(
             payments.lock(outTradeNo).orElseThrow(),
-            notification.refundFee(),
-            notification.outBizNo(),
+            notification.refundedTotal(),
+            notification.refundNo(),
             notification.refundedAt());
     if (total instanceof RefundSettlement.TotalCheck.Booked booked) {
       return new NotifyAck.Accepted(

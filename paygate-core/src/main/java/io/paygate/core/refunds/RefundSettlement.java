@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class RefundSettlement {
 
-  static final String OUTSIDE_REASON = "在支付宝完成的退款 Refunded outside PayGate";
+  static final String OUTSIDE_REASON = "在支付渠道完成的退款 Refunded outside PayGate";
 
   /** How the channel's cumulative refunded total compared with our books. */
   public sealed interface TotalCheck {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.paygate.core.channel.ChannelTrade;
-import io.paygate.core.channel.ChannelTradeStatus;
 import io.paygate.core.channel.RefundOutcome;
 import io.paygate.core.channel.TradeNotification;
+import io.paygate.core.channel.TradeState;
 import io.paygate.core.exchanges.Exchange;
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.Attention;
@@ -31,7 +31,7 @@ class NotificationServiceTest {
 
   private TradeNotification withAccount(TradeNotification n, String appId, String sellerId) {
     return new TradeNotification(
-        n.notifyId(), appId, sellerId, n.trade(), n.refundFee(), n.outBizNo(), n.refundedAt());
+        n.notifyId(), appId, sellerId, n.trade(), n.refundedTotal(), n.refundNo(), n.refundedAt());
   }
 
   /** A payment the buyer paid whose notification has not arrived yet. */
@@ -181,8 +181,7 @@ class NotificationServiceTest {
   void aClosedTradeWithoutRefundsClosesAPendingPayment() {
     Payment payment = core.pendingPayment("88.00");
     FakeChannel.Trade trade = core.channel.hasWaiting(payment.outTradeNo(), payment.totalAmount());
-    ChannelTrade closed =
-        CoreFixture.withStatus(trade.view(), ChannelTradeStatus.TRADE_CLOSED, null);
+    ChannelTrade closed = CoreFixture.withStatus(trade.view(), TradeState.CLOSED, null);
 
     NotifyAck ack = core.deliver(core.notification(closed, null, null, null));
 
@@ -218,7 +217,7 @@ class NotificationServiceTest {
         payment.outTradeNo(), new NewRefund(Money.parse("10.00"), "退货", "R1"));
     core.channel.hasRefunded(payment.outTradeNo(), "CONSOLE_1", Money.parse("25.50"));
     TradeNotification notification = core.refundNotification(payment.outTradeNo(), "CONSOLE_1");
-    assertThat(notification.refundFee()).isEqualTo(Money.parse("35.50"));
+    assertThat(notification.refundedTotal()).isEqualTo(Money.parse("35.50"));
 
     NotifyAck ack = core.deliver(notification);
 
@@ -268,14 +267,14 @@ class NotificationServiceTest {
     core.channel.hasRefunded(payment.outTradeNo(), "CONSOLE_1", Money.parse("100.00"));
     TradeNotification notification = core.refundNotification(payment.outTradeNo(), "CONSOLE_1");
     ChannelTrade closedWithoutPayDate =
-        CoreFixture.withStatus(notification.trade(), ChannelTradeStatus.TRADE_CLOSED, null);
+        CoreFixture.withStatus(notification.trade(), TradeState.CLOSED, null);
 
     NotifyAck ack =
         core.deliver(
             core.notification(
                 closedWithoutPayDate,
-                notification.refundFee(),
-                notification.outBizNo(),
+                notification.refundedTotal(),
+                notification.refundNo(),
                 notification.refundedAt()));
 
     assertThat(ack).isInstanceOf(NotifyAck.Accepted.class);

@@ -62,7 +62,8 @@ final class InMemoryRefunds implements RefundRepository {
       RefundStatus status,
       String failureCode,
       String failureMessage,
-      Instant at) {
+      Instant at,
+      Instant refundedAt) {
     Refund r = rows.get(key(outTradeNo, outRequestNo));
     if (r == null || !from.contains(r.status())) {
       return false;
@@ -79,8 +80,29 @@ final class InMemoryRefunds implements RefundRepository {
             failureMessage,
             r.createdAt(),
             at,
-            status == RefundStatus.SUCCEEDED ? at : null,
+            refundedAt,
             r.origin()));
     return true;
+  }
+
+  @Override
+  public void renumber(String outTradeNo, String outRequestNo, String newOutRequestNo) {
+    Refund r = rows.remove(key(outTradeNo, outRequestNo));
+    if (r != null) {
+      rows.put(
+          key(outTradeNo, newOutRequestNo),
+          new Refund(
+              r.outTradeNo(),
+              newOutRequestNo,
+              r.refundAmount(),
+              r.reason(),
+              r.status(),
+              r.failureCode(),
+              r.failureMessage(),
+              r.createdAt(),
+              r.updatedAt(),
+              r.refundedAt(),
+              r.origin()));
+    }
   }
 }

@@ -1,8 +1,8 @@
 package io.paygate.core.testing;
 
 import io.paygate.core.channel.ChannelTrade;
-import io.paygate.core.channel.ChannelTradeStatus;
 import io.paygate.core.channel.TradeNotification;
+import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
 import io.paygate.core.notify.NotificationService;
 import io.paygate.core.notify.NotifyAck;
@@ -97,20 +97,20 @@ public final class CoreFixture {
   }
 
   /** A refund notification: the trade as the channel holds it, with its cumulative refund_fee. */
-  public TradeNotification refundNotification(String outTradeNo, String outBizNo) {
+  public TradeNotification refundNotification(String outTradeNo, String refundNo) {
     FakeChannel.Trade trade = channel.trade(outTradeNo);
-    return notification(trade.view(), trade.refundedTotal(), outBizNo, clock.instant());
+    return notification(trade.view(), trade.refundedTotal(), refundNo, clock.instant());
   }
 
   public TradeNotification notification(
-      ChannelTrade trade, Money refundFee, String outBizNo, Instant refundedAt) {
+      ChannelTrade trade, Money refundedTotal, String refundNo, Instant refundedAt) {
     return new TradeNotification(
         "notify" + (++notifyIds),
         FakeChannel.ACCOUNT.appId(),
         FakeChannel.ACCOUNT.sellerId(),
         trade,
-        refundFee,
-        outBizNo,
+        refundedTotal,
+        refundNo,
         refundedAt);
   }
 
@@ -137,11 +137,11 @@ public final class CoreFixture {
     if (t.totalAmount() != null) {
       p.put("total_amount", t.totalAmount().toString());
     }
-    if (n.refundFee() != null) {
-      p.put("refund_fee", n.refundFee().toString());
+    if (n.refundedTotal() != null) {
+      p.put("refund_fee", n.refundedTotal().toString());
     }
-    if (n.outBizNo() != null) {
-      p.put("out_biz_no", n.outBizNo());
+    if (n.refundNo() != null) {
+      p.put("out_biz_no", n.refundNo());
     }
     p.put("sign_type", "RSA2");
     p.put("sign", "c2lnbmF0dXJl");
@@ -149,7 +149,7 @@ public final class CoreFixture {
   }
 
   /** A copy of the trade with another status and paid time. */
-  public static ChannelTrade withStatus(ChannelTrade t, ChannelTradeStatus status, Instant paidAt) {
+  public static ChannelTrade withStatus(ChannelTrade t, TradeState status, Instant paidAt) {
     return new ChannelTrade(
         t.outTradeNo(),
         t.tradeNo(),

@@ -4,7 +4,6 @@ import io.paygate.core.channel.BillLookup;
 import io.paygate.core.channel.ChannelAccount;
 import io.paygate.core.channel.ChannelError;
 import io.paygate.core.channel.ChannelTrade;
-import io.paygate.core.channel.ChannelTradeStatus;
 import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.PayOrder;
@@ -15,6 +14,7 @@ import io.paygate.core.channel.RefundOutcome;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeNotification;
 import io.paygate.core.channel.TradeRef;
+import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,11 +45,11 @@ public final class FakeChannel implements PaymentChannel {
     final String outTradeNo;
     final String tradeNo;
     final Money totalAmount;
-    ChannelTradeStatus status;
+    TradeState status;
     Instant paidAt;
     final Map<String, RefundLookup.Refunded> refunds = new LinkedHashMap<>();
 
-    Trade(String outTradeNo, String tradeNo, Money totalAmount, ChannelTradeStatus status) {
+    Trade(String outTradeNo, String tradeNo, Money totalAmount, TradeState status) {
       this.outTradeNo = outTradeNo;
       this.tradeNo = tradeNo;
       this.totalAmount = totalAmount;
@@ -96,8 +96,7 @@ public final class FakeChannel implements PaymentChannel {
 
   /** The buyer opened the cashier: the channel has the trade, waiting for payment. */
   public Trade hasWaiting(String outTradeNo, Money totalAmount) {
-    Trade trade =
-        new Trade(outTradeNo, newTradeNo(), totalAmount, ChannelTradeStatus.WAIT_BUYER_PAY);
+    Trade trade = new Trade(outTradeNo, newTradeNo(), totalAmount, TradeState.AWAITING_PAYMENT);
     trades.put(outTradeNo, trade);
     return trade;
   }
@@ -108,7 +107,7 @@ public final class FakeChannel implements PaymentChannel {
     if (trade == null) {
       trade = hasWaiting(outTradeNo, totalAmount);
     }
-    trade.status = ChannelTradeStatus.TRADE_SUCCESS;
+    trade.status = TradeState.PAID;
     trade.paidAt = clock.instant();
     return trade;
   }
@@ -118,7 +117,7 @@ public final class FakeChannel implements PaymentChannel {
     Trade trade = trade(outTradeNo);
     trade.refunds.put(outRequestNo, new RefundLookup.Refunded(amount, clock.instant()));
     if (trade.refundedTotal().compareTo(trade.totalAmount) >= 0) {
-      trade.status = ChannelTradeStatus.TRADE_CLOSED;
+      trade.status = TradeState.CLOSED;
     }
   }
 
@@ -271,11 +270,11 @@ public final class FakeChannel implements PaymentChannel {
     if (trade == null) {
       return new CloseOutcome.NotFound();
     }
-    if (trade.status != ChannelTradeStatus.WAIT_BUYER_PAY) {
+    if (trade.status != TradeState.AWAITING_PAYMENT) {
       return new CloseOutcome.Refused(
           new ChannelError("40004", "ACQ.TRADE_STATUS_ERROR", "交易状态不合法"));
     }
-    trade.status = ChannelTradeStatus.TRADE_CLOSED;
+    trade.status = TradeState.CLOSED;
     return new CloseOutcome.Closed();
   }
 

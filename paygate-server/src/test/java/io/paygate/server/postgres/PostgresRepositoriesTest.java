@@ -3,7 +3,7 @@ package io.paygate.server.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.core.channel.ChannelTrade;
-import io.paygate.core.channel.ChannelTradeStatus;
+import io.paygate.core.channel.TradeState;
 import io.paygate.core.exchanges.Exchange;
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.Payment;
@@ -251,7 +251,7 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
     return new ChannelTrade(
         no,
         "2026" + no,
-        ChannelTradeStatus.TRADE_SUCCESS,
+        TradeState.PAID,
         Money.parse(amount),
         "buyer@example.com",
         "2088000000000001",
