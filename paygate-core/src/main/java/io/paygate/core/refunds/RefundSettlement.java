@@ -7,7 +7,6 @@ import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentTransition;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -69,8 +68,7 @@ public final class RefundSettlement {
         refunds.settle(
             outTradeNo,
             outRequestNo,
-            EnumSet.of(RefundStatus.PENDING, RefundStatus.FAILED),
-            RefundStatus.SUCCEEDED,
+            RefundTransition.CONFIRM,
             null,
             null,
             clock.instant(),
@@ -84,14 +82,7 @@ public final class RefundSettlement {
   /** The channel refused the refund for good: its reservation ends. */
   public boolean fail(String outTradeNo, String outRequestNo, String code, String message) {
     return refunds.settle(
-        outTradeNo,
-        outRequestNo,
-        EnumSet.of(RefundStatus.PENDING),
-        RefundStatus.FAILED,
-        code,
-        message,
-        clock.instant(),
-        null);
+        outTradeNo, outRequestNo, RefundTransition.FAIL, code, message, clock.instant(), null);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.paygate.core.money.Money;
 import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundRepository;
 import io.paygate.core.refunds.RefundStatus;
+import io.paygate.core.refunds.RefundTransition;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,14 +59,13 @@ final class InMemoryRefunds implements RefundRepository {
   public boolean settle(
       String outTradeNo,
       String outRequestNo,
-      Set<RefundStatus> from,
-      RefundStatus status,
+      RefundTransition transition,
       String failureCode,
       String failureMessage,
       Instant at,
       Instant refundedAt) {
     Refund r = rows.get(key(outTradeNo, outRequestNo));
-    if (r == null || !from.contains(r.status())) {
+    if (r == null || !transition.canStartFrom(r.status())) {
       return false;
     }
     rows.put(
@@ -75,7 +75,7 @@ final class InMemoryRefunds implements RefundRepository {
             r.outRequestNo(),
             r.refundAmount(),
             r.reason(),
-            status,
+            transition.to(),
             failureCode,
             failureMessage,
             r.createdAt(),
