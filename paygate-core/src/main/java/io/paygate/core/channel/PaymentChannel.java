@@ -12,9 +12,6 @@ import java.util.Map;
  */
 public interface PaymentChannel {
 
-  /** The merchant account this channel acts for, used to check inbound notifications. */
-  ChannelAccount account();
-
   /** The auto-submitting HTML form that takes the buyer's browser to the channel's cashier. */
   String payForm(PayOrder order);
 
@@ -32,7 +29,11 @@ public interface PaymentChannel {
    */
   BillLookup bill(LocalDate date);
 
-  /** Verifies an asynchronous notification's signature and reads it. */
+  /**
+   * Checks an asynchronous notification completely: its signature and that it was sent to our
+   * merchant account, then reads it. Verified means genuine and ours; the domain checks the rest
+   * (that the trade is one of ours, for our amount).
+   */
   NotificationCheck verifyNotification(Map<String, String> parameters);
 
   /** Verifies the signature of the browser's synchronous return parameters. */

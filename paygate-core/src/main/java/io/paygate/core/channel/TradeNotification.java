@@ -4,7 +4,8 @@ import io.paygate.core.money.Money;
 import java.time.Instant;
 
 /**
- * A verified asynchronous notification: what the channel says about one trade.
+ * A verified asynchronous notification: what the channel says about one of our trades (the channel
+ * has already checked it was sent to our merchant account).
  *
  * @param refundedTotal the channel's cumulative refunded amount for the trade, present on refund
  *     notifications, else null
@@ -14,8 +15,6 @@ import java.time.Instant;
  */
 public record TradeNotification(
     String notifyId,
-    String appId,
-    String sellerId,
     ChannelTrade trade,
     Money refundedTotal,
     String refundNo,

@@ -1,6 +1,5 @@
 package io.paygate.core.notify;
 
-import io.paygate.core.channel.ChannelAccount;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.TradeNotification;
@@ -15,9 +14,7 @@ import io.paygate.core.support.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Handles the channel's asynchronous notifications: verify the signature, check the notification is
@@ -68,31 +65,35 @@ public final class NotificationService {
             started,
             Exchange.Direction.INBOUND,
             decision.genuine() ? "notify" : "notify-unverified",
-            decision.genuine() ? parameters.get("out_trade_no") : null,
-            redacted(parameters),
+            decision.genuine() ? decision.outTradeNo() : null,
+            decision.redactedParameters(),
             ack.body(),
             outcome,
             clock.millis() - started.toEpochMilli()));
     return ack;
   }
 
-  /** The answer, and whether the notification was genuine (its signature and account checked). */
-  private record Decision(NotifyAck ack, boolean genuine) {}
+  /**
+   * The answer, whether the notification was genuine (its signature and account checked by the
+   * channel), the payment it is about when genuine, and its parameters as the channel redacted
+   * them.
+   */
+  private record Decision(
+      NotifyAck ack, boolean genuine, String outTradeNo, String redactedParameters) {}
 
   private Decision decide(Map<String, String> parameters) {
     NotificationCheck check = channel.verifyNotification(Map.copyOf(parameters));
     if (check instanceof NotificationCheck.Rejected rejected) {
-      return new Decision(new NotifyAck.Refused(rejected.reason()), false);
+      return new Decision(
+          new NotifyAck.Refused(rejected.reason()), false, null, rejected.redactedParameters());
     }
-    TradeNotification notification = ((NotificationCheck.Verified) check).notification();
-    ChannelAccount account = channel.account();
-    if (!account.appId().equals(notification.appId())) {
-      return new Decision(new NotifyAck.Refused("app_id is not ours"), false);
-    }
-    if (account.sellerId() != null && !account.sellerId().equals(notification.sellerId())) {
-      return new Decision(new NotifyAck.Refused("seller_id is not ours"), false);
-    }
-    return new Decision(transactions.inTransaction(() -> apply(notification)), true);
+    NotificationCheck.Verified verified = (NotificationCheck.Verified) check;
+    TradeNotification notification = verified.notification();
+    return new Decision(
+        transactions.inTransaction(() -> apply(notification)),
+        true,
+        notification.trade().outTradeNo(),
+        verified.redactedParameters());
   }
 
   private NotifyAck apply(TradeNotification notification) {
@@ -142,20 +143,5 @@ public final class NotificationService {
       return new NotifyAck.Accepted("flagged: " + mismatch.reason());
     }
     return new NotifyAck.Accepted(outcome);
-  }
-
-  /** The parameters without the signature, sorted, as kept for operators. */
-  static String redacted(Map<String, String> parameters) {
-    Map<String, String> kept = new TreeMap<>(parameters);
-    kept.remove("sign");
-    StringBuilder text = new StringBuilder();
-    kept.forEach(
-        (name, value) -> {
-          if (!text.isEmpty()) {
-            text.append('&');
-          }
-          text.append(name).append('=').append(Objects.toString(value, ""));
-        });
-    return text.toString();
   }
 }

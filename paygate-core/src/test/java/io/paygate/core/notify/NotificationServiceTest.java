@@ -19,6 +19,7 @@ import io.paygate.core.refunds.RefundStatus;
 import io.paygate.core.testing.CoreFixture;
 import io.paygate.core.testing.FakeChannel;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +30,12 @@ class NotificationServiceTest {
 
   private final CoreFixture core = new CoreFixture();
 
-  private TradeNotification withAccount(TradeNotification n, String appId, String sellerId) {
-    return new TradeNotification(
-        n.notifyId(), appId, sellerId, n.trade(), n.refundedTotal(), n.refundNo(), n.refundedAt());
+  /** A notification's parameters, naming another merchant account. */
+  private Map<String, String> withAccount(TradeNotification n, String appId, String sellerId) {
+    Map<String, String> p = new LinkedHashMap<>(CoreFixture.parameters(n));
+    p.put("app_id", appId);
+    p.put("seller_id", sellerId);
+    return p;
   }
 
   /** A payment the buyer paid whose notification has not arrived yet. */
@@ -65,13 +69,12 @@ class NotificationServiceTest {
   @Test
   void anotherAppIdChangesNothing() {
     Payment payment = paidAtTheChannelOnly("88.00");
-    TradeNotification notification =
-        withAccount(
-            core.tradeNotification(payment.outTradeNo()),
-            "2021999999999999",
-            FakeChannel.ACCOUNT.sellerId());
+    TradeNotification notification = core.tradeNotification(payment.outTradeNo());
 
-    NotifyAck ack = core.deliver(notification);
+    NotifyAck ack =
+        core.deliver(
+            notification,
+            withAccount(notification, "2021999999999999", FakeChannel.ACCOUNT.sellerId()));
 
     assertThat(ack).isEqualTo(new NotifyAck.Refused("app_id is not ours"));
     assertThat(core.payment(payment.outTradeNo())).isEqualTo(payment);
@@ -82,13 +85,12 @@ class NotificationServiceTest {
   @Test
   void anotherSellerIdChangesNothing() {
     Payment payment = paidAtTheChannelOnly("88.00");
-    TradeNotification notification =
-        withAccount(
-            core.tradeNotification(payment.outTradeNo()),
-            FakeChannel.ACCOUNT.appId(),
-            "2088999999999999");
+    TradeNotification notification = core.tradeNotification(payment.outTradeNo());
 
-    NotifyAck ack = core.deliver(notification);
+    NotifyAck ack =
+        core.deliver(
+            notification,
+            withAccount(notification, FakeChannel.ACCOUNT.appId(), "2088999999999999"));
 
     assertThat(ack).isEqualTo(new NotifyAck.Refused("seller_id is not ours"));
     assertThat(core.payment(payment.outTradeNo())).isEqualTo(payment);

@@ -105,29 +105,26 @@ public final class CoreFixture {
   public TradeNotification notification(
       ChannelTrade trade, Money refundedTotal, String refundNo, Instant refundedAt) {
     return new TradeNotification(
-        "notify" + (++notifyIds),
-        FakeChannel.ACCOUNT.appId(),
-        FakeChannel.ACCOUNT.sellerId(),
-        trade,
-        refundedTotal,
-        refundNo,
-        refundedAt);
+        "notify" + (++notifyIds), trade, refundedTotal, refundNo, refundedAt);
   }
 
   /** Delivers a notification that verifies as the given one. */
   public NotifyAck deliver(TradeNotification notification) {
+    return deliver(notification, parameters(notification));
+  }
+
+  /** Delivers a notification that reads as the given one, arriving with these parameters. */
+  public NotifyAck deliver(TradeNotification notification, Map<String, String> parameters) {
     channel.nextNotificationVerified(notification);
-    return notifications.handle(parameters(notification));
+    return notifications.handle(parameters);
   }
 
   /** The form parameters such a notification arrives with. */
   public static Map<String, String> parameters(TradeNotification n) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("notify_id", n.notifyId());
-    p.put("app_id", n.appId());
-    if (n.sellerId() != null) {
-      p.put("seller_id", n.sellerId());
-    }
+    p.put("app_id", FakeChannel.ACCOUNT.appId());
+    p.put("seller_id", FakeChannel.ACCOUNT.sellerId());
     ChannelTrade t = n.trade();
     p.put("out_trade_no", t.outTradeNo());
     if (t.tradeNo() != null) {
