@@ -10,6 +10,7 @@ import io.paygate.alipay.gateway.FormAnswer;
 import io.paygate.alipay.gateway.GatewayCalls;
 import io.paygate.alipay.gateway.SdkInternals;
 import io.paygate.alipay.notify.NotificationReader;
+import io.paygate.alipay.notify.NotifyParameters;
 import io.paygate.alipay.notify.SignatureCheck;
 import io.paygate.alipay.pay.PayFormRequests;
 import io.paygate.alipay.refund.RefundMapper;
@@ -20,7 +21,6 @@ import io.paygate.alipay.trade.CloseMapper;
 import io.paygate.alipay.trade.TradeQueryMapper;
 import io.paygate.alipay.trade.TradeRequests;
 import io.paygate.core.channel.BillLookup;
-import io.paygate.core.channel.ChannelAccount;
 import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.PayOrder;
@@ -82,11 +82,6 @@ public final class AlipayChannel implements PaymentChannel {
     }
   }
 
-  @Override
-  public ChannelAccount account() {
-    return new ChannelAccount(settings.appId(), settings.sellerId());
-  }
-
   /**
    * The SDK's auto-submitting POST form: protocol parameters (signed) in the action URL, {@code
    * biz_content} as the hidden input. Nothing is sent to Alipay here; the form is recorded so an
@@ -140,18 +135,45 @@ public final class AlipayChannel implements PaymentChannel {
     return bills.fetch(date);
   }
 
+  /**
+   * Genuine means: Alipay's signature, then our app_id, then our seller_id (when configured); only
+   * then is it read. The redacted parameters go with either answer, for the exchange log.
+   */
   @Override
   public NotificationCheck verifyNotification(Map<String, String> parameters) {
+    String redacted;
+    try {
+      redacted = NotifyParameters.redacted(parameters);
+    } catch (RuntimeException e) {
+      redacted = "";
+    }
     try {
       Optional<String> problem = signatures.problem(parameters);
       if (problem.isPresent()) {
-        return new NotificationCheck.Rejected(problem.get());
+        return new NotificationCheck.Rejected(problem.get(), redacted);
       }
-      return NotificationReader.read(parameters);
+      NotificationCheck check = NotificationReader.read(parameters, redacted);
+      if (check instanceof NotificationCheck.Rejected) {
+        return check;
+      }
+      if (!settings.appId().equals(text(parameters, "app_id"))) {
+        return new NotificationCheck.Rejected("app_id is not ours", redacted);
+      }
+      if (settings.sellerId() != null
+          && !settings.sellerId().equals(text(parameters, "seller_id"))) {
+        return new NotificationCheck.Rejected("seller_id is not ours", redacted);
+      }
+      return check;
     } catch (RuntimeException e) {
       // The port promises an answer, never an exception, for whatever arrives from outside.
-      return new NotificationCheck.Rejected("unreadable notification: " + e.getClass().getName());
+      return new NotificationCheck.Rejected(
+          "unreadable notification: " + e.getClass().getName(), redacted);
     }
+  }
+
+  private static String text(Map<String, String> parameters, String name) {
+    String value = parameters.get(name);
+    return value == null || value.isBlank() ? null : value;
   }
 
   @Override

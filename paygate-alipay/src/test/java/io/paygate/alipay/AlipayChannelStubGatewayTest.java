@@ -9,7 +9,6 @@ import io.paygate.alipay.support.TestKeys;
 import io.paygate.alipay.support.TestSettings;
 import io.paygate.core.channel.ChannelError;
 import io.paygate.core.channel.ChannelTrade;
-import io.paygate.core.channel.ChannelTradeStatus;
 import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.RefundLookup;
@@ -17,6 +16,7 @@ import io.paygate.core.channel.RefundOrder;
 import io.paygate.core.channel.RefundOutcome;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
+import io.paygate.core.channel.TradeState;
 import io.paygate.core.exchanges.Exchange;
 import io.paygate.core.exchanges.ExchangeLog;
 import io.paygate.core.money.Money;
@@ -97,7 +97,7 @@ class AlipayChannelStubGatewayTest {
                 new ChannelTrade(
                     "PG1",
                     "2026112622001400000000000001",
-                    ChannelTradeStatus.TRADE_SUCCESS,
+                    TradeState.PAID,
                     Money.parse("20.00"),
                     "csq***@sandbox.com",
                     "2088102169481075",

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.alipay.support.NotifyInbox;
 import io.paygate.core.channel.ChannelTrade;
-import io.paygate.core.channel.ChannelTradeStatus;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeNotification;
 import io.paygate.core.channel.TradeRef;
+import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.Product;
 import java.net.URI;
@@ -54,7 +54,7 @@ class SandboxCashierRoundTripTest extends SandboxChannelSupport {
     ChannelTrade trade = ((TradeLookup.Found) lookup).trade();
     assertThat(trade.outTradeNo()).isEqualTo(outTradeNo);
     assertThat(trade.tradeNo()).isEqualTo(paid.get("trade_no").asText());
-    assertThat(trade.status()).isEqualTo(ChannelTradeStatus.TRADE_SUCCESS);
+    assertThat(trade.status()).isEqualTo(TradeState.PAID);
     assertThat(trade.totalAmount()).isEqualTo(Money.parse("12.34"));
     assertThat(trade.buyerLogonId()).isNotBlank();
     assertThat(trade.buyerId()).startsWith("2088");
@@ -65,11 +65,13 @@ class SandboxCashierRoundTripTest extends SandboxChannelSupport {
     NotificationCheck check = channel.verifyNotification(inbox.received().get(0));
     assertThat(check).isInstanceOf(NotificationCheck.Verified.class);
     TradeNotification notification = ((NotificationCheck.Verified) check).notification();
-    assertThat(notification.appId()).isEqualTo(settings.appId());
-    assertThat(notification.sellerId()).isEqualTo(settings.sellerId());
+    // Verified means the channel checked our app_id and seller_id.
+    assertThat(check.redactedParameters())
+        .contains("app_id=" + settings.appId())
+        .doesNotContain("sign=");
     assertThat(notification.notifyId()).isNotBlank();
     assertThat(notification.trade().outTradeNo()).isEqualTo(outTradeNo);
-    assertThat(notification.trade().status()).isEqualTo(ChannelTradeStatus.TRADE_SUCCESS);
+    assertThat(notification.trade().status()).isEqualTo(TradeState.PAID);
     assertThat(notification.trade().totalAmount()).isEqualTo(Money.parse("12.34"));
     assertThat(notification.trade().paidAt()).isNotNull();
     Map<String, String> tampered = new HashMap<>(inbox.received().get(0));
@@ -95,8 +97,7 @@ class SandboxCashierRoundTripTest extends SandboxChannelSupport {
 
     TradeLookup lookup = channel.queryTrade(TradeRef.byOutTradeNo(outTradeNo));
     assertThat(lookup).isInstanceOf(TradeLookup.Found.class);
-    assertThat(((TradeLookup.Found) lookup).trade().status())
-        .isEqualTo(ChannelTradeStatus.TRADE_SUCCESS);
+    assertThat(((TradeLookup.Found) lookup).trade().status()).isEqualTo(TradeState.PAID);
     assertThat(((TradeLookup.Found) lookup).trade().totalAmount()).isEqualTo(Money.parse("0.01"));
   }
 }

@@ -2,12 +2,12 @@ package io.paygate.alipay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paygate.core.channel.ChannelTradeStatus;
 import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.RefundOutcome;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
+import io.paygate.core.channel.TradeState;
 import io.paygate.core.exchanges.Exchange;
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.Product;
@@ -41,14 +41,12 @@ class SandboxRefundAndCloseRoundTripTest extends SandboxChannelSupport {
     assertThat(channel.queryRefund(trade, "R-NEVER-SENT"))
         .isEqualTo(new RefundLookup.NotRefunded());
     TradeLookup partly = channel.queryTrade(trade);
-    assertThat(((TradeLookup.Found) partly).trade().status())
-        .isEqualTo(ChannelTradeStatus.TRADE_SUCCESS);
+    assertThat(((TradeLookup.Found) partly).trade().status()).isEqualTo(TradeState.PAID);
 
     RefundOutcome rest = channel.refund(refundOf(outTradeNo, "R2", "15.00"));
     assertThat(((RefundOutcome.Accepted) rest).totalRefunded()).isEqualTo(Money.parse("20.00"));
     TradeLookup closed = channel.queryTrade(trade);
-    assertThat(((TradeLookup.Found) closed).trade().status())
-        .isEqualTo(ChannelTradeStatus.TRADE_CLOSED);
+    assertThat(((TradeLookup.Found) closed).trade().status()).isEqualTo(TradeState.CLOSED);
 
     RefundOutcome tooMuch = channel.refund(refundOf(outTradeNo, "R3", "1.00"));
     assertThat(tooMuch).isInstanceOf(RefundOutcome.Refused.class);
@@ -79,12 +77,12 @@ class SandboxRefundAndCloseRoundTripTest extends SandboxChannelSupport {
     buyerScans(outTradeNo);
     TradeRef trade = TradeRef.byOutTradeNo(outTradeNo);
     assertThat(((TradeLookup.Found) channel.queryTrade(trade)).trade().status())
-        .isEqualTo(ChannelTradeStatus.WAIT_BUYER_PAY);
+        .isEqualTo(TradeState.AWAITING_PAYMENT);
 
     assertThat(channel.close(trade)).isEqualTo(new CloseOutcome.Closed());
 
     assertThat(((TradeLookup.Found) channel.queryTrade(trade)).trade().status())
-        .isEqualTo(ChannelTradeStatus.TRADE_CLOSED);
+        .isEqualTo(TradeState.CLOSED);
   }
 
   @Test

@@ -4,9 +4,9 @@ import io.paygate.alipay.wire.AlipayAmounts;
 import io.paygate.alipay.wire.AlipayTimes;
 import io.paygate.alipay.wire.AlipayTradeStatuses;
 import io.paygate.core.channel.ChannelTrade;
-import io.paygate.core.channel.ChannelTradeStatus;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.TradeNotification;
+import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
 import java.time.Instant;
 import java.util.Map;
@@ -20,14 +20,14 @@ public final class NotificationReader {
 
   private NotificationReader() {}
 
-  public static NotificationCheck read(Map<String, String> p) {
+  public static NotificationCheck read(Map<String, String> p, String redacted) {
     String outTradeNo = text(p, "out_trade_no");
     if (outTradeNo == null) {
-      return new NotificationCheck.Rejected("missing out_trade_no");
+      return new NotificationCheck.Rejected("missing out_trade_no", redacted);
     }
-    Optional<ChannelTradeStatus> status = AlipayTradeStatuses.read(p.get("trade_status"));
+    Optional<TradeState> status = AlipayTradeStatuses.read(p.get("trade_status"));
     if (status.isEmpty()) {
-      return new NotificationCheck.Rejected("unknown trade_status");
+      return new NotificationCheck.Rejected("unknown trade_status", redacted);
     }
     Money total;
     Money refundFee;
@@ -37,16 +37,16 @@ public final class NotificationReader {
       total = AlipayAmounts.read(p.get("total_amount"));
       refundFee = AlipayAmounts.read(p.get("refund_fee"));
     } catch (IllegalArgumentException e) {
-      return new NotificationCheck.Rejected("unreadable amount");
+      return new NotificationCheck.Rejected("unreadable amount", redacted);
     }
     if (total == null) {
-      return new NotificationCheck.Rejected("missing total_amount");
+      return new NotificationCheck.Rejected("missing total_amount", redacted);
     }
     try {
       paidAt = AlipayTimes.read(p.get("gmt_payment"));
       refundedAt = AlipayTimes.read(p.get("gmt_refund"));
     } catch (IllegalArgumentException e) {
-      return new NotificationCheck.Rejected("unreadable gmt_payment or gmt_refund");
+      return new NotificationCheck.Rejected("unreadable gmt_payment or gmt_refund", redacted);
     }
     String buyerId = text(p, "buyer_id") != null ? text(p, "buyer_id") : text(p, "buyer_open_id");
     ChannelTrade trade =
@@ -60,13 +60,8 @@ public final class NotificationReader {
             paidAt);
     return new NotificationCheck.Verified(
         new TradeNotification(
-            text(p, "notify_id"),
-            text(p, "app_id"),
-            text(p, "seller_id"),
-            trade,
-            refundFee,
-            text(p, "out_biz_no"),
-            refundedAt));
+            text(p, "notify_id"), trade, refundFee, text(p, "out_biz_no"), refundedAt),
+        redacted);
   }
 
   private static String text(Map<String, String> p, String name) {

@@ -8,8 +8,8 @@ import io.paygate.alipay.wire.AlipayTimes;
 import io.paygate.alipay.wire.AlipayTradeStatuses;
 import io.paygate.core.channel.ChannelError;
 import io.paygate.core.channel.ChannelTrade;
-import io.paygate.core.channel.ChannelTradeStatus;
 import io.paygate.core.channel.TradeLookup;
+import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
 import java.util.Optional;
 
@@ -51,7 +51,7 @@ public final class TradeQueryMapper
   // A success we cannot read is not a success we may act on.
   @Override
   public TradeLookup success(AlipayTradeQueryResponse response) {
-    Optional<ChannelTradeStatus> status = AlipayTradeStatuses.read(response.getTradeStatus());
+    Optional<TradeState> status = AlipayTradeStatuses.read(response.getTradeStatus());
     if (status.isEmpty()) {
       return new TradeLookup.Unknown("unknown trade_status " + response.getTradeStatus());
     }

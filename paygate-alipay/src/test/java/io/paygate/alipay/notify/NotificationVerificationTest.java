@@ -8,9 +8,9 @@ import io.paygate.alipay.AlipayChannel;
 import io.paygate.alipay.support.RecordingExchangeLog;
 import io.paygate.alipay.support.TestKeys;
 import io.paygate.alipay.support.TestSettings;
-import io.paygate.core.channel.ChannelTradeStatus;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.TradeNotification;
+import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,19 +67,43 @@ class NotificationVerificationTest {
   }
 
   @Test
+  void aGenuineNotificationForAnotherAppOrSellerIsRejected() throws Exception {
+    Map<String, String> otherApp = new java.util.HashMap<>(paidNotify());
+    otherApp.put("app_id", "2021999999999999");
+    Map<String, String> otherSeller = new java.util.HashMap<>(paidNotify());
+    otherSeller.put("seller_id", "2088999999999999");
+
+    NotificationCheck app = channel.verifyNotification(signed(otherApp, TestKeys.ALIPAY));
+    NotificationCheck seller = channel.verifyNotification(signed(otherSeller, TestKeys.ALIPAY));
+
+    assertThat(app)
+        .isEqualTo(new NotificationCheck.Rejected("app_id is not ours", app.redactedParameters()));
+    assertThat(seller)
+        .isEqualTo(
+            new NotificationCheck.Rejected("seller_id is not ours", seller.redactedParameters()));
+    assertThat(app.redactedParameters())
+        .contains("app_id=2021999999999999")
+        .doesNotContain("sign=");
+  }
+
+  @Test
   void aGenuineNotificationIsVerifiedAndRead() throws Exception {
     NotificationCheck check = channel.verifyNotification(signed(paidNotify(), TestKeys.ALIPAY));
 
     assertThat(check).isInstanceOf(NotificationCheck.Verified.class);
     TradeNotification n = ((NotificationCheck.Verified) check).notification();
     assertThat(n.notifyId()).isEqualTo("2026112600222100005000000000000001");
-    assertThat(n.appId()).isEqualTo(TestSettings.APP_ID);
-    assertThat(n.sellerId()).isEqualTo(TestSettings.SELLER_ID);
-    assertThat(n.refundFee()).isNull();
-    assertThat(n.outBizNo()).isNull();
+    // Our app and seller were checked by the channel; the kept text names them, without the sign.
+    assertThat(check.redactedParameters())
+        .contains("app_id=" + TestSettings.APP_ID)
+        .contains("seller_id=" + TestSettings.SELLER_ID)
+        .contains("sign_type=RSA2")
+        .doesNotContain("sign=");
+    assertThat(n.refundedTotal()).isNull();
+    assertThat(n.refundNo()).isNull();
     assertThat(n.trade().outTradeNo()).isEqualTo("PG20261126A1");
     assertThat(n.trade().tradeNo()).isEqualTo("2026112622001400000000000001");
-    assertThat(n.trade().status()).isEqualTo(ChannelTradeStatus.TRADE_SUCCESS);
+    assertThat(n.trade().status()).isEqualTo(TradeState.PAID);
     assertThat(n.trade().totalAmount()).isEqualTo(Money.parse("20.00"));
     assertThat(n.trade().buyerLogonId()).isEqualTo("csq***@sandbox.com");
     assertThat(n.trade().buyerId()).isEqualTo("2088102169481075");
@@ -97,8 +121,8 @@ class NotificationVerificationTest {
     NotificationCheck check = channel.verifyNotification(signed(p, TestKeys.ALIPAY));
 
     TradeNotification n = ((NotificationCheck.Verified) check).notification();
-    assertThat(n.refundFee()).isEqualTo(Money.parse("5.50"));
-    assertThat(n.outBizNo()).isEqualTo("RF20261126A1");
+    assertThat(n.refundedTotal()).isEqualTo(Money.parse("5.50"));
+    assertThat(n.refundNo()).isEqualTo("RF20261126A1");
   }
 
   @Test
@@ -122,7 +146,9 @@ class NotificationVerificationTest {
   void aMissingSignatureIsRejectedWithoutThrowing() {
     NotificationCheck check = channel.verifyNotification(paidNotify());
 
-    assertThat(check).isEqualTo(new NotificationCheck.Rejected("missing sign"));
+    assertThat(check)
+        .extracting(c -> ((NotificationCheck.Rejected) c).reason())
+        .isEqualTo("missing sign");
     assertThat(channel.verifyNotification(Map.of())).isInstanceOf(NotificationCheck.Rejected.class);
     assertThat(channel.verifyNotification(Map.of("sign", "@@@not base64@@@")))
         .isInstanceOf(NotificationCheck.Rejected.class);
@@ -171,7 +197,8 @@ class NotificationVerificationTest {
     p.put("trade_status", "TRADE_PENDING");
 
     assertThat(channel.verifyNotification(signed(p, TestKeys.ALIPAY)))
-        .isEqualTo(new NotificationCheck.Rejected("unknown trade_status"));
+        .extracting(c -> ((NotificationCheck.Rejected) c).reason())
+        .isEqualTo("unknown trade_status");
   }
 
   @Test
@@ -180,7 +207,8 @@ class NotificationVerificationTest {
     p.put("total_amount", "20.001");
 
     assertThat(channel.verifyNotification(signed(p, TestKeys.ALIPAY)))
-        .isEqualTo(new NotificationCheck.Rejected("unreadable amount"));
+        .extracting(c -> ((NotificationCheck.Rejected) c).reason())
+        .isEqualTo("unreadable amount");
   }
 
   @Test

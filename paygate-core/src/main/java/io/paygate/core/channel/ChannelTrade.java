@@ -7,7 +7,7 @@ import java.time.Instant;
 public record ChannelTrade(
     String outTradeNo,
     String tradeNo,
-    ChannelTradeStatus status,
+    TradeState status,
     Money totalAmount,
     String buyerLogonId,
     String buyerId,

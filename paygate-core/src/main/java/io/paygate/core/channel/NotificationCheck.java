@@ -1,9 +1,17 @@
 package io.paygate.core.channel;
 
-/** Whether an inbound notification is genuine, and what it says. */
+/**
+ * The channel's word on an inbound notification: genuine (its signature and the merchant account it
+ * names both checked by the channel) and what it says, or rejected and why. Either way it carries
+ * the parameters as they may be kept for operators, the channel's secrets (signatures) removed.
+ */
 public sealed interface NotificationCheck {
 
-  record Verified(TradeNotification notification) implements NotificationCheck {}
+  /** The notification's parameters, redacted by the channel, as text for the exchange log. */
+  String redactedParameters();
 
-  record Rejected(String reason) implements NotificationCheck {}
+  record Verified(TradeNotification notification, String redactedParameters)
+      implements NotificationCheck {}
+
+  record Rejected(String reason, String redactedParameters) implements NotificationCheck {}
 }

@@ -4,16 +4,13 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * Port: a payment channel (Alipay today). Implementations translate the channel's protocol into
- * these outcomes; the domain never sees the channel's own types.
+ * Port: a payment channel. Implementations translate the channel's protocol into these outcomes;
+ * the domain never sees the channel's own types.
  *
  * <p>No method throws for the channel's answers: a refusal, a timeout or a system error is an
  * outcome, so callers must decide what each means.
  */
 public interface PaymentChannel {
-
-  /** The merchant account this channel acts for, used to check inbound notifications. */
-  ChannelAccount account();
 
   /** The auto-submitting HTML form that takes the buyer's browser to the channel's cashier. */
   String payForm(PayOrder order);
@@ -32,7 +29,11 @@ public interface PaymentChannel {
    */
   BillLookup bill(LocalDate date);
 
-  /** Verifies an asynchronous notification's signature and reads it. */
+  /**
+   * Checks an asynchronous notification completely: its signature and that it was sent to our
+   * merchant account, then reads it. Verified means genuine and ours; the domain checks the rest
+   * (that the trade is one of ours, for our amount).
+   */
   NotificationCheck verifyNotification(Map<String, String> parameters);
 
   /** Verifies the signature of the browser's synchronous return parameters. */

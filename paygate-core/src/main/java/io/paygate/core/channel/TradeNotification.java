@@ -4,17 +4,18 @@ import io.paygate.core.money.Money;
 import java.time.Instant;
 
 /**
- * A verified asynchronous notification.
+ * A verified asynchronous notification: what the channel says about one of our trades (the channel
+ * has already checked it was sent to our merchant account).
  *
- * @param refundFee the trade's cumulative refunded amount, present on refund notifications
- * @param outBizNo the refund's out_request_no on refund notifications, else null
+ * @param refundedTotal the channel's cumulative refunded amount for the trade, present on refund
+ *     notifications, else null
+ * @param refundNo the number of the refund the notification is about, on refund notifications, else
+ *     null
  * @param refundedAt when that refund was made, on refund notifications, else null
  */
 public record TradeNotification(
     String notifyId,
-    String appId,
-    String sellerId,
     ChannelTrade trade,
-    Money refundFee,
-    String outBizNo,
+    Money refundedTotal,
+    String refundNo,
     Instant refundedAt) {}

@@ -1,6 +1,5 @@
 package io.paygate.core.notify;
 
-import io.paygate.core.channel.ChannelAccount;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.RefundLookup;
@@ -18,9 +17,7 @@ import io.paygate.core.support.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Handles the channel's asynchronous notifications: verify the signature, check the notification is
@@ -71,30 +68,31 @@ public final class NotificationService {
             started,
             Exchange.Direction.INBOUND,
             decision.genuine() ? "notify" : "notify-unverified",
-            decision.genuine() ? parameters.get("out_trade_no") : null,
-            redacted(parameters),
+            decision.genuine() ? decision.outTradeNo() : null,
+            decision.redactedParameters(),
             ack.body(),
             outcome,
             clock.millis() - started.toEpochMilli()));
     return ack;
   }
 
-  /** The answer, and whether the notification was genuine (its signature and account checked). */
-  private record Decision(NotifyAck ack, boolean genuine) {}
+  /**
+   * The answer, whether the notification was genuine (its signature and account checked by the
+   * channel), the payment it is about when genuine, and its parameters as the channel redacted
+   * them.
+   */
+  private record Decision(
+      NotifyAck ack, boolean genuine, String outTradeNo, String redactedParameters) {}
 
   private Decision decide(Map<String, String> parameters) {
     NotificationCheck check = channel.verifyNotification(Map.copyOf(parameters));
     if (check instanceof NotificationCheck.Rejected rejected) {
-      return new Decision(new NotifyAck.Refused(rejected.reason()), false);
+      return new Decision(
+          new NotifyAck.Refused(rejected.reason()), false, null, rejected.redactedParameters());
     }
-    TradeNotification notification = ((NotificationCheck.Verified) check).notification();
-    ChannelAccount account = channel.account();
-    if (!account.appId().equals(notification.appId())) {
-      return new Decision(new NotifyAck.Refused("app_id is not ours"), false);
-    }
-    if (account.sellerId() != null && !account.sellerId().equals(notification.sellerId())) {
-      return new Decision(new NotifyAck.Refused("seller_id is not ours"), false);
-    }
+    NotificationCheck.Verified verified = (NotificationCheck.Verified) check;
+    TradeNotification notification = verified.notification();
+    String outTradeNo = notification.trade().outTradeNo();
     // The exact amount of a refund it names that is not ours (one made in the merchant console),
     // asked before the transaction: no call to the channel holds a payment's lock.
     Money outsideAmount = outsideRefundAmount(notification);
@@ -102,21 +100,27 @@ public final class NotificationService {
       // Never a guess from the cumulative figure alone: it may hold other refunds too.
       return new Decision(
           new NotifyAck.Refused(
-              "the amount of refund " + notification.outBizNo() + " could not be asked for yet"),
-          true);
+              "the amount of refund " + notification.refundNo() + " could not be asked for yet"),
+          true,
+          outTradeNo,
+          verified.redactedParameters());
     }
-    return new Decision(transactions.inTransaction(() -> apply(notification, outsideAmount)), true);
+    return new Decision(
+        transactions.inTransaction(() -> apply(notification, outsideAmount)),
+        true,
+        outTradeNo,
+        verified.redactedParameters());
   }
 
   private boolean namesAnOutsideRefund(TradeNotification notification) {
-    return notification.refundFee() != null
-        && notification.outBizNo() != null
-        && !refundSettlement.isOurs(notification.trade().outTradeNo(), notification.outBizNo());
+    return notification.refundedTotal() != null
+        && notification.refundNo() != null
+        && !refundSettlement.isOurs(notification.trade().outTradeNo(), notification.refundNo());
   }
 
   private Money outsideRefundAmount(TradeNotification notification) {
     String outTradeNo = notification.trade().outTradeNo();
-    String refundNo = notification.outBizNo();
+    String refundNo = notification.refundNo();
     if (!namesAnOutsideRefund(notification)) {
       return null;
     }
@@ -133,26 +137,26 @@ public final class NotificationService {
     }
     TradeReconciler.Result result =
         reconciler.apply(
-            payment.get(), notification.trade(), notification.refundFee(), clock.instant());
+            payment.get(), notification.trade(), notification.refundedTotal(), clock.instant());
     if (result instanceof TradeReconciler.Result.Mismatch mismatch) {
       return new NotifyAck.Refused(mismatch.reason());
     }
     String outcome = result instanceof TradeReconciler.Result.Changed ? "applied" : "no change";
-    if (notification.refundFee() == null) {
+    if (notification.refundedTotal() == null) {
       return new NotifyAck.Accepted(outcome);
     }
-    // A refund notification: the refund it names went through, and its refund_fee is the
+    // A refund notification: the refund it names went through, and its refunded total is the
     // channel's cumulative refunded total, which ours must equal.
-    if (notification.outBizNo() != null
+    if (notification.refundNo() != null
         && refundSettlement.confirm(
-            payments.lock(outTradeNo).orElseThrow(), notification.outBizNo())) {
+            payments.lock(outTradeNo).orElseThrow(), notification.refundNo())) {
       outcome = "refund confirmed";
     }
     RefundSettlement.TotalCheck total =
         refundSettlement.matchChannelTotal(
             payments.lock(outTradeNo).orElseThrow(),
-            notification.refundFee(),
-            notification.outBizNo(),
+            notification.refundedTotal(),
+            notification.refundNo(),
             outsideAmount,
             notification.refundedAt(),
             false);
@@ -178,20 +182,5 @@ public final class NotificationService {
           outcome + "; " + unexplained.difference() + " refunded by refunds not named yet");
     }
     return new NotifyAck.Accepted(outcome);
-  }
-
-  /** The parameters without the signature, sorted, as kept for operators. */
-  static String redacted(Map<String, String> parameters) {
-    Map<String, String> kept = new TreeMap<>(parameters);
-    kept.remove("sign");
-    StringBuilder text = new StringBuilder();
-    kept.forEach(
-        (name, value) -> {
-          if (!text.isEmpty()) {
-            text.append('&');
-          }
-          text.append(name).append('=').append(Objects.toString(value, ""));
-        });
-    return text.toString();
   }
 }

@@ -172,7 +172,7 @@ public final class PaymentService {
     } else if (outcome instanceof CloseOutcome.Unknown unknown) {
       throw new PayGateException(
           ErrorCode.CHANNEL_UNAVAILABLE,
-          "Alipay did not answer the close; the payment is unchanged: " + unknown.reason());
+          "the channel did not answer the close; the payment is unchanged: " + unknown.reason());
     }
     Payment closed = get(outTradeNo);
     if (closed.status() != PaymentStatus.CLOSED) {

@@ -1,7 +1,7 @@
 package io.paygate.core.payments;
 
 import io.paygate.core.channel.ChannelTrade;
-import io.paygate.core.channel.ChannelTradeStatus;
+import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
 import io.paygate.core.recovery.CheckSchedule;
 import io.paygate.core.refunds.Refund;
@@ -78,7 +78,7 @@ public final class TradeReconciler {
       }
       return new Result.Changed(PaymentStatus.PAID);
     }
-    if (trade.status() == ChannelTradeStatus.TRADE_CLOSED && payment.paidAt() == null) {
+    if (trade.status() == TradeState.CLOSED && payment.paidAt() == null) {
       return payments.apply(payment.outTradeNo(), PaymentTransition.CLOSE, now)
           ? new Result.Changed(PaymentStatus.CLOSED)
           : new Result.Unchanged();
@@ -92,7 +92,7 @@ public final class TradeReconciler {
     if (trade.status().isPaid()) {
       return true;
     }
-    return trade.status() == ChannelTradeStatus.TRADE_CLOSED
+    return trade.status() == TradeState.CLOSED
         && (trade.paidAt() != null
             || (refundedTotal != null && refundedTotal.isGreaterThan(Money.ZERO)));
   }

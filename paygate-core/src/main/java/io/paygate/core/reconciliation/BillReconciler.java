@@ -38,7 +38,7 @@ import java.util.Set;
  */
 public final class BillReconciler {
 
-  /** Alipay's bills are days in Beijing time. */
+  /** The channel's bills are days in Beijing time. */
   public static final ZoneId BILL_ZONE = ZoneId.of("Asia/Shanghai");
 
   private final PaymentChannel channel;
@@ -98,13 +98,13 @@ public final class BillReconciler {
     if (lookup instanceof BillLookup.NotReady notReady) {
       throw new PayGateException(
           ErrorCode.BILL_NOT_READY,
-          "Alipay has not published the bill of " + billDate + " yet: " + notReady.reason());
+          "the channel has not published the bill of " + billDate + " yet: " + notReady.reason());
     }
     if (!(lookup instanceof BillLookup.Ready ready)) {
       String reason = lookup instanceof BillLookup.Unknown unknown ? unknown.reason() : "";
       throw new PayGateException(
           ErrorCode.CHANNEL_UNAVAILABLE,
-          "the bill of " + billDate + " could not be had from Alipay: " + reason);
+          "the bill of " + billDate + " could not be had from the channel: " + reason);
     }
     ChannelBill bill = ready.bill();
     BillComparison.Result first = comparison.compare(bill);

@@ -4,7 +4,6 @@ import io.paygate.core.money.Money;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** Port: where refunds are kept. */
 public interface RefundRepository {
@@ -21,7 +20,7 @@ public interface RefundRepository {
   Money sumSucceeded(String outTradeNo);
 
   /**
-   * Moves a refund to a new status if it is in one of the given ones.
+   * Applies a transition to a refund if it is in one of the transition's from-states.
    *
    * @param at when this change is made
    * @param refundedAt when the money moved, for SUCCEEDED (the channel's time); null otherwise
@@ -30,8 +29,7 @@ public interface RefundRepository {
   boolean settle(
       String outTradeNo,
       String outRequestNo,
-      Set<RefundStatus> from,
-      RefundStatus status,
+      RefundTransition transition,
       String failureCode,
       String failureMessage,
       Instant at,

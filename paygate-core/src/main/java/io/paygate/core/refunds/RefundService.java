@@ -21,7 +21,6 @@ import io.paygate.core.support.PayGateException;
 import io.paygate.core.support.Transactions;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -105,14 +104,7 @@ public final class RefundService {
       // A failed refund is retried under its own number, as Alipay asks.
       checkAvailable(payment, request.refundAmount());
       refunds.settle(
-          outTradeNo,
-          outRequestNo,
-          EnumSet.of(RefundStatus.FAILED),
-          RefundStatus.PENDING,
-          null,
-          null,
-          clock.instant(),
-          null);
+          outTradeNo, outRequestNo, RefundTransition.RETRY, null, null, clock.instant(), null);
       return new Reservation(payment, refunds.find(outTradeNo, outRequestNo).orElseThrow(), true);
     }
     if (!PaymentTransition.REFUND_PART.canStartFrom(payment.status())) {

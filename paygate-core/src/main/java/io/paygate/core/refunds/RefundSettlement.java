@@ -7,7 +7,6 @@ import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentTransition;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -17,7 +16,7 @@ import java.util.List;
  */
 public final class RefundSettlement {
 
-  static final String OUTSIDE_REASON = "在支付宝完成的退款 Refunded outside PayGate";
+  static final String OUTSIDE_REASON = "在支付渠道完成的退款 Refunded outside PayGate";
 
   /** How the channel's cumulative refunded total compared with our books. */
   public sealed interface TotalCheck {
@@ -78,8 +77,7 @@ public final class RefundSettlement {
         refunds.settle(
             outTradeNo,
             outRequestNo,
-            EnumSet.of(RefundStatus.PENDING, RefundStatus.FAILED),
-            RefundStatus.SUCCEEDED,
+            RefundTransition.CONFIRM,
             null,
             null,
             clock.instant(),
@@ -93,14 +91,7 @@ public final class RefundSettlement {
   /** The channel refused the refund for good: its reservation ends. */
   public boolean fail(String outTradeNo, String outRequestNo, String code, String message) {
     return refunds.settle(
-        outTradeNo,
-        outRequestNo,
-        EnumSet.of(RefundStatus.PENDING),
-        RefundStatus.FAILED,
-        code,
-        message,
-        clock.instant(),
-        null);
+        outTradeNo, outRequestNo, RefundTransition.FAIL, code, message, clock.instant(), null);
   }
 
   /** Whether the refund with this number is one PayGate made (not one learnt from the channel). */

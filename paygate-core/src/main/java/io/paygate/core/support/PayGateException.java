@@ -36,7 +36,7 @@ public class PayGateException extends RuntimeException {
   public static PayGateException channelRejected(String what, ChannelError error) {
     return new PayGateException(
         ErrorCode.CHANNEL_REJECTED,
-        "Alipay refused " + what + ": " + error.subMessage(),
+        "the channel refused " + what + ": " + error.subMessage(),
         null,
         error.subCode() != null ? error.subCode() : error.code());
   }

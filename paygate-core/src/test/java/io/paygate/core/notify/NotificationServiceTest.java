@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.paygate.core.channel.ChannelTrade;
-import io.paygate.core.channel.ChannelTradeStatus;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.RefundOutcome;
 import io.paygate.core.channel.TradeNotification;
+import io.paygate.core.channel.TradeState;
 import io.paygate.core.exchanges.Exchange;
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.Attention;
@@ -20,6 +20,7 @@ import io.paygate.core.refunds.RefundStatus;
 import io.paygate.core.testing.CoreFixture;
 import io.paygate.core.testing.FakeChannel;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +31,12 @@ class NotificationServiceTest {
 
   private final CoreFixture core = new CoreFixture();
 
-  private TradeNotification withAccount(TradeNotification n, String appId, String sellerId) {
-    return new TradeNotification(
-        n.notifyId(), appId, sellerId, n.trade(), n.refundFee(), n.outBizNo(), n.refundedAt());
+  /** A notification's parameters, naming another merchant account. */
+  private Map<String, String> withAccount(TradeNotification n, String appId, String sellerId) {
+    Map<String, String> p = new LinkedHashMap<>(CoreFixture.parameters(n));
+    p.put("app_id", appId);
+    p.put("seller_id", sellerId);
+    return p;
   }
 
   /** A payment the buyer paid whose notification has not arrived yet. */
@@ -66,13 +70,12 @@ class NotificationServiceTest {
   @Test
   void anotherAppIdChangesNothing() {
     Payment payment = paidAtTheChannelOnly("88.00");
-    TradeNotification notification =
-        withAccount(
-            core.tradeNotification(payment.outTradeNo()),
-            "2021999999999999",
-            FakeChannel.ACCOUNT.sellerId());
+    TradeNotification notification = core.tradeNotification(payment.outTradeNo());
 
-    NotifyAck ack = core.deliver(notification);
+    NotifyAck ack =
+        core.deliver(
+            notification,
+            withAccount(notification, "2021999999999999", FakeChannel.ACCOUNT.sellerId()));
 
     assertThat(ack).isEqualTo(new NotifyAck.Refused("app_id is not ours"));
     assertThat(core.payment(payment.outTradeNo())).isEqualTo(payment);
@@ -83,13 +86,12 @@ class NotificationServiceTest {
   @Test
   void anotherSellerIdChangesNothing() {
     Payment payment = paidAtTheChannelOnly("88.00");
-    TradeNotification notification =
-        withAccount(
-            core.tradeNotification(payment.outTradeNo()),
-            FakeChannel.ACCOUNT.appId(),
-            "2088999999999999");
+    TradeNotification notification = core.tradeNotification(payment.outTradeNo());
 
-    NotifyAck ack = core.deliver(notification);
+    NotifyAck ack =
+        core.deliver(
+            notification,
+            withAccount(notification, FakeChannel.ACCOUNT.appId(), "2088999999999999"));
 
     assertThat(ack).isEqualTo(new NotifyAck.Refused("seller_id is not ours"));
     assertThat(core.payment(payment.outTradeNo())).isEqualTo(payment);
@@ -182,8 +184,7 @@ class NotificationServiceTest {
   void aClosedTradeWithoutRefundsClosesAPendingPayment() {
     Payment payment = core.pendingPayment("88.00");
     FakeChannel.Trade trade = core.channel.hasWaiting(payment.outTradeNo(), payment.totalAmount());
-    ChannelTrade closed =
-        CoreFixture.withStatus(trade.view(), ChannelTradeStatus.TRADE_CLOSED, null);
+    ChannelTrade closed = CoreFixture.withStatus(trade.view(), TradeState.CLOSED, null);
 
     NotifyAck ack = core.deliver(core.notification(closed, null, null, null));
 
@@ -219,7 +220,7 @@ class NotificationServiceTest {
         payment.outTradeNo(), new NewRefund(Money.parse("10.00"), "退货", "R1"));
     core.channel.hasRefunded(payment.outTradeNo(), "CONSOLE_1", Money.parse("25.50"));
     TradeNotification notification = core.refundNotification(payment.outTradeNo(), "CONSOLE_1");
-    assertThat(notification.refundFee()).isEqualTo(Money.parse("35.50"));
+    assertThat(notification.refundedTotal()).isEqualTo(Money.parse("35.50"));
 
     NotifyAck ack = core.deliver(notification);
 
@@ -289,14 +290,14 @@ class NotificationServiceTest {
     core.channel.hasRefunded(payment.outTradeNo(), "CONSOLE_1", Money.parse("100.00"));
     TradeNotification notification = core.refundNotification(payment.outTradeNo(), "CONSOLE_1");
     ChannelTrade closedWithoutPayDate =
-        CoreFixture.withStatus(notification.trade(), ChannelTradeStatus.TRADE_CLOSED, null);
+        CoreFixture.withStatus(notification.trade(), TradeState.CLOSED, null);
 
     NotifyAck ack =
         core.deliver(
             core.notification(
                 closedWithoutPayDate,
-                notification.refundFee(),
-                notification.outBizNo(),
+                notification.refundedTotal(),
+                notification.refundNo(),
                 notification.refundedAt()));
 
     assertThat(ack).isInstanceOf(NotifyAck.Accepted.class);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paygate.core.channel.ChannelError;
-import io.paygate.core.channel.ChannelTradeStatus;
 import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.TradeLookup;
+import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
 import io.paygate.core.recovery.Backoff;
 import io.paygate.core.support.ErrorCode;
@@ -159,8 +159,7 @@ class PaymentServiceTest {
     var trade = core.channel.hasPaid(payment.outTradeNo(), payment.totalAmount());
     core.channel.nextQueryTrade(
         new TradeLookup.Found(
-            CoreFixture.withStatus(
-                trade.view(), ChannelTradeStatus.TRADE_CLOSED, trade.view().paidAt())));
+            CoreFixture.withStatus(trade.view(), TradeState.CLOSED, trade.view().paidAt())));
 
     Payment after = core.paymentService.sync(payment.outTradeNo());
 
@@ -173,8 +172,7 @@ class PaymentServiceTest {
     Payment payment = core.pendingPayment("12.30");
     var trade = core.channel.hasWaiting(payment.outTradeNo(), payment.totalAmount());
     core.channel.nextQueryTrade(
-        new TradeLookup.Found(
-            CoreFixture.withStatus(trade.view(), ChannelTradeStatus.TRADE_CLOSED, null)));
+        new TradeLookup.Found(CoreFixture.withStatus(trade.view(), TradeState.CLOSED, null)));
 
     assertThat(core.paymentService.sync(payment.outTradeNo()).status())
         .isEqualTo(PaymentStatus.CLOSED);

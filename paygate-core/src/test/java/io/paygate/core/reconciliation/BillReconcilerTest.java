@@ -7,8 +7,8 @@ import io.paygate.core.channel.BillEntry;
 import io.paygate.core.channel.BillLookup;
 import io.paygate.core.channel.ChannelBill;
 import io.paygate.core.channel.ChannelTrade;
-import io.paygate.core.channel.ChannelTradeStatus;
 import io.paygate.core.channel.RefundLookup;
+import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.Attention;
 import io.paygate.core.payments.PaidAfterClose;
@@ -204,7 +204,7 @@ class BillReconcilerTest {
         new ChannelTrade(
             outTradeNo,
             "T" + outTradeNo,
-            ChannelTradeStatus.TRADE_SUCCESS,
+            TradeState.PAID,
             Money.parse(amount),
             "buyer@example.com",
             "2088000000000001",

@@ -1,7 +1,6 @@
 package io.paygate.core.reconciliation;
 
 import io.paygate.core.channel.BillLookup;
-import io.paygate.core.channel.ChannelAccount;
 import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.NotificationCheck;
@@ -40,11 +39,6 @@ final class FakeChannel implements PaymentChannel {
   public RefundLookup queryRefund(TradeRef trade, String outRequestNo) {
     return refundQueries.getOrDefault(
         trade.outTradeNo() + "/" + outRequestNo, new RefundLookup.NotRefunded());
-  }
-
-  @Override
-  public ChannelAccount account() {
-    throw new UnsupportedOperationException();
   }
 
   @Override

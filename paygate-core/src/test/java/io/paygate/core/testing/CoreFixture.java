@@ -1,8 +1,8 @@
 package io.paygate.core.testing;
 
 import io.paygate.core.channel.ChannelTrade;
-import io.paygate.core.channel.ChannelTradeStatus;
 import io.paygate.core.channel.TradeNotification;
+import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
 import io.paygate.core.notify.NotificationService;
 import io.paygate.core.notify.NotifyAck;
@@ -97,37 +97,34 @@ public final class CoreFixture {
   }
 
   /** A refund notification: the trade as the channel holds it, with its cumulative refund_fee. */
-  public TradeNotification refundNotification(String outTradeNo, String outBizNo) {
+  public TradeNotification refundNotification(String outTradeNo, String refundNo) {
     FakeChannel.Trade trade = channel.trade(outTradeNo);
-    return notification(trade.view(), trade.refundedTotal(), outBizNo, clock.instant());
+    return notification(trade.view(), trade.refundedTotal(), refundNo, clock.instant());
   }
 
   public TradeNotification notification(
-      ChannelTrade trade, Money refundFee, String outBizNo, Instant refundedAt) {
+      ChannelTrade trade, Money refundedTotal, String refundNo, Instant refundedAt) {
     return new TradeNotification(
-        "notify" + (++notifyIds),
-        FakeChannel.ACCOUNT.appId(),
-        FakeChannel.ACCOUNT.sellerId(),
-        trade,
-        refundFee,
-        outBizNo,
-        refundedAt);
+        "notify" + (++notifyIds), trade, refundedTotal, refundNo, refundedAt);
   }
 
   /** Delivers a notification that verifies as the given one. */
   public NotifyAck deliver(TradeNotification notification) {
+    return deliver(notification, parameters(notification));
+  }
+
+  /** Delivers a notification that reads as the given one, arriving with these parameters. */
+  public NotifyAck deliver(TradeNotification notification, Map<String, String> parameters) {
     channel.nextNotificationVerified(notification);
-    return notifications.handle(parameters(notification));
+    return notifications.handle(parameters);
   }
 
   /** The form parameters such a notification arrives with. */
   public static Map<String, String> parameters(TradeNotification n) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("notify_id", n.notifyId());
-    p.put("app_id", n.appId());
-    if (n.sellerId() != null) {
-      p.put("seller_id", n.sellerId());
-    }
+    p.put("app_id", FakeChannel.ACCOUNT.appId());
+    p.put("seller_id", FakeChannel.ACCOUNT.sellerId());
     ChannelTrade t = n.trade();
     p.put("out_trade_no", t.outTradeNo());
     if (t.tradeNo() != null) {
@@ -137,11 +134,11 @@ public final class CoreFixture {
     if (t.totalAmount() != null) {
       p.put("total_amount", t.totalAmount().toString());
     }
-    if (n.refundFee() != null) {
-      p.put("refund_fee", n.refundFee().toString());
+    if (n.refundedTotal() != null) {
+      p.put("refund_fee", n.refundedTotal().toString());
     }
-    if (n.outBizNo() != null) {
-      p.put("out_biz_no", n.outBizNo());
+    if (n.refundNo() != null) {
+      p.put("out_biz_no", n.refundNo());
     }
     p.put("sign_type", "RSA2");
     p.put("sign", "c2lnbmF0dXJl");
@@ -149,7 +146,7 @@ public final class CoreFixture {
   }
 
   /** A copy of the trade with another status and paid time. */
-  public static ChannelTrade withStatus(ChannelTrade t, ChannelTradeStatus status, Instant paidAt) {
+  public static ChannelTrade withStatus(ChannelTrade t, TradeState status, Instant paidAt) {
     return new ChannelTrade(
         t.outTradeNo(),
         t.tradeNo(),

@@ -1,10 +1,8 @@
 package io.paygate.core.testing;
 
 import io.paygate.core.channel.BillLookup;
-import io.paygate.core.channel.ChannelAccount;
 import io.paygate.core.channel.ChannelError;
 import io.paygate.core.channel.ChannelTrade;
-import io.paygate.core.channel.ChannelTradeStatus;
 import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.PayOrder;
@@ -15,6 +13,7 @@ import io.paygate.core.channel.RefundOutcome;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeNotification;
 import io.paygate.core.channel.TradeRef;
+import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A scripted payment channel. Each operation answers from its queue of scripted answers first; when
@@ -34,8 +34,10 @@ import java.util.Map;
  */
 public final class FakeChannel implements PaymentChannel {
 
-  public static final ChannelAccount ACCOUNT =
-      new ChannelAccount("2021000000000001", "2088000000000001");
+  /** The merchant account the fake acts for: notifications must name it. */
+  public record Account(String appId, String sellerId) {}
+
+  public static final Account ACCOUNT = new Account("2021000000000001", "2088000000000001");
 
   /** One call to the channel: the operation's name and its argument. */
   public record Call(String operation, Object argument) {}
@@ -45,11 +47,11 @@ public final class FakeChannel implements PaymentChannel {
     final String outTradeNo;
     final String tradeNo;
     final Money totalAmount;
-    ChannelTradeStatus status;
+    TradeState status;
     Instant paidAt;
     final Map<String, RefundLookup.Refunded> refunds = new LinkedHashMap<>();
 
-    Trade(String outTradeNo, String tradeNo, Money totalAmount, ChannelTradeStatus status) {
+    Trade(String outTradeNo, String tradeNo, Money totalAmount, TradeState status) {
       this.outTradeNo = outTradeNo;
       this.tradeNo = tradeNo;
       this.totalAmount = totalAmount;
@@ -85,7 +87,10 @@ public final class FakeChannel implements PaymentChannel {
   private final Deque<RefundOutcome> refundAnswers = new ArrayDeque<>();
   private final Deque<RefundLookup> refundQueryAnswers = new ArrayDeque<>();
   private final Deque<CloseOutcome> closeAnswers = new ArrayDeque<>();
-  private final Deque<NotificationCheck> notificationChecks = new ArrayDeque<>();
+
+  /** Scripted notification checks: a TradeNotification that verifies, or a rejection's reason. */
+  private final Deque<Object> notificationChecks = new ArrayDeque<>();
+
   private int tradeNumbers;
 
   public FakeChannel(Clock clock) {
@@ -96,8 +101,7 @@ public final class FakeChannel implements PaymentChannel {
 
   /** The buyer opened the cashier: the channel has the trade, waiting for payment. */
   public Trade hasWaiting(String outTradeNo, Money totalAmount) {
-    Trade trade =
-        new Trade(outTradeNo, newTradeNo(), totalAmount, ChannelTradeStatus.WAIT_BUYER_PAY);
+    Trade trade = new Trade(outTradeNo, newTradeNo(), totalAmount, TradeState.AWAITING_PAYMENT);
     trades.put(outTradeNo, trade);
     return trade;
   }
@@ -108,7 +112,7 @@ public final class FakeChannel implements PaymentChannel {
     if (trade == null) {
       trade = hasWaiting(outTradeNo, totalAmount);
     }
-    trade.status = ChannelTradeStatus.TRADE_SUCCESS;
+    trade.status = TradeState.PAID;
     trade.paidAt = clock.instant();
     return trade;
   }
@@ -118,7 +122,7 @@ public final class FakeChannel implements PaymentChannel {
     Trade trade = trade(outTradeNo);
     trade.refunds.put(outRequestNo, new RefundLookup.Refunded(amount, clock.instant()));
     if (trade.refundedTotal().compareTo(trade.totalAmount) >= 0) {
-      trade.status = ChannelTradeStatus.TRADE_CLOSED;
+      trade.status = TradeState.CLOSED;
     }
   }
 
@@ -158,13 +162,13 @@ public final class FakeChannel implements PaymentChannel {
 
   /** The next notification verifies and reads as this. */
   public FakeChannel nextNotificationVerified(TradeNotification notification) {
-    notificationChecks.add(new NotificationCheck.Verified(notification));
+    notificationChecks.add(notification);
     return this;
   }
 
   /** The next notification fails its signature check. */
   public FakeChannel nextNotificationRejected(String reason) {
-    notificationChecks.add(new NotificationCheck.Rejected(reason));
+    notificationChecks.add(reason);
     return this;
   }
 
@@ -191,11 +195,6 @@ public final class FakeChannel implements PaymentChannel {
   }
 
   // ---- the port ----
-
-  @Override
-  public ChannelAccount account() {
-    return ACCOUNT;
-  }
 
   @Override
   public String payForm(PayOrder order) {
@@ -271,11 +270,11 @@ public final class FakeChannel implements PaymentChannel {
     if (trade == null) {
       return new CloseOutcome.NotFound();
     }
-    if (trade.status != ChannelTradeStatus.WAIT_BUYER_PAY) {
+    if (trade.status != TradeState.AWAITING_PAYMENT) {
       return new CloseOutcome.Refused(
           new ChannelError("40004", "ACQ.TRADE_STATUS_ERROR", "交易状态不合法"));
     }
-    trade.status = ChannelTradeStatus.TRADE_CLOSED;
+    trade.status = TradeState.CLOSED;
     return new CloseOutcome.Closed();
   }
 
@@ -291,7 +290,32 @@ public final class FakeChannel implements PaymentChannel {
     if (notificationChecks.isEmpty()) {
       throw new AssertionError("no notification check was scripted");
     }
-    return notificationChecks.poll();
+    Object scripted = notificationChecks.poll();
+    String redacted = redacted(parameters);
+    if (scripted instanceof String reason) {
+      return new NotificationCheck.Rejected(reason, redacted);
+    }
+    // Like a real channel, the fake checks the notification names its merchant account.
+    if (!ACCOUNT.appId().equals(parameters.get("app_id"))) {
+      return new NotificationCheck.Rejected("app_id is not ours", redacted);
+    }
+    if (!ACCOUNT.sellerId().equals(parameters.get("seller_id"))) {
+      return new NotificationCheck.Rejected("seller_id is not ours", redacted);
+    }
+    return new NotificationCheck.Verified((TradeNotification) scripted, redacted);
+  }
+
+  /** The parameters without the signature, sorted. */
+  private static String redacted(Map<String, String> parameters) {
+    StringBuilder text = new StringBuilder();
+    new TreeMap<>(parameters)
+        .forEach(
+            (name, value) -> {
+              if (!name.equals("sign")) {
+                text.append(text.isEmpty() ? "" : "&").append(name).append('=').append(value);
+              }
+            });
+    return text.toString();
   }
 
   @Override

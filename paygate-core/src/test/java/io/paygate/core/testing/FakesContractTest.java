@@ -10,9 +10,9 @@ import io.paygate.core.payments.PaymentTransition;
 import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundOrigin;
 import io.paygate.core.refunds.RefundStatus;
+import io.paygate.core.refunds.RefundTransition;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
 /** The fakes keep the ports' contracts, or the tests built on them prove nothing. */
@@ -65,28 +65,10 @@ class FakesContractTest {
         .isInstanceOf(IllegalStateException.class);
     assertThat(core.refunds.sumReserved("P1")).isEqualTo(Money.parse("30.00"));
     assertThat(core.refunds.sumSucceeded("P1")).isEqualTo(Money.parse("20.00"));
-    assertThat(
-            core.refunds.settle(
-                "P1",
-                "R3",
-                EnumSet.of(RefundStatus.PENDING),
-                RefundStatus.SUCCEEDED,
-                null,
-                null,
-                at(),
-                at()))
+    assertThat(core.refunds.settle("P1", "R3", RefundTransition.FAIL, null, null, at(), at()))
         .isFalse();
     core.clock.advance(Duration.ofSeconds(5));
-    assertThat(
-            core.refunds.settle(
-                "P1",
-                "R1",
-                EnumSet.of(RefundStatus.PENDING),
-                RefundStatus.SUCCEEDED,
-                null,
-                null,
-                at(),
-                at()))
+    assertThat(core.refunds.settle("P1", "R1", RefundTransition.CONFIRM, null, null, at(), at()))
         .isTrue();
     assertThat(core.refunds.get("P1", "R1").refundedAt()).isEqualTo(at());
     assertThat(core.refunds.sumSucceeded("P1")).isEqualTo(Money.parse("30.00"));

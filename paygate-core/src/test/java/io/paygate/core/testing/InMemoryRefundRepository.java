@@ -4,6 +4,7 @@ import io.paygate.core.money.Money;
 import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundRepository;
 import io.paygate.core.refunds.RefundStatus;
+import io.paygate.core.refunds.RefundTransition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +62,7 @@ public final class InMemoryRefundRepository implements RefundRepository {
   public boolean settle(
       String outTradeNo,
       String outRequestNo,
-      Set<RefundStatus> from,
-      RefundStatus status,
+      RefundTransition transition,
       String failureCode,
       String failureMessage,
       Instant at,
@@ -70,7 +70,7 @@ public final class InMemoryRefundRepository implements RefundRepository {
     for (int i = 0; i < rows.size(); i++) {
       Refund r = rows.get(i);
       if (r.outTradeNo().equals(outTradeNo) && r.outRequestNo().equals(outRequestNo)) {
-        if (!from.contains(r.status())) {
+        if (!transition.canStartFrom(r.status())) {
           return false;
         }
         rows.set(
@@ -80,7 +80,7 @@ public final class InMemoryRefundRepository implements RefundRepository {
                 r.outRequestNo(),
                 r.refundAmount(),
                 r.reason(),
-                status,
+                transition.to(),
                 failureCode,
                 failureMessage,
                 r.createdAt(),

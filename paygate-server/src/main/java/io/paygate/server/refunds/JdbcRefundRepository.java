@@ -8,13 +8,13 @@ import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundOrigin;
 import io.paygate.core.refunds.RefundRepository;
 import io.paygate.core.refunds.RefundStatus;
+import io.paygate.core.refunds.RefundTransition;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -94,8 +94,7 @@ public class JdbcRefundRepository implements RefundRepository {
   public boolean settle(
       String outTradeNo,
       String outRequestNo,
-      Set<RefundStatus> from,
-      RefundStatus status,
+      RefundTransition transition,
       String failureCode,
       String failureMessage,
       Instant at,
@@ -105,14 +104,14 @@ public class JdbcRefundRepository implements RefundRepository {
                     + " failure_message = :message, updated_at = :at, refunded_at = :refundedAt"
                     + " WHERE out_trade_no = :outTradeNo AND out_request_no = :outRequestNo"
                     + " AND status IN (:from)")
-            .param("status", status.name())
+            .param("status", transition.to().name())
             .param("code", failureCode)
             .param("message", failureMessage)
             .param("at", column(at))
             .param("refundedAt", column(refundedAt))
             .param("outTradeNo", outTradeNo)
             .param("outRequestNo", outRequestNo)
-            .param("from", from.stream().map(Enum::name).toList())
+            .param("from", transition.from().stream().map(Enum::name).toList())
             .update()
         == 1;
   }

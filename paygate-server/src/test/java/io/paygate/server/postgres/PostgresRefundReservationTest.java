@@ -5,7 +5,7 @@ import static io.paygate.server.postgres.PostgresRepositoriesTest.pending;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.core.channel.ChannelTrade;
-import io.paygate.core.channel.ChannelTradeStatus;
+import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.refunds.Refund;
@@ -151,13 +151,7 @@ class PostgresRefundReservationTest extends PostgresTestSupport {
     assertThat(payments.insert(payment)).isTrue();
     ChannelTrade trade =
         new ChannelTrade(
-            no,
-            "T" + no,
-            ChannelTradeStatus.TRADE_SUCCESS,
-            TOTAL,
-            "buyer@example.com",
-            "2088000000000001",
-            null);
+            no, "T" + no, TradeState.PAID, TOTAL, "buyer@example.com", "2088000000000001", null);
     assertThat(payments.markPaid(no, trade, Instant.now())).isTrue();
     return no;
   }

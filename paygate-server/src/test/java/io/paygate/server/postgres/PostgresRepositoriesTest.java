@@ -3,7 +3,7 @@ package io.paygate.server.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.core.channel.ChannelTrade;
-import io.paygate.core.channel.ChannelTradeStatus;
+import io.paygate.core.channel.TradeState;
 import io.paygate.core.exchanges.Exchange;
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.Payment;
@@ -13,13 +13,13 @@ import io.paygate.core.payments.Product;
 import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundOrigin;
 import io.paygate.core.refunds.RefundStatus;
+import io.paygate.core.refunds.RefundTransition;
 import io.paygate.server.exchanges.JdbcExchangeLog;
 import io.paygate.server.payments.JdbcPaymentRepository;
 import io.paygate.server.refunds.JdbcRefundRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -131,23 +131,13 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
     assertThat(refunds.sumReserved("no-such-" + no)).isEqualTo(Money.ZERO);
 
     Instant settledAt = T0.plusSeconds(300);
-    var pending = EnumSet.of(RefundStatus.PENDING);
-    assertThat(
-            refunds.settle(
-                no, "r1", pending, RefundStatus.SUCCEEDED, null, null, settledAt, settledAt))
+    assertThat(refunds.settle(no, "r1", RefundTransition.CONFIRM, null, null, settledAt, settledAt))
         .isTrue();
-    assertThat(refunds.settle(no, "r1", pending, RefundStatus.FAILED, "X", "x", settledAt, null))
+    assertThat(refunds.settle(no, "r1", RefundTransition.FAIL, "X", "x", settledAt, null))
         .isFalse();
     assertThat(
             refunds.settle(
-                no,
-                "r2",
-                pending,
-                RefundStatus.FAILED,
-                "REFUND_AMT_NOT_EQUAL",
-                "没有",
-                settledAt,
-                null))
+                no, "r2", RefundTransition.FAIL, "REFUND_AMT_NOT_EQUAL", "没有", settledAt, null))
         .isTrue();
 
     assertThat(refunds.sumSucceeded(no)).isEqualTo(Money.parse("1.50"));
@@ -251,7 +241,7 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
     return new ChannelTrade(
         no,
         "2026" + no,
-        ChannelTradeStatus.TRADE_SUCCESS,
+        TradeState.PAID,
         Money.parse(amount),
         "buyer@example.com",
         "2088000000000001",
