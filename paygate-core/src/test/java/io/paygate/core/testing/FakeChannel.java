@@ -199,7 +199,7 @@ public final class FakeChannel implements PaymentChannel {
   @Override
   public String payForm(PayOrder order) {
     calls.add(new Call("payForm", order));
-    return "<form action=\"https://openapi.alipay.com/gateway.do\"></form>";
+    return "<form action=\"https://channel.example/pay\"></form>";
   }
 
   @Override

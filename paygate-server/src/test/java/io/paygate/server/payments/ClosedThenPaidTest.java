@@ -2,20 +2,16 @@ package io.paygate.server.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.kagkarlsson.scheduler.task.Task;
 import io.paygate.server.MutableClock;
 import io.paygate.server.ServerTestSupport;
 import io.paygate.server.recovery.DueChecks;
+import io.paygate.server.recovery.ManualRecovery;
 import java.time.Duration;
-import java.util.List;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -26,21 +22,8 @@ import tools.jackson.databind.JsonNode;
  * was told the order is cancelled: the money is booked, flagged and, by default, given back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@Import(ManualRecovery.class)
 class ClosedThenPaidTest extends ServerTestSupport {
-
-  @TestConfiguration
-  static class Clocks {
-    @Bean
-    @Primary
-    MutableClock mutableClock() {
-      return new MutableClock();
-    }
-
-    @Bean
-    DueChecks dueChecks(DataSource dataSource, List<Task<?>> tasks, MutableClock clock) {
-      return new DueChecks(dataSource, tasks, clock);
-    }
-  }
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {

@@ -2,7 +2,6 @@ package io.paygate.server.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.kagkarlsson.scheduler.task.Task;
 import io.paygate.core.recovery.CheckSchedule;
 import io.paygate.server.MutableClock;
 import io.paygate.server.ServerTestSupport;
@@ -12,14 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,21 +26,8 @@ import tools.jackson.databind.JsonNode;
  * outcome stays PENDING and is resolved by asking Alipay, never by a blind retry.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@Import(ManualRecovery.class)
 class RecoveryTest extends ServerTestSupport {
-
-  @TestConfiguration
-  static class Clocks {
-    @Bean
-    @Primary
-    MutableClock mutableClock() {
-      return new MutableClock();
-    }
-
-    @Bean
-    DueChecks dueChecks(DataSource dataSource, List<Task<?>> tasks, MutableClock clock) {
-      return new DueChecks(dataSource, tasks, clock);
-    }
-  }
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
