@@ -115,7 +115,8 @@ public final class NotificationService {
   private boolean namesAnOutsideRefund(TradeNotification notification) {
     return notification.refundedTotal() != null
         && notification.refundNo() != null
-        && !refundSettlement.isOurs(notification.trade().outTradeNo(), notification.refundNo());
+        // Booked already (a redelivery, a duplicate): nothing to ask the channel.
+        && !refundSettlement.isBooked(notification.trade().outTradeNo(), notification.refundNo());
   }
 
   private Money outsideRefundAmount(TradeNotification notification) {

@@ -201,20 +201,7 @@ public final class RefundService {
    * its own number if the channel still cannot find it.
    */
   public Refund resolve(String outTradeNo, String outRequestNo) {
-    Refund refund = get(outTradeNo, outRequestNo);
-    if (refund.status() != RefundStatus.PENDING) {
-      return refund;
-    }
-    Payment payment =
-        payments.find(outTradeNo).orElseThrow(() -> PayGateException.paymentNotFound(outTradeNo));
-    RefundLookup lookup =
-        channel.queryRefund(new TradeRef(outTradeNo, payment.tradeNo()), outRequestNo);
-    if (lookup instanceof RefundLookup.Refunded refunded && sameAmount(refund, refunded)) {
-      confirm(refund, null, refunded.refundedAt());
-    } else {
-      checks.checkRefund(outTradeNo, outRequestNo, clock.instant().plus(Backoff.refund(0)));
-    }
-    return current(refund);
+    return settleByQuery(outTradeNo, outRequestNo, false);
   }
 
   /**
@@ -224,6 +211,14 @@ public final class RefundService {
    * channel's definitive refusal.
    */
   public Refund recheck(String outTradeNo, String outRequestNo) {
+    return settleByQuery(outTradeNo, outRequestNo, true);
+  }
+
+  /**
+   * @param sendAgain whether a refund the channel cannot find is sent again now (the janitor), or
+   *     left to the janitor's next check
+   */
+  private Refund settleByQuery(String outTradeNo, String outRequestNo, boolean sendAgain) {
     Refund refund = get(outTradeNo, outRequestNo);
     if (refund.status() != RefundStatus.PENDING) {
       return refund;
@@ -236,6 +231,10 @@ public final class RefundService {
       if (sameAmount(refund, refunded)) {
         confirm(refund, null, refunded.refundedAt());
       }
+      return current(refund);
+    }
+    if (!sendAgain) {
+      checks.checkRefund(outTradeNo, outRequestNo, clock.instant().plus(Backoff.refund(0)));
       return current(refund);
     }
     if (lookup instanceof RefundLookup.NotRefunded) {

@@ -94,12 +94,9 @@ public final class RefundSettlement {
         outTradeNo, outRequestNo, RefundTransition.FAIL, code, message, clock.instant(), null);
   }
 
-  /** Whether the refund with this number is one PayGate made (not one learnt from the channel). */
-  public boolean isOurs(String outTradeNo, String outRequestNo) {
-    return refunds
-        .find(outTradeNo, outRequestNo)
-        .filter(r -> r.origin() == RefundOrigin.PAYGATE)
-        .isPresent();
+  /** Whether a refund with this number is booked already (made by PayGate, or learnt before). */
+  public boolean isBooked(String outTradeNo, String outRequestNo) {
+    return refunds.find(outTradeNo, outRequestNo).isPresent();
   }
 
   /**

@@ -238,6 +238,8 @@ class NotificationServiceTest {
     NotifyAck again = core.deliver(notification);
 
     assertThat(again).isEqualTo(new NotifyAck.Accepted("no change"));
+    // Its amount was asked for once; a redelivery of a refund booked already asks nothing.
+    assertThat(core.channel.calls("queryRefund")).hasSize(1);
     assertThat(core.refunds.findByPayment(payment.outTradeNo())).hasSize(2);
     assertThat(core.payment(payment.outTradeNo()).refundedAmount()).isEqualTo(Money.parse("35.50"));
   }
