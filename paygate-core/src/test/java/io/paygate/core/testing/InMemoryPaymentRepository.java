@@ -54,25 +54,16 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
     if (p == null || !PaymentTransition.CONFIRM_PAID.canStartFrom(p.status())) {
       return false;
     }
-    rows.put(
-        outTradeNo,
-        new Payment(
-            p.outTradeNo(),
-            p.product(),
-            p.totalAmount(),
-            p.subject(),
-            p.body(),
-            PaymentTransition.CONFIRM_PAID.to(),
-            trade.tradeNo(),
-            trade.buyerLogonId(),
-            trade.buyerId(),
-            p.refundedAmount(),
-            p.createdAt(),
-            at,
-            p.expiresAt(),
-            trade.paidAt() != null ? trade.paidAt() : at,
-            p.closedAt(),
-            p.attention()));
+    Instant paidAt = trade.paidAt() != null ? trade.paidAt() : at;
+    put(
+        p,
+        PaymentTransition.CONFIRM_PAID.to(),
+        trade,
+        p.refundedAmount(),
+        paidAt,
+        p.closedAt(),
+        p.attention(),
+        at);
     return true;
   }
 
@@ -82,80 +73,66 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
     if (p == null || !transition.canStartFrom(p.status())) {
       return false;
     }
-    rows.put(
-        outTradeNo,
-        new Payment(
-            p.outTradeNo(),
-            p.product(),
-            p.totalAmount(),
-            p.subject(),
-            p.body(),
-            transition.to(),
-            p.tradeNo(),
-            p.buyerLogonId(),
-            p.buyerId(),
-            p.refundedAmount(),
-            p.createdAt(),
-            at,
-            p.expiresAt(),
-            p.paidAt(),
-            transition.to() == PaymentStatus.CLOSED ? at : p.closedAt(),
-            p.attention()));
+    Instant closedAt = transition.to() == PaymentStatus.CLOSED ? at : p.closedAt();
+    put(p, transition.to(), null, p.refundedAmount(), p.paidAt(), closedAt, p.attention(), at);
     return true;
   }
 
   @Override
   public void setRefundedAmount(String outTradeNo, Money refundedAmount, Instant at) {
     Payment p = rows.get(outTradeNo);
-    if (p == null) {
-      return;
+    if (p != null) {
+      put(p, p.status(), null, refundedAmount, p.paidAt(), p.closedAt(), p.attention(), at);
     }
-    rows.put(
-        outTradeNo,
-        new Payment(
-            p.outTradeNo(),
-            p.product(),
-            p.totalAmount(),
-            p.subject(),
-            p.body(),
-            p.status(),
-            p.tradeNo(),
-            p.buyerLogonId(),
-            p.buyerId(),
-            refundedAmount,
-            p.createdAt(),
-            at,
-            p.expiresAt(),
-            p.paidAt(),
-            p.closedAt(),
-            p.attention()));
   }
 
   @Override
   public void setAttention(String outTradeNo, Attention attention, Instant at) {
     Payment p = rows.get(outTradeNo);
-    if (p == null) {
-      return;
+    if (p != null) {
+      put(
+          p,
+          p.status(),
+          null,
+          p.refundedAmount(),
+          p.paidAt(),
+          p.closedAt(),
+          Objects.requireNonNull(attention),
+          at);
     }
+  }
+
+  /**
+   * Stores the payment changed as the JDBC adapter's UPDATEs change it; trade null keeps its own.
+   */
+  private void put(
+      Payment p,
+      PaymentStatus status,
+      ChannelTrade trade,
+      Money refundedAmount,
+      Instant paidAt,
+      Instant closedAt,
+      Attention attention,
+      Instant at) {
     rows.put(
-        outTradeNo,
+        p.outTradeNo(),
         new Payment(
             p.outTradeNo(),
             p.product(),
             p.totalAmount(),
             p.subject(),
             p.body(),
-            p.status(),
-            p.tradeNo(),
-            p.buyerLogonId(),
-            p.buyerId(),
-            p.refundedAmount(),
+            status,
+            trade != null ? trade.tradeNo() : p.tradeNo(),
+            trade != null ? trade.buyerLogonId() : p.buyerLogonId(),
+            trade != null ? trade.buyerId() : p.buyerId(),
+            refundedAmount,
             p.createdAt(),
             at,
             p.expiresAt(),
-            p.paidAt(),
-            p.closedAt(),
-            Objects.requireNonNull(attention)));
+            paidAt,
+            closedAt,
+            attention));
   }
 
   @Override
