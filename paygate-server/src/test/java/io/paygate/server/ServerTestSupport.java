@@ -218,6 +218,11 @@ public abstract class ServerTestSupport {
     return get("/sandbox/api/buyers").json().get(0);
   }
 
+  /** The sandbox's default buyer's balance: what "Alipay" really paid or paid back shows here. */
+  protected java.math.BigDecimal buyerBalance() {
+    return new java.math.BigDecimal(defaultBuyer().get("balance").asString());
+  }
+
   protected String appId() {
     return get("/sandbox/api/apps").json().get(0).get("app_id").asString();
   }

@@ -347,11 +347,6 @@ class RecoveryTest extends ServerTestSupport {
         .isEqualTo(200);
   }
 
-  /** The sandbox buyer's balance: what "Alipay" really paid back shows here. */
-  private java.math.BigDecimal buyerBalance() {
-    return new java.math.BigDecimal(defaultBuyer().get("balance").asString());
-  }
-
   /** When the payment's latest trade query was made (on the server's clock). */
   private Instant lastQuery(String outTradeNo) {
     return jdbc.sql(
