@@ -1,7 +1,6 @@
 package io.paygate.alipay.bill;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,17 +57,7 @@ final class BillArchive {
 
   /** The entry's bytes, or null when there are more than maxBytes. */
   private static byte[] inflate(ZipInputStream in, long maxBytes) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
-    long total = 0;
-    int read;
-    while ((read = in.read(buffer)) != -1) {
-      total += read;
-      if (total > maxBytes) {
-        return null;
-      }
-      out.write(buffer, 0, read);
-    }
-    return out.toByteArray();
+    byte[] bytes = in.readNBytes(Math.toIntExact(maxBytes) + 1);
+    return bytes.length > maxBytes ? null : bytes;
   }
 }

@@ -27,8 +27,10 @@ import io.paygate.core.support.ErrorCode;
 import io.paygate.core.support.Identifiers;
 import io.paygate.core.support.PayGateException;
 import io.paygate.core.support.Transactions;
+import io.paygate.core.testing.DirectTransactions;
 import io.paygate.core.testing.InMemoryPaymentRepository;
 import io.paygate.core.testing.InMemoryRefundRepository;
+import io.paygate.core.testing.RecordingCheckSchedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +41,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class BillReconcilerTest {
@@ -62,21 +63,8 @@ class BillReconcilerTest {
   private final BillReconciler reconciler = reconciler();
 
   private BillReconciler reconciler() {
-    Transactions direct =
-        new Transactions() {
-          @Override
-          public <T> T inTransaction(Supplier<T> work) {
-            return work.get();
-          }
-        };
-    CheckSchedule checks =
-        new CheckSchedule() {
-          @Override
-          public void checkPayment(String outTradeNo, Instant at) {}
-
-          @Override
-          public void checkRefund(String outTradeNo, String outRequestNo, Instant at) {}
-        };
+    Transactions direct = new DirectTransactions();
+    CheckSchedule checks = new RecordingCheckSchedule();
     Identifiers identifiers = new Identifiers(clock);
     TradeReconciler trades = new TradeReconciler(payments, refunds, checks, PaidAfterClose.REFUND);
     PaymentService paymentService =

@@ -22,7 +22,6 @@ import java.util.Optional;
 public final class InMemoryPaymentRepository implements PaymentRepository {
 
   private final Map<String, Payment> rows = new LinkedHashMap<>();
-  private int locks;
 
   @Override
   public boolean insert(Payment payment) {
@@ -44,7 +43,6 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
 
   @Override
   public Optional<Payment> lock(String outTradeNo) {
-    locks++;
     return find(outTradeNo);
   }
 
@@ -150,15 +148,11 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
 
   /** Stores a payment as it is, replacing any (for setting up a state directly). */
   /** Every payment, in creation order. */
-  public java.util.List<Payment> all() {
-    return java.util.List.copyOf(rows.values());
+  public List<Payment> all() {
+    return List.copyOf(rows.values());
   }
 
   public void put(Payment payment) {
     rows.put(payment.outTradeNo(), payment);
-  }
-
-  public int lockCount() {
-    return locks;
   }
 }

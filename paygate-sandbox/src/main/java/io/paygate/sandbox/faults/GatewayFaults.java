@@ -3,6 +3,7 @@ package io.paygate.sandbox.faults;
 import io.paygate.sandbox.gateway.GatewayCall;
 import io.paygate.sandbox.gateway.GatewayError;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +48,8 @@ public class GatewayFaults {
   public Plan plan(GatewayCall call, boolean browserFacing) {
     FaultRule error = null;
     boolean forge = false;
-    for (FaultRule rule : rules.all(FaultScope.GATEWAY)) {
+    List<FaultRule> gatewayRules = rules.all(FaultScope.GATEWAY);
+    for (FaultRule rule : gatewayRules) {
       if (!rule.matchesMethod(call.method()) || rule.kind() == FaultKind.REFUND_PROCESSING) {
         continue;
       }
@@ -65,7 +67,7 @@ public class GatewayFaults {
       }
     }
     if (error == null) {
-      return new Normal(forge, refundProcessing(call));
+      return new Normal(forge, refundProcessing(call, gatewayRules));
     }
     return switch (error.kind()) {
       case SYSTEM_ERROR -> new Answer(SYSTEM_ERROR, forge);
@@ -76,8 +78,8 @@ public class GatewayFaults {
     };
   }
 
-  private Duration refundProcessing(GatewayCall call) {
-    for (FaultRule rule : rules.all(FaultScope.GATEWAY)) {
+  private Duration refundProcessing(GatewayCall call, List<FaultRule> gatewayRules) {
+    for (FaultRule rule : gatewayRules) {
       if (rule.kind() == FaultKind.REFUND_PROCESSING
           && rule.matchesMethod(call.method())
           && FaultDice.hits(rule.share())

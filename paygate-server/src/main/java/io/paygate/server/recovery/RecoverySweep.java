@@ -58,6 +58,7 @@ public class RecoverySweep {
         jdbc.sql(
                 "SELECT r.out_trade_no, r.out_request_no FROM refunds r WHERE r.status = 'PENDING'"
                     + " AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t WHERE t.task_name = :task"
+                    // The refund task's id, as RecoveryTasks.RefundId writes it.
                     + " AND t.task_instance = r.out_trade_no || '/' || r.out_request_no)"
                     + " FETCH FIRST "
                     + BATCH

@@ -2,7 +2,6 @@ package io.paygate.server.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.kagkarlsson.scheduler.task.Task;
 import io.paygate.core.refunds.RefundService;
 import io.paygate.sandbox.support.SandboxDatabase;
 import io.paygate.server.MutableClock;
@@ -19,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,7 +116,7 @@ class ChaosTest extends ClusterTestSupport {
 
     // Three hours in five-minute steps: the sandbox retries its notifies, payments expire, and
     // both instances' janitors work the due checks at the same time.
-    List<DueChecks> janitors = List.of(janitor(a), janitor(b));
+    List<DueChecks> janitors = List.of(dueChecks(a, clock), dueChecks(b, clock));
     for (int step = 0; step < 38; step++) {
       if (step == 36) {
         on(a, this::clearSandboxFaults); // the last steps see Alipay well again
@@ -257,12 +255,6 @@ class ChaosTest extends ClusterTestSupport {
 
   private static String cents(int cents) {
     return BigDecimal.valueOf(cents, 2).toPlainString();
-  }
-
-  private DueChecks janitor(Instance instance) {
-    List<Task<?>> tasks = new ArrayList<>();
-    instance.context().getBeansOfType(Task.class).values().forEach(tasks::add);
-    return new DueChecks(instance.bean(DataSource.class), tasks, clock);
   }
 
   private static void runTogether(List<DueChecks> janitors) throws Exception {

@@ -1,7 +1,9 @@
 package io.paygate.server.postgres;
 
+import com.github.kagkarlsson.scheduler.task.Task;
 import io.paygate.server.PayGateApplication;
 import io.paygate.server.ServerTestSupport;
+import io.paygate.server.recovery.DueChecks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -127,6 +130,13 @@ abstract class ClusterTestSupport extends ServerTestSupport {
     args.add("--spring.datasource.password=" + POSTGRES.password());
     args.add("--spring.datasource.hikari.maximum-pool-size=12");
     return args;
+  }
+
+  /** Runs the instance's due recovery rows on the given clock, as its janitor would. */
+  protected DueChecks dueChecks(Instance instance, Clock clock) {
+    List<Task<?>> tasks = new ArrayList<>();
+    instance.context().getBeansOfType(Task.class).values().forEach(tasks::add);
+    return new DueChecks(instance.bean(DataSource.class), tasks, clock);
   }
 
   protected String databaseUrl() {

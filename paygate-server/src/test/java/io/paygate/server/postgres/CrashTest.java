@@ -2,7 +2,6 @@ package io.paygate.server.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.kagkarlsson.scheduler.task.Task;
 import io.paygate.sandbox.support.SandboxDatabase;
 import io.paygate.server.MutableClock;
 import io.paygate.server.recovery.DueChecks;
@@ -22,7 +21,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,7 +115,7 @@ class CrashTest extends ClusterTestSupport {
 
     // The same instance again, on the same port: notifies for it reach it again.
     startProcess();
-    DueChecks janitor = janitor(alipay);
+    DueChecks janitor = dueChecks(alipay, clock);
     for (int step = 0; step < 38; step++) {
       clock.advance(Duration.ofMinutes(5));
       on(alipay, () -> postJson("/sandbox/api/clock/advance", Map.of("seconds", 300)));
@@ -193,11 +191,5 @@ class CrashTest extends ClusterTestSupport {
   private static void put(Map<String, String> properties, String argument) {
     int equals = argument.indexOf('=');
     properties.put(argument.substring(2, equals), argument.substring(equals + 1));
-  }
-
-  private DueChecks janitor(Instance instance) {
-    List<Task<?>> tasks = new ArrayList<>();
-    instance.context().getBeansOfType(Task.class).values().forEach(tasks::add);
-    return new DueChecks(instance.bean(DataSource.class), tasks, clock);
   }
 }

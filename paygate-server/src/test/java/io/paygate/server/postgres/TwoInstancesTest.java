@@ -2,7 +2,6 @@ package io.paygate.server.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.kagkarlsson.scheduler.task.Task;
 import io.paygate.sandbox.apps.App;
 import io.paygate.sandbox.apps.SandboxApps;
 import io.paygate.sandbox.notify.Notify;
@@ -25,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -309,12 +307,7 @@ class TwoInstancesTest extends ClusterTestSupport {
         .update();
 
     List<DueChecks> schedulers =
-        List.of(a, b).stream()
-            .map(
-                instance ->
-                    new DueChecks(
-                        instance.bean(DataSource.class), tasks(instance), Clock.systemUTC()))
-            .toList();
+        List.of(a, b).stream().map(instance -> dueChecks(instance, Clock.systemUTC())).toList();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       CyclicBarrier start = new CyclicBarrier(2);
@@ -347,12 +340,5 @@ class TwoInstancesTest extends ClusterTestSupport {
       assertThat(queries).as("trade queries of %s", no).containsExactly("ok");
       assertThat(schedulers.get(0).nextPaymentCheck(no)).isNull();
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Task<?>> tasks(Instance instance) {
-    List<Task<?>> tasks = new ArrayList<>();
-    instance.context().getBeansOfType(Task.class).values().forEach(tasks::add);
-    return tasks;
   }
 }

@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import io.paygate.core.reconciliation.BillReconciler;
 import io.paygate.server.MutableClock;
 import io.paygate.server.ServerTestSupport;
+import io.paygate.server.recovery.ManualRecovery;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -23,9 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,16 +37,8 @@ import tools.jackson.databind.JsonNode;
  * its end so that Alipay publishes the bill.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@Import(ManualRecovery.class)
 class ReconciliationTest extends ServerTestSupport {
-
-  @TestConfiguration
-  static class Clocks {
-    @Bean
-    @Primary
-    MutableClock mutableClock() {
-      return new MutableClock();
-    }
-  }
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {

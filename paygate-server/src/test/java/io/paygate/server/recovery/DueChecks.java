@@ -59,7 +59,8 @@ public final class DueChecks {
   }
 
   public Instant nextRefundCheck(String outTradeNo, String outRequestNo) {
-    return next(RecoveryTasks.REFUND_CHECK, outTradeNo + "/" + outRequestNo);
+    return next(
+        RecoveryTasks.REFUND_CHECK, new RecoveryTasks.RefundId(outTradeNo, outRequestNo).id());
   }
 
   /** The consecutive failures counted in an item's row. */
