@@ -3,6 +3,7 @@ package io.paygate.alipay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.core.channel.CloseOutcome;
+import io.paygate.core.channel.Product;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.RefundOutcome;
 import io.paygate.core.channel.TradeLookup;
@@ -10,7 +11,6 @@ import io.paygate.core.channel.TradeRef;
 import io.paygate.core.channel.TradeState;
 import io.paygate.core.exchanges.Exchange;
 import io.paygate.core.money.Money;
-import io.paygate.core.payments.Product;
 import org.junit.jupiter.api.Test;
 
 /** Refunds, refund queries and close against the sandbox. */

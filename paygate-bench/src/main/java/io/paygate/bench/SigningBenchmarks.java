@@ -8,7 +8,7 @@ import io.paygate.core.channel.PayOrder;
 import io.paygate.core.exchanges.Exchange;
 import io.paygate.core.exchanges.ExchangeLog;
 import io.paygate.core.money.Money;
-import io.paygate.core.payments.Product;
+import io.paygate.core.channel.Product;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

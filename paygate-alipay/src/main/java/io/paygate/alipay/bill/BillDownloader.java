@@ -1,6 +1,7 @@
 package io.paygate.alipay.bill;
 
-import io.paygate.alipay.gateway.ExchangeRecorder;
+import io.paygate.alipay.gateway.Redaction;
+import io.paygate.core.exchanges.ExchangeRecorder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -59,8 +60,8 @@ final class BillDownloader {
         at,
         OPERATION,
         null,
-        "GET " + withoutQuery(url),
-        response,
+        Redaction.redact("GET " + withoutQuery(url)),
+        Redaction.redact(response),
         result instanceof BillStep.Done ? "ok" : "unknown",
         (System.nanoTime() - started) / 1_000_000);
     return result;

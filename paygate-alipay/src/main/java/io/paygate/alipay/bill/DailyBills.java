@@ -1,12 +1,12 @@
 package io.paygate.alipay.bill;
 
-import io.paygate.alipay.gateway.ExchangeRecorder;
 import io.paygate.alipay.gateway.GatewayCalls;
 import io.paygate.alipay.settings.AlipaySettings;
 import io.paygate.alipay.wire.AlipayTimes;
 import io.paygate.core.channel.BillEntry;
 import io.paygate.core.channel.BillLookup;
 import io.paygate.core.channel.ChannelBill;
+import io.paygate.core.exchanges.ExchangeRecorder;
 import java.time.LocalDate;
 import java.util.List;
 

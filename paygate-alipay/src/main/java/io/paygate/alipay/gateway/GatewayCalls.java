@@ -3,6 +3,7 @@ package io.paygate.alipay.gateway;
 import com.alipay.api.AlipayClient;
 import com.alipay.api.AlipayRequest;
 import com.alipay.api.AlipayResponse;
+import io.paygate.core.exchanges.ExchangeRecorder;
 import java.time.Instant;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -79,8 +80,8 @@ public final class GatewayCalls {
         at,
         operation,
         outTradeNo,
-        SdkInternals.bizContent(request.getBizModel()),
-        answer.recorded(),
+        Redaction.redact(SdkInternals.bizContent(request.getBizModel())),
+        Redaction.redact(answer.recorded()),
         word.apply(outcome),
         millis);
     return outcome;

@@ -41,8 +41,8 @@ public final class SdkInternals {
   /**
    * Switches the SDK's own logger off: it writes every request URL with its signature and every
    * error body, at SEVERE for routine answers such as ACQ.TRADE_NOT_EXIST. PayGate records each
-   * exchange itself, redacted ({@link ExchangeRecorder}). The switch is JVM-wide (a static in the
-   * SDK); turning it off twice is harmless.
+   * exchange itself, redacted (the core's ExchangeRecorder). The switch is JVM-wide (a static in
+   * the SDK); turning it off twice is harmless.
    */
   public static void silenceLogging() {
     AlipayLogger.setNeedEnableLogger(false);

@@ -15,6 +15,7 @@ import io.paygate.alipay.trade.TradeRequests;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.core.exchanges.Exchange;
+import io.paygate.core.exchanges.ExchangeRecorder;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;

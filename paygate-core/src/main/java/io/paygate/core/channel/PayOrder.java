@@ -1,7 +1,6 @@
 package io.paygate.core.channel;
 
 import io.paygate.core.money.Money;
-import io.paygate.core.payments.Product;
 import java.time.Instant;
 
 /** What the channel needs to open its cashier for one payment. */

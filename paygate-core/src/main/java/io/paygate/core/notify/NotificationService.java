@@ -5,15 +5,15 @@ import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.TradeNotification;
 import io.paygate.core.channel.TradeRef;
-import io.paygate.core.exchanges.Exchange;
+import io.paygate.core.checks.CheckSchedule;
 import io.paygate.core.exchanges.ExchangeLog;
+import io.paygate.core.exchanges.ExchangeRecorder;
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.TradeReconciler;
-import io.paygate.core.recovery.CheckSchedule;
 import io.paygate.core.refunds.RefundSettlement;
-import io.paygate.core.support.Transactions;
+import io.paygate.core.transactions.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -32,7 +32,7 @@ public final class NotificationService {
   private final RefundSettlement refundSettlement;
   private final CheckSchedule checks;
   private final Transactions transactions;
-  private final ExchangeLog exchanges;
+  private final ExchangeRecorder exchanges;
   private final Clock clock;
 
   public NotificationService(
@@ -50,7 +50,7 @@ public final class NotificationService {
     this.refundSettlement = refundSettlement;
     this.checks = checks;
     this.transactions = transactions;
-    this.exchanges = exchanges;
+    this.exchanges = new ExchangeRecorder(exchanges, clock);
     this.clock = clock;
   }
 
@@ -63,16 +63,14 @@ public final class NotificationService {
             ? accepted.outcome()
             : "rejected: " + ((NotifyAck.Refused) ack).reason();
     // A notification that did not verify is kept apart: it never enters a payment's history.
-    exchanges.record(
-        new Exchange(
-            started,
-            Exchange.Direction.INBOUND,
-            decision.genuine() ? "notify" : "notify-unverified",
-            decision.genuine() ? decision.outTradeNo() : null,
-            decision.redactedParameters(),
-            ack.body(),
-            outcome,
-            clock.millis() - started.toEpochMilli()));
+    exchanges.inbound(
+        started,
+        decision.genuine() ? "notify" : "notify-unverified",
+        decision.genuine() ? decision.outTradeNo() : null,
+        decision.redactedParameters(),
+        ack.body(),
+        outcome,
+        clock.millis() - started.toEpochMilli());
     return ack;
   }
 

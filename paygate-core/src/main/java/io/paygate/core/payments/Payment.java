@@ -1,5 +1,6 @@
 package io.paygate.core.payments;
 
+import io.paygate.core.channel.Product;
 import io.paygate.core.money.Money;
 import java.time.Instant;
 

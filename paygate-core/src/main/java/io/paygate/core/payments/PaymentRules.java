@@ -1,8 +1,8 @@
 package io.paygate.core.payments;
 
+import io.paygate.core.errors.PayGateException;
 import io.paygate.core.money.Money;
-import io.paygate.core.support.Identifiers;
-import io.paygate.core.support.PayGateException;
+import io.paygate.core.numbers.Identifiers;
 
 /** The limits Alipay sets on a payment's fields, checked before anything is stored. */
 public final class PaymentRules {

@@ -3,11 +3,6 @@ package io.paygate.core.payments;
 import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
-import io.paygate.core.recovery.CheckSchedule;
-import io.paygate.core.refunds.Refund;
-import io.paygate.core.refunds.RefundOrigin;
-import io.paygate.core.refunds.RefundRepository;
-import io.paygate.core.refunds.RefundStatus;
 import java.time.Instant;
 
 /**
@@ -16,12 +11,6 @@ import java.time.Instant;
  * and the same amount. Call it inside a transaction holding the payment's row lock.
  */
 public final class TradeReconciler {
-
-  /** The deterministic number of the refund PayGate makes for money paid after a close. */
-  public static final String PAID_AFTER_CLOSE_REFUND_NO = "PAID_AFTER_CLOSE";
-
-  static final String PAID_AFTER_CLOSE_REASON =
-      "订单关闭后才付款，自动全额退款 Paid after the payment was closed: refunded in full";
 
   /** What reconciling did. */
   public sealed interface Result {
@@ -33,18 +22,13 @@ public final class TradeReconciler {
   }
 
   private final PaymentRepository payments;
-  private final RefundRepository refunds;
-  private final CheckSchedule checks;
+  private final GiveBack giveBack;
   private final PaidAfterClose paidAfterClose;
 
   public TradeReconciler(
-      PaymentRepository payments,
-      RefundRepository refunds,
-      CheckSchedule checks,
-      PaidAfterClose paidAfterClose) {
+      PaymentRepository payments, GiveBack giveBack, PaidAfterClose paidAfterClose) {
     this.payments = payments;
-    this.refunds = refunds;
-    this.checks = checks;
+    this.giveBack = giveBack;
     this.paidAfterClose = paidAfterClose;
   }
 
@@ -99,27 +83,25 @@ public final class TradeReconciler {
 
   /**
    * The shop was told the order is cancelled, yet the buyer paid: book the money, flag it, and by
-   * default give it back under a number that cannot be used twice.
+   * default give it back.
    */
   private void paidAfterClose(Payment payment, Money refundedTotal, Instant now) {
     payments.setAttention(payment.outTradeNo(), Attention.PAID_AFTER_CLOSE, now);
-    if (paidAfterClose != PaidAfterClose.REFUND
-        || refunds.find(payment.outTradeNo(), PAID_AFTER_CLOSE_REFUND_NO).isPresent()) {
+    if (paidAfterClose != PaidAfterClose.REFUND) {
       return;
     }
     // What the channel says it already gave back (a refund in its console) is not sent again.
     Money rest =
         refundedTotal == null ? payment.totalAmount() : payment.totalAmount().minus(refundedTotal);
     if (rest.isGreaterThan(Money.ZERO)) {
-      giveBack(payment.outTradeNo(), PAID_AFTER_CLOSE_REFUND_NO, rest, now);
+      giveBack.planRefund(payment, rest, now);
     }
   }
 
   /**
-   * After an automatic refund of money paid after a close was refused (most often because part of
-   * it was refunded at the channel meanwhile), gives back what is left under a new number; at most
-   * {@link #MAX_PAID_AFTER_CLOSE_REFUNDS} tries, then it stays flagged for an operator. Call it
-   * with the payment's row lock held.
+   * After an automatic refund of money paid after a close was refused, gives back what is left (see
+   * {@link GiveBack#planRefundOfTheRest}), while the rules allow it. Call it with the payment's row
+   * lock held.
    *
    * @return true when a refund was planned
    */
@@ -129,39 +111,6 @@ public final class TradeReconciler {
         || !locked.isPaid()) {
       return false;
     }
-    var ofThisPayment = refunds.findByPayment(locked.outTradeNo());
-    if (ofThisPayment.stream().anyMatch(r -> r.status() == RefundStatus.PENDING)) {
-      return false;
-    }
-    long tries =
-        ofThisPayment.stream()
-            .filter(r -> r.outRequestNo().startsWith(PAID_AFTER_CLOSE_REFUND_NO))
-            .count();
-    Money rest = locked.totalAmount().minus(refunds.sumReserved(locked.outTradeNo()));
-    if (tries >= MAX_PAID_AFTER_CLOSE_REFUNDS || !rest.isGreaterThan(Money.ZERO)) {
-      return false;
-    }
-    giveBack(locked.outTradeNo(), PAID_AFTER_CLOSE_REFUND_NO + "_" + (tries + 1), rest, now);
-    return true;
-  }
-
-  static final int MAX_PAID_AFTER_CLOSE_REFUNDS = 5;
-
-  private void giveBack(String outTradeNo, String outRequestNo, Money amount, Instant now) {
-    refunds.insert(
-        new Refund(
-            outTradeNo,
-            outRequestNo,
-            amount,
-            PAID_AFTER_CLOSE_REASON,
-            RefundStatus.PENDING,
-            null,
-            null,
-            now,
-            now,
-            null,
-            RefundOrigin.PAYGATE));
-    // Sent by the janitor: not inside the notification's transaction, and retried if it fails.
-    checks.checkRefund(outTradeNo, outRequestNo, now);
+    return giveBack.planRefundOfTheRest(locked, now);
   }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
  * Compares a bill with our books as they are at the moment: payments by out_trade_no, refunds by
  * out_trade_no and out_request_no. A bill line is looked up in our books whatever our own time for
  * it (a clock apart by a second must not make two differences); what we hold in the window and the
- * bill lacks is missing at Alipay.
+ * bill lacks is missing at the channel.
  */
 final class BillComparison {
 
@@ -63,14 +63,14 @@ final class BillComparison {
       if (kind != null) {
         String oursText =
             kind == DifferenceKind.AMOUNT_DIFFERS ? ours.totalAmount().toString() : state(ours);
-        String alipays =
+        String channels =
             kind == DifferenceKind.AMOUNT_DIFFERS
                 ? entry.amount().toString()
                 : "PAID " + entry.amount();
         String tradeNo = entry.tradeNo() != null ? entry.tradeNo() : tradeNo(ours);
         findings.add(
             new Finding(
-                new Difference(kind, entry.outTradeNo(), null, tradeNo, oursText, alipays, false),
+                new Difference(kind, entry.outTradeNo(), null, tradeNo, oursText, channels, false),
                 entry));
       }
     }
@@ -79,7 +79,7 @@ final class BillComparison {
         findings.add(
             new Finding(
                 new Difference(
-                    DifferenceKind.MISSING_AT_ALIPAY,
+                    DifferenceKind.MISSING_AT_CHANNEL,
                     ours.outTradeNo(),
                     null,
                     ours.tradeNo(),
@@ -126,7 +126,7 @@ final class BillComparison {
         findings.add(
             new Finding(
                 new Difference(
-                    DifferenceKind.REFUND_MISSING_AT_ALIPAY,
+                    DifferenceKind.REFUND_MISSING_AT_CHANNEL,
                     ours.outTradeNo(),
                     ours.outRequestNo(),
                     ours.tradeNo(),

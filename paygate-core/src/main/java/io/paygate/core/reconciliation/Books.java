@@ -30,7 +30,7 @@ public interface Books {
   /**
    * What a bill's refund line is compared with.
    *
-   * @param tradeNo the payment's Alipay trade number, or null
+   * @param tradeNo the payment's trade number at the channel, or null
    */
   record BookedRefund(
       String outTradeNo,

@@ -4,9 +4,9 @@ package io.paygate.core.reconciliation;
  * One disagreement between the bill and our books.
  *
  * @param outRequestNo the refund's number for refund kinds, else null
- * @param tradeNo Alipay's trade number, when either side knows it
+ * @param tradeNo the channel's trade number, when either side knows it
  * @param ours what our books say, short ("PENDING 10.00", "9.00"), or null when we hold nothing
- * @param alipays what the bill says, short, or null when the bill has nothing
+ * @param channels what the bill says, short, or null when the bill has nothing
  * @param mended whether PayGate put it right by itself in the same run
  */
 public record Difference(
@@ -15,7 +15,7 @@ public record Difference(
     String outRequestNo,
     String tradeNo,
     String ours,
-    String alipays,
+    String channels,
     boolean mended) {
 
   /** The line the difference is about, whatever its kind: a payment, or one of its refunds. */
@@ -26,6 +26,6 @@ public record Difference(
   }
 
   Difference asMended() {
-    return new Difference(kind, outTradeNo, outRequestNo, tradeNo, ours, alipays, true);
+    return new Difference(kind, outTradeNo, outRequestNo, tradeNo, ours, channels, true);
   }
 }

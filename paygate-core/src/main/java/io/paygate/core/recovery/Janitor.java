@@ -1,5 +1,7 @@
 package io.paygate.core.recovery;
 
+import io.paygate.core.checks.Backoff;
+import io.paygate.core.errors.PayGateException;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
@@ -8,7 +10,6 @@ import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundRepository;
 import io.paygate.core.refunds.RefundService;
 import io.paygate.core.refunds.RefundStatus;
-import io.paygate.core.support.PayGateException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

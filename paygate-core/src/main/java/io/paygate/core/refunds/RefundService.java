@@ -6,19 +6,18 @@ import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.RefundOrder;
 import io.paygate.core.channel.RefundOutcome;
 import io.paygate.core.channel.TradeRef;
+import io.paygate.core.checks.Backoff;
+import io.paygate.core.checks.CheckSchedule;
+import io.paygate.core.errors.ErrorCode;
+import io.paygate.core.errors.PayGateException;
 import io.paygate.core.money.Money;
+import io.paygate.core.numbers.Identifiers;
 import io.paygate.core.payments.Attention;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentRules;
 import io.paygate.core.payments.PaymentTransition;
-import io.paygate.core.payments.TradeReconciler;
-import io.paygate.core.recovery.Backoff;
-import io.paygate.core.recovery.CheckSchedule;
-import io.paygate.core.support.ErrorCode;
-import io.paygate.core.support.Identifiers;
-import io.paygate.core.support.PayGateException;
-import io.paygate.core.support.Transactions;
+import io.paygate.core.transactions.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -240,8 +239,7 @@ public final class RefundService {
     if (lookup instanceof RefundLookup.NotRefunded) {
       resent.incrementAndGet();
       Refund after = deliver(payment, refund).refund();
-      if (after.status() == RefundStatus.FAILED
-          && after.outRequestNo().startsWith(TradeReconciler.PAID_AFTER_CLOSE_REFUND_NO)) {
+      if (after.status() == RefundStatus.FAILED && PaidAfterCloseRefunds.isOne(after)) {
         // Money paid after a close must go back: what is left is tried under a new number.
         checks.checkPayment(outTradeNo, clock.instant());
       }

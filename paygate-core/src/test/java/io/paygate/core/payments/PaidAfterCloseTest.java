@@ -6,6 +6,7 @@ import io.paygate.core.channel.RefundOrder;
 import io.paygate.core.money.Money;
 import io.paygate.core.notify.NotifyAck;
 import io.paygate.core.recovery.Janitor;
+import io.paygate.core.refunds.PaidAfterCloseRefunds;
 import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundOrigin;
 import io.paygate.core.refunds.RefundStatus;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class PaidAfterCloseTest {
 
-  private static final String PAC = TradeReconciler.PAID_AFTER_CLOSE_REFUND_NO;
+  private static final String PAC = PaidAfterCloseRefunds.REFUND_NO;
 
   /** Closed while the channel had no trade; then the buyer paid a minute later. */
   private static Payment closedThenPaid(CoreFixture core) {

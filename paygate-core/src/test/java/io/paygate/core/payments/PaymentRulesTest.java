@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paygate.core.channel.Product;
+import io.paygate.core.errors.ErrorCode;
+import io.paygate.core.errors.PayGateException;
 import io.paygate.core.money.Money;
-import io.paygate.core.support.ErrorCode;
-import io.paygate.core.support.PayGateException;
 import org.junit.jupiter.api.Test;
 
 class PaymentRulesTest {

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paygate.core.channel.ChannelError;
 import io.paygate.core.channel.CloseOutcome;
+import io.paygate.core.channel.Product;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeState;
+import io.paygate.core.checks.Backoff;
+import io.paygate.core.errors.ErrorCode;
+import io.paygate.core.errors.PayGateException;
 import io.paygate.core.money.Money;
-import io.paygate.core.recovery.Backoff;
-import io.paygate.core.support.ErrorCode;
-import io.paygate.core.support.PayGateException;
 import io.paygate.core.testing.CoreFixture;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -7,30 +7,32 @@ import io.paygate.core.channel.BillEntry;
 import io.paygate.core.channel.BillLookup;
 import io.paygate.core.channel.ChannelBill;
 import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.channel.Product;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.TradeState;
+import io.paygate.core.checks.CheckSchedule;
+import io.paygate.core.errors.ErrorCode;
+import io.paygate.core.errors.PayGateException;
 import io.paygate.core.money.Money;
+import io.paygate.core.numbers.Identifiers;
 import io.paygate.core.payments.Attention;
 import io.paygate.core.payments.PaidAfterClose;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
-import io.paygate.core.payments.Product;
 import io.paygate.core.payments.TradeReconciler;
-import io.paygate.core.recovery.CheckSchedule;
+import io.paygate.core.refunds.PaidAfterCloseRefunds;
 import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundOrigin;
 import io.paygate.core.refunds.RefundService;
 import io.paygate.core.refunds.RefundSettlement;
 import io.paygate.core.refunds.RefundStatus;
-import io.paygate.core.support.ErrorCode;
-import io.paygate.core.support.Identifiers;
-import io.paygate.core.support.PayGateException;
-import io.paygate.core.support.Transactions;
 import io.paygate.core.testing.DirectTransactions;
+import io.paygate.core.testing.FakeChannel;
 import io.paygate.core.testing.InMemoryPaymentRepository;
 import io.paygate.core.testing.InMemoryRefundRepository;
 import io.paygate.core.testing.RecordingCheckSchedule;
+import io.paygate.core.transactions.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +58,7 @@ class BillReconcilerTest {
   private final Clock clock = Clock.fixed(Instant.parse("2026-06-06T02:00:00Z"), ZoneOffset.UTC);
   private final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
   private final InMemoryRefundRepository refunds = new InMemoryRefundRepository();
-  private final FakeChannel channel = new FakeChannel();
+  private final FakeChannel channel = new FakeChannel(clock);
   private final List<Reconciliation> saved = new ArrayList<>();
   private final List<BillEntry> bill = new ArrayList<>();
 
@@ -66,7 +68,9 @@ class BillReconcilerTest {
     Transactions direct = new DirectTransactions();
     CheckSchedule checks = new RecordingCheckSchedule();
     Identifiers identifiers = new Identifiers(clock);
-    TradeReconciler trades = new TradeReconciler(payments, refunds, checks, PaidAfterClose.REFUND);
+    TradeReconciler trades =
+        new TradeReconciler(
+            payments, new PaidAfterCloseRefunds(refunds, checks), PaidAfterClose.REFUND);
     PaymentService paymentService =
         new PaymentService(
             payments, channel, trades, direct, identifiers, checks, clock, Duration.ofHours(2));
@@ -187,8 +191,7 @@ class BillReconcilerTest {
   }
 
   private void alipayHasPaid(String outTradeNo, String amount) {
-    channel.trades.put(
-        outTradeNo,
+    channel.has(
         new ChannelTrade(
             outTradeNo,
             "T" + outTradeNo,
@@ -200,7 +203,7 @@ class BillReconcilerTest {
   }
 
   private Reconciliation reconcile() {
-    channel.bill = new BillLookup.Ready(new ChannelBill(DAY, FROM, TO, bill));
+    channel.publishesBill(new BillLookup.Ready(new ChannelBill(DAY, FROM, TO, bill)));
     return reconciler.reconcile(DAY);
   }
 
@@ -296,7 +299,7 @@ class BillReconcilerTest {
     assertThat(only(result))
         .isEqualTo(
             new Difference(
-                DifferenceKind.MISSING_AT_ALIPAY, "P1", null, "TP1", "PAID 10.00", null, false));
+                DifferenceKind.MISSING_AT_CHANNEL, "P1", null, "TP1", "PAID 10.00", null, false));
     assertThat(result.tradesInBill()).isZero();
     assertThat(result.tradesHere()).isEqualTo(1);
   }
@@ -337,8 +340,7 @@ class BillReconcilerTest {
     assertThat(after.status()).isEqualTo(PaymentStatus.PAID);
     assertThat(after.attention()).isEqualTo(Attention.PAID_AFTER_CLOSE);
     // The existing rule gives the money back; the janitor sends that refund.
-    assertThat(
-            refunds.find("P1", TradeReconciler.PAID_AFTER_CLOSE_REFUND_NO).orElseThrow().status())
+    assertThat(refunds.find("P1", PaidAfterCloseRefunds.REFUND_NO).orElseThrow().status())
         .isEqualTo(RefundStatus.PENDING);
   }
 
@@ -379,8 +381,7 @@ class BillReconcilerTest {
   void aRefundOfOursWhoseAnswerWasLostIsSettledByTheRefundQuery() {
     paid("P1", "10.00");
     refund("P1", "R1", "4.00", RefundStatus.PENDING);
-    channel.refundQueries.put(
-        "P1/R1", new RefundLookup.Refunded(Money.parse("4.00"), NOON.plusSeconds(120)));
+    channel.nextQueryRefund(new RefundLookup.Refunded(Money.parse("4.00"), NOON.plusSeconds(120)));
     billPayment("P1", "10.00");
     billRefund("P1", "R1", "4.00");
 
@@ -424,7 +425,7 @@ class BillReconcilerTest {
             new Difference(
                 DifferenceKind.REFUND_AMOUNT_DIFFERS, "P1", "R2", "TP1", "2.00", "2.50", false),
             new Difference(
-                DifferenceKind.REFUND_MISSING_AT_ALIPAY,
+                DifferenceKind.REFUND_MISSING_AT_CHANNEL,
                 "P1",
                 "R1",
                 "TP1",
@@ -449,11 +450,11 @@ class BillReconcilerTest {
 
   @Test
   void aBillNotPublishedYetIsAConflictAndNothingIsKept() {
-    channel.bill = new BillLookup.NotReady("isp.bill_not_exist");
+    channel.publishesBill(new BillLookup.NotReady("isp.bill_not_exist"));
     assertThatThrownBy(() -> reconciler.reconcile(DAY))
         .isInstanceOfSatisfying(
             PayGateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BILL_NOT_READY));
-    channel.bill = new BillLookup.Unknown("timeout");
+    channel.publishesBill(new BillLookup.Unknown("timeout"));
     assertThatThrownBy(() -> reconciler.reconcile(DAY))
         .isInstanceOfSatisfying(
             PayGateException.class,
@@ -470,13 +471,13 @@ class BillReconcilerTest {
               assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
               assertThat(e.field()).isEqualTo("bill_date");
             });
-    assertThat(channel.billCalls).isZero();
+    assertThat(channel.calls("bill").size()).isZero();
     // 10:00 on 2026-06-06 in Beijing: today, whose bill Alipay has not made yet.
     assertThat(reconciler.today()).isEqualTo(LocalDate.parse("2026-06-06"));
-    channel.bill = new BillLookup.NotReady("isp.bill_not_exist");
+    channel.publishesBill(new BillLookup.NotReady("isp.bill_not_exist"));
     assertThatThrownBy(() -> reconciler.reconcile(LocalDate.parse("2026-06-06")))
         .isInstanceOf(PayGateException.class);
-    assertThat(channel.billCalls).isEqualTo(1);
+    assertThat(channel.calls("bill").size()).isEqualTo(1);
   }
 
   @Test

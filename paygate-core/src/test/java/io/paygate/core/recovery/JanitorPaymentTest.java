@@ -7,7 +7,7 @@ import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.payments.Attention;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentStatus;
-import io.paygate.core.payments.TradeReconciler;
+import io.paygate.core.refunds.PaidAfterCloseRefunds;
 import io.paygate.core.testing.CoreFixture;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,7 +143,7 @@ class JanitorPaymentTest {
     Payment after = core.payment(payment.outTradeNo());
     assertThat(after.status()).isEqualTo(PaymentStatus.PAID);
     assertThat(after.attention()).isEqualTo(Attention.PAID_AFTER_CLOSE);
-    assertThat(core.refunds.find(payment.outTradeNo(), TradeReconciler.PAID_AFTER_CLOSE_REFUND_NO))
+    assertThat(core.refunds.find(payment.outTradeNo(), PaidAfterCloseRefunds.REFUND_NO))
         .isPresent();
   }
 

@@ -1,22 +1,23 @@
 package io.paygate.core.testing;
 
 import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.channel.Product;
 import io.paygate.core.channel.TradeNotification;
 import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
 import io.paygate.core.notify.NotificationService;
 import io.paygate.core.notify.NotifyAck;
+import io.paygate.core.numbers.Identifiers;
 import io.paygate.core.payments.NewPayment;
 import io.paygate.core.payments.PaidAfterClose;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
-import io.paygate.core.payments.Product;
 import io.paygate.core.payments.TradeReconciler;
 import io.paygate.core.recovery.Janitor;
+import io.paygate.core.refunds.PaidAfterCloseRefunds;
 import io.paygate.core.refunds.RefundService;
 import io.paygate.core.refunds.RefundSettlement;
-import io.paygate.core.support.Identifiers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -49,7 +50,8 @@ public final class CoreFixture {
   }
 
   public CoreFixture(PaidAfterClose paidAfterClose) {
-    reconciler = new TradeReconciler(payments, refunds, checks, paidAfterClose);
+    reconciler =
+        new TradeReconciler(payments, new PaidAfterCloseRefunds(refunds, checks), paidAfterClose);
     settlement = new RefundSettlement(refunds, payments, clock);
     paymentService =
         new PaymentService(

@@ -1,6 +1,6 @@
 package io.paygate.core.testing;
 
-import io.paygate.core.support.Transactions;
+import io.paygate.core.transactions.Transactions;
 import java.util.function.Supplier;
 
 /** Runs the work at once: one thread, one in-memory store, nothing to roll back. */

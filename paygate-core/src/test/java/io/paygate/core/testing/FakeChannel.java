@@ -28,16 +28,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A scripted payment channel. Each operation answers from its queue of scripted answers first; when
- * the queue is empty it answers from a small model of the trades "at the channel" (status, amount,
- * and the refunds it made under each out_request_no). Every call is recorded with its arguments.
+ * A scripted payment channel: a second channel, written against the port without a word of Alipay
+ * (the core needs none). Each operation answers from its queue of scripted answers first; when the
+ * queue is empty it answers from a small model of the trades "at the channel" (status, amount, and
+ * the refunds it made under each out_request_no). Every call is recorded with its arguments.
  */
 public final class FakeChannel implements PaymentChannel {
 
   /** The merchant account the fake acts for: notifications must name it. */
   public record Account(String appId, String sellerId) {}
 
-  public static final Account ACCOUNT = new Account("2021000000000001", "2088000000000001");
+  public static final Account ACCOUNT = new Account("app-1", "shop-1");
 
   /** One call to the channel: the operation's name and its argument. */
   public record Call(String operation, Object argument) {}
@@ -66,13 +67,7 @@ public final class FakeChannel implements PaymentChannel {
 
     public ChannelTrade view() {
       return new ChannelTrade(
-          outTradeNo,
-          tradeNo,
-          status,
-          totalAmount,
-          "buyer***@example.com",
-          "2088102177846880",
-          paidAt);
+          outTradeNo, tradeNo, status, totalAmount, "b***@example.com", "buyer-1", paidAt);
     }
 
     public String tradeNo() {
@@ -91,6 +86,7 @@ public final class FakeChannel implements PaymentChannel {
   /** Scripted notification checks: a TradeNotification that verifies, or a rejection's reason. */
   private final Deque<Object> notificationChecks = new ArrayDeque<>();
 
+  private BillLookup billAnswer = new BillLookup.NotReady("the fake channel publishes no bills");
   private int tradeNumbers;
 
   public FakeChannel(Clock clock) {
@@ -124,6 +120,20 @@ public final class FakeChannel implements PaymentChannel {
     if (trade.refundedTotal().compareTo(trade.totalAmount) >= 0) {
       trade.status = TradeState.CLOSED;
     }
+  }
+
+  /** The channel holds exactly this trade (its numbers, state and time as given). */
+  public Trade has(ChannelTrade view) {
+    Trade trade = new Trade(view.outTradeNo(), view.tradeNo(), view.totalAmount(), view.status());
+    trade.paidAt = view.paidAt();
+    trades.put(view.outTradeNo(), trade);
+    return trade;
+  }
+
+  /** What every bill download answers from now on. */
+  public FakeChannel publishesBill(BillLookup answer) {
+    billAnswer = answer;
+    return this;
   }
 
   public Trade trade(String outTradeNo) {
@@ -230,7 +240,8 @@ public final class FakeChannel implements PaymentChannel {
     }
     Trade trade = trades.get(order.outTradeNo());
     if (trade == null) {
-      return new RefundOutcome.Refused(new ChannelError("40004", "ACQ.TRADE_NOT_EXIST", "交易不存在"));
+      return new RefundOutcome.Refused(
+          new ChannelError("REFUSED", "TRADE_NOT_FOUND", "no such trade"));
     }
     RefundLookup.Refunded earlier = trade.refunds.get(order.outRequestNo());
     if (earlier != null) {
@@ -239,11 +250,11 @@ public final class FakeChannel implements PaymentChannel {
     }
     if (!trade.status.isPaid()) {
       return new RefundOutcome.Refused(
-          new ChannelError("40004", "ACQ.TRADE_STATUS_ERROR", "交易状态不合法"));
+          new ChannelError("REFUSED", "WRONG_TRADE_STATE", "the trade is not in a state for this"));
     }
     if (trade.refundedTotal().plus(order.refundAmount()).isGreaterThan(trade.totalAmount)) {
       return new RefundOutcome.Refused(
-          new ChannelError("40004", "ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限"));
+          new ChannelError("REFUSED", "REFUND_TOO_LARGE", "more than is left to refund"));
     }
     hasRefunded(order.outTradeNo(), order.outRequestNo(), order.refundAmount());
     return new RefundOutcome.Accepted(trade.refundedTotal(), true, clock.instant());
@@ -272,7 +283,7 @@ public final class FakeChannel implements PaymentChannel {
     }
     if (trade.status != TradeState.AWAITING_PAYMENT) {
       return new CloseOutcome.Refused(
-          new ChannelError("40004", "ACQ.TRADE_STATUS_ERROR", "交易状态不合法"));
+          new ChannelError("REFUSED", "WRONG_TRADE_STATE", "the trade is not in a state for this"));
     }
     trade.status = TradeState.CLOSED;
     return new CloseOutcome.Closed();
@@ -281,7 +292,7 @@ public final class FakeChannel implements PaymentChannel {
   @Override
   public BillLookup bill(LocalDate date) {
     calls.add(new Call("bill", date));
-    return new BillLookup.NotReady("the fake channel publishes no bills");
+    return billAnswer;
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.paygate.core.testing;
 
-import io.paygate.core.recovery.CheckSchedule;
+import io.paygate.core.checks.CheckSchedule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

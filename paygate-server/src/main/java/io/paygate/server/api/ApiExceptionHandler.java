@@ -1,7 +1,7 @@
 package io.paygate.server.api;
 
-import io.paygate.core.support.ErrorCode;
-import io.paygate.core.support.PayGateException;
+import io.paygate.core.errors.ErrorCode;
+import io.paygate.core.errors.PayGateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;

@@ -1,6 +1,6 @@
 package io.paygate.server.api;
 
-import io.paygate.core.support.ErrorCode;
+import io.paygate.core.errors.ErrorCode;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

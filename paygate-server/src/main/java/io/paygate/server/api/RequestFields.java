@@ -1,7 +1,7 @@
 package io.paygate.server.api;
 
+import io.paygate.core.errors.PayGateException;
 import io.paygate.core.money.Money;
-import io.paygate.core.support.PayGateException;
 
 /** Reads request fields strictly, naming the field when one is wrong. */
 public final class RequestFields {

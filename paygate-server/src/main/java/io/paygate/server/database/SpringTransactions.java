@@ -1,6 +1,6 @@
 package io.paygate.server.database;
 
-import io.paygate.core.support.Transactions;
+import io.paygate.core.transactions.Transactions;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;

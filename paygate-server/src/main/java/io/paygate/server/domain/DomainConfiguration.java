@@ -1,18 +1,19 @@
 package io.paygate.server.domain;
 
 import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.checks.CheckSchedule;
 import io.paygate.core.exchanges.ExchangeLog;
 import io.paygate.core.notify.NotificationService;
+import io.paygate.core.numbers.Identifiers;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.TradeReconciler;
-import io.paygate.core.recovery.CheckSchedule;
 import io.paygate.core.recovery.Janitor;
+import io.paygate.core.refunds.PaidAfterCloseRefunds;
 import io.paygate.core.refunds.RefundRepository;
 import io.paygate.core.refunds.RefundService;
 import io.paygate.core.refunds.RefundSettlement;
-import io.paygate.core.support.Identifiers;
-import io.paygate.core.support.Transactions;
+import io.paygate.core.transactions.Transactions;
 import io.paygate.server.PayGateProperties;
 import io.paygate.server.payments.PaymentsProperties;
 import java.time.Clock;
@@ -41,7 +42,8 @@ public class DomainConfiguration {
       RefundRepository refunds,
       CheckSchedule checks,
       PaymentsProperties properties) {
-    return new TradeReconciler(payments, refunds, checks, properties.paidAfterClose());
+    return new TradeReconciler(
+        payments, new PaidAfterCloseRefunds(refunds, checks), properties.paidAfterClose());
   }
 
   @Bean

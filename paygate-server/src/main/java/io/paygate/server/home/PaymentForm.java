@@ -1,8 +1,8 @@
 package io.paygate.server.home;
 
+import io.paygate.core.channel.Product;
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.NewPayment;
-import io.paygate.core.payments.Product;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.paygate.server.notify;
 
 import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.errors.ErrorCode;
+import io.paygate.core.errors.PayGateException;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
-import io.paygate.core.support.ErrorCode;
-import io.paygate.core.support.PayGateException;
 import io.paygate.server.pages.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.paygate.server.pages;
 
-import io.paygate.core.support.PayGateException;
+import io.paygate.core.errors.PayGateException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

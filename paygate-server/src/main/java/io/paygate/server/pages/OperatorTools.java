@@ -1,7 +1,7 @@
 package io.paygate.server.pages;
 
-import io.paygate.core.support.ErrorCode;
-import io.paygate.core.support.PayGateException;
+import io.paygate.core.errors.ErrorCode;
+import io.paygate.core.errors.PayGateException;
 import io.paygate.server.sandbox.SandboxMode;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;

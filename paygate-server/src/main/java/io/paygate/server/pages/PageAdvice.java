@@ -1,6 +1,6 @@
 package io.paygate.server.pages;
 
-import io.paygate.core.support.PayGateException;
+import io.paygate.core.errors.PayGateException;
 import io.paygate.server.api.Problems;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;

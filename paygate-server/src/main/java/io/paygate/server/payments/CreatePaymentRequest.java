@@ -1,8 +1,8 @@
 package io.paygate.server.payments;
 
+import io.paygate.core.channel.Product;
+import io.paygate.core.errors.PayGateException;
 import io.paygate.core.payments.NewPayment;
-import io.paygate.core.payments.Product;
-import io.paygate.core.support.PayGateException;
 import io.paygate.server.api.RequestFields;
 import java.util.Locale;
 import tools.jackson.databind.PropertyNamingStrategies;

@@ -4,13 +4,13 @@ import static io.paygate.server.database.Times.column;
 import static io.paygate.server.database.Times.read;
 
 import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.channel.Product;
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.Attention;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.core.payments.PaymentTransition;
-import io.paygate.core.payments.Product;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.paygate.server.payments;
 
+import io.paygate.core.errors.PayGateException;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentService;
-import io.paygate.core.support.PayGateException;
 import io.paygate.server.home.HomePage;
 import io.paygate.server.home.PaymentForm;
 import io.paygate.server.pages.FormError;

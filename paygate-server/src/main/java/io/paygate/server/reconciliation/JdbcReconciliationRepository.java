@@ -4,7 +4,6 @@ import static io.paygate.server.database.Times.column;
 import static io.paygate.server.database.Times.read;
 
 import io.paygate.core.reconciliation.Difference;
-import io.paygate.core.reconciliation.DifferenceKind;
 import io.paygate.core.reconciliation.Reconciliation;
 import io.paygate.core.reconciliation.ReconciliationRepository;
 import java.time.LocalDate;
@@ -50,12 +49,12 @@ public class JdbcReconciliationRepository implements ReconciliationRepository {
           .params(
               id,
               seq++,
-              d.kind().name(),
+              DifferenceNames.of(d.kind()),
               d.outTradeNo(),
               d.outRequestNo(),
               d.tradeNo(),
               d.ours(),
-              d.alipays(),
+              d.channels(),
               d.mended())
           .update();
     }
@@ -92,7 +91,7 @@ public class JdbcReconciliationRepository implements ReconciliationRepository {
             .query(
                 (row, i) ->
                     new Difference(
-                        DifferenceKind.valueOf(row.getString("kind")),
+                        DifferenceNames.kind(row.getString("kind")),
                         row.getString("out_trade_no"),
                         row.getString("out_request_no"),
                         row.getString("trade_no"),

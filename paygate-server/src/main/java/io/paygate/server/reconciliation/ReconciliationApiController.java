@@ -1,7 +1,7 @@
 package io.paygate.server.reconciliation;
 
+import io.paygate.core.errors.PayGateException;
 import io.paygate.core.reconciliation.BillReconciler;
-import io.paygate.core.support.PayGateException;
 import io.paygate.server.api.ApiController;
 import java.net.URI;
 import java.time.LocalDate;

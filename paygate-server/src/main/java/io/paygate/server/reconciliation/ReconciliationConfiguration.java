@@ -14,7 +14,7 @@ import io.paygate.core.reconciliation.ReconciliationRepository;
 import io.paygate.core.refunds.RefundRepository;
 import io.paygate.core.refunds.RefundService;
 import io.paygate.core.refunds.RefundSettlement;
-import io.paygate.core.support.Transactions;
+import io.paygate.core.transactions.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;

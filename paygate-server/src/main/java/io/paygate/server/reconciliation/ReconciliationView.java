@@ -29,12 +29,12 @@ public record ReconciliationView(
 
     static DifferenceView of(Difference d) {
       return new DifferenceView(
-          d.kind().name(),
+          DifferenceNames.of(d.kind()),
           d.outTradeNo(),
           d.outRequestNo(),
           d.tradeNo(),
           d.ours(),
-          d.alipays(),
+          d.channels(),
           d.mended());
     }
   }

@@ -2,7 +2,7 @@ package io.paygate.server.recovery;
 
 import static io.paygate.server.database.Times.column;
 
-import io.paygate.core.recovery.CheckSchedule;
+import io.paygate.core.checks.CheckSchedule;
 import io.paygate.core.recovery.Janitor;
 import java.time.Clock;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.paygate.server.recovery;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
-import io.paygate.core.recovery.CheckSchedule;
+import io.paygate.core.checks.CheckSchedule;
 import java.time.Instant;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;

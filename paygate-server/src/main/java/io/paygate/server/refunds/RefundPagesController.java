@@ -1,8 +1,8 @@
 package io.paygate.server.refunds;
 
+import io.paygate.core.errors.PayGateException;
 import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundService;
-import io.paygate.core.support.PayGateException;
 import io.paygate.server.pages.FormError;
 import io.paygate.server.pages.OperatorTools;
 import io.paygate.server.pages.PageController;

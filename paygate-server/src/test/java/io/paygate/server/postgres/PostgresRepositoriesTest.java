@@ -3,13 +3,13 @@ package io.paygate.server.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.channel.Product;
 import io.paygate.core.channel.TradeState;
 import io.paygate.core.exchanges.Exchange;
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.core.payments.PaymentTransition;
-import io.paygate.core.payments.Product;
 import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundOrigin;
 import io.paygate.core.refunds.RefundStatus;

@@ -2,10 +2,10 @@ package io.paygate.server.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paygate.core.channel.Product;
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentStatus;
-import io.paygate.core.payments.Product;
 import io.paygate.core.reconciliation.Books;
 import io.paygate.core.reconciliation.Difference;
 import io.paygate.core.reconciliation.DifferenceKind;
@@ -72,7 +72,7 @@ class PostgresReconciliationTest {
                     "PAID 1.00",
                     true),
                 new Difference(
-                    DifferenceKind.REFUND_MISSING_AT_ALIPAY,
+                    DifferenceKind.REFUND_MISSING_AT_CHANNEL,
                     "P2",
                     "R1",
                     null,

@@ -1,4 +1,4 @@
-package io.paygate.core.support;
+package io.paygate.core.errors;
 
 /** Stable codes for refused requests; the API shows them as the problem detail's {@code code}. */
 public enum ErrorCode {

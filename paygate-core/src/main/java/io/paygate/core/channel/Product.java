@@ -1,4 +1,4 @@
-package io.paygate.core.payments;
+package io.paygate.core.channel;
 
 /** The cashier a payment uses. */
 public enum Product {

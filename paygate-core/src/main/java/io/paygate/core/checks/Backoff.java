@@ -1,4 +1,4 @@
-package io.paygate.core.recovery;
+package io.paygate.core.checks;
 
 import java.time.Duration;
 

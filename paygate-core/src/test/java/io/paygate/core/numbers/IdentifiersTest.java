@@ -1,4 +1,4 @@
-package io.paygate.core.support;
+package io.paygate.core.numbers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.paygate.core.support;
+package io.paygate.core.numbers;
 
 import java.security.SecureRandom;
 import java.time.Clock;

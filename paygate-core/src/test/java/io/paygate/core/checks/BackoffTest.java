@@ -1,4 +1,4 @@
-package io.paygate.core.recovery;
+package io.paygate.core.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

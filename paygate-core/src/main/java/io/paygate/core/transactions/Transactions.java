@@ -1,4 +1,4 @@
-package io.paygate.core.support;
+package io.paygate.core.transactions;
 
 import java.util.function.Supplier;
 

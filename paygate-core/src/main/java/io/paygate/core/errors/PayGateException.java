@@ -1,4 +1,4 @@
-package io.paygate.core.support;
+package io.paygate.core.errors;
 
 import io.paygate.core.channel.ChannelError;
 
