@@ -31,6 +31,7 @@ import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.core.exchanges.ExchangeLog;
 import io.paygate.core.exchanges.ExchangeRecorder;
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
@@ -61,6 +62,11 @@ public final class AlipayChannel implements PaymentChannel {
     this.calls = new GatewayCalls(client, recorder);
     this.signatures = new SignatureCheck(settings.alipayPublicKey());
     this.bills = new DailyBills(calls, settings, recorder);
+  }
+
+  /** The gateway this channel calls, for a reachability check (no credentials in it). */
+  public URI gateway() {
+    return URI.create(settings.gatewayUrl());
   }
 
   private static AlipayClient newClient(AlipaySettings settings) {

@@ -86,7 +86,10 @@ public final class NotificationService {
     NotificationCheck check = channel.verifyNotification(Map.copyOf(parameters));
     if (check instanceof NotificationCheck.Rejected rejected) {
       return new Decision(
-          new NotifyAck.Refused(rejected.reason()), false, null, rejected.redactedParameters());
+          new NotifyAck.Refused(NotifyAck.Refusal.NOT_GENUINE, rejected.reason()),
+          false,
+          null,
+          rejected.redactedParameters());
     }
     NotificationCheck.Verified verified = (NotificationCheck.Verified) check;
     TradeNotification notification = verified.notification();
@@ -98,6 +101,7 @@ public final class NotificationService {
       // Never a guess from the cumulative figure alone: it may hold other refunds too.
       return new Decision(
           new NotifyAck.Refused(
+              NotifyAck.Refusal.TRY_LATER,
               "the amount of refund " + notification.refundNo() + " could not be asked for yet"),
           true,
           outTradeNo,
@@ -132,13 +136,13 @@ public final class NotificationService {
     String outTradeNo = notification.trade().outTradeNo();
     Optional<Payment> payment = payments.lock(outTradeNo);
     if (payment.isEmpty()) {
-      return new NotifyAck.Refused("unknown out_trade_no");
+      return new NotifyAck.Refused(NotifyAck.Refusal.UNKNOWN_PAYMENT, "unknown out_trade_no");
     }
     TradeReconciler.Result result =
         reconciler.apply(
             payment.get(), notification.trade(), notification.refundedTotal(), clock.instant());
     if (result instanceof TradeReconciler.Result.Mismatch mismatch) {
-      return new NotifyAck.Refused(mismatch.reason());
+      return new NotifyAck.Refused(NotifyAck.Refusal.MISMATCH, mismatch.reason());
     }
     String outcome = result instanceof TradeReconciler.Result.Changed ? "applied" : "no change";
     if (notification.refundedTotal() == null) {
@@ -170,6 +174,7 @@ public final class NotificationService {
           .pending()
           .forEach(r -> checks.checkRefund(r.outTradeNo(), r.outRequestNo(), clock.instant()));
       return new NotifyAck.Refused(
+          NotifyAck.Refusal.TRY_LATER,
           "refunds of ours are pending; the refunded total waits for them");
     }
     if (total instanceof RefundSettlement.TotalCheck.Mismatch mismatch) {

@@ -15,7 +15,19 @@ public sealed interface NotifyAck {
     }
   }
 
-  record Refused(String reason) implements NotifyAck {
+  /** Why a notification was refused, in few enough words to count by. */
+  enum Refusal {
+    /** It did not verify: a forgery, tampered, or for another merchant account. */
+    NOT_GENUINE,
+    /** Genuine, but for a payment PayGate does not hold. */
+    UNKNOWN_PAYMENT,
+    /** Genuine, but it contradicts the payment (amount, numbers). */
+    MISMATCH,
+    /** Genuine, and it can be applied once something else settles: deliver it again. */
+    TRY_LATER
+  }
+
+  record Refused(Refusal refusal, String reason) implements NotifyAck {
     @Override
     public String body() {
       return "failure";

@@ -55,7 +55,8 @@ class NotificationServiceTest {
 
     NotifyAck ack = core.notifications.handle(forged);
 
-    assertThat(ack).isEqualTo(new NotifyAck.Refused("bad signature"));
+    assertThat(ack)
+        .isEqualTo(new NotifyAck.Refused(NotifyAck.Refusal.NOT_GENUINE, "bad signature"));
     assertThat(ack.body()).isEqualTo("failure");
     assertThat(core.payment(payment.outTradeNo())).isEqualTo(payment);
     Exchange exchange = core.exchanges.last();
@@ -77,7 +78,8 @@ class NotificationServiceTest {
             notification,
             withAccount(notification, "2021999999999999", FakeChannel.ACCOUNT.sellerId()));
 
-    assertThat(ack).isEqualTo(new NotifyAck.Refused("app_id is not ours"));
+    assertThat(ack)
+        .isEqualTo(new NotifyAck.Refused(NotifyAck.Refusal.NOT_GENUINE, "app_id is not ours"));
     assertThat(core.payment(payment.outTradeNo())).isEqualTo(payment);
     assertThat(core.exchanges.last().operation()).isEqualTo("notify-unverified");
     assertThat(core.exchanges.last().outTradeNo()).isNull();
@@ -93,7 +95,8 @@ class NotificationServiceTest {
             notification,
             withAccount(notification, FakeChannel.ACCOUNT.appId(), "2088999999999999"));
 
-    assertThat(ack).isEqualTo(new NotifyAck.Refused("seller_id is not ours"));
+    assertThat(ack)
+        .isEqualTo(new NotifyAck.Refused(NotifyAck.Refusal.NOT_GENUINE, "seller_id is not ours"));
     assertThat(core.payment(payment.outTradeNo())).isEqualTo(payment);
   }
 
@@ -155,7 +158,9 @@ class NotificationServiceTest {
 
     NotifyAck ack = core.deliver(core.notification(unknown, null, null, null));
 
-    assertThat(ack).isEqualTo(new NotifyAck.Refused("unknown out_trade_no"));
+    assertThat(ack)
+        .isEqualTo(
+            new NotifyAck.Refused(NotifyAck.Refusal.UNKNOWN_PAYMENT, "unknown out_trade_no"));
     assertThat(core.payment(payment.outTradeNo())).isEqualTo(payment);
   }
 

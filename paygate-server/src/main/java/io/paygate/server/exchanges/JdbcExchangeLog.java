@@ -3,8 +3,11 @@ package io.paygate.server.exchanges;
 import static io.paygate.server.database.Times.column;
 import static io.paygate.server.database.Times.read;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.paygate.core.exchanges.Exchange;
 import io.paygate.core.exchanges.ExchangeLog;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +25,25 @@ public class JdbcExchangeLog implements ExchangeLog {
   private static final int MAX_TEXT = 8000;
 
   private final JdbcClient jdbc;
+  private final MeterRegistry meters;
 
-  public JdbcExchangeLog(JdbcClient jdbc) {
+  public JdbcExchangeLog(JdbcClient jdbc, MeterRegistry meters) {
     this.jdbc = jdbc;
+    this.meters = meters;
   }
 
   @Override
   public void record(Exchange e) {
+    if (e.direction() == Exchange.Direction.OUTBOUND) {
+      // paygate_channel_calls_seconds{api, outcome}: every call to the channel passes here once.
+      Timer.builder("paygate.channel.calls")
+          .description("Calls to the payment channel, by API and outcome")
+          .tag("api", e.operation())
+          .tag("outcome", e.outcome() == null ? "unknown" : e.outcome())
+          .publishPercentileHistogram()
+          .register(meters)
+          .record(Duration.ofMillis(e.durationMillis()));
+    }
     try {
       jdbc.sql(
               "INSERT INTO exchanges (occurred_at, direction, operation, out_trade_no,"

@@ -1,11 +1,14 @@
 package io.paygate.server.notify;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.paygate.core.notify.NotificationService;
 import io.paygate.core.notify.NotifyAck;
 import io.paygate.server.api.Problems;
+import io.paygate.server.logging.LogContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +30,11 @@ public class AlipayNotifyController {
   private static final Logger log = LoggerFactory.getLogger(AlipayNotifyController.class);
 
   private final NotificationService notifications;
+  private final MeterRegistry meters;
 
-  public AlipayNotifyController(NotificationService notifications) {
+  public AlipayNotifyController(NotificationService notifications, MeterRegistry meters) {
     this.notifications = notifications;
+    this.meters = meters;
   }
 
   /** Alipay's notifications are a few KB; anything past this is not one. */
@@ -47,13 +52,33 @@ public class AlipayNotifyController {
     // Form bytes are ASCII once percent-encoded, so reading them as ISO-8859-1 loses nothing.
     String body = new String(bytes, StandardCharsets.ISO_8859_1);
     Map<String, String> parameters = RawFormParameters.parse(body);
-    NotifyAck ack = notifications.handle(parameters);
-    if (ack instanceof NotifyAck.Refused refused) {
-      log.warn("refused a notification: {}", refused.reason());
+    NotifyAck ack;
+    // Every line about this notification names its payment (the form says which, verified or not).
+    try (LogContext context = LogContext.trade(parameters.get("out_trade_no"))) {
+      ack = notifications.handle(parameters);
+      count(ack);
+      if (ack instanceof NotifyAck.Refused refused) {
+        log.warn("refused a notification ({}): {}", refused.refusal(), refused.reason());
+      }
+    }
+    if (ack instanceof NotifyAck.Refused) {
       // Alipay reads only the body; the status tells everyone else this changed nothing.
       return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(ack.body());
     }
     return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(ack.body());
+  }
+
+  /** paygate_notifies_total{outcome=applied|duplicate|refused, reason=…}: a bounded set of tags. */
+  private void count(NotifyAck ack) {
+    String outcome;
+    String reason = "none";
+    if (ack instanceof NotifyAck.Refused refused) {
+      outcome = "refused";
+      reason = refused.refusal().name().toLowerCase(Locale.ROOT);
+    } else {
+      outcome = "no change".equals(((NotifyAck.Accepted) ack).outcome()) ? "duplicate" : "applied";
+    }
+    meters.counter("paygate.notifies", "outcome", outcome, "reason", reason).increment();
   }
 
   private static ResponseEntity<ProblemDetail> tooLarge() {

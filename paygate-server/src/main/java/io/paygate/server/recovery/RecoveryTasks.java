@@ -10,9 +10,11 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.paygate.core.checks.Backoff;
 import io.paygate.core.checks.CheckSchedule;
 import io.paygate.core.recovery.Janitor;
+import io.paygate.server.logging.LogContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +22,6 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,38 +44,33 @@ public class RecoveryTasks {
 
   /** The janitor is reached lazily: it needs the schedule, which needs these tasks. */
   @Bean
-  CustomTask<Integer> paymentCheck(ObjectProvider<Janitor> janitor, Clock clock) {
+  CustomTask<Integer> paymentCheck(
+      ObjectProvider<Janitor> janitor, Clock clock, MeterRegistry meters) {
     return Tasks.custom(PAYMENT_CHECK, Integer.class)
-        .onFailure(retryLater(clock))
+        .onFailure(retryLater(clock, meters, "payment"))
         .execute(
             (instance, context) -> {
               int attempts = attempts(instance.getData());
-              MDC.put("out_trade_no", instance.getId());
-              try {
-                return next(janitor.getObject().checkPayment(instance.getId(), attempts), attempts);
-              } finally {
-                MDC.remove("out_trade_no");
+              try (LogContext log = LogContext.trade(instance.getId())) {
+                Janitor.Next next = janitor.getObject().checkPayment(instance.getId(), attempts);
+                return next(next, attempts, meters, "payment");
               }
             });
   }
 
   @Bean
-  CustomTask<Integer> refundCheck(ObjectProvider<Janitor> janitor, Clock clock) {
+  CustomTask<Integer> refundCheck(
+      ObjectProvider<Janitor> janitor, Clock clock, MeterRegistry meters) {
     return Tasks.custom(REFUND_CHECK, Integer.class)
-        .onFailure(retryLater(clock))
+        .onFailure(retryLater(clock, meters, "refund"))
         .execute(
             (instance, context) -> {
               int attempts = attempts(instance.getData());
               RefundId id = RefundId.parse(instance.getId());
-              MDC.put("out_trade_no", id.outTradeNo());
-              MDC.put("out_request_no", id.outRequestNo());
-              try {
-                return next(
-                    janitor.getObject().checkRefund(id.outTradeNo(), id.outRequestNo(), attempts),
-                    attempts);
-              } finally {
-                MDC.remove("out_trade_no");
-                MDC.remove("out_request_no");
+              try (LogContext log = LogContext.refund(id.outTradeNo(), id.outRequestNo())) {
+                Janitor.Next next =
+                    janitor.getObject().checkRefund(id.outTradeNo(), id.outRequestNo(), attempts);
+                return next(next, attempts, meters, "refund");
               }
             });
   }
@@ -101,7 +97,14 @@ public class RecoveryTasks {
     return data == null ? 0 : data;
   }
 
-  private static CompletionHandler<Integer> next(Janitor.Next next, int attempts) {
+  /** paygate_janitor_checks_total{item=payment|refund, result=again|done|failed}. */
+  private static void count(MeterRegistry meters, String item, String result) {
+    meters.counter("paygate.janitor.checks", "item", item, "result", result).increment();
+  }
+
+  private static CompletionHandler<Integer> next(
+      Janitor.Next next, int attempts, MeterRegistry meters, String item) {
+    count(meters, item, next instanceof Janitor.Next.At ? "again" : "done");
     if (next instanceof Janitor.Next.At at) {
       return (ExecutionComplete complete, ExecutionOperations<Integer> operations) ->
           operations.reschedule(complete, at.at(), attempts + 1);
@@ -110,8 +113,10 @@ public class RecoveryTasks {
   }
 
   /** An exception on one item: log it once, count it in the row, look again with backoff. */
-  private static FailureHandler<Integer> retryLater(Clock clock) {
+  private static FailureHandler<Integer> retryLater(
+      Clock clock, MeterRegistry meters, String item) {
     return (complete, operations) -> {
+      count(meters, item, "failed");
       int failures = complete.getExecution().consecutiveFailures;
       Instant next = clock.instant().plus(Backoff.payment(failures));
       log.warn(

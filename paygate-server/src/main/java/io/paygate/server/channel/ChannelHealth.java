@@ -1,0 +1,77 @@
+package io.paygate.server.channel;
+
+import io.paygate.alipay.AlipayChannel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Health {@code channel}: can this instance reach Alipay's gateway? A TCP connect to its host, not
+ * a signed call (that would spend the merchant's quota on every probe), remembered for 30 s so a
+ * busy probe does not open a socket each time. Not part of readiness: an instance that cannot reach
+ * Alipay still takes notifies and serves reads, and every other instance would fail alike.
+ */
+@Component("channel")
+public class ChannelHealth implements HealthIndicator {
+
+  static final Duration REMEMBERED = Duration.ofSeconds(30);
+  static final int CONNECT_TIMEOUT_MILLIS = 2000;
+
+  private final URI gateway;
+  private final Clock clock;
+  private volatile Checked last;
+
+  private record Checked(Instant at, Health health) {}
+
+  @Autowired
+  public ChannelHealth(AlipayChannel channel, Clock clock) {
+    this(channel.gateway(), clock);
+  }
+
+  ChannelHealth(URI gateway, Clock clock) {
+    this.gateway = gateway;
+    this.clock = clock;
+  }
+
+  @Override
+  public Health health() {
+    Checked checked = last;
+    Instant now = clock.instant();
+    if (checked == null || !now.isBefore(checked.at().plus(REMEMBERED))) {
+      checked = new Checked(now, connect());
+      last = checked;
+    }
+    return checked.health();
+  }
+
+  private Health connect() {
+    String host = gateway.getHost();
+    int port = gateway.getPort() != -1 ? gateway.getPort() : defaultPort(gateway.getScheme());
+    String target = gateway.getScheme() + "://" + host + ":" + port;
+    long started = System.nanoTime();
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
+      return Health.up()
+          .withDetail("gateway", target)
+          .withDetail("connectMillis", (System.nanoTime() - started) / 1_000_000)
+          .build();
+    } catch (IOException | IllegalArgumentException e) {
+      return Health.down()
+          .withDetail("gateway", target)
+          .withDetail("error", e.getClass().getSimpleName() + ": " + e.getMessage())
+          .build();
+    }
+  }
+
+  private static int defaultPort(String scheme) {
+    return "http".equalsIgnoreCase(scheme) ? 80 : 443;
+  }
+}
