@@ -3,6 +3,7 @@ package io.paygate.server.reconciliation;
 import static io.paygate.server.database.Times.column;
 import static io.paygate.server.database.Times.read;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.paygate.core.reconciliation.Difference;
 import io.paygate.core.reconciliation.Reconciliation;
 import io.paygate.core.reconciliation.ReconciliationRepository;
@@ -13,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Runs in {@code reconciliations}, their differences in {@code reconciliation_differences}. The
@@ -22,9 +25,11 @@ import org.springframework.stereotype.Repository;
 public class JdbcReconciliationRepository implements ReconciliationRepository {
 
   private final JdbcClient jdbc;
+  private final MeterRegistry meters;
 
-  public JdbcReconciliationRepository(JdbcClient jdbc) {
+  public JdbcReconciliationRepository(JdbcClient jdbc, MeterRegistry meters) {
     this.jdbc = jdbc;
+    this.meters = meters;
   }
 
   @Override
@@ -58,6 +63,35 @@ public class JdbcReconciliationRepository implements ReconciliationRepository {
               d.mended())
           .update();
     }
+    afterCommit(() -> count(run));
+  }
+
+  /** paygate_reconciliation_differences_total{kind, mended}: counted once the run is kept. */
+  private void count(Reconciliation run) {
+    for (Difference d : run.differences()) {
+      meters
+          .counter(
+              "paygate.reconciliation.differences",
+              "kind",
+              DifferenceNames.of(d.kind()),
+              "mended",
+              Boolean.toString(d.mended()))
+          .increment();
+    }
+  }
+
+  private static void afterCommit(Runnable action) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      action.run();
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            action.run();
+          }
+        });
   }
 
   @Override

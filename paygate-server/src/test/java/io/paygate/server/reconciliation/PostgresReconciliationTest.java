@@ -2,6 +2,7 @@ package io.paygate.server.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paygate.core.channel.Product;
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.Payment;
@@ -45,7 +46,8 @@ class PostgresReconciliationTest {
 
   @Test
   void runsAreKeptWholeAndTheLatestIsRead() {
-    JdbcReconciliationRepository repository = new JdbcReconciliationRepository(jdbc);
+    JdbcReconciliationRepository repository =
+        new JdbcReconciliationRepository(jdbc, new SimpleMeterRegistry());
     LocalDate day = LocalDate.of(2001, 1, 1 + (int) (Math.random() * 27));
     jdbc.sql(
             "DELETE FROM reconciliation_differences WHERE reconciliation_id IN"

@@ -4,6 +4,7 @@ import static io.paygate.server.database.Times.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.task.Task;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.paygate.core.reconciliation.BillReconciler;
 import io.paygate.server.MutableClock;
 import io.paygate.server.ServerTestSupport;
@@ -49,6 +50,19 @@ class ReconciliationTest extends ServerTestSupport {
   @Autowired JdbcClient jdbc;
   @Autowired DailyReconciliation daily;
   @Autowired List<Task<?>> tasks;
+  @Autowired MeterRegistry meters;
+
+  /** paygate_reconciliation_differences_total{kind, mended="false"}. */
+  private double unmended(String kind) {
+    return meters
+        .find("paygate.reconciliation.differences")
+        .tag("kind", kind)
+        .tag("mended", "false")
+        .counters()
+        .stream()
+        .mapToDouble(io.micrometer.core.instrument.Counter::count)
+        .sum();
+  }
 
   @AfterEach
   void clearFaults() {
@@ -301,9 +315,11 @@ class ReconciliationTest extends ServerTestSupport {
         .params(column(now), neverPaid)
         .update();
     endOf(day);
+    double unmendedBefore = unmended("MISSING_AT_ALIPAY");
 
     JsonNode run = reconciled(day);
 
+    assertThat(unmended("MISSING_AT_ALIPAY")).isEqualTo(unmendedBefore + 1);
     assertThat(run.get("status").asString()).isEqualTo("MISMATCHED");
     assertThat(kinds(run))
         .containsExactlyInAnyOrder(
