@@ -1,5 +1,6 @@
 package io.paygate.server;
 
+import io.paygate.server.keys.KeyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PayGateApplication {
 
   public static void main(String[] args) {
+    if (KeyCommand.wanted(args)) {
+      System.exit(new KeyCommand(System.out, System.err, System::getenv).run(args));
+    }
     SpringApplication.run(PayGateApplication.class, args);
   }
 }

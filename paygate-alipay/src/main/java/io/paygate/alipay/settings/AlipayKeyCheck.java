@@ -16,22 +16,50 @@ public final class AlipayKeyCheck {
 
   private static final byte[] PROBE = "paygate key self-test: 支付宝".getBytes(StandardCharsets.UTF_8);
 
-  private final AlipaySettings settings;
+  private final String privateKey;
+  private final String appPublicKey;
+  private final String alipayPublicKey;
 
   public AlipayKeyCheck(AlipaySettings settings) {
-    this.settings = settings;
+    this(settings.privateKey(), settings.appPublicKey(), settings.alipayPublicKey());
+  }
+
+  private AlipayKeyCheck(String privateKey, String appPublicKey, String alipayPublicKey) {
+    this.privateKey = privateKey;
+    this.appPublicKey = appPublicKey;
+    this.alipayPublicKey = alipayPublicKey;
+  }
+
+  /**
+   * The same check for keys as pasted (bare base64 or PEM), without the rest of an app's settings:
+   * what the key tool checks. The app public key may be null.
+   *
+   * @throws AlipaySettingsException naming the property the key would go in
+   */
+  public static AlipayKeyCheck ofKeys(
+      String privateKey, String appPublicKey, String alipayPublicKey) {
+    String privateBody = KeyText.base64Body(privateKey, AlipaySettings.PRIVATE_KEY);
+    String alipayBody = KeyText.base64Body(alipayPublicKey, AlipaySettings.ALIPAY_PUBLIC_KEY);
+    if (privateBody == null) {
+      throw new AlipaySettingsException(AlipaySettings.PRIVATE_KEY, "is missing");
+    }
+    if (alipayBody == null) {
+      throw new AlipaySettingsException(AlipaySettings.ALIPAY_PUBLIC_KEY, "is missing");
+    }
+    return new AlipayKeyCheck(
+        privateBody, KeyText.base64Body(appPublicKey, AlipaySettings.APP_PUBLIC_KEY), alipayBody);
   }
 
   /**
    * @throws AlipaySettingsException naming the property to fix; the message holds no key material
    */
   public void check() {
-    PrivateKey privateKey = RsaKeys.privateKey(settings.privateKey(), AlipaySettings.PRIVATE_KEY);
+    PrivateKey privateKey = RsaKeys.privateKey(this.privateKey, AlipaySettings.PRIVATE_KEY);
     byte[] probeSignature = signProbe(privateKey);
 
     PublicKey appPublicKey = null;
-    if (settings.appPublicKey() != null) {
-      appPublicKey = RsaKeys.publicKey(settings.appPublicKey(), AlipaySettings.APP_PUBLIC_KEY);
+    if (this.appPublicKey != null) {
+      appPublicKey = RsaKeys.publicKey(this.appPublicKey, AlipaySettings.APP_PUBLIC_KEY);
       if (!RsaKeys.verifies(appPublicKey, PROBE, probeSignature)) {
         throw new AlipaySettingsException(
             AlipaySettings.APP_PUBLIC_KEY,
@@ -40,7 +68,7 @@ public final class AlipayKeyCheck {
     }
 
     PublicKey alipayPublicKey =
-        RsaKeys.publicKey(settings.alipayPublicKey(), AlipaySettings.ALIPAY_PUBLIC_KEY);
+        RsaKeys.publicKey(this.alipayPublicKey, AlipaySettings.ALIPAY_PUBLIC_KEY);
     // Verifying our own probe proves it is our key, even when no app public key is configured.
     boolean isOwnKey =
         RsaKeys.verifies(alipayPublicKey, PROBE, probeSignature)

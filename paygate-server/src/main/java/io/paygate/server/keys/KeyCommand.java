@@ -1,0 +1,141 @@
+package io.paygate.server.keys;
+
+import io.paygate.alipay.settings.AlipayKeyCheck;
+import io.paygate.alipay.settings.AlipaySettingsException;
+import io.paygate.alipay.settings.AppKeyPair;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code java -jar paygate-server.jar keys generate|check}: the app key pair made in the forms
+ * Alipay asks for, and the three keys checked against each other before they are configured. Runs
+ * without starting the service. The private key is written to a file, never printed.
+ */
+public final class KeyCommand {
+
+  static final String PRIVATE_FILE = "app-private-key-pkcs8.txt";
+  static final String PUBLIC_FILE = "app-public-key.txt";
+
+  private static final String USAGE =
+      """
+      usage: keys generate [--out DIR]
+               writes DIR/%s (PKCS#8 base64, for paygate.alipay.private-key-file)
+               and DIR/%s (base64, to paste into Alipay's open platform as the app public key)
+             keys check [--private-key FILE] [--app-public-key FILE] [--alipay-public-key FILE]
+               tells whether the keys belong together and which is which; each one not given
+               is read from PAYGATE_ALIPAY_PRIVATE_KEY (or ..._FILE), PAYGATE_ALIPAY_APP_PUBLIC_KEY,
+               PAYGATE_ALIPAY_ALIPAY_PUBLIC_KEY
+      """
+          .formatted(PRIVATE_FILE, PUBLIC_FILE);
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Function<String, String> environment;
+
+  public KeyCommand(PrintStream out, PrintStream err, Function<String, String> environment) {
+    this.out = out;
+    this.err = err;
+    this.environment = environment;
+  }
+
+  /** Whether the command line asks for this tool rather than the service. */
+  public static boolean wanted(String[] args) {
+    return args.length > 0 && args[0].equals("keys");
+  }
+
+  /**
+   * @return the exit status: 0 done, 1 the keys are wrong, 2 a usage or file error
+   */
+  public int run(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    String action = args.length > 1 ? args[1] : "";
+    for (int i = 2; i < args.length; i++) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        return usage("unexpected argument " + args[i]);
+      }
+      options.put(args[i].substring(2), args[++i]);
+    }
+    try {
+      return switch (action) {
+        case "generate" -> generate(Path.of(options.getOrDefault("out", ".")));
+        case "check" -> check(options);
+        default -> usage(action.isEmpty() ? "no action given" : "unknown action " + action);
+      };
+    } catch (IOException e) {
+      err.println("keys: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private int generate(Path directory) throws IOException {
+    AppKeyPair pair = AppKeyPair.generate();
+    Files.createDirectories(directory);
+    Path privateFile = directory.resolve(PRIVATE_FILE);
+    Path publicFile = directory.resolve(PUBLIC_FILE);
+    if (Files.exists(privateFile) || Files.exists(publicFile)) {
+      throw new FileAlreadyExistsException(
+          privateFile + " or " + publicFile + " (an existing key is never overwritten)");
+    }
+    Files.createFile(privateFile);
+    try {
+      Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: the operator keeps the file safe.
+    }
+    Files.writeString(privateFile, pair.privateKeyPkcs8() + "\n", StandardCharsets.US_ASCII);
+    Files.writeString(publicFile, pair.publicKey() + "\n", StandardCharsets.US_ASCII);
+    out.println("app private key (keep it secret): " + privateFile);
+    out.println("  paygate.alipay.private-key-file=" + privateFile.toAbsolutePath());
+    out.println("app public key: " + publicFile);
+    out.println("  paste it into the open platform (开放平台 > 开发设置 > 接口加签方式 > 公钥):");
+    out.println(pair.publicKey());
+    return 0;
+  }
+
+  private int check(Map<String, String> options) throws IOException {
+    String privateKey = key(options, "private-key", "PAYGATE_ALIPAY_PRIVATE_KEY");
+    String appPublicKey = key(options, "app-public-key", "PAYGATE_ALIPAY_APP_PUBLIC_KEY");
+    String alipayPublicKey = key(options, "alipay-public-key", "PAYGATE_ALIPAY_ALIPAY_PUBLIC_KEY");
+    try {
+      AlipayKeyCheck.ofKeys(privateKey, appPublicKey, alipayPublicKey).check();
+    } catch (AlipaySettingsException e) {
+      // Names the key at fault and how; the message never quotes key material.
+      err.println("keys check failed: " + e.getMessage());
+      return 1;
+    }
+    out.println("private key: an RSA private key in PKCS#8 form, signs SHA256withRSA (RSA2)");
+    out.println(
+        appPublicKey == null
+            ? "app public key: not given"
+            : "app public key: belongs to the private key");
+    out.println("Alipay public key: a public key, and not the app's own");
+    out.println("keys check passed");
+    return 0;
+  }
+
+  private String key(Map<String, String> options, String option, String variable)
+      throws IOException {
+    if (options.containsKey(option)) {
+      return Files.readString(Path.of(options.get(option)), StandardCharsets.US_ASCII);
+    }
+    String file = environment.apply(variable + "_FILE");
+    if (file != null && !file.isBlank()) {
+      return Files.readString(Path.of(file), StandardCharsets.US_ASCII);
+    }
+    return environment.apply(variable);
+  }
+
+  private int usage(String problem) {
+    err.println("keys: " + problem);
+    err.print(USAGE);
+    return 2;
+  }
+}
