@@ -58,6 +58,8 @@ public abstract class ServerTestSupport {
     registry.add("paygate.data-dir", dataDir::toString);
     registry.add("paygate.api.bootstrap-key", () -> API_KEY);
     registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    // Beside any database but the default file, the sandbox runs only when asked for.
+    registry.add("paygate.sandbox.enabled", () -> "true");
     registry.add(
         "paygate.sandbox.database-url", () -> "jdbc:h2:mem:" + name + "-sandbox;DB_CLOSE_DELAY=-1");
     // The sandbox's real-time scheduler would race the tests' virtual clock.

@@ -14,7 +14,9 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,16 +36,70 @@ class StartupConfigurationTest {
 
   private ConfigurableApplicationContext start(String... extra) {
     List<String> properties = new ArrayList<>();
-    properties.add("server.port=0");
-    properties.add("paygate.data-dir=" + dataDir);
     properties.add("spring.datasource.url=jdbc:h2:mem:startup-" + UUID.randomUUID());
-    properties.add("paygate.jobs.enabled=false");
     properties.add("paygate.alipay.app-id=2021000000000001");
     properties.add("paygate.alipay.gateway=alipay-sandbox");
     properties.addAll(List.of(extra));
+    return startBare(properties.toArray(String[]::new));
+  }
+
+  /** Only a port, the data directory and the jobs off: the rest is the test's. */
+  private ConfigurableApplicationContext startBare(String... extra) {
+    List<String> properties = new ArrayList<>();
+    properties.add("server.port=0");
+    properties.add("paygate.data-dir=" + dataDir);
+    properties.add("paygate.jobs.enabled=false");
+    properties.addAll(List.of(extra));
+    // As command-line arguments: they win over application.properties, as an operator's do. A
+    // property given twice would be joined with a comma there, so the later one replaces it.
+    Map<String, String> arguments = new LinkedHashMap<>();
+    for (String property : properties) {
+      int equals = property.indexOf('=');
+      arguments.put(property.substring(0, equals), property.substring(equals + 1));
+    }
     return new SpringApplicationBuilder(PayGateApplication.class)
-        .properties(properties.toArray(String[]::new))
-        .run();
+        .run(
+            arguments.entrySet().stream()
+                .map(argument -> "--" + argument.getKey() + "=" + argument.getValue())
+                .toArray(String[]::new));
+  }
+
+  @Test
+  void aRealDatabaseWithNoAppAndNoSandboxChoiceIsAStartUpError() {
+    assertThatThrownBy(
+            () ->
+                startBare(
+                    "spring.datasource.url=jdbc:h2:mem:startup-" + UUID.randomUUID(),
+                    "paygate.api.bootstrap-key=prod-key-for-test"))
+        .rootCause()
+        .hasMessageContaining("spring.datasource.url")
+        .hasMessageContaining("paygate.alipay.app-id")
+        .hasMessageContaining("paygate.sandbox.enabled=true");
+  }
+
+  @Test
+  void noConfigurationButABootstrapKeyRunsTheSandboxOnTheDefaultFile() throws Exception {
+    try (ConfigurableApplicationContext context =
+        startBare("paygate.api.bootstrap-key=dev-key-for-test")) {
+      String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+      assertThat(get(base + "/sandbox/api/apps", null).statusCode()).isEqualTo(200);
+      assertThat(Files.exists(dataDir.resolve("paygate.mv.db"))).isTrue();
+    }
+  }
+
+  @Test
+  void theSandboxIsRefusedBesideAProductionHostHoweverTheUrlIsWritten() {
+    assertThatThrownBy(
+            () ->
+                start(
+                    "paygate.sandbox.enabled=true",
+                    "paygate.sandbox.database-url=jdbc:h2:mem:startup-sandbox-" + UUID.randomUUID(),
+                    "paygate.alipay.gateway=https://openapi.alipay.com/gateway.do?charset=utf-8",
+                    "paygate.alipay.private-key=" + privateKey(APP),
+                    "paygate.alipay.alipay-public-key=" + publicKey(ALIPAY)))
+        .rootCause()
+        .hasMessageContaining("paygate.sandbox.enabled")
+        .hasMessageContaining("openapi.alipay.com");
   }
 
   @Test

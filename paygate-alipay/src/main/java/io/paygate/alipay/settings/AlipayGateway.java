@@ -1,5 +1,6 @@
 package io.paygate.alipay.settings;
 
+import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -56,5 +57,27 @@ public enum AlipayGateway {
     }
     throw new AlipaySettingsException(
         property, "expected production, alipay-sandbox or an http(s) URL of a gateway.do");
+  }
+
+  /**
+   * Whether a gateway URL is on Alipay's production hosts, judged by host (any port, path or
+   * query): {@code alipay.com} and its subdomains, where real money moves. Alipay's sandbox lives
+   * on {@code alipaydev.com}.
+   */
+  public static boolean isProduction(String url) {
+    String host;
+    try {
+      host = URI.create(url.trim()).getHost();
+    } catch (IllegalArgumentException | NullPointerException unreadable) {
+      return false;
+    }
+    if (host == null) {
+      return false;
+    }
+    host = host.toLowerCase(Locale.ROOT);
+    if (host.endsWith(".")) {
+      host = host.substring(0, host.length() - 1);
+    }
+    return host.equals("alipay.com") || host.endsWith(".alipay.com");
   }
 }

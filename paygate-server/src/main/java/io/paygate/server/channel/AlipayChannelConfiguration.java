@@ -4,11 +4,14 @@ import io.paygate.alipay.AlipayChannel;
 import io.paygate.alipay.settings.AlipayGateway;
 import io.paygate.alipay.settings.AlipayKeyCheck;
 import io.paygate.alipay.settings.AlipaySettings;
+import io.paygate.alipay.settings.AlipaySettingsException;
 import io.paygate.core.exchanges.ExchangeLog;
 import io.paygate.server.PayGateProperties;
 import io.paygate.server.sandbox.EmbeddedSandboxApp;
+import io.paygate.server.sandbox.SandboxMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The one Alipay channel of this service, built once at start-up from {@code paygate.alipay.*}, or,
@@ -34,17 +38,30 @@ public class AlipayChannelConfiguration {
       PayGateProperties paygate,
       ObjectProvider<EmbeddedSandboxApp> sandbox,
       ExchangeLog exchanges,
-      Clock clock) {
+      Clock clock,
+      Environment environment) {
     EmbeddedSandboxApp embedded = sandbox.getIfAvailable();
+    if (!alipay.configured() && embedded == null) {
+      throw new AlipaySettingsException(
+          "paygate.alipay.app-id",
+          SandboxMode.missingChoice(environment)
+              .orElse(
+                  "paygate.alipay.app-id is not set and the embedded sandbox is off"
+                      + " (paygate.sandbox.enabled=false): configure an Alipay app or enable the"
+                      + " sandbox"));
+    }
     AlipaySettings settings =
         alipay.configured()
             ? configured(alipay, paygate)
             : embeddedSandbox(alipay, paygate, embedded);
-    if (embedded != null && AlipayGateway.PRODUCTION.url().equals(settings.gatewayUrl())) {
+    if (embedded != null && AlipayGateway.isProduction(settings.gatewayUrl())) {
       // A production configuration never exposes /sandbox, even when asked to.
-      throw new IllegalStateException(
-          "paygate.sandbox.enabled=true cannot be combined with the production Alipay gateway"
-              + " (paygate.alipay.gateway)");
+      throw new AlipaySettingsException(
+          "paygate.sandbox.enabled",
+          "the embedded sandbox cannot run beside a gateway on Alipay's production hosts"
+              + " (paygate.alipay.gateway is on "
+              + URI.create(settings.gatewayUrl()).getHost()
+              + "): remove paygate.sandbox.enabled=true");
     }
     new AlipayKeyCheck(settings).check();
     log.info("Alipay channel: {}", settings);
@@ -71,11 +88,6 @@ public class AlipayChannelConfiguration {
 
   private static AlipaySettings embeddedSandbox(
       AlipayProperties alipay, PayGateProperties paygate, EmbeddedSandboxApp sandbox) {
-    if (sandbox == null) {
-      throw new IllegalStateException(
-          "paygate.alipay.app-id is not set and the embedded sandbox is off"
-              + " (paygate.sandbox.enabled=false): configure an Alipay app or enable the sandbox");
-    }
     EmbeddedSandboxApp.Credentials app = sandbox.credentials();
     return new AlipaySettings(
         app.appId(),

@@ -11,11 +11,8 @@ public class AlipaySettingsFailureAnalyzer
   @Override
   protected FailureAnalysis analyze(Throwable root, AlipaySettingsException cause) {
     return new FailureAnalysis(
-        "The Alipay configuration is wrong: " + cause.getMessage(),
-        "Fix the property "
-            + cause.property()
-            + " (or its environment variable), or leave paygate.alipay.app-id empty to run"
-            + " against the embedded sandbox.",
+        "The Alipay configuration is incomplete or wrong: " + cause.getMessage(),
+        "Fix the property " + cause.property() + " (or its environment variable).",
         cause);
   }
 }

@@ -72,6 +72,8 @@ abstract class ClusterTestSupport extends ServerTestSupport {
   protected Instance startWithSandbox(String name, Clock clock, List<String> own) {
     List<String> args = new ArrayList<>(own);
     args.add("--paygate.sandbox.database-url=" + sandboxDatabase());
+    // Beside a real database the sandbox runs only when asked for.
+    args.add("--paygate.sandbox.enabled=true");
     return start(name, freePort(), clock, args);
   }
 

@@ -36,6 +36,7 @@ abstract class PostgresTestSupport {
     registry.add(
         "paygate.sandbox.database-url", () -> "jdbc:h2:mem:pgtest-sandbox;DB_CLOSE_DELAY=-1");
     registry.add("paygate.sandbox.background-interval", () -> "0s");
+    registry.add("paygate.sandbox.enabled", () -> "true");
   }
 
   private static Path dataDir() {
