@@ -29,6 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class ServerTestSupport {
 
   protected static final String API_KEY = "test-api-key-" + UUID.randomUUID();
+
+  /** The first admin's password in every test server: a throwaway, never printed. */
+  protected static final String ADMIN_PASSWORD = "test-admin-" + UUID.randomUUID();
+
   protected static final JsonMapper JSON = JsonMapper.builder().build();
 
   protected final HttpClient http =
@@ -57,6 +61,7 @@ public abstract class ServerTestSupport {
     registry.add("paygate.public-url", () -> base);
     registry.add("paygate.data-dir", dataDir::toString);
     registry.add("paygate.api.bootstrap-key", () -> API_KEY);
+    registry.add("paygate.console.admin-password", () -> ADMIN_PASSWORD);
     registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
     // Beside any database but the default file, the sandbox runs only when asked for.
     registry.add("paygate.sandbox.enabled", () -> "true");
@@ -148,6 +153,41 @@ public abstract class ServerTestSupport {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Logs in to the console through its form, as a person would. */
+  protected ConsoleSession logIn(String username, String password) {
+    ConsoleSession session = anonymousSession();
+    ConsoleSession.Page after = session.logInAs(username, password);
+    if (after.status() != 302 || after.location().contains("error")) {
+      throw new AssertionError("login as " + username + " failed: " + after.location());
+    }
+    return session;
+  }
+
+  /** A browser that has not logged in (yet). */
+  protected ConsoleSession anonymousSession() {
+    return new ConsoleSession(http, base());
+  }
+
+  protected ConsoleSession logInAsAdmin() {
+    return logIn("admin", ADMIN_PASSWORD);
+  }
+
+  /** Adds an operator through the admin's page; returns a session logged in as them. */
+  protected ConsoleSession operatorWithRole(String role) {
+    String username = role.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID();
+    String password = "pw-" + UUID.randomUUID();
+    ConsoleSession.Page added =
+        logInAsAdmin()
+            .submit(
+                "/operators",
+                "/operators",
+                Map.of("username", username, "password", password, "role", role));
+    if (added.status() != 302) {
+      throw new AssertionError("adding " + username + ": " + added.status() + " " + added.body());
+    }
+    return logIn(username, password);
   }
 
   /** Sets the sandbox's faults (its {@code PUT /sandbox/api/faults} JSON). */

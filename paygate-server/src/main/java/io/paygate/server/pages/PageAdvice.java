@@ -1,7 +1,12 @@
 package io.paygate.server.pages;
 
 import io.paygate.core.errors.PayGateException;
+import io.paygate.server.access.Permissions;
 import io.paygate.server.api.Problems;
+import io.paygate.server.sandbox.SandboxMode;
+import org.springframework.core.env.Environment;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -14,11 +19,13 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(annotations = PageController.class)
 public class PageAdvice {
 
-  private final OperatorTools operatorTools;
+  private final boolean sandboxMode;
+  private final RoleHierarchy roles;
   private final PageTimes times;
 
-  public PageAdvice(OperatorTools operatorTools, PagesProperties properties) {
-    this.operatorTools = operatorTools;
+  public PageAdvice(PagesProperties properties, Environment environment, RoleHierarchy roles) {
+    this.sandboxMode = SandboxMode.embedded(environment);
+    this.roles = roles;
     this.times = new PageTimes(properties);
   }
 
@@ -27,9 +34,15 @@ public class PageAdvice {
     return times;
   }
 
-  @ModelAttribute("operatorTools")
-  boolean operatorTools() {
-    return operatorTools.enabled();
+  @ModelAttribute("sandboxMode")
+  boolean sandboxMode() {
+    return sandboxMode;
+  }
+
+  /** What the person may do, so a page offers only the forms the filter chain will accept. */
+  @ModelAttribute("may")
+  Permissions may() {
+    return Permissions.of(SecurityContextHolder.getContext().getAuthentication(), roles);
   }
 
   @ExceptionHandler(PayGateException.class)
@@ -37,7 +50,8 @@ public class PageAdvice {
     ModelAndView view = new ModelAndView("problem", Problems.statusFor(refusal.code().kind()));
     // An exception handler's model does not get the @ModelAttribute values: the header needs them.
     view.addObject("times", times);
-    view.addObject("operatorTools", operatorTools.enabled());
+    view.addObject("sandboxMode", sandboxMode);
+    view.addObject("may", may());
     view.addObject("message", refusal.getMessage());
     view.addObject("code", refusal.code().name());
     view.addObject("alipaySubCode", refusal.channelCode());

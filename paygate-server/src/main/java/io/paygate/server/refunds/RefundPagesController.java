@@ -4,7 +4,6 @@ import io.paygate.core.errors.PayGateException;
 import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundService;
 import io.paygate.server.pages.FormError;
-import io.paygate.server.pages.OperatorTools;
 import io.paygate.server.pages.PageController;
 import io.paygate.server.payments.PaymentPage;
 import jakarta.validation.Valid;
@@ -25,13 +24,10 @@ public class RefundPagesController {
 
   private final RefundService refunds;
   private final PaymentPage paymentPage;
-  private final OperatorTools operatorTools;
 
-  public RefundPagesController(
-      RefundService refunds, PaymentPage paymentPage, OperatorTools operatorTools) {
+  public RefundPagesController(RefundService refunds, PaymentPage paymentPage) {
     this.refunds = refunds;
     this.paymentPage = paymentPage;
-    this.operatorTools = operatorTools;
   }
 
   @PostMapping("/payments/{outTradeNo}/refunds")
@@ -41,7 +37,6 @@ public class RefundPagesController {
       BindingResult result,
       Model model,
       RedirectAttributes redirect) {
-    operatorTools.require();
     Optional<FormError> error = FormError.first(result, RefundForm.FIELDS);
     if (error.isEmpty()) {
       try {

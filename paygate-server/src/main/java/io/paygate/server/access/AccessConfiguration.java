@@ -1,0 +1,138 @@
+package io.paygate.server.access;
+
+import io.paygate.server.sandbox.EmbeddedSandboxCondition;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Who may reach what, as four filter chains tried in order:
+ *
+ * <ol>
+ *   <li>{@code /api/**}: no session, no CSRF (no cookies are read); the API's bearer keys are
+ *       checked by {@code apikeys.ApiKeyFilter} behind this chain;
+ *   <li>the actuator: health for anyone (probes), everything else for an ADMIN, by form login or
+ *       HTTP Basic (a Prometheus scraper);
+ *   <li>{@code /sandbox/**}, only while the sandbox runs embedded: it stands in for Alipay, which
+ *       has no login of ours;
+ *   <li>every other page needs a login, except the buyer's own ({@code /pay/{no}}, the return
+ *       page), Alipay's callback and static assets.
+ * </ol>
+ *
+ * Pages carry CSRF tokens on every form, a session id only in a cookie, a new session at login, and
+ * headers that forbid framing and inline script.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AccessConfiguration {
+
+  /** No inline script or style anywhere; the pages' own files only. */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  static RoleHierarchy roleHierarchy() {
+    return Role.hierarchy();
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/api/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(
+            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .headers(AccessConfiguration::headers)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+    return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(EndpointRequest.to("health"))
+                    .permitAll()
+                    .anyRequest()
+                    .hasRole(Role.ADMIN.name()))
+        .httpBasic(Customizer.withDefaults())
+        .formLogin(login -> login.loginPage("/login"))
+        .headers(AccessConfiguration::headers)
+        .build();
+  }
+
+  @Bean
+  @Order(3)
+  @Conditional(EmbeddedSandboxCondition.class)
+  SecurityFilterChain sandbox(HttpSecurity http) throws Exception {
+    // Alipay's gateway and cashier take cross-site form posts and SDK calls without our tokens.
+    return http.securityMatcher("/sandbox/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .headers(AccessConfiguration::headers)
+        .build();
+  }
+
+  @Bean
+  @Order(4)
+  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    String operator = Role.OPERATOR.name();
+    return http.authorizeHttpRequests(
+            requests ->
+                requests
+                    // The buyer's pages and Alipay's callbacks: no login of ours can exist there.
+                    .requestMatchers(
+                        "/pay/*", "/alipay/return", "/alipay/notify", "/error", "/login")
+                    .permitAll()
+                    .requestMatchers("/paygate.css", "/js/**", "/webjars/**", "/favicon.ico")
+                    .permitAll()
+                    .requestMatchers("/operators", "/operators/**")
+                    .hasRole(Role.ADMIN.name())
+                    // Everything that moves money or asks Alipay is an operator's.
+                    .requestMatchers(HttpMethod.POST, "/pages/pay", "/pages/refund", "/pages/close")
+                    .hasRole(operator)
+                    .requestMatchers(HttpMethod.POST, "/payments/*/refunds", "/payments/*/close")
+                    .hasRole(operator)
+                    .requestMatchers(HttpMethod.POST, "/payments/*/sync")
+                    .hasRole(operator)
+                    .anyRequest()
+                    .hasRole(Role.VIEWER.name()))
+        // Alipay posts its notifications with no token of ours; their signature is their proof.
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/alipay/notify"))
+        .formLogin(login -> login.loginPage("/login").permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .headers(AccessConfiguration::headers)
+        .build();
+  }
+
+  private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+    headers
+        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .frameOptions(frame -> frame.deny())
+        .referrerPolicy(
+            referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+    // HSTS stays Spring Security's default: sent only on requests that came over https.
+  }
+}
