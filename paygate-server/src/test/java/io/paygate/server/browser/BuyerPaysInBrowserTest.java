@@ -9,12 +9,16 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import io.paygate.server.ServerTestSupport;
+import io.paygate.server.access.Role;
+import io.paygate.server.operators.OperatorAccounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +32,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -76,9 +81,13 @@ class BuyerPaysInBrowserTest extends ServerTestSupport {
     }
   }
 
+  @Autowired private OperatorAccounts operators;
+
   @BeforeEach
-  void name(TestInfo test) {
+  void freshBrowser(TestInfo test) {
     testName = test.getTestMethod().orElseThrow().getName();
+    // Each test starts as someone who has not logged in.
+    browser.manage().deleteAllCookies();
   }
 
   @Test
@@ -171,6 +180,7 @@ class BuyerPaysInBrowserTest extends ServerTestSupport {
   @Test
   void aBadAmountInThePayFormIsShownAtTheFieldWithoutAStackTrace() {
     String subject = "金额有误 Bad amount";
+    logInInTheBrowser(Role.OPERATOR);
     browser.get(base() + "/");
     waitFor(visibilityOfElementLocated(By.id("pay")), "the index's pay form");
     fill(By.id("subject"), subject);
@@ -198,6 +208,7 @@ class BuyerPaysInBrowserTest extends ServerTestSupport {
 
   /** Types an order into the index's pay form and follows the browser up to the cashier. */
   private String payFromTheIndexUpToTheCashier(String subject, String amount) {
+    logInInTheBrowser(Role.OPERATOR);
     browser.get(base() + "/");
     waitFor(visibilityOfElementLocated(By.id("pay")), "the index's pay form");
     fill(By.id("subject"), subject);
@@ -211,6 +222,21 @@ class BuyerPaysInBrowserTest extends ServerTestSupport {
     waitFor(visibilityOfElementLocated(By.id("subject")), "the order on the cashier");
     assertThat(text(By.id("subject"))).isEqualTo(subject);
     return text(By.id("out-trade-no"));
+  }
+
+  /** A new operator with the role, logged in through the login page; returns the user name. */
+  private String logInInTheBrowser(Role role) {
+    String username = role.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID();
+    String password = "pw-" + UUID.randomUUID();
+    assertThat(operators.create(username, password, role)).isTrue();
+    browser.get(base() + "/login");
+    waitFor(visibilityOfElementLocated(By.id("login")), "the login page");
+    fill(By.id("username"), username);
+    fill(By.id("password"), password);
+    browser.findElement(By.id("login")).click();
+    waitFor(
+        textToBePresentInElementLocated(By.tagName("header"), username), "the user in the header");
+    return username;
   }
 
   private void logInAndPay(String logonId, String payPassword) {
