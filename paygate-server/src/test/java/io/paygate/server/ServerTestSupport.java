@@ -190,6 +190,19 @@ public abstract class ServerTestSupport {
     return logIn(username, password);
   }
 
+  /** {@code /actuator/prometheus}, asked with HTTP basic authentication. */
+  protected Reply prometheus(String user, String password) {
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return send(
+        HttpRequest.newBuilder(uri("/actuator/prometheus"))
+            .header("Authorization", "Basic " + basic)
+            .GET()
+            .build());
+  }
+
   /** Sets the sandbox's faults (its {@code PUT /sandbox/api/faults} JSON). */
   protected void fault(String json) {
     Reply set =

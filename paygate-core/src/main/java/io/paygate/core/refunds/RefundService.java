@@ -136,7 +136,13 @@ public final class RefundService {
       Money available = payment.totalAmount().minus(reserved);
       throw new PayGateException(
           ErrorCode.REFUND_EXCEEDS_AVAILABLE,
-          "at most " + available + " can still be refunded (refunded or pending: " + reserved + ")",
+          "最多还可退 "
+              + available
+              + " 元 · at most "
+              + available
+              + " can still be refunded (refunded or pending: "
+              + reserved
+              + ")",
           "refund_amount",
           null);
     }

@@ -10,12 +10,12 @@ import java.util.Locale;
 
 /** The index page's pay form, as typed; the messages are the API's for the same fields. */
 public record PaymentForm(
-    @NotBlank(message = "total_amount is required")
+    @NotBlank(message = "请填写金额 total_amount is required")
         @Pattern(
             regexp = "\\s*(\\d{1,12}(\\.\\d{1,2})?)?\\s*",
             message =
-                "total_amount must be a decimal string in yuan with at most two decimals, like"
-                    + " 12.30")
+                "金额以元为单位，最多两位小数，如 12.30 · total_amount must be a decimal string in yuan"
+                    + " with at most two decimals, like 12.30")
         String totalAmount,
     String subject,
     String body,

@@ -34,6 +34,11 @@ public class PageAdvice {
     return times;
   }
 
+  @ModelAttribute("labels")
+  Labels labels() {
+    return Labels.INSTANCE;
+  }
+
   @ModelAttribute("sandboxMode")
   boolean sandboxMode() {
     return sandboxMode;
@@ -51,6 +56,7 @@ public class PageAdvice {
     // An exception handler's model does not get the @ModelAttribute values: the header needs them.
     view.addObject("times", times);
     view.addObject("sandboxMode", sandboxMode);
+    view.addObject("labels", Labels.INSTANCE);
     view.addObject("may", may());
     view.addObject("message", refusal.getMessage());
     view.addObject("code", refusal.code().name());

@@ -11,9 +11,12 @@ import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.core.payments.PaymentTransition;
+import io.paygate.server.metrics.BookMetrics;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -30,9 +33,11 @@ public class JdbcPaymentRepository implements PaymentRepository {
           + " attention";
 
   private final JdbcClient jdbc;
+  private final BookMetrics metrics;
 
-  public JdbcPaymentRepository(JdbcClient jdbc) {
+  public JdbcPaymentRepository(JdbcClient jdbc, BookMetrics metrics) {
     this.jdbc = jdbc;
+    this.metrics = metrics;
   }
 
   @Override
@@ -57,6 +62,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
               column(p.closedAt()),
               p.attention() == null ? null : p.attention().name())
           .update();
+      metrics.payment("created", p.product().name());
       return true;
     } catch (DuplicateKeyException taken) {
       return false;
@@ -88,36 +94,55 @@ public class JdbcPaymentRepository implements PaymentRepository {
   @Override
   public boolean markPaid(String outTradeNo, ChannelTrade trade, Instant at) {
     PaymentTransition paid = PaymentTransition.CONFIRM_PAID;
-    return jdbc.sql(
-                "UPDATE payments SET status = :to, trade_no = :tradeNo,"
-                    + " buyer_logon_id = :buyerLogonId, buyer_id = :buyerId,"
-                    + " paid_at = :paidAt, updated_at = :at"
-                    + " WHERE out_trade_no = :outTradeNo AND status IN (:from)")
-            .param("to", paid.to().name())
-            .param("tradeNo", trade.tradeNo())
-            .param("buyerLogonId", trade.buyerLogonId())
-            .param("buyerId", trade.buyerId())
-            .param("paidAt", column(trade.paidAt() != null ? trade.paidAt() : at))
-            .param("at", column(at))
-            .param("outTradeNo", outTradeNo)
-            .param("from", names(paid))
-            .update()
-        == 1;
+    boolean changed =
+        jdbc.sql(
+                    "UPDATE payments SET status = :to, trade_no = :tradeNo,"
+                        + " buyer_logon_id = :buyerLogonId, buyer_id = :buyerId,"
+                        + " paid_at = :paidAt, updated_at = :at"
+                        + " WHERE out_trade_no = :outTradeNo AND status IN (:from)")
+                .param("to", paid.to().name())
+                .param("tradeNo", trade.tradeNo())
+                .param("buyerLogonId", trade.buyerLogonId())
+                .param("buyerId", trade.buyerId())
+                .param("paidAt", column(trade.paidAt() != null ? trade.paidAt() : at))
+                .param("at", column(at))
+                .param("outTradeNo", outTradeNo)
+                .param("from", names(paid))
+                .update()
+            == 1;
+    if (changed) {
+      counted(outTradeNo, "paid");
+    }
+    return changed;
   }
 
   @Override
   public boolean apply(String outTradeNo, PaymentTransition transition, Instant at) {
     String closedAt = transition.to() == PaymentStatus.CLOSED ? ", closed_at = :at" : "";
-    return jdbc.sql(
-                "UPDATE payments SET status = :to, updated_at = :at"
-                    + closedAt
-                    + " WHERE out_trade_no = :outTradeNo AND status IN (:from)")
-            .param("to", transition.to().name())
-            .param("at", column(at))
-            .param("outTradeNo", outTradeNo)
-            .param("from", names(transition))
-            .update()
-        == 1;
+    boolean changed =
+        jdbc.sql(
+                    "UPDATE payments SET status = :to, updated_at = :at"
+                        + closedAt
+                        + " WHERE out_trade_no = :outTradeNo AND status IN (:from)")
+                .param("to", transition.to().name())
+                .param("at", column(at))
+                .param("outTradeNo", outTradeNo)
+                .param("from", names(transition))
+                .update()
+            == 1;
+    if (changed) {
+      counted(outTradeNo, transition.to().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return changed;
+  }
+
+  private void counted(String outTradeNo, String event) {
+    metrics.payment(
+        event,
+        jdbc.sql("SELECT product FROM payments WHERE out_trade_no = ?")
+            .param(outTradeNo)
+            .query(String.class)
+            .single());
   }
 
   @Override
@@ -144,6 +169,69 @@ public class JdbcPaymentRepository implements PaymentRepository {
                 + " ROWS ONLY")
         .query(JdbcPaymentRepository::map)
         .list();
+  }
+
+  /**
+   * One page of a person's search, newest first; one row more than the page is read to tell whether
+   * another page follows.
+   */
+  public List<Payment> search(PaymentSearch search, ZoneId zone, int limit) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (present(search.number())) {
+      where.append(" AND (out_trade_no = ? OR trade_no = ?)");
+      params.add(search.number().trim());
+      params.add(search.number().trim());
+    }
+    if (present(search.buyer())) {
+      where.append(" AND (buyer_id = ? OR buyer_logon_id LIKE ? ESCAPE '!')");
+      params.add(search.buyer().trim());
+      params.add("%" + search.buyer().trim().replaceAll("([!%_])", "!$1") + "%");
+    }
+    if (search.status() != null) {
+      where.append(" AND status = ?");
+      params.add(search.status().name());
+    }
+    if (Boolean.TRUE.equals(search.attention())) {
+      where.append(" AND attention IS NOT NULL");
+    }
+    if (search.amount() != null) {
+      where.append(" AND total_amount = ?");
+      params.add(search.amount());
+    }
+    if (search.from() != null) {
+      where.append(" AND created_at >= ?");
+      params.add(column(search.from().atStartOfDay(zone).toInstant()));
+    }
+    if (search.to() != null) {
+      where.append(" AND created_at < ?");
+      params.add(column(search.to().plusDays(1).atStartOfDay(zone).toInstant()));
+    }
+    if (present(search.after())) {
+      // The row after the cursor in (created_at, out_trade_no) order, newest first.
+      where.append(
+          " AND (created_at < (SELECT created_at FROM payments WHERE out_trade_no = ?)"
+              + " OR (created_at = (SELECT created_at FROM payments WHERE out_trade_no = ?)"
+              + " AND out_trade_no < ?))");
+      params.add(search.after());
+      params.add(search.after());
+      params.add(search.after());
+    }
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM payments"
+                + where
+                + " ORDER BY created_at DESC, out_trade_no DESC FETCH FIRST "
+                + limit
+                + " ROWS ONLY")
+        .params(params)
+        .query(JdbcPaymentRepository::map)
+        .list();
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
   }
 
   private static List<String> names(PaymentTransition transition) {

@@ -1,8 +1,11 @@
 package io.paygate.server.payments;
 
 import io.paygate.core.exchanges.ExchangeLog;
+import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentService;
+import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundService;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -24,9 +27,12 @@ public class PaymentPage {
   }
 
   public String render(String outTradeNo, Model model) {
-    model.addAttribute("payment", payments.get(outTradeNo));
-    model.addAttribute("refunds", refunds.list(outTradeNo));
-    model.addAttribute("exchanges", exchanges.forPayment(outTradeNo));
+    Payment payment = payments.get(outTradeNo);
+    List<Refund> itsRefunds = refunds.list(outTradeNo);
+    model.addAttribute("payment", payment);
+    model.addAttribute("refunds", itsRefunds);
+    model.addAttribute(
+        "timeline", Timeline.of(payment, exchanges.forPayment(outTradeNo), itsRefunds));
     return "payments/payment";
   }
 }

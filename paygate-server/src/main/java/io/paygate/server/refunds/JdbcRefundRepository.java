@@ -9,11 +9,13 @@ import io.paygate.core.refunds.RefundOrigin;
 import io.paygate.core.refunds.RefundRepository;
 import io.paygate.core.refunds.RefundStatus;
 import io.paygate.core.refunds.RefundTransition;
+import io.paygate.server.metrics.BookMetrics;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,9 +29,11 @@ public class JdbcRefundRepository implements RefundRepository {
           + " failure_message, created_at, updated_at, refunded_at, origin";
 
   private final JdbcClient jdbc;
+  private final BookMetrics metrics;
 
-  public JdbcRefundRepository(JdbcClient jdbc) {
+  public JdbcRefundRepository(JdbcClient jdbc, BookMetrics metrics) {
     this.jdbc = jdbc;
+    this.metrics = metrics;
   }
 
   @Override
@@ -48,6 +52,11 @@ public class JdbcRefundRepository implements RefundRepository {
             column(r.refundedAt()),
             r.origin().name())
         .update();
+    metrics.refund("requested", r.origin().name());
+    if (r.status() != RefundStatus.PENDING) {
+      // Recorded already settled (a refund made in Alipay's console, found by a query).
+      metrics.refund(r.status().name().toLowerCase(Locale.ROOT), r.origin().name());
+    }
   }
 
   @Override
@@ -99,21 +108,35 @@ public class JdbcRefundRepository implements RefundRepository {
       String failureMessage,
       Instant at,
       Instant refundedAt) {
-    return jdbc.sql(
-                "UPDATE refunds SET status = :status, failure_code = :code,"
-                    + " failure_message = :message, updated_at = :at, refunded_at = :refundedAt"
-                    + " WHERE out_trade_no = :outTradeNo AND out_request_no = :outRequestNo"
-                    + " AND status IN (:from)")
-            .param("status", transition.to().name())
-            .param("code", failureCode)
-            .param("message", failureMessage)
-            .param("at", column(at))
-            .param("refundedAt", column(refundedAt))
-            .param("outTradeNo", outTradeNo)
-            .param("outRequestNo", outRequestNo)
-            .param("from", transition.from().stream().map(Enum::name).toList())
-            .update()
-        == 1;
+    boolean changed =
+        jdbc.sql(
+                    "UPDATE refunds SET status = :status, failure_code = :code,"
+                        + " failure_message = :message, updated_at = :at, refunded_at = :refundedAt"
+                        + " WHERE out_trade_no = :outTradeNo AND out_request_no = :outRequestNo"
+                        + " AND status IN (:from)")
+                .param("status", transition.to().name())
+                .param("code", failureCode)
+                .param("message", failureMessage)
+                .param("at", column(at))
+                .param("refundedAt", column(refundedAt))
+                .param("outTradeNo", outTradeNo)
+                .param("outRequestNo", outRequestNo)
+                .param("from", transition.from().stream().map(Enum::name).toList())
+                .update()
+            == 1;
+    if (changed) {
+      String origin =
+          jdbc.sql("SELECT origin FROM refunds WHERE out_trade_no = ? AND out_request_no = ?")
+              .params(outTradeNo, outRequestNo)
+              .query(String.class)
+              .single();
+      metrics.refund(
+          transition == RefundTransition.RETRY
+              ? "retried"
+              : transition.to().name().toLowerCase(Locale.ROOT),
+          origin);
+    }
+    return changed;
   }
 
   private static Refund map(ResultSet row, int index) throws SQLException {

@@ -8,12 +8,12 @@ import java.util.List;
 
 /** The refund form (on the payment page and the index), as typed; the API's messages. */
 public record RefundForm(
-    @NotBlank(message = "refund_amount is required")
+    @NotBlank(message = "请填写金额 refund_amount is required")
         @Pattern(
             regexp = "\\s*(\\d{1,12}(\\.\\d{1,2})?)?\\s*",
             message =
-                "refund_amount must be a decimal string in yuan with at most two decimals, like"
-                    + " 12.30")
+                "金额以元为单位，最多两位小数，如 12.30 · refund_amount must be a decimal string in yuan"
+                    + " with at most two decimals, like 12.30")
         String refundAmount,
     String refundReason,
     String outRequestNo) {

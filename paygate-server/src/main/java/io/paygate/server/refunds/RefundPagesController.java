@@ -4,6 +4,7 @@ import io.paygate.core.errors.PayGateException;
 import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundService;
 import io.paygate.server.pages.FormError;
+import io.paygate.server.pages.Labels;
 import io.paygate.server.pages.PageController;
 import io.paygate.server.payments.PaymentPage;
 import jakarta.validation.Valid;
@@ -42,7 +43,8 @@ public class RefundPagesController {
       try {
         Refund refund = refunds.refund(outTradeNo, form.toNewRefund());
         redirect.addFlashAttribute(
-            "notice", "退款 Refund " + refund.outRequestNo() + ": " + refund.status());
+            "notice",
+            "退款 Refund " + refund.outRequestNo() + ": " + Labels.INSTANCE.refund(refund.status()));
         return new ModelAndView("redirect:/payments/" + outTradeNo);
       } catch (PayGateException refused) {
         if (refused.field() == null) {

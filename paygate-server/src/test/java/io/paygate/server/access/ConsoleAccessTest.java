@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.server.ConsoleSession;
 import io.paygate.server.ServerTestSupport;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -147,16 +143,5 @@ class ConsoleAccessTest extends ServerTestSupport {
     assertThat(prometheus("admin", ADMIN_PASSWORD).status()).isEqualTo(200);
     assertThat(prometheus("admin", ADMIN_PASSWORD).body()).contains("paygate_");
     assertThat(prometheus("admin", "wrong").status()).isEqualTo(401);
-  }
-
-  private Reply prometheus(String user, String password) {
-    String basic =
-        Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return send(
-        HttpRequest.newBuilder(URI.create(base() + "/actuator/prometheus"))
-            .header("Authorization", "Basic " + basic)
-            .GET()
-            .build());
   }
 }

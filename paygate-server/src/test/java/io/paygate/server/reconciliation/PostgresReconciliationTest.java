@@ -14,6 +14,7 @@ import io.paygate.core.reconciliation.Reconciliation;
 import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundOrigin;
 import io.paygate.core.refunds.RefundStatus;
+import io.paygate.server.metrics.BookMetrics;
 import io.paygate.server.payments.JdbcPaymentRepository;
 import io.paygate.server.postgres.EmbeddedPostgresServer;
 import io.paygate.server.refunds.JdbcRefundRepository;
@@ -99,8 +100,9 @@ class PostgresReconciliationTest {
 
   @Test
   void theBooksOfAWindowAreThePaidPaymentsAndSucceededRefundsInIt() {
-    JdbcPaymentRepository payments = new JdbcPaymentRepository(jdbc);
-    JdbcRefundRepository refunds = new JdbcRefundRepository(jdbc);
+    BookMetrics metrics = new BookMetrics(new SimpleMeterRegistry());
+    JdbcPaymentRepository payments = new JdbcPaymentRepository(jdbc, metrics);
+    JdbcRefundRepository refunds = new JdbcRefundRepository(jdbc, metrics);
     String prefix = "PGR" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     Instant from = Instant.parse("2001-03-01T16:00:00Z");
     Instant to = from.plusSeconds(86_400);

@@ -1,0 +1,68 @@
+package io.paygate.server.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paygate.server.ServerTestSupport;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The books' counters on {@code /actuator/prometheus} move once per real change, through the real
+ * flow: a notify delivered again or a refused close counts nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class BookMetricsTest extends ServerTestSupport {
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    serverProperties(registry, "metrics");
+  }
+
+  private double count(String series) {
+    String body = prometheus("admin", ADMIN_PASSWORD).body();
+    Matcher m =
+        Pattern.compile("^" + Pattern.quote(series) + " ([0-9.E]+)$", Pattern.MULTILINE)
+            .matcher(body);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+
+  @Test
+  void paymentsAndRefundsAreCountedOncePerChangeByProductAndOutcome() {
+    String created = "paygate_payments_total{event=\"created\",product=\"page\"}";
+    String paid = "paygate_payments_total{event=\"paid\",product=\"page\"}";
+    String closed = "paygate_payments_total{event=\"closed\",product=\"wap\"}";
+    String partly = "paygate_payments_total{event=\"partially_refunded\",product=\"page\"}";
+    String requested = "paygate_refunds_total{origin=\"paygate\",outcome=\"requested\"}";
+    String succeeded = "paygate_refunds_total{origin=\"paygate\",outcome=\"succeeded\"}";
+    double[] before = {
+      count(created), count(paid), count(closed), count(partly), count(requested), count(succeeded)
+    };
+
+    String outTradeNo = paidPayment("5.00");
+    // Paying it again changes nothing, so counts nothing.
+    payAsBuyer(outTradeNo);
+    assertThat(
+            api(
+                    "POST",
+                    "/api/v1/payments/" + outTradeNo + "/refunds",
+                    Map.of("refund_amount", "1.00"))
+                .status())
+        .isEqualTo(201);
+    String wap = createPayment("2.00", "wap");
+    assertThat(api("POST", "/api/v1/payments/" + wap + "/close", null).status()).isEqualTo(200);
+    // Closing it again is refused or a no-op: either way, not a second close.
+    api("POST", "/api/v1/payments/" + wap + "/close", null);
+
+    assertThat(count(created) - before[0]).isEqualTo(1);
+    assertThat(count(paid) - before[1]).isEqualTo(1);
+    assertThat(count(closed) - before[2]).isEqualTo(1);
+    assertThat(count(partly) - before[3]).isEqualTo(1);
+    assertThat(count(requested) - before[4]).isEqualTo(1);
+    assertThat(count(succeeded) - before[5]).isEqualTo(1);
+  }
+}

@@ -1,0 +1,112 @@
+package io.paygate.server.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paygate.server.ConsoleSession;
+import io.paygate.server.ServerTestSupport;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The console's payment search and the payment's timeline, over real HTTP with a login. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class PaymentSearchTest extends ServerTestSupport {
+
+  private static final Pattern ROW = Pattern.compile("href=\"/payments/([A-Za-z0-9_-]+)\"");
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    serverProperties(registry, "search");
+  }
+
+  private static List<String> found(String body) {
+    String table = body.substring(body.indexOf("id=\"found\""));
+    Matcher m = ROW.matcher(table);
+    List<String> numbers = new ArrayList<>();
+    while (m.find()) {
+      numbers.add(m.group(1));
+    }
+    return numbers;
+  }
+
+  @Test
+  void searchFindsByNumberTradeNoStatusAndAmountAndPagesByCursorWithoutRepeats() {
+    ConsoleSession viewer = operatorWithRole("VIEWER");
+    String paid = paidPayment("43.21");
+    String tradeNo = payment(paid).get("trade_no").asString();
+    Set<String> created = new LinkedHashSet<>();
+    for (int i = 0; i < 22; i++) {
+      created.add(createPayment("1.0" + (i % 10), "page"));
+    }
+
+    assertThat(found(viewer.get("/payments?number=" + paid).body())).containsExactly(paid);
+    assertThat(found(viewer.get("/payments?number=" + tradeNo).body())).containsExactly(paid);
+    assertThat(found(viewer.get("/payments?status=PAID&amount=43.21").body()))
+        .containsExactly(paid);
+    assertThat(found(viewer.get("/payments?status=PAID&amount=43.22").body())).isEmpty();
+
+    // At least 23 payments: pages of 20 newest first, followed by the next-page link to the end,
+    // each payment once.
+    ConsoleSession.Page page = viewer.get("/payments?from=2000-01-01");
+    assertThat(found(page.body())).hasSize(PaymentSearch.PAGE_SIZE);
+    List<String> all = new ArrayList<>();
+    Pattern next = Pattern.compile("id=\"next-page\" href=\"([^\"]+)\"");
+    while (true) {
+      List<String> numbers = found(page.body());
+      assertThat(numbers).hasSizeLessThanOrEqualTo(PaymentSearch.PAGE_SIZE).isNotEmpty();
+      all.addAll(numbers);
+      Matcher link = next.matcher(page.body());
+      if (!link.find()) {
+        break;
+      }
+      String nextPage = link.group(1).replace("&amp;", "&");
+      assertThat(nextPage).startsWith("/payments?").contains("from=2000-01-01").contains("after=");
+      page = viewer.get(nextPage);
+    }
+    assertThat(all).doesNotHaveDuplicates().containsAll(created).contains(paid);
+  }
+
+  @Test
+  void aStatusOrDateThatDoesNotParseIsA400NotAnError() {
+    ConsoleSession viewer = operatorWithRole("VIEWER");
+    for (String query : new String[] {"status=PAIDX", "from=2026-13-01", "amount=abc"}) {
+      ConsoleSession.Page page = viewer.get("/payments?" + query);
+      assertThat(page.status()).as(query).isEqualTo(400);
+      assertThat(page.body()).as(query).contains("不是有效的值").doesNotContain("Exception");
+    }
+  }
+
+  @Test
+  void thePaymentPageShowsItsTimelineInOrderWithChineseStatuses() {
+    ConsoleSession viewer = operatorWithRole("VIEWER");
+    String outTradeNo = paidPayment("9.00");
+    assertThat(
+            api(
+                    "POST",
+                    "/api/v1/payments/" + outTradeNo + "/refunds",
+                    java.util.Map.of("refund_amount", "4.00"))
+                .status())
+        .isEqualTo(201);
+
+    String body = viewer.get("/payments/" + outTradeNo).body();
+    assertThat(body).contains("部分退款 PARTIALLY_REFUNDED");
+    Matcher kinds = Pattern.compile("data-kind=\"([a-z-]+)\"").matcher(body);
+    List<String> order = new ArrayList<>();
+    while (kinds.find()) {
+      order.add(kinds.group(1));
+    }
+    assertThat(order).startsWith("created", "cashier").contains("notify", "paid");
+    assertThat(order.indexOf("paid")).isLessThan(order.indexOf("refund-asked"));
+    assertThat(order.indexOf("refund-asked")).isLessThan(order.lastIndexOf("refund"));
+    assertThat(order.get(order.size() - 1)).isEqualTo("refund");
+    // A viewer reads, but is offered no refund or close.
+    assertThat(body).doesNotContain("id=\"refund\"").doesNotContain("id=\"close\"");
+  }
+}
