@@ -68,11 +68,12 @@ public class ApiKeys {
         Files.createDirectories(dataDir);
         Files.writeString(file, key + "\n", StandardCharsets.US_ASCII);
       }
-      // Shown so a developer can call the API; it only ever guards the embedded sandbox's money.
+      // Where it is, never what it is: logs are read by more people than the data directory.
       log.info(
-          "Development API key for the embedded sandbox (kept in {}): Authorization: Bearer {}",
+          "Development API key for the embedded sandbox is in {} (Authorization: Bearer"
+              + " $(cat {}))",
           file,
-          key);
+          file);
       return key;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep the development API key in " + file, e);
