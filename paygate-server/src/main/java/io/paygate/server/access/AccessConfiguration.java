@@ -117,6 +117,9 @@ public class AccessConfiguration {
                     .hasRole(operator)
                     .requestMatchers(HttpMethod.POST, "/payments/*/sync")
                     .hasRole(operator)
+                    // The index's query form asks Alipay (the merchant's quota) and writes.
+                    .requestMatchers("/pages/query")
+                    .hasRole(operator)
                     .anyRequest()
                     .hasRole(Role.VIEWER.name()))
         // Alipay posts its notifications with no token of ours; their signature is their proof.

@@ -6,6 +6,7 @@ import io.paygate.core.payments.PaymentService;
 import io.paygate.server.home.HomePage;
 import io.paygate.server.home.PaymentForm;
 import io.paygate.server.pages.FormError;
+import io.paygate.server.pages.Labels;
 import io.paygate.server.pages.PageController;
 import jakarta.validation.Valid;
 import java.util.Optional;
@@ -71,6 +72,18 @@ public class PaymentPagesController {
   @GetMapping("/payments/{outTradeNo}")
   public String payment(@PathVariable String outTradeNo, Model model) {
     return page.render(outTradeNo, model);
+  }
+
+  @PostMapping("/payments/{outTradeNo}/sync")
+  public String sync(@PathVariable String outTradeNo, RedirectAttributes redirect) {
+    try {
+      Payment payment = payments.sync(outTradeNo);
+      redirect.addFlashAttribute(
+          "notice", "已向支付宝查询 Asked Alipay: " + Labels.INSTANCE.payment(payment.status()));
+    } catch (PayGateException refused) {
+      redirect.addFlashAttribute("errorMessage", refused.getMessage());
+    }
+    return "redirect:/payments/" + outTradeNo;
   }
 
   @PostMapping("/pages/close")

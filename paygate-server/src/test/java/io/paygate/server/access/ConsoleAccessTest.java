@@ -106,6 +106,26 @@ class ConsoleAccessTest extends ServerTestSupport {
     assertThat(refund.status()).isEqualTo(403);
     assertThat(viewer.get("/operators").status()).isEqualTo(403);
     assertThat(payment(outTradeNo).get("refunded_amount").asString()).isEqualTo("0.00");
+    // Asking Alipay spends the merchant's quota and writes: an operator's, not a viewer's.
+    assertThat(page.body()).doesNotContain("id=\"sync\"");
+    assertThat(viewer.get("/pages/query?out_trade_no=" + outTradeNo).status()).isEqualTo(403);
+    ConsoleSession.Page sync =
+        viewer.submit("/payments/" + outTradeNo, "/payments/" + outTradeNo + "/sync", Map.of());
+    assertThat(sync.status()).isEqualTo(403);
+  }
+
+  @Test
+  void anOperatorAsksAlipayFromThePaymentPage() {
+    String outTradeNo = paidPayment("3.00");
+    ConsoleSession operator = operatorWithRole("OPERATOR");
+    ConsoleSession.Page sync =
+        operator.submit("/payments/" + outTradeNo, "/payments/" + outTradeNo + "/sync", Map.of());
+    assertThat(sync.status()).isEqualTo(302);
+    assertThat(sync.location()).endsWith("/payments/" + outTradeNo);
+    ConsoleSession.Page after = operator.get("/payments/" + outTradeNo);
+    assertThat(after.body()).contains("已向支付宝查询 Asked Alipay: 已支付 PAID");
+    // The query went out and is on the timeline.
+    assertThat(after.body()).contains("调用支付宝 Call queryTrade");
   }
 
   @Test
