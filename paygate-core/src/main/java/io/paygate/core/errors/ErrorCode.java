@@ -15,7 +15,9 @@ public enum ErrorCode {
   CHANNEL_UNAVAILABLE(Kind.UNAVAILABLE),
   /** The channel has not published the day's bill yet (or the day is not over). */
   BILL_NOT_READY(Kind.CONFLICT),
-  RECONCILIATION_NOT_FOUND(Kind.NOT_FOUND);
+  RECONCILIATION_NOT_FOUND(Kind.NOT_FOUND),
+  WEBHOOK_ENDPOINT_NOT_FOUND(Kind.NOT_FOUND),
+  EVENT_NOT_FOUND(Kind.NOT_FOUND);
 
   /** What sort of refusal, so an edge can pick its answer without listing every code. */
   public enum Kind {

@@ -33,7 +33,7 @@ public class DashboardQueries {
   }
 
   public Dashboard dashboard() {
-    LocalDate today = LocalDate.now(clock.withZone(zone));
+    LocalDate today = clock.instant().atZone(zone).toLocalDate();
     Instant tomorrow = start(today.plusDays(1));
     Instant firstDay = start(today.minusDays(DAYS - 1));
     long attention =

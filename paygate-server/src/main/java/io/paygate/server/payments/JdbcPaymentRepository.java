@@ -11,7 +11,10 @@ import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.core.payments.PaymentTransition;
+import io.paygate.server.PayGateProperties;
 import io.paygate.server.metrics.BookMetrics;
+import io.paygate.server.webhooks.EventOutbox;
+import io.paygate.server.webhooks.EventType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,10 +37,15 @@ public class JdbcPaymentRepository implements PaymentRepository {
 
   private final JdbcClient jdbc;
   private final BookMetrics metrics;
+  private final EventOutbox events;
+  private final String publicUrl;
 
-  public JdbcPaymentRepository(JdbcClient jdbc, BookMetrics metrics) {
+  public JdbcPaymentRepository(
+      JdbcClient jdbc, BookMetrics metrics, EventOutbox events, PayGateProperties properties) {
     this.jdbc = jdbc;
     this.metrics = metrics;
+    this.events = events;
+    this.publicUrl = properties.publicUrl();
   }
 
   @Override
@@ -112,6 +120,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
             == 1;
     if (changed) {
       counted(outTradeNo, "paid");
+      event(EventType.PAYMENT_SUCCEEDED, outTradeNo);
     }
     return changed;
   }
@@ -132,8 +141,19 @@ public class JdbcPaymentRepository implements PaymentRepository {
             == 1;
     if (changed) {
       counted(outTradeNo, transition.to().name().toLowerCase(java.util.Locale.ROOT));
+      if (transition == PaymentTransition.CLOSE) {
+        event(EventType.PAYMENT_CLOSED, outTradeNo);
+      } else if (transition == PaymentTransition.REFUND_ALL) {
+        event(EventType.PAYMENT_REFUNDED, outTradeNo);
+      }
     }
     return changed;
+  }
+
+  /** The shop hears of it by webhook; the payment is shown as it is when the change commits. */
+  private void event(EventType type, String outTradeNo) {
+    events.record(
+        type, outTradeNo, null, () -> PaymentView.of(find(outTradeNo).orElseThrow(), publicUrl));
   }
 
   private void counted(String outTradeNo, String event) {
@@ -154,9 +174,16 @@ public class JdbcPaymentRepository implements PaymentRepository {
 
   @Override
   public void setAttention(String outTradeNo, Attention attention, Instant at) {
-    jdbc.sql("UPDATE payments SET attention = ?, updated_at = ? WHERE out_trade_no = ?")
-        .params(attention.name(), column(at), outTradeNo)
-        .update();
+    // Written, and told, only when it changes.
+    int changed =
+        jdbc.sql(
+                "UPDATE payments SET attention = ?, updated_at = ? WHERE out_trade_no = ?"
+                    + " AND (attention IS NULL OR attention <> ?)")
+            .params(attention.name(), column(at), outTradeNo, attention.name())
+            .update();
+    if (changed == 1) {
+      event(EventType.PAYMENT_NEEDS_ATTENTION, outTradeNo);
+    }
   }
 
   @Override

@@ -10,6 +10,8 @@ import io.paygate.core.refunds.RefundRepository;
 import io.paygate.core.refunds.RefundStatus;
 import io.paygate.core.refunds.RefundTransition;
 import io.paygate.server.metrics.BookMetrics;
+import io.paygate.server.webhooks.EventOutbox;
+import io.paygate.server.webhooks.EventType;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,10 +32,12 @@ public class JdbcRefundRepository implements RefundRepository {
 
   private final JdbcClient jdbc;
   private final BookMetrics metrics;
+  private final EventOutbox events;
 
-  public JdbcRefundRepository(JdbcClient jdbc, BookMetrics metrics) {
+  public JdbcRefundRepository(JdbcClient jdbc, BookMetrics metrics, EventOutbox events) {
     this.jdbc = jdbc;
     this.metrics = metrics;
+    this.events = events;
   }
 
   @Override
@@ -56,7 +60,19 @@ public class JdbcRefundRepository implements RefundRepository {
     if (r.status() != RefundStatus.PENDING) {
       // Recorded already settled (a refund made in Alipay's console, found by a query).
       metrics.refund(r.status().name().toLowerCase(Locale.ROOT), r.origin().name());
+      if (r.status() == RefundStatus.SUCCEEDED) {
+        event(EventType.REFUND_SUCCEEDED, r.outTradeNo(), r.outRequestNo());
+      }
     }
+  }
+
+  /** The shop hears of it by webhook; the refund is shown as it is when the change commits. */
+  private void event(EventType type, String outTradeNo, String outRequestNo) {
+    events.record(
+        type,
+        outTradeNo,
+        outRequestNo,
+        () -> RefundView.of(find(outTradeNo, outRequestNo).orElseThrow()));
   }
 
   @Override
@@ -135,6 +151,11 @@ public class JdbcRefundRepository implements RefundRepository {
               ? "retried"
               : transition.to().name().toLowerCase(Locale.ROOT),
           origin);
+      if (transition == RefundTransition.CONFIRM) {
+        event(EventType.REFUND_SUCCEEDED, outTradeNo, outRequestNo);
+      } else if (transition == RefundTransition.FAIL) {
+        event(EventType.REFUND_FAILED, outTradeNo, outRequestNo);
+      }
     }
     return changed;
   }

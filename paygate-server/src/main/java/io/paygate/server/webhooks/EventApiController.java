@@ -1,0 +1,81 @@
+package io.paygate.server.webhooks;
+
+import io.paygate.core.errors.PayGateException;
+import io.paygate.server.api.ApiController;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code /api/v1/events}: what happened, what was sent, and sending it again. */
+@ApiController
+@RequestMapping("/api/v1/events")
+public class EventApiController {
+
+  private final Events events;
+  private final WebhookDeliveries deliveries;
+  private final WebhookDispatcher dispatcher;
+  private final JsonMapper json;
+  private final Clock clock;
+
+  public EventApiController(
+      Events events,
+      WebhookDeliveries deliveries,
+      WebhookDispatcher dispatcher,
+      JsonMapper json,
+      Clock clock) {
+    this.events = events;
+    this.deliveries = deliveries;
+    this.dispatcher = dispatcher;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @GetMapping
+  public EventPage list(
+      @RequestParam(required = false) String payment,
+      @RequestParam(required = false) String type,
+      @RequestParam(name = "starting_after", required = false) String startingAfter,
+      @RequestParam(required = false, defaultValue = "20") int limit) {
+    if (limit < 1 || limit > 100) {
+      throw PayGateException.invalid("limit", "limit must be between 1 and 100");
+    }
+    if (type != null && !type.isBlank() && !EventType.known(type)) {
+      throw PayGateException.invalid("type", "unknown event type; known: " + EventType.names());
+    }
+    List<Events.Event> found = events.list(payment, type, startingAfter, limit);
+    boolean more = found.size() > limit;
+    List<EventView> page =
+        found.subList(0, Math.min(limit, found.size())).stream()
+            .map(event -> view(event, false))
+            .toList();
+    return new EventPage(page, more);
+  }
+
+  @GetMapping("/{id}")
+  public EventView get(@PathVariable String id) {
+    return view(events.get(id), true);
+  }
+
+  /** Sends the event again now to every live endpoint that had it, whatever happened before. */
+  @PostMapping("/{id}/redeliver")
+  public EventView redeliver(@PathVariable String id) {
+    Events.Event event = events.get(id);
+    List<Long> again = deliveries.redeliver(id, clock.instant());
+    again.forEach(dispatcher::attempt);
+    return view(event, true);
+  }
+
+  private EventView view(Events.Event event, boolean withDeliveries) {
+    return new EventView(
+        event.id(),
+        event.type(),
+        event.created(),
+        json.readTree(event.payload()).get("data"),
+        withDeliveries ? deliveries.forEvent(event.id()) : null);
+  }
+}

@@ -1,0 +1,97 @@
+package io.paygate.server.webhooks;
+
+import static io.paygate.server.database.Times.read;
+
+import io.paygate.core.errors.ErrorCode;
+import io.paygate.core.errors.PayGateException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code events} table read back: listing, one event, a payment's events. */
+@Repository
+public class Events {
+
+  /** An event row; {@code payload} is the JSON every delivery sends. */
+  public record Event(
+      String id,
+      String type,
+      String outTradeNo,
+      String outRequestNo,
+      String payload,
+      Instant created) {}
+
+  private static final String COLUMNS =
+      "id, type, out_trade_no, out_request_no, payload, created_at";
+
+  private final JdbcClient jdbc;
+
+  public Events(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Newest first, after the cursor event if given; one more than {@code limit} to tell has_more.
+   */
+  List<Event> list(String outTradeNo, String type, String startingAfter, int limit) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (outTradeNo != null && !outTradeNo.isBlank()) {
+      where.append(" AND out_trade_no = ?");
+      params.add(outTradeNo);
+    }
+    if (type != null && !type.isBlank()) {
+      where.append(" AND type = ?");
+      params.add(type);
+    }
+    if (startingAfter != null && !startingAfter.isBlank()) {
+      get(startingAfter);
+      where.append(
+          " AND (created_at < (SELECT created_at FROM events WHERE id = ?)"
+              + " OR (created_at = (SELECT created_at FROM events WHERE id = ?) AND id < ?))");
+      params.add(startingAfter);
+      params.add(startingAfter);
+      params.add(startingAfter);
+    }
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM events"
+                + where
+                + " ORDER BY created_at DESC, id DESC FETCH FIRST "
+                + (limit + 1)
+                + " ROWS ONLY")
+        .params(params)
+        .query(Events::map)
+        .list();
+  }
+
+  public Event get(String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM events WHERE id = ?")
+        .param(id)
+        .query(Events::map)
+        .optional()
+        .orElseThrow(() -> new PayGateException(ErrorCode.EVENT_NOT_FOUND, "no event " + id));
+  }
+
+  /** A payment's events, oldest first, for its timeline. */
+  public List<Event> forPayment(String outTradeNo) {
+    return jdbc.sql(
+            "SELECT " + COLUMNS + " FROM events WHERE out_trade_no = ? ORDER BY created_at, id")
+        .param(outTradeNo)
+        .query(Events::map)
+        .list();
+  }
+
+  private static Event map(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+    return new Event(
+        row.getString("id"),
+        row.getString("type"),
+        row.getString("out_trade_no"),
+        row.getString("out_request_no"),
+        row.getString("payload"),
+        read(row, "created_at"));
+  }
+}

@@ -1,0 +1,176 @@
+package io.paygate.server.webhooks;
+
+import static io.paygate.server.database.Times.column;
+import static io.paygate.server.database.Times.read;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * The {@code webhook_deliveries} and {@code webhook_attempts} tables: each endpoint's delivery of
+ * each event, as a row with its next attempt's time and its attempts, claimed by one instance at a
+ * time with a single conditional update.
+ */
+@Repository
+public class WebhookDeliveries {
+
+  /** What an attempt needs, read once it is claimed. */
+  record Claimed(
+      long id, String eventId, String endpointId, String payload, int attempts, Instant created) {}
+
+  /** One attempt, as the API shows it. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record Attempt(
+      Instant attemptedAt,
+      Integer statusCode,
+      String replyExcerpt,
+      String error,
+      long durationMs) {}
+
+  /** One delivery with its attempts. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record Delivery(
+      long id,
+      String endpointId,
+      String status,
+      int attempts,
+      Instant nextAttemptAt,
+      @JsonProperty("attempt_log") List<Attempt> attemptLog) {}
+
+  private final JdbcClient jdbc;
+
+  public WebhookDeliveries(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  static long insert(JdbcClient jdbc, String eventId, String endpointId, Instant now) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            "INSERT INTO webhook_deliveries (event_id, endpoint_id, status, attempts,"
+                + " next_attempt_at, created_at) VALUES (?, ?, 'PENDING', 0, ?, ?)")
+        .params(eventId, endpointId, column(now), column(now))
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  /** Due deliveries, oldest due first. */
+  List<Long> due(Instant now, int limit) {
+    return jdbc.sql(
+            "SELECT id FROM webhook_deliveries WHERE status = 'PENDING' AND next_attempt_at <= ?"
+                + " AND (claimed_until IS NULL OR claimed_until < ?)"
+                + " ORDER BY next_attempt_at, id FETCH FIRST "
+                + limit
+                + " ROWS ONLY")
+        .params(column(now), column(now))
+        .query(Long.class)
+        .list();
+  }
+
+  /**
+   * Takes the delivery for one attempt if it is due and nobody holds it: of two instances (or
+   * threads) only one gets it. Held until {@code until}, after which another may try again.
+   */
+  Optional<Claimed> claim(long id, Instant now, Instant until) {
+    int claimed =
+        jdbc.sql(
+                "UPDATE webhook_deliveries SET claimed_until = ? WHERE id = ?"
+                    + " AND status = 'PENDING' AND next_attempt_at <= ?"
+                    + " AND (claimed_until IS NULL OR claimed_until < ?)")
+            .params(column(until), id, column(now), column(now))
+            .update();
+    if (claimed == 0) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            "SELECT d.id, d.event_id, d.endpoint_id, d.attempts, e.payload, e.created_at"
+                + " FROM webhook_deliveries d JOIN events e ON e.id = d.event_id WHERE d.id = ?")
+        .param(id)
+        .query(
+            (row, n) ->
+                new Claimed(
+                    row.getLong("id"),
+                    row.getString("event_id"),
+                    row.getString("endpoint_id"),
+                    row.getString("payload"),
+                    row.getInt("attempts"),
+                    read(row, "created_at")))
+        .optional();
+  }
+
+  /** Records the attempt and what follows it: done, failed for good, or the next attempt's time. */
+  void attempted(long id, Attempt attempt, String status, Instant nextAttemptAt) {
+    jdbc.sql(
+            "INSERT INTO webhook_attempts (delivery_id, attempted_at, status_code, reply_excerpt,"
+                + " error, duration_millis) VALUES (?,?,?,?,?,?)")
+        .params(
+            id,
+            column(attempt.attemptedAt()),
+            attempt.statusCode(),
+            attempt.replyExcerpt(),
+            attempt.error(),
+            attempt.durationMs())
+        .update();
+    jdbc.sql(
+            "UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1,"
+                + " next_attempt_at = ?, claimed_until = NULL WHERE id = ?")
+        .params(status, column(nextAttemptAt), id)
+        .update();
+  }
+
+  /** Makes every delivery of the event to a live endpoint due now again; returns their ids. */
+  List<Long> redeliver(String eventId, Instant now) {
+    jdbc.sql(
+            "UPDATE webhook_deliveries SET status = 'PENDING', next_attempt_at = ?"
+                + " WHERE event_id = ? AND endpoint_id IN"
+                + " (SELECT id FROM webhook_endpoints WHERE deleted_at IS NULL)")
+        .params(column(now), eventId)
+        .update();
+    return jdbc.sql(
+            "SELECT id FROM webhook_deliveries WHERE event_id = ? AND status = 'PENDING'"
+                + " ORDER BY id")
+        .param(eventId)
+        .query(Long.class)
+        .list();
+  }
+
+  List<Delivery> forEvent(String eventId) {
+    return jdbc.sql(
+            "SELECT id, endpoint_id, status, attempts, next_attempt_at FROM webhook_deliveries"
+                + " WHERE event_id = ? ORDER BY id")
+        .param(eventId)
+        .query(
+            (row, n) ->
+                new Delivery(
+                    row.getLong("id"),
+                    row.getString("endpoint_id"),
+                    row.getString("status"),
+                    row.getInt("attempts"),
+                    read(row, "next_attempt_at"),
+                    attempts(row.getLong("id"))))
+        .list();
+  }
+
+  private List<Attempt> attempts(long deliveryId) {
+    return jdbc.sql(
+            "SELECT attempted_at, status_code, reply_excerpt, error, duration_millis"
+                + " FROM webhook_attempts WHERE delivery_id = ? ORDER BY id")
+        .param(deliveryId)
+        .query(
+            (row, n) ->
+                new Attempt(
+                    read(row, "attempted_at"),
+                    (Integer) row.getObject("status_code"),
+                    row.getString("reply_excerpt"),
+                    row.getString("error"),
+                    row.getLong("duration_millis")))
+        .list();
+  }
+}

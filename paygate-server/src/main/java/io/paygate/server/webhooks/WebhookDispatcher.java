@@ -1,0 +1,224 @@
+package io.paygate.server.webhooks;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.paygate.server.sandbox.SandboxMode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends deliveries, each attempt a short pipeline: claim the row (one instance wins), check the
+ * target, sign, post, record the attempt and plan the next. New deliveries are sent at once on this
+ * instance's small pool; retries, and anything a crash or a full pool left behind, are sent by
+ * {@link #sendDue()} from the recurring job on whichever instance runs it.
+ */
+@Component
+public class WebhookDispatcher implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+  private static final int EXCERPT = 500;
+
+  private final WebhookDeliveries deliveries;
+  private final WebhookEndpoints endpoints;
+  private final WebhooksProperties properties;
+  private final WebhookTargets targets;
+  private final Clock clock;
+  private final MeterRegistry meters;
+  private final HttpClient http;
+  private final ThreadPoolExecutor pool =
+      new ThreadPoolExecutor(
+          1, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000), named("paygate-webhook"));
+
+  public WebhookDispatcher(
+      WebhookDeliveries deliveries,
+      WebhookEndpoints endpoints,
+      WebhooksProperties properties,
+      Environment environment,
+      Clock clock,
+      MeterRegistry meters) {
+    this.deliveries = deliveries;
+    this.endpoints = endpoints;
+    this.properties = properties;
+    this.targets =
+        new WebhookTargets(properties.allowPrivateTargets(), SandboxMode.embedded(environment));
+    this.clock = clock;
+    this.meters = meters;
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(properties.timeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  WebhookTargets targets() {
+    return targets;
+  }
+
+  /**
+   * Sends these new deliveries now, off the caller's thread; what does not fit waits for the job.
+   */
+  void sendSoon(List<Long> ids) {
+    for (long id : ids) {
+      try {
+        pool.execute(() -> attempt(id));
+      } catch (RejectedExecutionException full) {
+        return;
+      }
+    }
+  }
+
+  /** Sends every delivery due now; returns how many attempts this instance made. */
+  public int sendDue() {
+    int sent = 0;
+    List<Long> due;
+    do {
+      due = deliveries.due(clock.instant(), 100);
+      for (long id : due) {
+        if (attempt(id)) {
+          sent++;
+        }
+      }
+    } while (due.size() == 100);
+    return sent;
+  }
+
+  /** One attempt at one delivery, if this caller wins it. */
+  boolean attempt(long id) {
+    Instant now = clock.instant();
+    Optional<WebhookDeliveries.Claimed> claimed =
+        deliveries.claim(id, now, now.plus(properties.timeout().multipliedBy(3)));
+    if (claimed.isEmpty()) {
+      return false;
+    }
+    WebhookDeliveries.Claimed delivery = claimed.get();
+    Optional<WebhookEndpoint> endpoint = endpoints.find(delivery.endpointId());
+    if (endpoint.isEmpty()) {
+      record(delivery, new WebhookDeliveries.Attempt(now, null, null, "endpoint deleted", 0), true);
+      return true;
+    }
+    WebhookDeliveries.Attempt attempt = post(endpoint.get(), delivery, now);
+    boolean ok = attempt.statusCode() != null && attempt.statusCode() / 100 == 2;
+    record(delivery, attempt, ok);
+    return true;
+  }
+
+  private WebhookDeliveries.Attempt post(
+      WebhookEndpoint endpoint, WebhookDeliveries.Claimed delivery, Instant now) {
+    URI url = URI.create(endpoint.url());
+    Optional<String> refused = targets.refusal(url.getHost());
+    if (refused.isPresent()) {
+      return new WebhookDeliveries.Attempt(now, null, null, refused.get(), 0);
+    }
+    String signature =
+        WebhookSignature.header(
+            now.getEpochSecond(), delivery.payload(), endpoint.signingSecrets(now));
+    HttpRequest request =
+        HttpRequest.newBuilder(url)
+            .timeout(properties.timeout())
+            .header("Content-Type", "application/json; charset=utf-8")
+            .header("User-Agent", "PayGate-Webhooks/1")
+            .header("PayGate-Event-Id", delivery.eventId())
+            .header(WebhookSignature.HEADER, signature)
+            .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
+            .build();
+    long started = System.nanoTime();
+    try {
+      HttpResponse<String> reply =
+          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new WebhookDeliveries.Attempt(
+          now, reply.statusCode(), excerpt(reply.body()), null, millis(started));
+    } catch (HttpTimeoutException e) {
+      return new WebhookDeliveries.Attempt(now, null, null, "no answer in time", millis(started));
+    } catch (IOException e) {
+      return new WebhookDeliveries.Attempt(
+          now,
+          null,
+          null,
+          excerpt(e.getClass().getSimpleName() + ": " + e.getMessage()),
+          millis(started));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new WebhookDeliveries.Attempt(now, null, null, "interrupted", millis(started));
+    }
+  }
+
+  /** Done, or the next attempt: first-retry after the first failure, doubling, capped. */
+  private void record(
+      WebhookDeliveries.Claimed delivery, WebhookDeliveries.Attempt attempt, boolean done) {
+    Instant now = attempt.attemptedAt();
+    String outcome;
+    Instant next = now;
+    if (done) {
+      outcome = attempt.error() == null ? "SUCCEEDED" : "FAILED";
+    } else {
+      next = now.plus(wait(delivery.attempts() + 1));
+      outcome = next.isAfter(delivery.created().plus(properties.retryFor())) ? "FAILED" : "PENDING";
+    }
+    deliveries.attempted(delivery.id(), attempt, outcome, next);
+    meters
+        .counter(
+            "paygate.webhook.deliveries",
+            "outcome",
+            outcome.equals("PENDING") ? "retrying" : outcome.toLowerCase(java.util.Locale.ROOT))
+        .increment();
+    if (!done) {
+      log.info(
+          "Webhook {} to {} not accepted ({}); {}",
+          delivery.eventId(),
+          delivery.endpointId(),
+          attempt.statusCode() != null ? "HTTP " + attempt.statusCode() : attempt.error(),
+          outcome.equals("PENDING") ? "next attempt at " + next : "given up");
+    }
+  }
+
+  /** The wait after the n-th failed attempt (n from 1). */
+  Duration wait(int failures) {
+    Duration wait = properties.firstRetry();
+    for (int i = 1; i < failures && wait.compareTo(properties.maxRetryInterval()) < 0; i++) {
+      wait = wait.multipliedBy(2);
+    }
+    return wait.compareTo(properties.maxRetryInterval()) > 0 ? properties.maxRetryInterval() : wait;
+  }
+
+  private static String excerpt(String text) {
+    if (text == null) {
+      return null;
+    }
+    return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT) + "…";
+  }
+
+  private static long millis(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1_000_000;
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  @Override
+  public void destroy() {
+    pool.shutdownNow();
+  }
+}

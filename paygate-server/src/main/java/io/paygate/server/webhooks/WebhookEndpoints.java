@@ -1,0 +1,125 @@
+package io.paygate.server.webhooks;
+
+import static io.paygate.server.database.Times.column;
+import static io.paygate.server.database.Times.read;
+
+import io.paygate.core.errors.ErrorCode;
+import io.paygate.core.errors.PayGateException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code webhook_endpoints} table. A deleted endpoint keeps its row for its history. */
+@Repository
+public class WebhookEndpoints {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String COLUMNS =
+      "id, url, events, secret, previous_secret, previous_secret_until, created_at";
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public WebhookEndpoints(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  WebhookEndpoint create(String url, List<String> events) {
+    WebhookEndpoint endpoint =
+        new WebhookEndpoint(
+            "we_" + random(18), url, List.copyOf(events), secret(), null, null, clock.instant());
+    jdbc.sql("INSERT INTO webhook_endpoints (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?)")
+        .params(
+            endpoint.id(),
+            endpoint.url(),
+            events.isEmpty() ? "*" : String.join(",", events),
+            endpoint.secret(),
+            null,
+            null,
+            column(endpoint.createdAt()))
+        .update();
+    return endpoint;
+  }
+
+  List<WebhookEndpoint> live() {
+    return jdbc.sql(
+            "SELECT " + COLUMNS + " FROM webhook_endpoints WHERE deleted_at IS NULL ORDER BY id")
+        .query(WebhookEndpoints::map)
+        .list();
+  }
+
+  WebhookEndpoint get(String id) {
+    return find(id)
+        .orElseThrow(
+            () ->
+                new PayGateException(
+                    ErrorCode.WEBHOOK_ENDPOINT_NOT_FOUND, "no webhook endpoint " + id));
+  }
+
+  /** A live endpoint. */
+  Optional<WebhookEndpoint> find(String id) {
+    return jdbc.sql(
+            "SELECT " + COLUMNS + " FROM webhook_endpoints WHERE id = ? AND deleted_at IS NULL")
+        .param(id)
+        .query(WebhookEndpoints::map)
+        .optional();
+  }
+
+  void delete(String id) {
+    int deleted =
+        jdbc.sql("UPDATE webhook_endpoints SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL")
+            .params(column(clock.instant()), id)
+            .update();
+    if (deleted == 0) {
+      get(id);
+    }
+  }
+
+  /**
+   * A new secret; the one it replaces keeps signing beside it for {@code overlap}, so receivers can
+   * be moved over without a moment in which they refuse genuine events.
+   */
+  WebhookEndpoint rotate(String id, java.time.Duration overlap) {
+    WebhookEndpoint before = get(id);
+    String secret = secret();
+    Instant until = clock.instant().plus(overlap);
+    jdbc.sql(
+            "UPDATE webhook_endpoints SET previous_secret = secret, secret = ?,"
+                + " previous_secret_until = ? WHERE id = ? AND deleted_at IS NULL")
+        .params(secret, column(until), id)
+        .update();
+    return new WebhookEndpoint(
+        id, before.url(), before.events(), secret, before.secret(), until, before.createdAt());
+  }
+
+  private static String secret() {
+    return "whsec_" + random(32);
+  }
+
+  private static String random(int bytes) {
+    byte[] b = new byte[bytes];
+    RANDOM.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  private static WebhookEndpoint map(ResultSet row, int n) throws SQLException {
+    String events = row.getString("events");
+    return new WebhookEndpoint(
+        row.getString("id"),
+        row.getString("url"),
+        events.equals("*") ? List.of() : Arrays.asList(events.split(",")),
+        row.getString("secret"),
+        row.getString("previous_secret"),
+        read(row, "previous_secret_until"),
+        read(row, "created_at"));
+  }
+}

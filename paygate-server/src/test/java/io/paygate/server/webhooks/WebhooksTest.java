@@ -1,0 +1,318 @@
+package io.paygate.server.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.channel.TradeState;
+import io.paygate.core.money.Money;
+import io.paygate.server.MutableClock;
+import io.paygate.server.ServerTestSupport;
+import io.paygate.server.payments.JdbcPaymentRepository;
+import io.paygate.server.recovery.ManualRecovery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Webhooks through HTTP against the running server and a receiver on a real port: signed events,
+ * retries on the schedule (the server's clock moved by the test, no sleeping for a schedule),
+ * rotation, redelivery, and no event for a change that rolled back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@Import(ManualRecovery.class)
+class WebhooksTest extends ServerTestSupport {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    serverProperties(registry, "webhooks");
+  }
+
+  @Autowired MutableClock clock;
+  @Autowired WebhookDispatcher dispatcher;
+  @Autowired JdbcPaymentRepository payments;
+  @Autowired TransactionTemplate transactions;
+  @Autowired JdbcClient jdbc;
+
+  private Receiver receiver;
+  private final List<String> endpoints = new ArrayList<>();
+
+  @BeforeEach
+  void receiver() {
+    receiver = new Receiver();
+  }
+
+  @AfterEach
+  void cleanUp() {
+    // Each test hears only its own endpoints.
+    endpoints.forEach(id -> api("DELETE", "/api/v1/webhook-endpoints/" + id, null));
+    receiver.close();
+  }
+
+  private JsonNode endpoint(List<String> events) {
+    Reply created =
+        api("POST", "/api/v1/webhook-endpoints", Map.of("url", receiver.url(), "events", events));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    endpoints.add(created.json().get("id").asString());
+    return created.json();
+  }
+
+  /** The v1 signatures of a header, checked against the secret; true when one matches. */
+  private static boolean signedWith(Receiver.Received received, String secret) {
+    String[] parts = received.signature().split(",");
+    assertThat(parts[0]).startsWith("t=");
+    long t = Long.parseLong(parts[0].substring(2));
+    String expected = WebhookSignature.hmac(secret, t + "." + received.body());
+    for (int i = 1; i < parts.length; i++) {
+      if (parts[i].equals("v1=" + expected)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private JsonNode event(String id) {
+    Reply reply = api("GET", "/api/v1/events/" + id, null);
+    assertThat(reply.status()).isEqualTo(200);
+    return reply.json();
+  }
+
+  private JsonNode delivery(String eventId) {
+    return event(eventId).get("deliveries").get(0);
+  }
+
+  @Test
+  void aPaidPaymentReachesTheReceiverAsASignedPaymentSucceeded() {
+    JsonNode endpoint = endpoint(List.of("payment.succeeded"));
+    String secret = endpoint.get("secret").asString();
+    assertThat(secret).startsWith("whsec_");
+
+    String outTradeNo = paidPayment("3.00");
+    Receiver.Received got = receiver.next(PATIENCE);
+
+    assertThat(signedWith(got, secret)).isTrue();
+    assertThat(signedWith(got, "whsec_not-the-secret")).isFalse();
+    JsonNode body = JSON.readTree(got.body());
+    assertThat(body.get("id").asString()).isEqualTo(got.eventId()).startsWith("evt_");
+    assertThat(body.get("type").asString()).isEqualTo("payment.succeeded");
+    JsonNode object = body.get("data").get("object");
+    // The object is the API's own view of the payment at that moment.
+    assertThat(object.get("out_trade_no").asString()).isEqualTo(outTradeNo);
+    assertThat(object.get("status").asString()).isEqualTo("PAID");
+    assertThat(object.get("total_amount").asString()).isEqualTo("3.00");
+    assertThat(object.get("trade_no").asString())
+        .isEqualTo(payment(outTradeNo).get("trade_no").asString());
+
+    // Listed by payment and type; the delivery is recorded with its attempt.
+    JsonNode listed = api("GET", "/api/v1/events?payment=" + outTradeNo, null).json();
+    assertThat(listed.get("data")).hasSize(1);
+    assertThat(listed.get("has_more").asBoolean()).isFalse();
+    awaitAttempts(got.eventId(), 1);
+    JsonNode delivery = delivery(got.eventId());
+    assertThat(delivery.get("status").asString()).isEqualTo("SUCCEEDED");
+    assertThat(delivery.get("attempt_log").get(0).get("status_code").asInt()).isEqualTo(200);
+    // The endpoint did not ask for refunds or closes: nothing else came.
+    assertThat(receiver.pending()).isZero();
+    // The secret is shown once, never in a listing.
+    assertThat(api("GET", "/api/v1/webhook-endpoints", null).body()).doesNotContain(secret);
+  }
+
+  @Test
+  void aFailingReceiverIsRetriedOnTheScheduleUntilItAnswers() {
+    receiver.answer(500);
+    endpoint(List.of("payment.succeeded"));
+    paidPayment("4.00");
+    Receiver.Received first = receiver.next(PATIENCE);
+    String eventId = first.eventId();
+    awaitAttempts(eventId, 1);
+    assertThat(delivery(eventId).get("status").asString()).isEqualTo("PENDING");
+
+    // Not yet due: the first retry waits a minute.
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(dispatcher.sendDue()).isZero();
+    clock.advance(Duration.ofSeconds(31));
+    assertThat(dispatcher.sendDue()).isEqualTo(1);
+    assertThat(receiver.next(PATIENCE).body()).isEqualTo(first.body());
+
+    // The second retry waits twice as long.
+    clock.advance(Duration.ofSeconds(119));
+    assertThat(dispatcher.sendDue()).isZero();
+    receiver.answer(204);
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(dispatcher.sendDue()).isEqualTo(1);
+    receiver.next(PATIENCE);
+
+    JsonNode delivery = delivery(eventId);
+    assertThat(delivery.get("status").asString()).isEqualTo("SUCCEEDED");
+    List<Integer> codes = new ArrayList<>();
+    delivery.get("attempt_log").forEach(a -> codes.add(a.get("status_code").asInt()));
+    assertThat(codes).containsExactly(500, 500, 204);
+    // A success stops the retries.
+    clock.advance(Duration.ofDays(1));
+    assertThat(dispatcher.sendDue()).isZero();
+    assertThat(receiver.pending()).isZero();
+  }
+
+  @Test
+  void aReceiverThatNeverAnswersIsGivenUpAfterThreeDays() {
+    receiver.answer(503);
+    endpoint(List.of("payment.succeeded"));
+    paidPayment("5.00");
+    String eventId = receiver.next(PATIENCE).eventId();
+    awaitAttempts(eventId, 1);
+    Instant start = clock.instant();
+
+    List<Duration> waits = new ArrayList<>();
+    while (delivery(eventId).get("status").asString().equals("PENDING")) {
+      JsonNode delivery = delivery(eventId);
+      JsonNode log = delivery.get("attempt_log");
+      Instant last = Instant.parse(log.get(log.size() - 1).get("attempted_at").asString());
+      Instant next = Instant.parse(delivery.get("next_attempt_at").asString());
+      waits.add(Duration.between(last, next));
+      clock.advance(Duration.between(clock.instant(), next).plusSeconds(1));
+      assertThat(dispatcher.sendDue()).isEqualTo(1);
+      receiver.next(PATIENCE);
+    }
+    assertThat(delivery(eventId).get("status").asString()).isEqualTo("FAILED");
+    assertThat(waits.subList(0, 4))
+        .containsExactly(
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(2),
+            Duration.ofMinutes(4),
+            Duration.ofMinutes(8));
+    assertThat(waits).allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(Duration.ofHours(6)));
+    assertThat(waits.get(waits.size() - 1)).isEqualTo(Duration.ofHours(6));
+    assertThat(Duration.between(start, clock.instant()))
+        .isGreaterThan(Duration.ofDays(2))
+        .isLessThanOrEqualTo(Duration.ofDays(3));
+  }
+
+  @Test
+  void aRotatedSecretKeepsTheOldReceiverWorkingForADayAndRedeliverySendsTheSameEvent() {
+    JsonNode endpoint = endpoint(List.of());
+    String old = endpoint.get("secret").asString();
+    Reply rotated =
+        api(
+            "POST",
+            "/api/v1/webhook-endpoints/" + endpoint.get("id").asString() + "/rotate-secret",
+            null);
+    assertThat(rotated.status()).isEqualTo(200);
+    String fresh = rotated.json().get("secret").asString();
+    assertThat(fresh).isNotEqualTo(old).startsWith("whsec_");
+
+    paidPayment("6.00");
+    Receiver.Received during = receiver.next(PATIENCE);
+    assertThat(signedWith(during, old)).isTrue();
+    assertThat(signedWith(during, fresh)).isTrue();
+
+    // A day later the old secret no longer signs; redelivery sends the very same event.
+    clock.advance(Duration.ofHours(24).plusMinutes(1));
+    Reply again = api("POST", "/api/v1/events/" + during.eventId() + "/redeliver", null);
+    assertThat(again.status()).isEqualTo(200);
+    Receiver.Received after = receiver.next(PATIENCE);
+    assertThat(after.body()).isEqualTo(during.body());
+    assertThat(after.eventId()).isEqualTo(during.eventId());
+    assertThat(signedWith(after, fresh)).isTrue();
+    assertThat(signedWith(after, old)).isFalse();
+    assertThat(after.signature().split(",")).hasSize(2);
+    assertThat(again.json().get("deliveries").get(0).get("attempt_log")).hasSize(2);
+  }
+
+  @Test
+  void aChangeThatRolledBackSendsNoEvent() {
+    endpoint(List.of());
+    String outTradeNo = createPayment("7.00", "page");
+    try {
+      transactions.executeWithoutResult(
+          status -> {
+            ChannelTrade trade =
+                new ChannelTrade(
+                    outTradeNo,
+                    "2026" + System.nanoTime(),
+                    TradeState.PAID,
+                    Money.parse("7.00"),
+                    "b***@example.com",
+                    "2088000000000001",
+                    clock.instant());
+            assertThat(payments.markPaid(outTradeNo, trade, clock.instant())).isTrue();
+            throw new IllegalStateException("the rest of the transaction failed");
+          });
+    } catch (IllegalStateException expected) {
+      // rolled back
+    }
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PENDING");
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM events WHERE out_trade_no = ?")
+                .param(outTradeNo)
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(api("GET", "/api/v1/events?payment=" + outTradeNo, null).json().get("data"))
+        .isEmpty();
+    // The same change, committed, is told.
+    assertThat(payAsBuyer(openCashierAndGet(outTradeNo)).status()).isEqualTo(200);
+    assertThat(JSON.readTree(receiver.next(PATIENCE).body()).get("type").asString())
+        .isEqualTo("payment.succeeded");
+  }
+
+  private String openCashierAndGet(String outTradeNo) {
+    openCashier(outTradeNo);
+    return outTradeNo;
+  }
+
+  @Test
+  void endpointsMustBeHttpAndNotInsideTheNetwork() {
+    for (String url :
+        new String[] {
+          "ftp://example.com/hook",
+          "http://169.254.169.254/latest/meta-data",
+          "http://10.0.0.8/hook",
+          "http://192.168.1.2/hook",
+          "http://[fd00::1]/hook",
+          "not a url",
+          ""
+        }) {
+      Reply refused = api("POST", "/api/v1/webhook-endpoints", Map.of("url", url));
+      assertThat(refused.status()).as(url).isEqualTo(400);
+      assertThat(refused.json().get("code").asString()).as(url).isEqualTo("VALIDATION_FAILED");
+    }
+    Reply unknown =
+        api(
+            "POST",
+            "/api/v1/webhook-endpoints",
+            Map.of("url", receiver.url(), "events", List.of("payment.maybe")));
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(api("GET", "/api/v1/webhook-endpoints", null).json()).isEmpty();
+
+    JsonNode made = endpoint(List.of("refund.succeeded"));
+    String id = made.get("id").asString();
+    assertThat(api("GET", "/api/v1/webhook-endpoints/" + id, null).json().get("secret")).isNull();
+    assertThat(api("DELETE", "/api/v1/webhook-endpoints/" + id, null).status()).isEqualTo(204);
+    assertThat(api("GET", "/api/v1/webhook-endpoints/" + id, null).status()).isEqualTo(404);
+  }
+
+  /** Waits for the asynchronous first attempt to be recorded. */
+  private void awaitAttempts(String eventId, int attempts) {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (delivery(eventId).get("attempts").asInt() < attempts) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("attempt " + attempts + " of " + eventId + " not recorded");
+      }
+      Thread.onSpinWait();
+    }
+  }
+}
