@@ -14,6 +14,8 @@ public class ApiKeyConfiguration {
     FilterRegistrationBean<ApiKeyFilter> registration =
         new FilterRegistrationBean<>(new ApiKeyFilter(keys, json));
     registration.addUrlPatterns("/api/*");
+    // Before the idempotency filter, which scopes keys to the caller this one names.
+    registration.setOrder(0);
     return registration;
   }
 }

@@ -55,6 +55,14 @@ public class ApiKeys {
     return accepted;
   }
 
+  /**
+   * A stable name for the key that called, which is not the key: the first 16 bytes of its SHA-256,
+   * in hex.
+   */
+  static String callerOf(String presented) {
+    return "key_" + java.util.HexFormat.of().formatHex(digest(presented), 0, 16);
+  }
+
   private static String developmentKey(Path dataDir) {
     Path file = dataDir.resolve(DEV_KEY_FILE);
     try {

@@ -1,0 +1,165 @@
+package io.paygate.server.idempotency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paygate.server.ServerTestSupport;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** {@code Idempotency-Key} over real HTTP: replay, reuse, concurrency, and what is not kept. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class IdempotencyTest extends ServerTestSupport {
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    serverProperties(registry, "idempotency");
+  }
+
+  @Autowired JdbcClient jdbc;
+
+  private Reply post(String path, String key, String body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Authorization", "Bearer " + API_KEY)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  private int paymentsWithSubject(String subject) {
+    return jdbc.sql("SELECT COUNT(*) FROM payments WHERE subject = ?")
+        .param(subject)
+        .query(Integer.class)
+        .single();
+  }
+
+  private static String order(String subject, String amount) {
+    return "{\"total_amount\":\""
+        + amount
+        + "\",\"subject\":\""
+        + subject
+        + "\",\"product\":\"page\"}";
+  }
+
+  @Test
+  void aRetryWithTheSameKeyGetsTheFirstAnswerAndCreatesNothingMore() {
+    String key = UUID.randomUUID().toString();
+    String subject = "幂等 " + key;
+    Reply first = post("/api/v1/payments", key, order(subject, "9.99"));
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(first.header("Idempotent-Replayed")).isNull();
+
+    Reply again = post("/api/v1/payments", key, order(subject, "9.99"));
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(again.body()).isEqualTo(first.body());
+    assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+    assertThat(again.contentType()).isEqualTo(first.contentType());
+    assertThat(paymentsWithSubject(subject)).isEqualTo(1);
+
+    // A refused request is kept too: the retry gets the same refusal, not a second try.
+    String refusedKey = UUID.randomUUID().toString();
+    Reply refused = post("/api/v1/payments", refusedKey, order(subject, "0.001"));
+    assertThat(refused.status()).isEqualTo(400);
+    Reply refusedAgain = post("/api/v1/payments", refusedKey, order(subject, "0.001"));
+    assertThat(refusedAgain.status()).isEqualTo(400);
+    assertThat(refusedAgain.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(refusedAgain.body()).isEqualTo(refused.body());
+  }
+
+  @Test
+  void theSameKeyForADifferentRequestIsRefusedAndChangesNothing() {
+    String key = UUID.randomUUID().toString();
+    String subject = "复用 " + key;
+    assertThat(post("/api/v1/payments", key, order(subject, "1.00")).status()).isEqualTo(201);
+
+    Reply changed = post("/api/v1/payments", key, order(subject, "2.00"));
+    assertThat(changed.status()).isEqualTo(422);
+    assertThat(changed.json().get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    String outTradeNo = createPayment("3.00", "page");
+    Reply otherPath =
+        post("/api/v1/payments/" + outTradeNo + "/close", key, order(subject, "1.00"));
+    assertThat(otherPath.status()).isEqualTo(422);
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PENDING");
+    assertThat(paymentsWithSubject(subject)).isEqualTo(1);
+
+    Reply tooLong = post("/api/v1/payments", "k".repeat(256), order(subject, "1.00"));
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(paymentsWithSubject(subject)).isEqualTo(1);
+  }
+
+  @Test
+  void concurrentRequestsWithOneKeyCreateOnePayment() throws Exception {
+    String key = UUID.randomUUID().toString();
+    String subject = "并发 " + key;
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Reply>> replies = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      Callable<Reply> call =
+          () -> {
+            start.await();
+            return post("/api/v1/payments", key, order(subject, "5.55"));
+          };
+      replies.add(pool.submit(call));
+    }
+    start.countDown();
+    List<String> numbers = new ArrayList<>();
+    int fresh = 0;
+    for (Future<Reply> future : replies) {
+      Reply reply = future.get();
+      assertThat(reply.status()).as(reply.body()).isIn(201, 409);
+      if (reply.status() == 409) {
+        assertThat(reply.json().get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_IN_USE");
+      } else {
+        numbers.add(reply.json().get("out_trade_no").asString());
+        if (reply.header("Idempotent-Replayed") == null) {
+          fresh++;
+        }
+      }
+    }
+    pool.shutdown();
+    assertThat(fresh).isEqualTo(1);
+    assertThat(numbers).isNotEmpty().allMatch(numbers.get(0)::equals);
+    assertThat(paymentsWithSubject(subject)).isEqualTo(1);
+  }
+
+  @Test
+  void aRefundRetriedWithItsKeyRefundsOnce() {
+    String outTradeNo = paidPayment("8.00");
+    String key = UUID.randomUUID().toString();
+    String body = "{\"refund_amount\":\"1.50\"}";
+    Reply first = post("/api/v1/payments/" + outTradeNo + "/refunds", key, body);
+    assertThat(first.status()).isEqualTo(201);
+    Reply again = post("/api/v1/payments/" + outTradeNo + "/refunds", key, body);
+    assertThat(again.body()).isEqualTo(first.body());
+    assertThat(api("GET", "/api/v1/payments/" + outTradeNo + "/refunds", null).json()).hasSize(1);
+    assertThat(payment(outTradeNo).get("refunded_amount").asString()).isEqualTo("1.50");
+    // Without a key each request is its own.
+    assertThat(
+            api(
+                    "POST",
+                    "/api/v1/payments/" + outTradeNo + "/refunds",
+                    Map.of("refund_amount", "1.50"))
+                .status())
+        .isEqualTo(201);
+    assertThat(payment(outTradeNo).get("refunded_amount").asString()).isEqualTo("3.00");
+  }
+}
