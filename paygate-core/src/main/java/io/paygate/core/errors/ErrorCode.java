@@ -17,7 +17,8 @@ public enum ErrorCode {
   BILL_NOT_READY(Kind.CONFLICT),
   RECONCILIATION_NOT_FOUND(Kind.NOT_FOUND),
   WEBHOOK_ENDPOINT_NOT_FOUND(Kind.NOT_FOUND),
-  EVENT_NOT_FOUND(Kind.NOT_FOUND);
+  EVENT_NOT_FOUND(Kind.NOT_FOUND),
+  API_KEY_NOT_FOUND(Kind.NOT_FOUND);
 
   /** What sort of refusal, so an edge can pick its answer without listing every code. */
   public enum Kind {

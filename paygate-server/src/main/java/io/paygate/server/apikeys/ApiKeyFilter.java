@@ -6,12 +6,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every {@code /api} request needs {@code Authorization: Bearer KEY} with a valid key. */
+/**
+ * Every {@code /api} request needs {@code Authorization: Bearer KEY} with a live key (401 {@code
+ * UNAUTHORIZED}) whose scope covers it (403 {@code SCOPE_REQUIRED}).
+ */
 public class ApiKeyFilter extends OncePerRequestFilter {
 
   private static final String BEARER = "Bearer ";
@@ -36,8 +40,23 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
             ? header.substring(BEARER.length()).trim()
             : null;
-    if (keys.accepts(presented)) {
-      request.setAttribute(CALLER, ApiKeys.callerOf(presented));
+    Optional<ApiCaller> caller = keys.authenticate(presented);
+    if (caller.isPresent()) {
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      Scope needed = Scope.neededFor(request.getMethod(), path);
+      if (!caller.get().scope().covers(needed)) {
+        problems.write(
+            request,
+            response,
+            HttpStatus.FORBIDDEN,
+            "SCOPE_REQUIRED",
+            "this API key's scope is "
+                + caller.get().scope().wire()
+                + "; this request needs "
+                + needed.wire());
+        return;
+      }
+      request.setAttribute(CALLER, caller.get().id());
       chain.doFilter(request, response);
       return;
     }

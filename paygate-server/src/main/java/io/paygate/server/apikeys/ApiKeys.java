@@ -1,5 +1,8 @@
 package io.paygate.server.apikeys;
 
+import static io.paygate.server.database.Times.column;
+import static io.paygate.server.database.Times.read;
+
 import io.paygate.server.PayGateProperties;
 import io.paygate.server.sandbox.SandboxMode;
 import java.io.IOException;
@@ -10,28 +13,48 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The bearer keys that open the API. Only their SHA-256 digests are held, and a presented key is
- * compared in constant time. With the embedded sandbox and no key configured, a development key is
- * made at first start and kept in the data directory.
+ * The bearer keys that open the API: the bootstrap key (or, with the embedded sandbox and no key
+ * configured, a development key made at first start and kept in the data directory), both admin,
+ * and the keys made through {@code /api/v1/api-keys}. Only SHA-256 digests are held. A made key is
+ * looked up on every request, so a revoked one is refused at once on every instance.
  */
 @Component
 public class ApiKeys {
 
   private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
   static final String DEV_KEY_FILE = "dev-api-key";
 
-  private final List<byte[]> digests = new ArrayList<>();
+  /** A key made through the API, as its list shows it: never the key itself. */
+  public record MadeKey(
+      String id, String name, Scope scope, String prefix, Instant created, String key) {}
 
-  public ApiKeys(ApiProperties api, PayGateProperties paygate, Environment environment) {
+  private final List<byte[]> digests = new ArrayList<>();
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public ApiKeys(
+      ApiProperties api,
+      PayGateProperties paygate,
+      Environment environment,
+      JdbcClient jdbc,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
     if (api.hasBootstrapKey()) {
       digests.add(digest(api.bootstrapKey().trim()));
     } else if (SandboxMode.embedded(environment)) {
@@ -43,16 +66,77 @@ public class ApiKeys {
     }
   }
 
-  public boolean accepts(String presented) {
+  /** Who the presented key is, if it is a live key. */
+  public Optional<ApiCaller> authenticate(String presented) {
     if (presented == null || presented.isEmpty()) {
-      return false;
+      return Optional.empty();
     }
     byte[] candidate = digest(presented);
-    boolean accepted = false;
+    boolean configured = false;
     for (byte[] known : digests) {
-      accepted |= MessageDigest.isEqual(known, candidate);
+      configured |= MessageDigest.isEqual(known, candidate);
     }
-    return accepted;
+    if (configured) {
+      return Optional.of(new ApiCaller(callerOf(presented), Scope.ADMIN));
+    }
+    return jdbc.sql("SELECT id, scope FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL")
+        .param(HexFormat.of().formatHex(candidate))
+        .query((row, n) -> new ApiCaller(row.getString("id"), Scope.parse(row.getString("scope"))))
+        .optional();
+  }
+
+  /** A new key; the answer is the only place it is ever shown. */
+  MadeKey create(String name, Scope scope) {
+    byte[] random = new byte[32];
+    RANDOM.nextBytes(random);
+    String key = "pgk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    byte[] id = new byte[12];
+    RANDOM.nextBytes(id);
+    MadeKey made =
+        new MadeKey(
+            "ak_" + Base64.getUrlEncoder().withoutPadding().encodeToString(id),
+            name,
+            scope,
+            key.substring(0, 10),
+            clock.instant(),
+            key);
+    jdbc.sql(
+            "INSERT INTO api_keys (id, name, scope, key_hash, key_prefix, created_at)"
+                + " VALUES (?,?,?,?,?,?)")
+        .params(
+            made.id(),
+            name,
+            scope.wire(),
+            HexFormat.of().formatHex(digest(key)),
+            made.prefix(),
+            column(made.created()))
+        .update();
+    return made;
+  }
+
+  /** The live keys made through the API, oldest first, without the keys. */
+  List<MadeKey> list() {
+    return jdbc.sql(
+            "SELECT id, name, scope, key_prefix, created_at FROM api_keys"
+                + " WHERE revoked_at IS NULL ORDER BY created_at, id")
+        .query(
+            (row, n) ->
+                new MadeKey(
+                    row.getString("id"),
+                    row.getString("name"),
+                    Scope.parse(row.getString("scope")),
+                    row.getString("key_prefix"),
+                    read(row, "created_at"),
+                    null))
+        .list();
+  }
+
+  /** Revokes a key; false when there is no live key with that id. */
+  boolean revoke(String id) {
+    return jdbc.sql("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+            .params(column(clock.instant()), id)
+            .update()
+        == 1;
   }
 
   /**
@@ -60,7 +144,7 @@ public class ApiKeys {
    * in hex.
    */
   static String callerOf(String presented) {
-    return "key_" + java.util.HexFormat.of().formatHex(digest(presented), 0, 16);
+    return "key_" + HexFormat.of().formatHex(digest(presented), 0, 16);
   }
 
   private static String developmentKey(Path dataDir) {

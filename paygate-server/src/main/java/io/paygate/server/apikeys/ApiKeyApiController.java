@@ -1,0 +1,55 @@
+package io.paygate.server.apikeys;
+
+import io.paygate.core.errors.ErrorCode;
+import io.paygate.core.errors.PayGateException;
+import io.paygate.server.api.ApiController;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/** {@code /api/v1/api-keys}: an admin key makes, lists and revokes the shop's other keys. */
+@ApiController
+@RequestMapping("/api/v1/api-keys")
+public class ApiKeyApiController {
+
+  private final ApiKeys keys;
+
+  public ApiKeyApiController(ApiKeys keys) {
+    this.keys = keys;
+  }
+
+  @PostMapping
+  public ResponseEntity<ApiKeyView> create(@RequestBody CreateApiKeyRequest request) {
+    String name = request.name() == null ? "" : request.name().trim();
+    if (name.isEmpty() || name.length() > 100) {
+      throw PayGateException.invalid("name", "name is required, at most 100 characters");
+    }
+    Scope scope = Scope.parse(request.scope());
+    if (scope == null) {
+      throw PayGateException.invalid("scope", "scope must be read, write or admin");
+    }
+    ApiKeys.MadeKey made = keys.create(name, scope);
+    return ResponseEntity.created(URI.create("/api/v1/api-keys/" + made.id()))
+        .body(ApiKeyView.of(made));
+  }
+
+  @GetMapping
+  public List<ApiKeyView> list() {
+    return keys.list().stream().map(ApiKeyView::of).toList();
+  }
+
+  /** Revokes the key at once, on every instance: the next request with it is refused. */
+  @DeleteMapping("/{id}")
+  public ResponseEntity<Void> revoke(@PathVariable String id) {
+    if (!keys.revoke(id)) {
+      throw new PayGateException(ErrorCode.API_KEY_NOT_FOUND, "no live API key " + id);
+    }
+    return ResponseEntity.noContent().build();
+  }
+}
