@@ -15,6 +15,13 @@ public final class Identifiers {
   /** What Alipay accepts for out_trade_no and out_request_no. */
   public static final Pattern MERCHANT_NUMBER = Pattern.compile("[0-9A-Za-z_]{1,64}");
 
+  /**
+   * A refund number as Alipay takes it: up to 64 characters, so a UUID with its hyphens too. Kept
+   * to visible ASCII without the characters that would break its place in a URL path ({@code / \ ?
+   * # %}).
+   */
+  public static final Pattern REFUND_NUMBER = Pattern.compile("[\\x21-\\x7E&&[^/\\\\?#%]]{1,64}");
+
   private static final char[] BASE62 =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
   private static final DateTimeFormatter PREFIX =

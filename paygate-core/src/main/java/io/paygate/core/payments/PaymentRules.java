@@ -44,6 +44,14 @@ public final class PaymentRules {
     }
   }
 
+  public static void checkRefundNumber(String field, String value) {
+    if (!Identifiers.REFUND_NUMBER.matcher(value).matches()) {
+      throw PayGateException.invalid(
+          field,
+          field + " is 1 to 64 visible ASCII characters (a UUID will do), without / \\ ? # or %");
+    }
+  }
+
   public static void checkMerchantNumber(String field, String value) {
     if (!Identifiers.MERCHANT_NUMBER.matcher(value).matches()) {
       throw PayGateException.invalid(

@@ -69,7 +69,7 @@ public final class RefundService {
       throw PayGateException.invalid("refund_reason", "refund_reason is at most 256 characters");
     }
     if (request.outRequestNo() != null) {
-      PaymentRules.checkMerchantNumber("out_request_no", request.outRequestNo());
+      PaymentRules.checkRefundNumber("out_request_no", request.outRequestNo());
     }
     String outRequestNo =
         request.outRequestNo() != null ? request.outRequestNo() : identifiers.newOutRequestNo();

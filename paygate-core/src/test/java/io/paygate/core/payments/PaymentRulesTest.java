@@ -38,6 +38,22 @@ class PaymentRulesTest {
         () -> PaymentRules.checkNewPayment(payment("1.00", "a", "x".repeat(65))), "out_trade_no");
   }
 
+  @Test
+  void refundNumbersAreWhatAlipayTakesUuidsIncluded() {
+    for (String number :
+        new String[] {
+          "3f2b8c1e-9d4a-4b7e-a1c2-5e6f7a8b9c0d", "R_1", "2026-12-03.1:a", "x".repeat(64)
+        }) {
+      assertThatCode(() -> PaymentRules.checkRefundNumber("out_request_no", number))
+          .as(number)
+          .doesNotThrowAnyException();
+    }
+    for (String number :
+        new String[] {"", "x".repeat(65), "a b", "a/b", "a?b", "a#b", "a%2F", "退款1"}) {
+      assertField(() -> PaymentRules.checkRefundNumber("out_request_no", number), "out_request_no");
+    }
+  }
+
   private static void assertField(Runnable check, String field) {
     assertThatThrownBy(check::run)
         .isInstanceOfSatisfying(

@@ -215,10 +215,6 @@ public class JdbcPaymentRepository implements PaymentRepository {
       params.add(search.buyer().trim());
       params.add("%" + search.buyer().trim().replaceAll("([!%_])", "!$1") + "%");
     }
-    if (search.status() != null) {
-      where.append(" AND status = ?");
-      params.add(search.status().name());
-    }
     if (Boolean.TRUE.equals(search.attention())) {
       where.append(" AND attention IS NOT NULL");
     }
@@ -226,23 +222,61 @@ public class JdbcPaymentRepository implements PaymentRepository {
       where.append(" AND total_amount = ?");
       params.add(search.amount());
     }
-    if (search.from() != null) {
+    return page(
+        where,
+        params,
+        search.status(),
+        search.from() == null ? null : search.from().atStartOfDay(zone).toInstant(),
+        search.to() == null ? null : search.to().plusDays(1).atStartOfDay(zone).toInstant(),
+        search.after(),
+        limit);
+  }
+
+  /**
+   * The API's listing: newest first, created in [from, to), after the cursor payment; reads up to
+   * {@code limit} rows.
+   */
+  public List<Payment> list(
+      PaymentStatus status, Instant from, Instant to, String startingAfter, int limit) {
+    return page(
+        new StringBuilder(" WHERE 1 = 1"),
+        new ArrayList<>(),
+        status,
+        from,
+        to,
+        startingAfter,
+        limit);
+  }
+
+  private List<Payment> page(
+      StringBuilder where,
+      List<Object> params,
+      PaymentStatus status,
+      Instant from,
+      Instant to,
+      String after,
+      int limit) {
+    if (status != null) {
+      where.append(" AND status = ?");
+      params.add(status.name());
+    }
+    if (from != null) {
       where.append(" AND created_at >= ?");
-      params.add(column(search.from().atStartOfDay(zone).toInstant()));
+      params.add(column(from));
     }
-    if (search.to() != null) {
+    if (to != null) {
       where.append(" AND created_at < ?");
-      params.add(column(search.to().plusDays(1).atStartOfDay(zone).toInstant()));
+      params.add(column(to));
     }
-    if (present(search.after())) {
-      // The row after the cursor in (created_at, out_trade_no) order, newest first.
+    if (present(after)) {
+      // The rows after the cursor in (created_at, out_trade_no) order, newest first; no OFFSET.
       where.append(
           " AND (created_at < (SELECT created_at FROM payments WHERE out_trade_no = ?)"
               + " OR (created_at = (SELECT created_at FROM payments WHERE out_trade_no = ?)"
               + " AND out_trade_no < ?))");
-      params.add(search.after());
-      params.add(search.after());
-      params.add(search.after());
+      params.add(after);
+      params.add(after);
+      params.add(after);
     }
     return jdbc.sql(
             "SELECT "

@@ -2,9 +2,13 @@ package io.paygate.server.payments;
 
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentService;
+import io.paygate.core.payments.PaymentStatus;
 import io.paygate.server.PayGateProperties;
 import io.paygate.server.api.ApiController;
+import io.paygate.server.api.ListPage;
+import io.paygate.server.api.ListParameters;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,10 +23,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class PaymentApiController {
 
   private final PaymentService payments;
+  private final JdbcPaymentRepository repository;
   private final String publicUrl;
 
-  public PaymentApiController(PaymentService payments, PayGateProperties properties) {
+  public PaymentApiController(
+      PaymentService payments, JdbcPaymentRepository repository, PayGateProperties properties) {
     this.payments = payments;
+    this.repository = repository;
     this.publicUrl = properties.publicUrl();
   }
 
@@ -39,8 +46,37 @@ public class PaymentApiController {
     return view(sync ? payments.sync(outTradeNo) : payments.get(outTradeNo));
   }
 
+  /**
+   * The payments, newest first, a page at a time: {@code starting_after} is the last {@code
+   * out_trade_no} of the page before (a cursor, so a page costs the same however deep).
+   */
+  @GetMapping(params = "!trade_no")
+  public ListPage<PaymentView> list(
+      @RequestParam(required = false) String status,
+      @RequestParam(name = "created_from", required = false) String createdFrom,
+      @RequestParam(name = "created_to", required = false) String createdTo,
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(name = "starting_after", required = false) String startingAfter) {
+    int size = ListParameters.limit(limit);
+    if (startingAfter != null && !startingAfter.isBlank()) {
+      payments.get(startingAfter);
+    }
+    List<PaymentView> rows =
+        repository
+            .list(
+                ListParameters.oneOf("status", status, PaymentStatus.class),
+                ListParameters.time("created_from", createdFrom),
+                ListParameters.time("created_to", createdTo),
+                startingAfter,
+                size + 1)
+            .stream()
+            .map(this::view)
+            .toList();
+    return ListPage.of(rows, size);
+  }
+
   /** Finds a payment by Alipay's trade number (404 when none has it), synced on request. */
-  @GetMapping
+  @GetMapping(params = "trade_no")
   public PaymentView findByTradeNo(
       @RequestParam(name = "trade_no") String tradeNo,
       @RequestParam(defaultValue = "false") boolean sync) {

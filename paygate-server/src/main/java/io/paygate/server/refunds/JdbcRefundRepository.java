@@ -160,6 +160,62 @@ public class JdbcRefundRepository implements RefundRepository {
     return changed;
   }
 
+  /**
+   * The API's listing: newest first, created in [from, to), after the cursor refund; reads up to
+   * {@code limit} rows, by (created_at, out_trade_no, out_request_no) with no OFFSET.
+   */
+  public List<Refund> list(
+      RefundStatus status,
+      Instant from,
+      Instant to,
+      String afterOutTradeNo,
+      String afterOutRequestNo,
+      int limit) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> params = new java.util.ArrayList<>();
+    if (status != null) {
+      where.append(" AND status = ?");
+      params.add(status.name());
+    }
+    if (from != null) {
+      where.append(" AND created_at >= ?");
+      params.add(column(from));
+    }
+    if (to != null) {
+      where.append(" AND created_at < ?");
+      params.add(column(to));
+    }
+    if (afterOutTradeNo != null) {
+      String at = "(SELECT created_at FROM refunds WHERE out_trade_no = ? AND out_request_no = ?)";
+      where.append(
+          " AND (created_at < "
+              + at
+              + " OR (created_at = "
+              + at
+              + " AND (out_trade_no < ? OR (out_trade_no = ? AND out_request_no < ?))))");
+      params.addAll(
+          List.of(
+              afterOutTradeNo,
+              afterOutRequestNo,
+              afterOutTradeNo,
+              afterOutRequestNo,
+              afterOutTradeNo,
+              afterOutTradeNo,
+              afterOutRequestNo));
+    }
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM refunds"
+                + where
+                + " ORDER BY created_at DESC, out_trade_no DESC, out_request_no DESC FETCH FIRST "
+                + limit
+                + " ROWS ONLY")
+        .params(params)
+        .query(JdbcRefundRepository::map)
+        .list();
+  }
+
   private static Refund map(ResultSet row, int index) throws SQLException {
     return new Refund(
         row.getString("out_trade_no"),

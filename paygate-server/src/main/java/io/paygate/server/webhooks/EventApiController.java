@@ -2,6 +2,8 @@ package io.paygate.server.webhooks;
 
 import io.paygate.core.errors.PayGateException;
 import io.paygate.server.api.ApiController;
+import io.paygate.server.api.ListPage;
+import io.paygate.server.api.ListParameters;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,24 +38,20 @@ public class EventApiController {
   }
 
   @GetMapping
-  public EventPage list(
+  public ListPage<EventView> list(
       @RequestParam(required = false) String payment,
       @RequestParam(required = false) String type,
       @RequestParam(name = "starting_after", required = false) String startingAfter,
-      @RequestParam(required = false, defaultValue = "20") int limit) {
-    if (limit < 1 || limit > 100) {
-      throw PayGateException.invalid("limit", "limit must be between 1 and 100");
-    }
+      @RequestParam(name = "limit", required = false) Integer requestedLimit) {
+    int limit = ListParameters.limit(requestedLimit);
     if (type != null && !type.isBlank() && !EventType.known(type)) {
       throw PayGateException.invalid("type", "unknown event type; known: " + EventType.names());
     }
-    List<Events.Event> found = events.list(payment, type, startingAfter, limit);
-    boolean more = found.size() > limit;
-    List<EventView> page =
-        found.subList(0, Math.min(limit, found.size())).stream()
+    List<EventView> found =
+        events.list(payment, type, startingAfter, limit).stream()
             .map(event -> view(event, false))
             .toList();
-    return new EventPage(page, more);
+    return ListPage.of(found, limit);
   }
 
   @GetMapping("/{id}")

@@ -1,0 +1,62 @@
+package io.paygate.server.refunds;
+
+import io.paygate.core.errors.PayGateException;
+import io.paygate.core.refunds.RefundService;
+import io.paygate.core.refunds.RefundStatus;
+import io.paygate.server.api.ApiController;
+import io.paygate.server.api.ListPage;
+import io.paygate.server.api.ListParameters;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code GET /api/v1/refunds}: every payment's refunds, newest first, a page at a time. The cursor
+ * {@code starting_after} is the last refund's {@code out_trade_no/out_request_no}.
+ */
+@ApiController
+public class RefundListController {
+
+  private final JdbcRefundRepository repository;
+  private final RefundService refunds;
+
+  public RefundListController(JdbcRefundRepository repository, RefundService refunds) {
+    this.repository = repository;
+    this.refunds = refunds;
+  }
+
+  @GetMapping("/api/v1/refunds")
+  public ListPage<RefundView> list(
+      @RequestParam(required = false) String status,
+      @RequestParam(name = "created_from", required = false) String createdFrom,
+      @RequestParam(name = "created_to", required = false) String createdTo,
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(name = "starting_after", required = false) String startingAfter) {
+    int size = ListParameters.limit(limit);
+    String afterPayment = null;
+    String afterRefund = null;
+    if (startingAfter != null && !startingAfter.isBlank()) {
+      int slash = startingAfter.indexOf('/');
+      if (slash < 1 || slash == startingAfter.length() - 1) {
+        throw PayGateException.invalid(
+            "starting_after", "starting_after is the last refund's out_trade_no/out_request_no");
+      }
+      afterPayment = startingAfter.substring(0, slash);
+      afterRefund = startingAfter.substring(slash + 1);
+      refunds.get(afterPayment, afterRefund);
+    }
+    List<RefundView> rows =
+        repository
+            .list(
+                ListParameters.oneOf("status", status, RefundStatus.class),
+                ListParameters.time("created_from", createdFrom),
+                ListParameters.time("created_to", createdTo),
+                afterPayment,
+                afterRefund,
+                size + 1)
+            .stream()
+            .map(RefundView::of)
+            .toList();
+    return ListPage.of(rows, size);
+  }
+}

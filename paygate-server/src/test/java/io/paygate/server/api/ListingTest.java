@@ -1,0 +1,150 @@
+package io.paygate.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paygate.server.ServerTestSupport;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** {@code GET /api/v1/payments} and {@code GET /api/v1/refunds}: filters and cursor paging. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class ListingTest extends ServerTestSupport {
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    serverProperties(registry, "listing");
+  }
+
+  private static String q(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /** Follows has_more and starting_after to the end; returns each page's items. */
+  private List<JsonNode> all(String path, String cursorOf) {
+    List<JsonNode> items = new ArrayList<>();
+    String after = null;
+    for (int page = 0; page < 50; page++) {
+      Reply reply = api("GET", path + (after == null ? "" : "&starting_after=" + q(after)), null);
+      assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+      JsonNode data = reply.json().get("data");
+      assertThat(data.size()).isLessThanOrEqualTo(2);
+      data.forEach(items::add);
+      if (!reply.json().get("has_more").asBoolean()) {
+        return items;
+      }
+      JsonNode last = data.get(data.size() - 1);
+      after =
+          cursorOf.equals("payment")
+              ? last.get("out_trade_no").asString()
+              : last.get("out_trade_no").asString() + "/" + last.get("out_request_no").asString();
+    }
+    throw new AssertionError("no end to the pages of " + path);
+  }
+
+  @Test
+  void paymentsPageNewestFirstByCursorWithFilters() {
+    Instant from = Instant.now().minus(1, ChronoUnit.SECONDS);
+    Set<String> made = new LinkedHashSet<>();
+    for (int i = 0; i < 5; i++) {
+      made.add(createPayment("1.0" + i, "page"));
+    }
+    String paid = paidPayment("2.00");
+    made.add(paid);
+
+    List<JsonNode> listed =
+        all("/api/v1/payments?limit=2&created_from=" + q(from.toString()), "payment");
+    List<String> numbers = listed.stream().map(p -> p.get("out_trade_no").asString()).toList();
+    assertThat(numbers).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(made);
+    List<Instant> created =
+        listed.stream().map(p -> Instant.parse(p.get("created_at").asString())).toList();
+    assertThat(created).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+    JsonNode onlyPaid =
+        api("GET", "/api/v1/payments?status=PAID&created_from=" + q(from.toString()), null).json();
+    assertThat(onlyPaid.get("data")).hasSize(1);
+    assertThat(onlyPaid.get("data").get(0).get("out_trade_no").asString()).isEqualTo(paid);
+    JsonNode none =
+        api("GET", "/api/v1/payments?created_to=" + q(from.minusSeconds(3600).toString()), null)
+            .json();
+    assertThat(none.get("data").toString()).doesNotContain(paid);
+    // The trade_no lookup stays what it was.
+    String tradeNo = payment(paid).get("trade_no").asString();
+    assertThat(
+            api("GET", "/api/v1/payments?trade_no=" + tradeNo, null)
+                .json()
+                .get("out_trade_no")
+                .asString())
+        .isEqualTo(paid);
+  }
+
+  @Test
+  void badListingParametersAre400sNamingTheField() {
+    Map<String, String> cases =
+        Map.of(
+            "limit=0", "limit",
+            "limit=101", "limit",
+            "status=PAIDX", "status",
+            "created_from=yesterday", "created_from",
+            "starting_after=NO_SUCH_PAYMENT", "");
+    cases.forEach(
+        (query, field) -> {
+          Reply reply = api("GET", "/api/v1/payments?" + query, null);
+          assertThat(reply.status()).as(query).isIn(400, 404);
+          if (!field.isEmpty()) {
+            assertThat(reply.json().get("field").asString()).as(query).isEqualTo(field);
+          }
+        });
+    assertThat(api("GET", "/api/v1/refunds?starting_after=nothing", null).status()).isEqualTo(400);
+    assertThat(api("GET", "/api/v1/refunds?status=DONE", null).status()).isEqualTo(400);
+  }
+
+  @Test
+  void refundsPageAcrossPaymentsAndTakeUuidNumbers() {
+    Instant from = Instant.now().minus(1, ChronoUnit.SECONDS);
+    String one = paidPayment("10.00");
+    String two = paidPayment("10.00");
+    String uuid = UUID.randomUUID().toString();
+    Reply withUuid =
+        api(
+            "POST",
+            "/api/v1/payments/" + one + "/refunds",
+            Map.of("refund_amount", "1.00", "out_request_no", uuid));
+    assertThat(withUuid.status()).as(withUuid.body()).isEqualTo(201);
+    assertThat(withUuid.json().get("out_request_no").asString()).isEqualTo(uuid);
+    assertThat(withUuid.json().get("status").asString()).isEqualTo("SUCCEEDED");
+    assertThat(api("GET", "/api/v1/payments/" + one + "/refunds/" + uuid, null).status())
+        .isEqualTo(200);
+    api("POST", "/api/v1/payments/" + one + "/refunds", Map.of("refund_amount", "2.00"));
+    api("POST", "/api/v1/payments/" + two + "/refunds", Map.of("refund_amount", "3.00"));
+    Reply tooLong =
+        api(
+            "POST",
+            "/api/v1/payments/" + two + "/refunds",
+            Map.of("refund_amount", "1.00", "out_request_no", "x".repeat(65)));
+    assertThat(tooLong.status()).isEqualTo(400);
+
+    List<JsonNode> listed =
+        all("/api/v1/refunds?limit=2&created_from=" + q(from.toString()), "refund");
+    assertThat(listed).hasSize(3);
+    assertThat(listed.stream().map(r -> r.get("refund_amount").asString()))
+        .containsExactlyInAnyOrder("1.00", "2.00", "3.00");
+    assertThat(
+            api("GET", "/api/v1/refunds?status=SUCCEEDED&created_from=" + q(from.toString()), null)
+                .json()
+                .get("data"))
+        .hasSize(3);
+  }
+}
