@@ -183,7 +183,15 @@ class StartupConfigurationTest {
           for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
             HttpResponse<String> answer = ask(method.name(), base + path);
             asked++;
-            if (buyersAndAlipays.contains(pattern)) {
+            boolean apiDescription =
+                pattern.startsWith("/v3/api-docs") || pattern.startsWith("/swagger-ui");
+            if (apiDescription) {
+              // Public, as the API's routes are: answered, or sent on to the UI, never to a login.
+              assertThat(answer.statusCode()).as(method + " " + path).isNotIn(401, 403);
+              assertThat(answer.headers().firstValue("Location").orElse(""))
+                  .as(method + " " + path)
+                  .doesNotEndWith("/login");
+            } else if (buyersAndAlipays.contains(pattern)) {
               assertThat(answer.statusCode()).as(method + " " + path).isNotIn(302, 401);
             } else if (pattern.equals("/alipay/notify")) {
               assertThat(answer.body()).as("an unsigned notify").isEqualTo("failure");

@@ -108,6 +108,11 @@ public class AccessConfiguration {
                     .permitAll()
                     .requestMatchers("/paygate.css", "/js/**", "/webjars/**", "/favicon.ico")
                     .permitAll()
+                    // The API's description is public, as the API's routes are; it holds no data.
+                    .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+                    .permitAll()
+                    .requestMatchers("/swagger-ui.html", "/swagger-ui/**")
+                    .permitAll()
                     .requestMatchers("/operators", "/operators/**")
                     .hasRole(Role.ADMIN.name())
                     // Everything that moves money or asks Alipay is an operator's.

@@ -1,5 +1,6 @@
 package io.paygate.server.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -7,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /** Any {@code /api} path no route takes: a 404 problem detail rather than an HTML page. */
 @ApiController
+@Hidden
 public class ApiFallbackController {
 
   @RequestMapping("/api/**")

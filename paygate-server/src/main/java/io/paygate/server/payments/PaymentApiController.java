@@ -7,6 +7,7 @@ import io.paygate.server.PayGateProperties;
 import io.paygate.server.api.ApiController;
 import io.paygate.server.api.ListPage;
 import io.paygate.server.api.ListParameters;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -78,7 +79,15 @@ public class PaymentApiController {
   /** Finds a payment by Alipay's trade number (404 when none has it), synced on request. */
   @GetMapping(params = "trade_no")
   public PaymentView findByTradeNo(
-      @RequestParam(name = "trade_no") String tradeNo,
+      @Parameter(
+              required = false,
+              description =
+                  "Alipay's trade number: when given, the answer is that one payment (or 404),"
+                      + " not a page")
+          // Present whenever this method is chosen (params = "trade_no"); not required for the
+          // docs.
+          @RequestParam(name = "trade_no", required = false)
+          String tradeNo,
       @RequestParam(defaultValue = "false") boolean sync) {
     Payment payment = payments.getByTradeNo(tradeNo);
     return view(sync ? payments.sync(payment.outTradeNo()) : payment);

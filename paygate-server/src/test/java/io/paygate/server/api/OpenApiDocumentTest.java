@@ -1,0 +1,105 @@
+package io.paygate.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paygate.server.ServerTestSupport;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The served OpenAPI document is valid OpenAPI 3, and every route of the API's controllers is in it
+ * with its method, snake_case schemas and the shared refusals.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class OpenApiDocumentTest extends ServerTestSupport {
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    serverProperties(registry, "openapi");
+  }
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  private OpenAPI document() {
+    Reply reply = get("/v3/api-docs");
+    assertThat(reply.status()).isEqualTo(200);
+    SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(reply.body());
+    assertThat(parsed.getMessages()).as("the parser's complaints").isEmpty();
+    assertThat(parsed.getOpenAPI().getOpenapi()).startsWith("3.");
+    return parsed.getOpenAPI();
+  }
+
+  @Test
+  void everyApiRouteIsDocumentedWithItsMethod() {
+    OpenAPI api = document();
+    List<String> missing = new ArrayList<>();
+    int routes = 0;
+    for (RequestMappingInfo mapping : mappings.getHandlerMethods().keySet()) {
+      for (String pattern : mapping.getPatternValues()) {
+        if (!pattern.startsWith("/api/") || pattern.endsWith("/**")) {
+          continue; // the /api/** fallback answers 404 problems; it is not a route
+        }
+        Set<RequestMethod> methods = mapping.getMethodsCondition().getMethods();
+        for (RequestMethod method : methods) {
+          routes++;
+          PathItem item = api.getPaths() == null ? null : api.getPaths().get(pattern);
+          Operation operation =
+              item == null
+                  ? null
+                  : item.readOperationsMap()
+                      .get(PathItem.HttpMethod.valueOf(method.name().toUpperCase(Locale.ROOT)));
+          if (operation == null) {
+            missing.add(method + " " + pattern);
+          }
+        }
+      }
+    }
+    assertThat(routes).isGreaterThan(15);
+    assertThat(missing).as("routes missing from the document").isEmpty();
+    // Nothing but the API's routes is in it (not the pages, nor the /api/** fallback).
+    assertThat(api.getPaths().keySet())
+        .allMatch(path -> path.startsWith("/api/v1/"))
+        .noneMatch(path -> path.contains("*"));
+    // Listing and the trade_no lookup share GET /api/v1/payments: neither parameter is required.
+    assertThat(api.getPaths().get("/api/v1/payments").getGet().getParameters())
+        .allSatisfy(p -> assertThat(p.getRequired()).as(p.getName()).isNotEqualTo(Boolean.TRUE));
+  }
+
+  @Test
+  void schemasAreSnakeCaseAndRefusalsAndIdempotencyAreDocumented() {
+    OpenAPI api = document();
+    Operation create = api.getPaths().get("/api/v1/payments").getPost();
+    String body =
+        create.getRequestBody().getContent().values().iterator().next().getSchema().get$ref();
+    String name = body.substring(body.lastIndexOf('/') + 1);
+    assertThat(api.getComponents().getSchemas().get(name).getProperties())
+        .containsKeys("total_amount", "subject", "product", "out_trade_no");
+    assertThat(create.getResponses()).containsKeys("400", "401", "403", "422");
+    assertThat(create.getParameters())
+        .anySatisfy(p -> assertThat(p.getName()).isEqualTo("Idempotency-Key"));
+    assertThat(api.getComponents().getSchemas().get("Problem").getProperties())
+        .containsKeys("code", "field", "detail", "status");
+    assertThat(api.getComponents().getSecuritySchemes()).containsKey("bearer");
+    // The UI is served, without a login, from the jar.
+    Reply ui = get("/swagger-ui.html");
+    assertThat(ui.status()).isIn(200, 302);
+  }
+}
