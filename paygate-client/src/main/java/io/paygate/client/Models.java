@@ -1,0 +1,103 @@
+package io.paygate.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The API's objects, as typed records. Amounts are {@link BigDecimal} in yuan (never a double),
+ * times are {@link Instant}s; names are the API's snake_case ones in Java case.
+ */
+public final class Models {
+
+  private Models() {}
+
+  /** A payment. {@code status}: PENDING, PAID, PARTIALLY_REFUNDED, REFUNDED, CLOSED. */
+  public record Payment(
+      String outTradeNo,
+      String tradeNo,
+      String status,
+      String product,
+      BigDecimal totalAmount,
+      BigDecimal refundedAmount,
+      String subject,
+      String body,
+      String buyerLogonId,
+      String payUrl,
+      Instant createdAt,
+      Instant expiresAt,
+      Instant paidAt,
+      Instant closedAt,
+      String attention) {}
+
+  /** {@code POST /api/v1/payments}; {@code product} is page or wap, the others may be null. */
+  public record NewPayment(
+      BigDecimal totalAmount, String subject, String body, String product, String outTradeNo) {
+
+    public static NewPayment of(String amount, String subject) {
+      return new NewPayment(new BigDecimal(amount), subject, null, "page", null);
+    }
+  }
+
+  /**
+   * A refund. {@code status}: PENDING, SUCCEEDED, FAILED; {@code origin}: PAYGATE, or CHANNEL for
+   * one made in Alipay's console.
+   */
+  public record Refund(
+      String outTradeNo,
+      String outRequestNo,
+      BigDecimal refundAmount,
+      String refundReason,
+      String status,
+      String failureCode,
+      String failureMessage,
+      String origin,
+      Instant createdAt,
+      Instant refundedAt) {}
+
+  /** {@code POST /api/v1/payments/{no}/refunds}; reason and number may be null. */
+  public record NewRefund(BigDecimal refundAmount, String refundReason, String outRequestNo) {
+
+    public static NewRefund of(String amount) {
+      return new NewRefund(new BigDecimal(amount), null, null);
+    }
+  }
+
+  /** A webhook endpoint; {@code secret} only in the answer that made it (create, rotate). */
+  public record WebhookEndpoint(
+      String id, String url, List<String> events, String secret, Instant created) {}
+
+  /** An event; {@code data.object} is the payment or refund as the API showed it then. */
+  public record Event(
+      String id, String type, Instant created, JsonNode data, List<Delivery> deliveries) {
+
+    /** The object the event is about, as the given record type. */
+    public <T> T object(Class<T> type) {
+      return Json.MAPPER.convertValue(data.get("object"), type);
+    }
+  }
+
+  /** One endpoint's delivery of an event. {@code status}: PENDING, SUCCEEDED, FAILED. */
+  public record Delivery(
+      long id,
+      String endpointId,
+      String status,
+      int attempts,
+      Instant nextAttemptAt,
+      List<Attempt> attemptLog) {}
+
+  public record Attempt(
+      Instant attemptedAt,
+      Integer statusCode,
+      String replyExcerpt,
+      String error,
+      long durationMs) {}
+
+  /** An API key; {@code key} only in the answer that made it. {@code scope}: read, write, admin. */
+  public record ApiKey(
+      String id, String name, String scope, String prefix, String key, Instant created) {}
+
+  /** A page of a list, newest first; pass the last item's cursor for the next one. */
+  public record Page<T>(List<T> data, boolean hasMore) {}
+}

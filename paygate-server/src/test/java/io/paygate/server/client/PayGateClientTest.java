@@ -1,0 +1,180 @@
+package io.paygate.server.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import io.paygate.client.Models.ApiKey;
+import io.paygate.client.Models.Event;
+import io.paygate.client.Models.NewPayment;
+import io.paygate.client.Models.NewRefund;
+import io.paygate.client.Models.Page;
+import io.paygate.client.Models.Payment;
+import io.paygate.client.Models.Refund;
+import io.paygate.client.Models.WebhookEndpoint;
+import io.paygate.client.PayGateClient;
+import io.paygate.client.PayGateException;
+import io.paygate.client.WebhookVerifier;
+import io.paygate.server.ServerTestSupport;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The shops' Java client ({@code paygate-client}) against the real server and its sandbox. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class PayGateClientTest extends ServerTestSupport {
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    serverProperties(registry, "client");
+  }
+
+  private PayGateClient client() {
+    return PayGateClient.create(URI.create(base()), API_KEY);
+  }
+
+  @Test
+  void aShopCreatesPaysListsAndRefundsThroughTheClient() {
+    PayGateClient paygate = client();
+    Instant from = Instant.now().minusSeconds(1);
+    Payment created = paygate.createPayment(NewPayment.of("12.30", "一本书 A book"));
+    assertThat(created.status()).isEqualTo("PENDING");
+    assertThat(created.totalAmount()).isEqualByComparingTo("12.30");
+    assertThat(created.payUrl()).endsWith("/pay/" + created.outTradeNo());
+
+    openCashier(created.outTradeNo());
+    assertThat(payAsBuyer(created.outTradeNo()).status()).isEqualTo(200);
+    Payment paid = paygate.payment(created.outTradeNo());
+    assertThat(paid.status()).isEqualTo("PAID");
+    assertThat(paygate.paymentByTradeNo(paid.tradeNo()).outTradeNo()).isEqualTo(paid.outTradeNo());
+
+    String number = UUID.randomUUID().toString();
+    Refund refund =
+        paygate.createRefund(
+            paid.outTradeNo(), new NewRefund(new BigDecimal("2.30"), "退货 Returned", number));
+    assertThat(refund.status()).isEqualTo("SUCCEEDED");
+    assertThat(refund.outRequestNo()).isEqualTo(number);
+    assertThat(paygate.refunds(paid.outTradeNo())).hasSize(1);
+    assertThat(paygate.refund(paid.outTradeNo(), number).refundAmount())
+        .isEqualByComparingTo("2.30");
+    assertThat(paygate.payment(paid.outTradeNo()).refundedAmount()).isEqualByComparingTo("2.30");
+
+    Page<Payment> page = paygate.payments("PARTIALLY_REFUNDED", from, null, 10, null);
+    assertThat(page.data()).extracting(Payment::outTradeNo).containsExactly(paid.outTradeNo());
+    assertThat(page.hasMore()).isFalse();
+    Page<Refund> refunds = paygate.allRefunds(null, from, null, 10, null);
+    assertThat(refunds.data()).extracting(Refund::outRequestNo).containsExactly(number);
+  }
+
+  @Test
+  void aRetriedCreateWithItsKeyIsOnePaymentAndRefusalsAreTyped() {
+    PayGateClient paygate = client();
+    String key = UUID.randomUUID().toString();
+    NewPayment order = NewPayment.of("3.00", "retry " + key);
+    Payment first = paygate.createPayment(order, key);
+    Payment again = paygate.createPayment(order, key);
+    assertThat(again.outTradeNo()).isEqualTo(first.outTradeNo());
+
+    assertThatThrownBy(() -> paygate.createPayment(NewPayment.of("3.001", "bad amount")))
+        .isInstanceOfSatisfying(
+            PayGateException.InvalidRequest.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("VALIDATION_FAILED");
+              assertThat(e.field()).isEqualTo("total_amount");
+            });
+    assertThatThrownBy(() -> paygate.payment("NO_SUCH_PAYMENT"))
+        .isInstanceOfSatisfying(
+            PayGateException.NotFound.class,
+            e -> assertThat(e.code()).isEqualTo("PAYMENT_NOT_FOUND"));
+    assertThatThrownBy(() -> paygate.createPayment(NewPayment.of("4.00", "other body"), key))
+        .isInstanceOfSatisfying(
+            PayGateException.Unprocessable.class,
+            e -> assertThat(e.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED"));
+    assertThatThrownBy(() -> PayGateClient.create(URI.create(base()), "pgk_wrong").payment("X"))
+        .isInstanceOf(PayGateException.Unauthorized.class);
+  }
+
+  @Test
+  void keysWithScopesAreMadeAndRevokedThroughTheClient() {
+    PayGateClient admin = client();
+    ApiKey reader = admin.createApiKey("reporting", "read");
+    assertThat(reader.key()).startsWith("pgk_");
+    PayGateClient reporting = PayGateClient.create(URI.create(base()), reader.key());
+    assertThat(reporting.payments(null, null, null, 1, null).data()).hasSizeLessThanOrEqualTo(1);
+    assertThatThrownBy(() -> reporting.createPayment(NewPayment.of("1.00", "not allowed")))
+        .isInstanceOfSatisfying(
+            PayGateException.Forbidden.class,
+            e -> assertThat(e.code()).isEqualTo("SCOPE_REQUIRED"));
+    assertThat(admin.apiKeys()).extracting(ApiKey::id).contains(reader.id());
+    admin.revokeApiKey(reader.id());
+    assertThatThrownBy(() -> reporting.payments(null, null, null, 1, null))
+        .isInstanceOf(PayGateException.Unauthorized.class);
+  }
+
+  @Test
+  void aReceiverVerifiesTheWebhookWithTheClientsVerifier() throws Exception {
+    BlockingQueue<String[]> received = new ArrayBlockingQueue<>(10);
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hooks",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          received.add(
+              new String[] {body, exchange.getRequestHeaders().getFirst(WebhookVerifier.HEADER)});
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+    PayGateClient paygate = client();
+    WebhookEndpoint endpoint =
+        paygate.createWebhookEndpoint(
+            "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks",
+            List.of("payment.succeeded"));
+    try {
+      String outTradeNo = paidPayment("7.77");
+      String[] hook = received.poll(10, TimeUnit.SECONDS);
+      assertThat(hook).as("a webhook").isNotNull();
+      Event event = WebhookVerifier.verify(hook[0], hook[1], List.of(endpoint.secret()));
+      assertThat(event.type()).isEqualTo("payment.succeeded");
+      Payment payment = event.object(Payment.class);
+      assertThat(payment.outTradeNo()).isEqualTo(outTradeNo);
+      assertThat(payment.totalAmount()).isEqualByComparingTo("7.77");
+      assertThatThrownBy(
+              () -> WebhookVerifier.verify(hook[0] + " ", hook[1], List.of(endpoint.secret())))
+          .isInstanceOf(WebhookVerifier.InvalidSignature.class);
+
+      assertThat(paygate.events(outTradeNo, null, 10, null).data())
+          .extracting(Event::id)
+          .contains(event.id());
+      assertThat(paygate.webhookEndpoints())
+          .extracting(WebhookEndpoint::id)
+          .contains(endpoint.id());
+      assertThat(paygate.webhookEndpoint(endpoint.id()).secret()).isNull();
+      WebhookEndpoint rotated = paygate.rotateWebhookSecret(endpoint.id());
+      assertThat(rotated.secret()).isNotEqualTo(endpoint.secret());
+      Event redelivered = paygate.redeliverEvent(event.id());
+      assertThat(redelivered.deliveries().get(0).attemptLog()).hasSize(2);
+      String[] again = received.poll(10, TimeUnit.SECONDS);
+      // Either secret verifies it during the rotation.
+      assertThat(WebhookVerifier.verify(again[0], again[1], List.of(endpoint.secret())).id())
+          .isEqualTo(event.id());
+      assertThat(WebhookVerifier.verify(again[0], again[1], List.of(rotated.secret())).id())
+          .isEqualTo(event.id());
+    } finally {
+      paygate.deleteWebhookEndpoint(endpoint.id());
+      receiver.stop(0);
+    }
+  }
+}
