@@ -52,7 +52,9 @@ class TwoInstancesTest extends ClusterTestSupport {
   void startTwoInstances() {
     createDatabase();
     a = startWithSandbox("a", null, List.of());
-    b = startAsApp("b", a, null, List.of());
+    // B has an app, so no sandbox: it may post webhooks to the test's loopback receiver only when
+    // told it may.
+    b = startAsApp("b", a, null, List.of("--paygate.webhooks.allow-private-targets=true"));
   }
 
   @AfterAll
@@ -118,6 +120,120 @@ class TwoInstancesTest extends ClusterTestSupport {
   }
 
   // -- 2. Refunds racing on both instances never add up to more than was paid
+
+  @Test
+  void oneIdempotencyKeyRacingOnBothInstancesMakesOnePayment() throws Exception {
+    String key = java.util.UUID.randomUUID().toString();
+    String subject = "两个实例 " + key;
+    String body =
+        "{\"total_amount\":\"6.66\",\"subject\":\"" + subject + "\",\"product\":\"page\"}";
+    int threads = 8;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Reply> replies = new ArrayList<>();
+    try {
+      List<Future<Reply>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        Instance instance = i % 2 == 0 ? a : b;
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await(30, TimeUnit.SECONDS);
+                  return on(
+                      instance,
+                      () ->
+                          send(
+                              java.net.http.HttpRequest.newBuilder(
+                                      java.net.URI.create(base() + "/api/v1/payments"))
+                                  .header("Authorization", "Bearer " + API_KEY)
+                                  .header("Content-Type", "application/json")
+                                  .header("Idempotency-Key", key)
+                                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                                  .build()));
+                }));
+      }
+      for (Future<Reply> future : futures) {
+        replies.add(future.get(60, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    long fresh =
+        replies.stream()
+            .filter(r -> r.status() == 201 && r.header("Idempotent-Replayed") == null)
+            .count();
+    assertThat(fresh).isEqualTo(1);
+    assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.body()).isIn(201, 409));
+    int rows =
+        a.bean(JdbcClient.class)
+            .sql("SELECT COUNT(*) FROM payments WHERE subject = ?")
+            .param(subject)
+            .query(Integer.class)
+            .single();
+    assertThat(rows).isEqualTo(1);
+  }
+
+  @Test
+  void aDueWebhookIsSentByOneInstanceWhenBothLookForIt() throws Exception {
+    try (io.paygate.server.webhooks.Receiver receiver = new io.paygate.server.webhooks.Receiver()) {
+      receiver.answer(500);
+      Reply endpoint =
+          on(
+              a,
+              () ->
+                  api(
+                      "POST",
+                      "/api/v1/webhook-endpoints",
+                      Map.of("url", receiver.url(), "events", List.of("payment.succeeded"))));
+      assertThat(endpoint.status()).as(endpoint.body()).isEqualTo(201);
+      String endpointId = endpoint.json().get("id").asString();
+      try {
+        String no = on(a, () -> paidPayment("1.23"));
+        String eventId = receiver.next(java.time.Duration.ofSeconds(10)).eventId();
+        JdbcClient jdbc = a.bean(JdbcClient.class);
+        java.util.function.IntSupplier attempts =
+            () ->
+                jdbc.sql("SELECT attempts FROM webhook_deliveries WHERE event_id = ?")
+                    .param(eventId)
+                    .query(Integer.class)
+                    .single();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (attempts.getAsInt() < 1 && System.nanoTime() < deadline) {
+          Thread.onSpinWait();
+        }
+        // The retry is due now; both instances' jobs look for it at once.
+        receiver.answer(200);
+        jdbc.sql("UPDATE webhook_deliveries SET next_attempt_at = ? WHERE event_id = ?")
+            .params(java.time.OffsetDateTime.now().minusSeconds(1), eventId)
+            .update();
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> sent = new ArrayList<>();
+        for (Instance instance : List.of(a, b)) {
+          sent.add(
+              pool.submit(
+                  () -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return instance
+                        .bean(io.paygate.server.webhooks.WebhookDispatcher.class)
+                        .sendDue();
+                  }));
+        }
+        int total = 0;
+        for (Future<Integer> future : sent) {
+          total += future.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdownNow();
+        assertThat(total).isEqualTo(1);
+        assertThat(attempts.getAsInt()).isEqualTo(2);
+        receiver.next(java.time.Duration.ofSeconds(10));
+        assertThat(receiver.pending()).isZero();
+        assertThat(no).isNotBlank();
+      } finally {
+        on(a, () -> api("DELETE", "/api/v1/webhook-endpoints/" + endpointId, null));
+      }
+    }
+  }
 
   @Test
   void concurrentRefundsSplitAcrossBothInstancesRefundExactlyThePaidAmount() throws Exception {

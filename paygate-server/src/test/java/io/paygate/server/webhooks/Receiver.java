@@ -12,15 +12,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A shop's webhook receiver on a real port: keeps what it was sent, answers as told. */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
-  record Received(String eventId, String signature, String body) {}
+  public record Received(String eventId, String signature, String body) {}
 
   private final HttpServer server;
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
   private final AtomicInteger answer = new AtomicInteger(200);
 
-  Receiver() {
+  public Receiver() {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -44,16 +44,16 @@ final class Receiver implements AutoCloseable {
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
   }
 
-  void answer(int status) {
+  public void answer(int status) {
     answer.set(status);
   }
 
   /** The next request, waiting for it to arrive (delivery is asynchronous), or fails. */
-  Received next(Duration patience) {
+  public Received next(Duration patience) {
     try {
       Received next = received.poll(patience.toMillis(), TimeUnit.MILLISECONDS);
       if (next == null) {
@@ -67,7 +67,7 @@ final class Receiver implements AutoCloseable {
   }
 
   /** Whatever arrived meanwhile, without waiting. */
-  int pending() {
+  public int pending() {
     return received.size();
   }
 
