@@ -113,8 +113,10 @@ public class AccessConfiguration {
                     .permitAll()
                     .requestMatchers("/swagger-ui.html", "/swagger-ui/**")
                     .permitAll()
-                    .requestMatchers("/operators", "/operators/**")
+                    .requestMatchers("/operators", "/operators/**", "/api-keys", "/api-keys/**")
                     .hasRole(Role.ADMIN.name())
+                    .requestMatchers(HttpMethod.POST, "/webhooks/**")
+                    .hasRole(operator)
                     // Everything that moves money or asks Alipay is an operator's.
                     .requestMatchers(HttpMethod.POST, "/pages/pay", "/pages/refund", "/pages/close")
                     .hasRole(operator)

@@ -23,7 +23,7 @@ public record Timeline(List<Entry> entries) {
    * One line of it.
    *
    * @param kind what the page styles it by: created, cashier, paid, refund-asked, call, notify,
-   *     refund (its end), closed
+   *     refund (its end), webhook, closed
    * @param request the redacted request or raw notify parameters, or null
    * @param response the redacted answer, or null
    */
@@ -38,11 +38,16 @@ public record Timeline(List<Entry> entries) {
       case "refund-asked" -> 3;
       case "call", "notify" -> 4;
       case "refund" -> 5;
-      default -> 6;
+      case "webhook" -> 6;
+      default -> 7;
     };
   }
 
-  static Timeline of(Payment payment, List<Exchange> exchanges, List<Refund> refunds) {
+  /** A webhook event of the payment with how its deliveries went, for the timeline. */
+  record Told(String eventId, String type, Instant at, String deliveries) {}
+
+  static Timeline of(
+      Payment payment, List<Exchange> exchanges, List<Refund> refunds, List<Told> webhooks) {
     List<Entry> entries = new ArrayList<>();
     entries.add(
         new Entry(
@@ -105,6 +110,16 @@ public record Timeline(List<Entry> entries) {
                 null,
                 null));
       }
+    }
+    for (Told told : webhooks) {
+      entries.add(
+          new Entry(
+              told.at(),
+              "webhook",
+              "通知商户 Webhook " + told.type() + " · " + told.eventId(),
+              told.deliveries(),
+              null,
+              null));
     }
     if (payment.closedAt() != null) {
       entries.add(new Entry(payment.closedAt(), "closed", "已关闭 Closed", null, null, null));

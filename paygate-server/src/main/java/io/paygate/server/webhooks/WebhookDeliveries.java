@@ -141,7 +141,7 @@ public class WebhookDeliveries {
         .list();
   }
 
-  List<Delivery> forEvent(String eventId) {
+  public List<Delivery> forEvent(String eventId) {
     return jdbc.sql(
             "SELECT id, endpoint_id, status, attempts, next_attempt_at FROM webhook_deliveries"
                 + " WHERE event_id = ? ORDER BY id")

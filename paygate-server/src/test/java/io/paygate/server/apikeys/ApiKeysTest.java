@@ -2,6 +2,7 @@ package io.paygate.server.apikeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paygate.server.ConsoleSession;
 import io.paygate.server.ServerTestSupport;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -113,6 +114,37 @@ class ApiKeysTest extends ServerTestSupport {
     assertThat(after.json().get("code").asString()).isEqualTo("UNAUTHORIZED");
     assertThat(api("DELETE", "/api/v1/api-keys/" + id, null).status()).isEqualTo(404);
     assertThat(api("GET", "/api/v1/api-keys", null).body()).doesNotContain(id);
+  }
+
+  @Test
+  void anAdminMakesAndRevokesKeysInTheConsoleAndOthersCannot() {
+    ConsoleSession admin = logInAsAdmin();
+    String name = "console key " + UUID.randomUUID();
+    ConsoleSession.Page made =
+        admin.submit("/api-keys", "/api-keys", Map.of("name", name, "scope", "read"));
+    assertThat(made.status()).isEqualTo(302);
+    String shown = admin.get("/api-keys").body();
+    java.util.regex.Matcher key =
+        java.util.regex.Pattern.compile("id=\"new-key\">(pgk_[^<]+)<").matcher(shown);
+    assertThat(key.find()).isTrue();
+    String secret = key.group(1);
+    // Once: the next look at the page no longer has it.
+    assertThat(admin.get("/api-keys").body()).contains(name).doesNotContain(secret);
+    assertThat(as(secret, "GET", "/api/v1/payments?limit=1", null, null).status()).isEqualTo(200);
+
+    String id =
+        api("GET", "/api/v1/api-keys", null)
+            .json()
+            .valueStream()
+            .filter(k -> k.get("name").asString().equals(name))
+            .findFirst()
+            .orElseThrow()
+            .get("id")
+            .asString();
+    assertThat(operatorWithRole("OPERATOR").get("/api-keys").status()).isEqualTo(403);
+    assertThat(admin.submit("/api-keys", "/api-keys/" + id + "/revoke", Map.of()).status())
+        .isEqualTo(302);
+    assertThat(as(secret, "GET", "/api/v1/payments?limit=1", null, null).status()).isEqualTo(401);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
+import io.paygate.server.ConsoleSession;
 import io.paygate.server.MutableClock;
 import io.paygate.server.ServerTestSupport;
 import io.paygate.server.payments.JdbcPaymentRepository;
@@ -129,6 +130,25 @@ class WebhooksTest extends ServerTestSupport {
     assertThat(receiver.pending()).isZero();
     // The secret is shown once, never in a listing.
     assertThat(api("GET", "/api/v1/webhook-endpoints", null).body()).doesNotContain(secret);
+
+    // The console shows it on the payment's timeline and on the webhooks page, secrets never.
+    ConsoleSession viewer = operatorWithRole("VIEWER");
+    assertThat(viewer.get("/payments/" + outTradeNo).body())
+        .contains("通知商户 Webhook payment.succeeded · " + got.eventId())
+        .contains("SUCCEEDED (1)");
+    String page = viewer.get("/webhooks").body();
+    assertThat(page).contains(got.eventId()).contains(receiver.url()).doesNotContain(secret);
+    assertThat(page).doesNotContain("class=\"redeliver\"");
+    assertThat(
+            viewer
+                .submit("/webhooks", "/webhooks/events/" + got.eventId() + "/redeliver", Map.of())
+                .status())
+        .isEqualTo(403);
+    ConsoleSession operator = operatorWithRole("OPERATOR");
+    ConsoleSession.Page again =
+        operator.submit("/webhooks", "/webhooks/events/" + got.eventId() + "/redeliver", Map.of());
+    assertThat(again.status()).isEqualTo(302);
+    assertThat(receiver.next(PATIENCE).body()).isEqualTo(got.body());
   }
 
   @Test

@@ -1,0 +1,53 @@
+package io.paygate.server.apikeys;
+
+import io.paygate.core.errors.PayGateException;
+import io.paygate.server.pages.PageController;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** {@code /api-keys}: an admin makes and revokes the shop's API keys from the console. */
+@PageController
+public class ApiKeyPagesController {
+
+  private final ApiKeys keys;
+
+  public ApiKeyPagesController(ApiKeys keys) {
+    this.keys = keys;
+  }
+
+  @GetMapping("/api-keys")
+  public String list(Model model) {
+    model.addAttribute("keys", keys.list());
+    return "apikeys/api-keys";
+  }
+
+  /** The new key is shown once, on the page the browser is sent to, and never again. */
+  @PostMapping("/api-keys")
+  public String create(
+      @RequestParam String name, @RequestParam String scope, RedirectAttributes redirect) {
+    String trimmed = name.trim();
+    if (trimmed.isEmpty() || trimmed.length() > 100) {
+      throw PayGateException.invalid(
+          "name", "名称必填，最多 100 字 name is required, at most 100 characters");
+    }
+    Scope parsed = Scope.parse(scope);
+    if (parsed == null) {
+      throw PayGateException.invalid("scope", "scope must be read, write or admin");
+    }
+    ApiKeys.MadeKey made = keys.create(trimmed, parsed);
+    redirect.addFlashAttribute("createdKey", made.key());
+    redirect.addFlashAttribute("createdName", made.name());
+    return "redirect:/api-keys";
+  }
+
+  @PostMapping("/api-keys/{id}/revoke")
+  public String revoke(@PathVariable String id, RedirectAttributes redirect) {
+    redirect.addFlashAttribute(
+        "notice", keys.revoke(id) ? "已吊销 Revoked " + id : "没有这个密钥 No live key " + id);
+    return "redirect:/api-keys";
+  }
+}
