@@ -115,7 +115,7 @@ public class AccessConfiguration {
                     .permitAll()
                     .requestMatchers("/operators", "/operators/**", "/api-keys", "/api-keys/**")
                     .hasRole(Role.ADMIN.name())
-                    .requestMatchers(HttpMethod.POST, "/webhooks/**")
+                    .requestMatchers(HttpMethod.POST, "/webhooks/**", "/reconciliations")
                     .hasRole(operator)
                     // Everything that moves money or asks Alipay is an operator's.
                     .requestMatchers(HttpMethod.POST, "/pages/pay", "/pages/refund", "/pages/close")

@@ -74,6 +74,35 @@ class PaymentSearchTest extends ServerTestSupport {
   }
 
   @Test
+  void theRefundsAndReconciliationPagesShowTheBooksToAViewer() {
+    ConsoleSession viewer = operatorWithRole("VIEWER");
+    String outTradeNo = paidPayment("5.00");
+    String number = java.util.UUID.randomUUID().toString();
+    assertThat(
+            api(
+                    "POST",
+                    "/api/v1/payments/" + outTradeNo + "/refunds",
+                    java.util.Map.of("refund_amount", "1.25", "out_request_no", number))
+                .status())
+        .isEqualTo(201);
+    String refunds = viewer.get("/refunds?status=SUCCEEDED").body();
+    assertThat(refunds).contains(number).contains("1.25 元").contains("退款成功 SUCCEEDED");
+    assertThat(viewer.get("/refunds?status=FAILED").body()).doesNotContain(number);
+    assertThat(viewer.get("/refunds?status=DONE").status()).isEqualTo(400);
+
+    ConsoleSession.Page day = viewer.get("/reconciliations?date=2001-01-01");
+    assertThat(day.status()).isEqualTo(200);
+    assertThat(day.body()).contains("id=\"no-run\"").doesNotContain("id=\"reconcile\"");
+    assertThat(viewer.get("/reconciliations?date=yesterday").status()).isEqualTo(400);
+    assertThat(
+            viewer
+                .submit(
+                    "/reconciliations", "/reconciliations", java.util.Map.of("date", "2001-01-01"))
+                .status())
+        .isEqualTo(403);
+  }
+
+  @Test
   void aStatusOrDateThatDoesNotParseIsA400NotAnError() {
     ConsoleSession viewer = operatorWithRole("VIEWER");
     for (String query : new String[] {"status=PAIDX", "from=2026-13-01", "amount=abc"}) {
