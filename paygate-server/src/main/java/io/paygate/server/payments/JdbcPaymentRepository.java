@@ -12,6 +12,7 @@ import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.core.payments.PaymentTransition;
 import io.paygate.server.PayGateProperties;
+import io.paygate.server.database.Where;
 import io.paygate.server.metrics.BookMetrics;
 import io.paygate.server.webhooks.EventOutbox;
 import io.paygate.server.webhooks.EventType;
@@ -19,7 +20,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -203,28 +203,24 @@ public class JdbcPaymentRepository implements PaymentRepository {
    * another page follows.
    */
   public List<Payment> search(PaymentSearch search, ZoneId zone, int limit) {
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    List<Object> params = new ArrayList<>();
-    if (present(search.number())) {
-      where.append(" AND (out_trade_no = ? OR trade_no = ?)");
-      params.add(search.number().trim());
-      params.add(search.number().trim());
+    Where where = new Where();
+    if (Where.present(search.number())) {
+      String number = search.number().trim();
+      where.and("(out_trade_no = ? OR trade_no = ?)", number, number);
     }
-    if (present(search.buyer())) {
-      where.append(" AND (buyer_id = ? OR buyer_logon_id LIKE ? ESCAPE '!')");
-      params.add(search.buyer().trim());
-      params.add("%" + search.buyer().trim().replaceAll("([!%_])", "!$1") + "%");
+    if (Where.present(search.buyer())) {
+      String buyer = search.buyer().trim();
+      where.and(
+          "(buyer_id = ? OR buyer_logon_id LIKE ? ESCAPE '!')",
+          buyer,
+          "%" + buyer.replaceAll("([!%_])", "!$1") + "%");
     }
     if (Boolean.TRUE.equals(search.attention())) {
-      where.append(" AND attention IS NOT NULL");
+      where.and("attention IS NOT NULL");
     }
-    if (search.amount() != null) {
-      where.append(" AND total_amount = ?");
-      params.add(search.amount());
-    }
+    where.equal("total_amount", search.amount());
     return page(
         where,
-        params,
         search.status(),
         search.from() == null ? null : search.from().atStartOfDay(zone).toInstant(),
         search.to() == null ? null : search.to().plusDays(1).atStartOfDay(zone).toInstant(),
@@ -238,61 +234,32 @@ public class JdbcPaymentRepository implements PaymentRepository {
    */
   public List<Payment> list(
       PaymentStatus status, Instant from, Instant to, String startingAfter, int limit) {
-    return page(
-        new StringBuilder(" WHERE 1 = 1"),
-        new ArrayList<>(),
-        status,
-        from,
-        to,
-        startingAfter,
-        limit);
+    return page(new Where(), status, from, to, startingAfter, limit);
   }
 
   private List<Payment> page(
-      StringBuilder where,
-      List<Object> params,
-      PaymentStatus status,
-      Instant from,
-      Instant to,
-      String after,
-      int limit) {
-    if (status != null) {
-      where.append(" AND status = ?");
-      params.add(status.name());
-    }
-    if (from != null) {
-      where.append(" AND created_at >= ?");
-      params.add(column(from));
-    }
-    if (to != null) {
-      where.append(" AND created_at < ?");
-      params.add(column(to));
-    }
-    if (present(after)) {
+      Where where, PaymentStatus status, Instant from, Instant to, String after, int limit) {
+    where.equal("status", status).between("created_at", from, to);
+    if (Where.present(after)) {
       // The rows after the cursor in (created_at, out_trade_no) order, newest first; no OFFSET.
-      where.append(
-          " AND (created_at < (SELECT created_at FROM payments WHERE out_trade_no = ?)"
-              + " OR (created_at = (SELECT created_at FROM payments WHERE out_trade_no = ?)"
-              + " AND out_trade_no < ?))");
-      params.add(after);
-      params.add(after);
-      params.add(after);
+      String at = "(SELECT created_at FROM payments WHERE out_trade_no = ?)";
+      where.and(
+          "(created_at < " + at + " OR (created_at = " + at + " AND out_trade_no < ?))",
+          after,
+          after,
+          after);
     }
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
                 + " FROM payments"
-                + where
+                + where.sql()
                 + " ORDER BY created_at DESC, out_trade_no DESC FETCH FIRST "
                 + limit
                 + " ROWS ONLY")
-        .params(params)
+        .params(where.params())
         .query(JdbcPaymentRepository::map)
         .list();
-  }
-
-  private static boolean present(String value) {
-    return value != null && !value.isBlank();
   }
 
   private static List<String> names(PaymentTransition transition) {

@@ -9,6 +9,7 @@ import io.paygate.core.refunds.RefundOrigin;
 import io.paygate.core.refunds.RefundRepository;
 import io.paygate.core.refunds.RefundStatus;
 import io.paygate.core.refunds.RefundTransition;
+import io.paygate.server.database.Where;
 import io.paygate.server.metrics.BookMetrics;
 import io.paygate.server.webhooks.EventOutbox;
 import io.paygate.server.webhooks.EventType;
@@ -171,47 +172,32 @@ public class JdbcRefundRepository implements RefundRepository {
       String afterOutTradeNo,
       String afterOutRequestNo,
       int limit) {
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    List<Object> params = new java.util.ArrayList<>();
-    if (status != null) {
-      where.append(" AND status = ?");
-      params.add(status.name());
-    }
-    if (from != null) {
-      where.append(" AND created_at >= ?");
-      params.add(column(from));
-    }
-    if (to != null) {
-      where.append(" AND created_at < ?");
-      params.add(column(to));
-    }
+    Where where = new Where().equal("status", status).between("created_at", from, to);
     if (afterOutTradeNo != null) {
       String at = "(SELECT created_at FROM refunds WHERE out_trade_no = ? AND out_request_no = ?)";
-      where.append(
-          " AND (created_at < "
+      where.and(
+          "(created_at < "
               + at
               + " OR (created_at = "
               + at
-              + " AND (out_trade_no < ? OR (out_trade_no = ? AND out_request_no < ?))))");
-      params.addAll(
-          List.of(
-              afterOutTradeNo,
-              afterOutRequestNo,
-              afterOutTradeNo,
-              afterOutRequestNo,
-              afterOutTradeNo,
-              afterOutTradeNo,
-              afterOutRequestNo));
+              + " AND (out_trade_no < ? OR (out_trade_no = ? AND out_request_no < ?))))",
+          afterOutTradeNo,
+          afterOutRequestNo,
+          afterOutTradeNo,
+          afterOutRequestNo,
+          afterOutTradeNo,
+          afterOutTradeNo,
+          afterOutRequestNo);
     }
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
                 + " FROM refunds"
-                + where
+                + where.sql()
                 + " ORDER BY created_at DESC, out_trade_no DESC, out_request_no DESC FETCH FIRST "
                 + limit
                 + " ROWS ONLY")
-        .params(params)
+        .params(where.params())
         .query(JdbcRefundRepository::map)
         .list();
   }

@@ -4,8 +4,8 @@ import static io.paygate.server.database.Times.read;
 
 import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
+import io.paygate.server.database.Where;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,34 +36,25 @@ public class Events {
    * Newest first, after the cursor event if given; one more than {@code limit} to tell has_more.
    */
   List<Event> list(String outTradeNo, String type, String startingAfter, int limit) {
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    List<Object> params = new ArrayList<>();
-    if (outTradeNo != null && !outTradeNo.isBlank()) {
-      where.append(" AND out_trade_no = ?");
-      params.add(outTradeNo);
-    }
-    if (type != null && !type.isBlank()) {
-      where.append(" AND type = ?");
-      params.add(type);
-    }
-    if (startingAfter != null && !startingAfter.isBlank()) {
+    Where where = new Where().equal("out_trade_no", outTradeNo).equal("type", type);
+    if (Where.present(startingAfter)) {
       get(startingAfter);
-      where.append(
-          " AND (created_at < (SELECT created_at FROM events WHERE id = ?)"
-              + " OR (created_at = (SELECT created_at FROM events WHERE id = ?) AND id < ?))");
-      params.add(startingAfter);
-      params.add(startingAfter);
-      params.add(startingAfter);
+      String at = "(SELECT created_at FROM events WHERE id = ?)";
+      where.and(
+          "(created_at < " + at + " OR (created_at = " + at + " AND id < ?))",
+          startingAfter,
+          startingAfter,
+          startingAfter);
     }
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
                 + " FROM events"
-                + where
+                + where.sql()
                 + " ORDER BY created_at DESC, id DESC FETCH FIRST "
                 + (limit + 1)
                 + " ROWS ONLY")
-        .params(params)
+        .params(where.params())
         .query(Events::map)
         .list();
   }

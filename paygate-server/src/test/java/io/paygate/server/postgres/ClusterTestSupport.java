@@ -127,6 +127,7 @@ abstract class ClusterTestSupport extends ServerTestSupport {
     args.add("--paygate.public-url=http://localhost:" + port);
     args.add("--paygate.data-dir=" + dataDir);
     args.add("--paygate.api.bootstrap-key=" + API_KEY);
+    args.add("--paygate.console.admin-password=" + ADMIN_PASSWORD);
     args.add("--spring.datasource.url=" + databaseUrl());
     args.add("--spring.datasource.username=" + POSTGRES.username());
     args.add("--spring.datasource.password=" + POSTGRES.password());
