@@ -12,6 +12,8 @@ import io.paygate.alipay.notify.NotificationReader;
 import io.paygate.alipay.notify.NotifyParameters;
 import io.paygate.alipay.notify.SignatureCheck;
 import io.paygate.alipay.pay.PayFormRequests;
+import io.paygate.alipay.qr.PrecreateMapper;
+import io.paygate.alipay.qr.PrecreateRequests;
 import io.paygate.alipay.refund.RefundMapper;
 import io.paygate.alipay.refund.RefundQueryMapper;
 import io.paygate.alipay.refund.RefundRequests;
@@ -24,6 +26,7 @@ import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.channel.QrOutcome;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.RefundOrder;
 import io.paygate.core.channel.RefundOutcome;
@@ -104,6 +107,15 @@ public final class AlipayChannel implements PaymentChannel {
       throw new AlipayChannelException("cannot build the Alipay payment form", none.cause());
     }
     return ((FormAnswer.Form) form).html();
+  }
+
+  @Override
+  public QrOutcome precreate(PayOrder order) {
+    return calls.call(
+        "precreate",
+        order.outTradeNo(),
+        PrecreateRequests.forOrder(order, settings),
+        new PrecreateMapper());
   }
 
   @Override

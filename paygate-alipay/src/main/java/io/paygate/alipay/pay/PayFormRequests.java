@@ -27,6 +27,8 @@ public final class PayFormRequests {
         switch (order.product()) {
           case PAGE -> page(order, timeExpire);
           case WAP -> wap(order, timeExpire, settings);
+          case QR ->
+              throw new IllegalArgumentException("a QR payment is precreated, it has no form");
         };
     request.setNotifyUrl(settings.notifyUrl());
     request.setReturnUrl(settings.returnUrl());

@@ -15,6 +15,12 @@ public interface PaymentChannel {
   /** The auto-submitting HTML form that takes the buyer's browser to the channel's cashier. */
   String payForm(PayOrder order);
 
+  /**
+   * The QR code a buyer scans to pay a face-to-face order. The same order asked again gets the same
+   * code, so asking is safe to repeat.
+   */
+  QrOutcome precreate(PayOrder order);
+
   TradeLookup queryTrade(TradeRef trade);
 
   RefundOutcome refund(RefundOrder order);

@@ -3,6 +3,8 @@ package io.paygate.core.payments;
 import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.channel.Product;
+import io.paygate.core.channel.QrOutcome;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.core.checks.Backoff;
@@ -99,6 +101,38 @@ public final class PaymentService {
 
   /** The auto-submitting form that sends the buyer to the cashier, while the payment is open. */
   public String payForm(String outTradeNo) {
+    PayOrder order = payable(outTradeNo);
+    if (order.product() == Product.QR) {
+      throw new PayGateException(
+          ErrorCode.PAYMENT_NOT_PAYABLE, "a QR payment is paid by scanning its code, not a form");
+    }
+    return channel.payForm(order);
+  }
+
+  /**
+   * The QR code of a face-to-face payment, while it is open. The channel answers the same code for
+   * the same order, so this is asked again whenever the code is shown rather than stored.
+   */
+  public String qrCode(String outTradeNo) {
+    PayOrder order = payable(outTradeNo);
+    if (order.product() != Product.QR) {
+      throw new PayGateException(ErrorCode.PAYMENT_NOT_PAYABLE, "only a QR payment has a QR code");
+    }
+    QrOutcome outcome = channel.precreate(order);
+    if (outcome instanceof QrOutcome.Created created) {
+      return created.qrCode();
+    }
+    if (outcome instanceof QrOutcome.Refused refused) {
+      throw PayGateException.channelRejected("the QR code", refused.error());
+    }
+    throw new PayGateException(
+        ErrorCode.CHANNEL_UNAVAILABLE,
+        "the channel did not answer for the QR code; ask again: "
+            + ((QrOutcome.Unknown) outcome).reason());
+  }
+
+  /** The order to put before the buyer, if the payment can still be paid. */
+  private PayOrder payable(String outTradeNo) {
     Payment payment = get(outTradeNo);
     if (payment.status() != PaymentStatus.PENDING) {
       throw new PayGateException(
@@ -107,14 +141,13 @@ public final class PaymentService {
     if (!clock.instant().isBefore(payment.expiresAt())) {
       throw new PayGateException(ErrorCode.PAYMENT_NOT_PAYABLE, "the payment has expired");
     }
-    return channel.payForm(
-        new PayOrder(
-            payment.outTradeNo(),
-            payment.product(),
-            payment.totalAmount(),
-            payment.subject(),
-            payment.body(),
-            payment.expiresAt()));
+    return new PayOrder(
+        payment.outTradeNo(),
+        payment.product(),
+        payment.totalAmount(),
+        payment.subject(),
+        payment.body(),
+        payment.expiresAt());
   }
 
   /**

@@ -36,6 +36,31 @@ class PaymentServiceTest {
   }
 
   @Test
+  void aQrPaymentHasACodeWhileOpenAndNoFormAndACashierPaymentHasNoCode() {
+    Payment qr =
+        core.paymentService.create(
+            new NewPayment(Money.parse("8.80"), "扫码", null, Product.QR, "QR_1"));
+    assertThat(core.paymentService.qrCode("QR_1")).isEqualTo("https://qr.channel.example/QR_1");
+    assertThat(core.channel.calls())
+        .anySatisfy(call -> assertThat(call.operation()).isEqualTo("precreate"));
+    assertThatThrownBy(() -> core.paymentService.payForm("QR_1"))
+        .isInstanceOfSatisfying(
+            PayGateException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.PAYMENT_NOT_PAYABLE));
+    Payment page = core.pendingPayment("1.00");
+    assertThatThrownBy(() -> core.paymentService.qrCode(page.outTradeNo()))
+        .isInstanceOfSatisfying(
+            PayGateException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.PAYMENT_NOT_PAYABLE));
+    // Expired: no code, the channel is not asked.
+    core.clock.advance(CoreFixture.PAY_TIMEOUT);
+    int asked = core.channel.calls().size();
+    assertThatThrownBy(() -> core.paymentService.qrCode(qr.outTradeNo()))
+        .isInstanceOf(PayGateException.class);
+    assertThat(core.channel.calls()).hasSize(asked);
+  }
+
+  @Test
   void aTakenOutTradeNoIsRefused() {
     NewPayment request = new NewPayment(Money.parse("12.30"), "订单", null, Product.PAGE, "SHOP_1");
     Payment first = core.paymentService.create(request);

@@ -7,6 +7,7 @@ import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.channel.QrOutcome;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.RefundOrder;
 import io.paygate.core.channel.RefundOutcome;
@@ -210,6 +211,13 @@ public final class FakeChannel implements PaymentChannel {
   public String payForm(PayOrder order) {
     calls.add(new Call("payForm", order));
     return "<form action=\"https://channel.example/pay\"></form>";
+  }
+
+  /** A QR code that names the order, as the channel's would identify it. */
+  @Override
+  public QrOutcome precreate(PayOrder order) {
+    calls.add(new Call("precreate", order));
+    return new QrOutcome.Created("https://qr.channel.example/" + order.outTradeNo());
   }
 
   @Override

@@ -1,0 +1,50 @@
+package io.paygate.alipay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paygate.core.channel.NotificationCheck;
+import io.paygate.core.channel.Product;
+import io.paygate.core.channel.QrOutcome;
+import io.paygate.core.channel.TradeLookup;
+import io.paygate.core.channel.TradeRef;
+import io.paygate.core.channel.TradeState;
+import io.paygate.core.exchanges.Exchange;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Face-to-face QR orders ({@code alipay.trade.precreate}) through the SDK against the sandbox. */
+class SandboxPrecreateRoundTripTest extends SandboxChannelSupport {
+
+  @Test
+  void aPrecreatedOrderHasAQrCodeTheBuyerScansAndPaysAndTheNotifyVerifies() throws Exception {
+    String outTradeNo = unique("QR");
+    QrOutcome first = channel.precreate(order(outTradeNo, Product.QR, "8.80"));
+    assertThat(first).isInstanceOf(QrOutcome.Created.class);
+    String qrCode = ((QrOutcome.Created) first).qrCode();
+    assertThat(qrCode).startsWith("http");
+    // Asked again for the same order, the channel answers the same code.
+    assertThat(channel.precreate(order(outTradeNo, Product.QR, "8.80"))).isEqualTo(first);
+    // Until a buyer scans, Alipay has no trade.
+    assertThat(channel.queryTrade(TradeRef.byOutTradeNo(outTradeNo)))
+        .isInstanceOf(TradeLookup.NotFound.class);
+
+    buyerScans(outTradeNo);
+    buyerPays(outTradeNo);
+    TradeLookup paid = channel.queryTrade(TradeRef.byOutTradeNo(outTradeNo));
+    assertThat(((TradeLookup.Found) paid).trade().status()).isEqualTo(TradeState.PAID);
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (inbox.received().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    NotificationCheck check =
+        channel.verifyNotification(inbox.received().get(inbox.received().size() - 1));
+    assertThat(check).isInstanceOf(NotificationCheck.Verified.class);
+    assertThat(exchanges.all()).extracting(Exchange::operation).contains("precreate");
+  }
+
+  @Test
+  void anOrderTheSandboxRefusesIsRefusedWithAlipaysCode() {
+    QrOutcome refused = channel.precreate(order(unique("QR"), Product.QR, "0.00"));
+    assertThat(refused).isInstanceOf(QrOutcome.Refused.class);
+  }
+}
