@@ -169,7 +169,8 @@ class StartupConfigurationTest {
       assertThat(get(base + "/api/v1/payments/x", "prod-key-for-test").statusCode()).isEqualTo(404);
 
       // Every route the server maps, asked by someone who has not logged in.
-      Set<String> buyersAndAlipays = Set.of("/pay/{outTradeNo}", "/alipay/return", "/login");
+      Set<String> buyersAndAlipays =
+          Set.of("/pay/{outTradeNo}", "/pay/{outTradeNo}/status", "/alipay/return", "/login");
       RequestMappingHandlerMapping mappings =
           context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
       int asked = 0;

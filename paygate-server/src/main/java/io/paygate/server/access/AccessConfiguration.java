@@ -104,7 +104,12 @@ public class AccessConfiguration {
                 requests
                     // The buyer's pages and Alipay's callbacks: no login of ours can exist there.
                     .requestMatchers(
-                        "/pay/*", "/alipay/return", "/alipay/notify", "/error", "/login")
+                        "/pay/*",
+                        "/pay/*/status",
+                        "/alipay/return",
+                        "/alipay/notify",
+                        "/error",
+                        "/login")
                     .permitAll()
                     .requestMatchers("/paygate.css", "/js/**", "/webjars/**", "/favicon.ico")
                     .permitAll()

@@ -29,7 +29,7 @@ public record CreatePaymentRequest(
     try {
       return Product.valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException unknown) {
-      throw PayGateException.invalid("product", "product is page or wap");
+      throw PayGateException.invalid("product", "product is page, wap or qr");
     }
   }
 }

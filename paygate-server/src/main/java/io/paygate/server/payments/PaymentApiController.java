@@ -1,5 +1,8 @@
 package io.paygate.server.payments;
 
+import io.paygate.core.channel.Product;
+import io.paygate.core.errors.ErrorCode;
+import io.paygate.core.errors.PayGateException;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
@@ -36,7 +39,19 @@ public class PaymentApiController {
 
   @PostMapping
   public ResponseEntity<PaymentView> create(@RequestBody CreatePaymentRequest request) {
-    PaymentView created = view(payments.create(request.toNewPayment()));
+    Payment payment = payments.create(request.toNewPayment());
+    PaymentView created = view(payment);
+    if (payment.product() == Product.QR) {
+      // The code to show the buyer. Should Alipay not answer now, the payment stands all the
+      // same, without qr_code: its pay_url page asks again.
+      try {
+        created = created.withQrCode(payments.qrCode(payment.outTradeNo()));
+      } catch (PayGateException refused) {
+        if (refused.code() != ErrorCode.CHANNEL_UNAVAILABLE) {
+          throw refused; // Alipay refused the order: the shop must hear why
+        }
+      }
+    }
     return ResponseEntity.created(URI.create("/api/v1/payments/" + created.outTradeNo()))
         .body(created);
   }

@@ -26,7 +26,29 @@ public record PaymentView(
     Instant expiresAt,
     Instant paidAt,
     Instant closedAt,
-    String attention) {
+    String attention,
+    String qrCode) {
+
+  /** With the QR code a buyer scans, for a QR payment's create answer. */
+  public PaymentView withQrCode(String code) {
+    return new PaymentView(
+        outTradeNo,
+        tradeNo,
+        status,
+        product,
+        totalAmount,
+        refundedAmount,
+        subject,
+        body,
+        buyerLogonId,
+        payUrl,
+        createdAt,
+        expiresAt,
+        paidAt,
+        closedAt,
+        attention,
+        code);
+  }
 
   public static PaymentView of(Payment p, String publicUrl) {
     String payUrl =
@@ -46,6 +68,7 @@ public record PaymentView(
         p.expiresAt(),
         p.paidAt(),
         p.closedAt(),
-        p.attention() == null ? null : p.attention().name());
+        p.attention() == null ? null : p.attention().name(),
+        null);
   }
 }

@@ -1,0 +1,88 @@
+package io.paygate.server.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paygate.server.ServerTestSupport;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Face-to-face QR payments: created through the API, shown on /pay/{no}, paid in the sandbox. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class QrPaymentTest extends ServerTestSupport {
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    serverProperties(registry, "qr");
+  }
+
+  private String status(String outTradeNo) {
+    Reply reply = get("/pay/" + outTradeNo + "/status");
+    assertThat(reply.status()).isEqualTo(200);
+    return reply.json().get("status").asString();
+  }
+
+  @Test
+  void aQrPaymentShowsItsCodeAndTurnsPaidWhenTheBuyerScansAndPays() throws Exception {
+    Reply created =
+        api(
+            "POST",
+            "/api/v1/payments",
+            Map.of("total_amount", "8.80", "subject", "扫码咖啡 Coffee", "product", "qr"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    JsonNode payment = created.json();
+    String outTradeNo = payment.get("out_trade_no").asString();
+    assertThat(payment.get("product").asString()).isEqualTo("qr");
+    assertThat(payment.get("qr_code").asString()).contains("/sandbox/cashier/").endsWith("/scan");
+    // The code is the create answer's; a later read does not ask Alipay again.
+    assertThat(payment(outTradeNo).has("qr_code")).isFalse();
+
+    Reply page = get("/pay/" + outTradeNo);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("id=\"qr\" src=\"data:image/png;base64,")
+        .contains("8.80")
+        .contains("待支付 PENDING")
+        .contains("<script src=\"/js/qr.js\">")
+        .doesNotContain("<script>");
+    assertThat(status(outTradeNo)).isEqualTo("PENDING");
+
+    JsonNode buyer = defaultBuyer();
+    Map<String, String> scan =
+        Map.of(
+            "app_id", appId(),
+            "out_trade_no", outTradeNo,
+            "buyer_logon_id", buyer.get("logon_id").asString(),
+            "pay_password", buyer.get("pay_password").asString());
+    assertThat(postJson("/sandbox/api/buyer/scan", scan).status()).isEqualTo(200);
+    assertThat(payAsBuyer(outTradeNo).status()).isEqualTo(200);
+
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!status(outTradeNo).equals("PAID") && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(status(outTradeNo)).isEqualTo("PAID");
+    assertThat(payment(outTradeNo).get("total_amount").asString()).isEqualTo("8.80");
+    Reply paidPage = get("/pay/" + outTradeNo);
+    assertThat(paidPage.body()).contains("已支付 PAID").doesNotContain("id=\"qr\"");
+    assertThat(api("GET", "/api/v1/events?payment=" + outTradeNo, null).body())
+        .contains("payment.succeeded");
+  }
+
+  @Test
+  void aCashierPaymentStillGetsItsFormAndAStrangersNumberIsA404() {
+    String outTradeNo = createPayment("1.00", "page");
+    assertThat(get("/pay/" + outTradeNo).body()).contains("<form").contains("/js/pay.js");
+    assertThat(get("/pay/NO_SUCH_PAYMENT/status").status()).isEqualTo(404);
+    Reply bad =
+        api(
+            "POST",
+            "/api/v1/payments",
+            Map.of("total_amount", "1.00", "subject", "x", "product", "cash"));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("detail").asString()).contains("qr");
+  }
+}
