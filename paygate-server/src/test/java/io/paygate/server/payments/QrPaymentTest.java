@@ -2,17 +2,26 @@ package io.paygate.server.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paygate.server.MutableClock;
 import io.paygate.server.ServerTestSupport;
+import io.paygate.server.recovery.DueChecks;
+import io.paygate.server.recovery.ManualRecovery;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Face-to-face QR payments: created through the API, shown on /pay/{no}, paid in the sandbox. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@Import(ManualRecovery.class)
 class QrPaymentTest extends ServerTestSupport {
+
+  @Autowired MutableClock clock;
+  @Autowired DueChecks due;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -70,6 +79,23 @@ class QrPaymentTest extends ServerTestSupport {
     assertThat(paidPage.body()).contains("已支付 PAID").doesNotContain("id=\"qr\"");
     assertThat(api("GET", "/api/v1/events?payment=" + outTradeNo, null).body())
         .contains("payment.succeeded");
+  }
+
+  @Test
+  void aCodeNobodyScansEndsClosedAtTheExpiry() {
+    Reply created =
+        api(
+            "POST",
+            "/api/v1/payments",
+            Map.of("total_amount", "2.00", "subject", "无人扫码 Nobody scans", "product", "qr"));
+    String outTradeNo = created.json().get("out_trade_no").asString();
+    assertThat(created.json().has("qr_code")).isTrue();
+
+    clock.advance(java.time.Duration.ofHours(2).plusMinutes(1));
+    due.run();
+
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("CLOSED");
+    assertThat(get("/pay/" + outTradeNo).body()).contains("已关闭 CLOSED").doesNotContain("id=\"qr\"");
   }
 
   @Test
