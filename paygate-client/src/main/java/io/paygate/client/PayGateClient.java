@@ -97,13 +97,7 @@ public final class PayGateClient {
   public Page<Payment> payments(
       String status, Instant createdFrom, Instant createdTo, int limit, String startingAfter) {
     return get(
-        "/api/v1/payments"
-            + parameters(
-                "status", status,
-                "created_from", createdFrom,
-                "created_to", createdTo,
-                "limit", limit,
-                "starting_after", startingAfter),
+        "/api/v1/payments" + listing(status, createdFrom, createdTo, limit, startingAfter),
         page(Payment.class));
   }
 
@@ -145,13 +139,7 @@ public final class PayGateClient {
   public Page<Refund> allRefunds(
       String status, Instant createdFrom, Instant createdTo, int limit, String startingAfter) {
     return get(
-        "/api/v1/refunds"
-            + parameters(
-                "status", status,
-                "created_from", createdFrom,
-                "created_to", createdTo,
-                "limit", limit,
-                "starting_after", startingAfter),
+        "/api/v1/refunds" + listing(status, createdFrom, createdTo, limit, startingAfter),
         page(Refund.class));
   }
 
@@ -350,6 +338,17 @@ public final class PayGateClient {
 
   private static String query(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /** The listing routes' shared query. */
+  private static String listing(
+      String status, Instant createdFrom, Instant createdTo, int limit, String startingAfter) {
+    return parameters(
+        "status", status,
+        "created_from", createdFrom,
+        "created_to", createdTo,
+        "limit", limit,
+        "starting_after", startingAfter);
   }
 
   private static String parameters(Object... namesAndValues) {
