@@ -18,10 +18,12 @@ import io.paygate.alipay.refund.RefundMapper;
 import io.paygate.alipay.refund.RefundQueryMapper;
 import io.paygate.alipay.refund.RefundRequests;
 import io.paygate.alipay.settings.AlipaySettings;
+import io.paygate.alipay.trade.CancelMapper;
 import io.paygate.alipay.trade.CloseMapper;
 import io.paygate.alipay.trade.TradeQueryMapper;
 import io.paygate.alipay.trade.TradeRequests;
 import io.paygate.core.channel.BillLookup;
+import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.PayOrder;
@@ -142,6 +144,12 @@ public final class AlipayChannel implements PaymentChannel {
   @Override
   public CloseOutcome close(TradeRef trade) {
     return calls.call("close", trade.outTradeNo(), TradeRequests.close(trade), new CloseMapper());
+  }
+
+  @Override
+  public CancelOutcome cancel(TradeRef trade) {
+    return calls.call(
+        "cancel", trade.outTradeNo(), TradeRequests.cancel(trade), new CancelMapper());
   }
 
   /**

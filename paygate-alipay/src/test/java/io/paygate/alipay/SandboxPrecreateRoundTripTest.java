@@ -2,13 +2,16 @@ package io.paygate.alipay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.Product;
 import io.paygate.core.channel.QrOutcome;
+import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.core.channel.TradeState;
 import io.paygate.core.exchanges.Exchange;
+import io.paygate.core.money.Money;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +43,29 @@ class SandboxPrecreateRoundTripTest extends SandboxChannelSupport {
         channel.verifyNotification(inbox.received().get(inbox.received().size() - 1));
     assertThat(check).isInstanceOf(NotificationCheck.Verified.class);
     assertThat(exchanges.all()).extracting(Exchange::operation).contains("precreate");
+  }
+
+  @Test
+  void cancelClosesAnUnpaidOrderAndRefundsAPaidOneUnderTheOrdersNumber() throws Exception {
+    String unpaid = unique("QC");
+    channel.precreate(order(unpaid, Product.QR, "2.00"));
+    assertThat(channel.cancel(TradeRef.byOutTradeNo(unpaid)))
+        .isEqualTo(new CancelOutcome.Cancelled("close"));
+
+    String paid = unique("QC");
+    channel.precreate(order(paid, Product.QR, "6.00"));
+    buyerScans(paid);
+    buyerPays(paid);
+    assertThat(channel.cancel(TradeRef.byOutTradeNo(paid)))
+        .isEqualTo(new CancelOutcome.Cancelled("refund"));
+    // The refund a cancel makes is known by the order's own number.
+    RefundLookup refund = channel.queryRefund(TradeRef.byOutTradeNo(paid), paid);
+    assertThat(refund).isInstanceOf(RefundLookup.Refunded.class);
+    assertThat(((RefundLookup.Refunded) refund).amount()).isEqualTo(Money.parse("6.00"));
+    // A cashier trade cannot be cancelled: Alipay's own refusal.
+    String page = paidTrade("1.00");
+    assertThat(channel.cancel(TradeRef.byOutTradeNo(page)))
+        .isInstanceOf(CancelOutcome.Refused.class);
   }
 
   @Test

@@ -29,9 +29,16 @@ public final class Models {
       Instant expiresAt,
       Instant paidAt,
       Instant closedAt,
-      String attention) {}
+      String attention,
+      String qrCode) {}
 
-  /** {@code POST /api/v1/payments}; {@code product} is page or wap, the others may be null. */
+  /** A cancel's answer: {@code action} is close (it was unpaid) or refund (all went back). */
+  public record Cancellation(String action, Payment payment) {}
+
+  /**
+   * {@code POST /api/v1/payments}; {@code product} is page, wap or qr, the others may be null. A qr
+   * payment's create answer carries {@code qrCode}.
+   */
   public record NewPayment(
       BigDecimal totalAmount, String subject, String body, String product, String outTradeNo) {
 

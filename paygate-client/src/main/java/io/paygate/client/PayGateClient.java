@@ -109,6 +109,15 @@ public final class PayGateClient {
         type(Payment.class));
   }
 
+  /** Cancels a qr payment: closed if unpaid, refunded in full if paid. */
+  public Models.Cancellation cancelPayment(String outTradeNo) {
+    return post(
+        "/api/v1/payments/" + path(outTradeNo) + "/cancel",
+        null,
+        UUID.randomUUID().toString(),
+        type(Models.Cancellation.class));
+  }
+
   // Refunds.
 
   public Refund createRefund(String outTradeNo, NewRefund refund) {

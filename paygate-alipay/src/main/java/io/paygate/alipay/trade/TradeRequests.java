@@ -1,7 +1,9 @@
 package io.paygate.alipay.trade;
 
+import com.alipay.api.domain.AlipayTradeCancelModel;
 import com.alipay.api.domain.AlipayTradeCloseModel;
 import com.alipay.api.domain.AlipayTradeQueryModel;
+import com.alipay.api.request.AlipayTradeCancelRequest;
 import com.alipay.api.request.AlipayTradeCloseRequest;
 import com.alipay.api.request.AlipayTradeQueryRequest;
 import io.paygate.core.channel.TradeRef;
@@ -25,6 +27,15 @@ public final class TradeRequests {
     model.setOutTradeNo(trade.outTradeNo());
     model.setTradeNo(trade.tradeNo());
     AlipayTradeCloseRequest request = new AlipayTradeCloseRequest();
+    request.setBizModel(model);
+    return request;
+  }
+
+  public static AlipayTradeCancelRequest cancel(TradeRef trade) {
+    AlipayTradeCancelModel model = new AlipayTradeCancelModel();
+    model.setOutTradeNo(trade.outTradeNo());
+    model.setTradeNo(trade.tradeNo());
+    AlipayTradeCancelRequest request = new AlipayTradeCancelRequest();
     request.setBizModel(model);
     return request;
   }

@@ -30,6 +30,12 @@ public interface PaymentChannel {
   CloseOutcome close(TradeRef trade);
 
   /**
+   * Cancels a face-to-face trade whatever its state: closed if unpaid, refunded in full if paid.
+   * Safe to repeat: the channel answers a cancelled trade the same again.
+   */
+  CancelOutcome cancel(TradeRef trade);
+
+  /**
    * Downloads and reads the channel's bill of one day (in the channel's own time zone): the
    * payments and refunds it finished that day, for reconciliation.
    */

@@ -1,6 +1,7 @@
 package io.paygate.core.testing;
 
 import io.paygate.core.channel.BillLookup;
+import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.ChannelError;
 import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.CloseOutcome;
@@ -211,6 +212,13 @@ public final class FakeChannel implements PaymentChannel {
   public String payForm(PayOrder order) {
     calls.add(new Call("payForm", order));
     return "<form action=\"https://channel.example/pay\"></form>";
+  }
+
+  /** Cancels as the channel would: the trade is closed here; the books learn it by a query. */
+  @Override
+  public CancelOutcome cancel(TradeRef ref) {
+    calls.add(new Call("cancel", ref));
+    return new CancelOutcome.Cancelled("close");
   }
 
   /** A QR code that names the order, as the channel's would identify it. */

@@ -9,6 +9,7 @@ import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.TradeReconciler;
 import io.paygate.core.recovery.Janitor;
+import io.paygate.core.refunds.CancelService;
 import io.paygate.core.refunds.PaidAfterCloseRefunds;
 import io.paygate.core.refunds.RefundRepository;
 import io.paygate.core.refunds.RefundService;
@@ -65,6 +66,17 @@ public class DomainConfiguration {
         checks,
         clock,
         properties.payTimeout());
+  }
+
+  @Bean
+  CancelService cancelService(
+      PaymentService paymentService,
+      PaymentRepository payments,
+      PaymentChannel channel,
+      RefundSettlement settlement,
+      Transactions transactions,
+      Clock clock) {
+    return new CancelService(paymentService, payments, channel, settlement, transactions, clock);
   }
 
   @Bean

@@ -3,9 +3,11 @@ package io.paygate.server.payments;
 import io.paygate.core.channel.Product;
 import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
+import io.paygate.core.payments.Cancellation;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
+import io.paygate.core.refunds.CancelService;
 import io.paygate.server.PayGateProperties;
 import io.paygate.server.api.ApiController;
 import io.paygate.server.api.ListPage;
@@ -27,12 +29,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class PaymentApiController {
 
   private final PaymentService payments;
+  private final CancelService cancels;
   private final JdbcPaymentRepository repository;
   private final String publicUrl;
 
   public PaymentApiController(
-      PaymentService payments, JdbcPaymentRepository repository, PayGateProperties properties) {
+      PaymentService payments,
+      CancelService cancels,
+      JdbcPaymentRepository repository,
+      PayGateProperties properties) {
     this.payments = payments;
+    this.cancels = cancels;
     this.repository = repository;
     this.publicUrl = properties.publicUrl();
   }
@@ -106,6 +113,16 @@ public class PaymentApiController {
       @RequestParam(defaultValue = "false") boolean sync) {
     Payment payment = payments.getByTradeNo(tradeNo);
     return view(sync ? payments.sync(payment.outTradeNo()) : payment);
+  }
+
+  /**
+   * Cancels a face-to-face (qr) payment as Alipay does: closed if unpaid, refunded in full if paid.
+   * 409 PAYMENT_NOT_CANCELLABLE for the cashier products (close or refund those).
+   */
+  @PostMapping("/{outTradeNo}/cancel")
+  public CancelView cancel(@PathVariable String outTradeNo) {
+    Cancellation cancelled = cancels.cancel(outTradeNo);
+    return new CancelView(cancelled.action(), view(cancelled.payment()));
   }
 
   @PostMapping("/{outTradeNo}/close")

@@ -106,6 +106,25 @@ class PayGateClientTest extends ServerTestSupport {
   }
 
   @Test
+  void aQrPaymentHasItsCodeAndIsCancelledThroughTheClient() {
+    PayGateClient paygate = client();
+    Payment qr =
+        paygate.createPayment(new NewPayment(new BigDecimal("2.50"), "扫码 QR", null, "qr", null));
+    assertThat(qr.product()).isEqualTo("qr");
+    assertThat(qr.qrCode()).isNotBlank();
+    io.paygate.client.Models.Cancellation cancelled = paygate.cancelPayment(qr.outTradeNo());
+    assertThat(cancelled.action()).isEqualTo("close");
+    assertThat(cancelled.payment().status()).isEqualTo("CLOSED");
+    assertThatThrownBy(
+            () ->
+                paygate.cancelPayment(
+                    paygate.createPayment(NewPayment.of("1.00", "page")).outTradeNo()))
+        .isInstanceOfSatisfying(
+            PayGateException.Conflict.class,
+            e -> assertThat(e.code()).isEqualTo("PAYMENT_NOT_CANCELLABLE"));
+  }
+
+  @Test
   void keysWithScopesAreMadeAndRevokedThroughTheClient() {
     PayGateClient admin = client();
     ApiKey reader = admin.createApiKey("reporting", "read");

@@ -81,6 +81,69 @@ class QrPaymentTest extends ServerTestSupport {
         .contains("payment.succeeded");
   }
 
+  private String qrPayment(String amount) {
+    Reply created =
+        api(
+            "POST",
+            "/api/v1/payments",
+            Map.of("total_amount", amount, "subject", "撤销 Cancel", "product", "qr"));
+    assertThat(created.status()).isEqualTo(201);
+    return created.json().get("out_trade_no").asString();
+  }
+
+  private void scanAndPay(String outTradeNo) throws InterruptedException {
+    JsonNode buyer = defaultBuyer();
+    Map<String, String> scan =
+        Map.of(
+            "app_id", appId(),
+            "out_trade_no", outTradeNo,
+            "buyer_logon_id", buyer.get("logon_id").asString(),
+            "pay_password", buyer.get("pay_password").asString());
+    assertThat(postJson("/sandbox/api/buyer/scan", scan).status()).isEqualTo(200);
+    assertThat(payAsBuyer(outTradeNo).status()).isEqualTo(200);
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!payment(outTradeNo).get("status").asString().equals("PAID")
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
+  void cancellingAnUnscannedCodeClosesItAndAPaidOneIsRefundedInFull() throws Exception {
+    String unscanned = qrPayment("3.00");
+    Reply closed = api("POST", "/api/v1/payments/" + unscanned + "/cancel", null);
+    assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+    assertThat(closed.json().get("action").asString()).isEqualTo("close");
+    assertThat(closed.json().get("payment").get("status").asString()).isEqualTo("CLOSED");
+
+    java.math.BigDecimal before = buyerBalance();
+    String paid = qrPayment("4.00");
+    scanAndPay(paid);
+    assertThat(payment(paid).get("status").asString()).isEqualTo("PAID");
+    Reply refunded = api("POST", "/api/v1/payments/" + paid + "/cancel", null);
+    assertThat(refunded.status()).as(refunded.body()).isEqualTo(200);
+    assertThat(refunded.json().get("action").asString()).isEqualTo("refund");
+    // The refund the cancel made is asked for by its number (the order's) and booked at once.
+    assertThat(refunded.json().get("payment").get("status").asString()).isEqualTo("REFUNDED");
+    JsonNode after = payment(paid);
+    assertThat(after.get("status").asString()).isEqualTo("REFUNDED");
+    assertThat(after.get("refunded_amount").asString()).isEqualTo("4.00");
+    // The refund Alipay made for the cancel is in the books, and the buyer has the money back.
+    JsonNode refunds = api("GET", "/api/v1/payments/" + paid + "/refunds", null).json();
+    assertThat(refunds).hasSize(1);
+    assertThat(refunds.get(0).get("refund_amount").asString()).isEqualTo("4.00");
+    assertThat(buyerBalance()).isEqualByComparingTo(before);
+    // Again: the same answer, nothing moves twice.
+    Reply again = api("POST", "/api/v1/payments/" + paid + "/cancel", null);
+    assertThat(again.json().get("action").asString()).isEqualTo("refund");
+    assertThat(buyerBalance()).isEqualByComparingTo(before);
+
+    Reply cashier =
+        api("POST", "/api/v1/payments/" + createPayment("1.00", "page") + "/cancel", null);
+    assertThat(cashier.status()).isEqualTo(409);
+    assertThat(cashier.json().get("code").asString()).isEqualTo("PAYMENT_NOT_CANCELLABLE");
+  }
+
   @Test
   void aCodeNobodyScansEndsClosedAtTheExpiry() {
     Reply created =
