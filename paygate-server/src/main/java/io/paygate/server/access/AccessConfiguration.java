@@ -118,7 +118,13 @@ public class AccessConfiguration {
                     .permitAll()
                     .requestMatchers("/swagger-ui.html", "/swagger-ui/**")
                     .permitAll()
-                    .requestMatchers("/operators", "/operators/**", "/api-keys", "/api-keys/**")
+                    .requestMatchers(
+                        "/operators",
+                        "/operators/**",
+                        "/api-keys",
+                        "/api-keys/**",
+                        "/webhooks/endpoints",
+                        "/webhooks/endpoints/**")
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers(HttpMethod.POST, "/webhooks/**", "/reconciliations")
                     .hasRole(operator)

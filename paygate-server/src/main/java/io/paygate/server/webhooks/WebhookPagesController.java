@@ -24,6 +24,7 @@ public class WebhookPagesController {
   private final Events events;
   private final WebhookDeliveries deliveries;
   private final WebhookDispatcher dispatcher;
+  private final WebhooksProperties properties;
   private final Clock clock;
 
   public WebhookPagesController(
@@ -31,11 +32,13 @@ public class WebhookPagesController {
       Events events,
       WebhookDeliveries deliveries,
       WebhookDispatcher dispatcher,
+      WebhooksProperties properties,
       Clock clock) {
     this.endpoints = endpoints;
     this.events = events;
     this.deliveries = deliveries;
     this.dispatcher = dispatcher;
+    this.properties = properties;
     this.clock = clock;
   }
 
@@ -43,11 +46,46 @@ public class WebhookPagesController {
   public String list(@RequestParam(name = "after", required = false) String after, Model model) {
     ListPage<Events.Event> page = ListPage.of(events.list(null, null, after, PAGE), PAGE);
     model.addAttribute("endpoints", endpoints.live());
+    model.addAttribute("eventTypes", EventType.names());
     model.addAttribute(
         "rows", page.data().stream().map(e -> new Row(e, deliveries.forEvent(e.id()))).toList());
     model.addAttribute(
         "nextPage", page.hasMore() ? page.data().get(page.data().size() - 1).id() : null);
     return "webhooks/webhooks";
+  }
+
+  /** An admin adds an endpoint; its secret is shown on the next page only, never again. */
+  @PostMapping("/webhooks/endpoints")
+  public String addEndpoint(
+      @RequestParam String url,
+      @RequestParam(name = "events", required = false) List<String> types,
+      RedirectAttributes redirect) {
+    List<String> events = types == null ? List.of() : List.copyOf(types);
+    for (String type : events) {
+      if (!EventType.known(type)) {
+        throw io.paygate.core.errors.PayGateException.invalid(
+            "events", "unknown event type " + type);
+      }
+    }
+    WebhookEndpoint made = endpoints.create(dispatcher.targets().parse(url).toString(), events);
+    redirect.addFlashAttribute("secretFor", made.id());
+    redirect.addFlashAttribute("secret", made.secret());
+    return "redirect:/webhooks";
+  }
+
+  @PostMapping("/webhooks/endpoints/{id}/rotate")
+  public String rotate(@PathVariable String id, RedirectAttributes redirect) {
+    WebhookEndpoint rotated = endpoints.rotate(id, properties.rotationOverlap());
+    redirect.addFlashAttribute("secretFor", rotated.id());
+    redirect.addFlashAttribute("secret", rotated.secret());
+    return "redirect:/webhooks";
+  }
+
+  @PostMapping("/webhooks/endpoints/{id}/delete")
+  public String delete(@PathVariable String id, RedirectAttributes redirect) {
+    endpoints.delete(id);
+    redirect.addFlashAttribute("notice", "已删除 Deleted " + id);
+    return "redirect:/webhooks";
   }
 
   @PostMapping("/webhooks/events/{id}/redeliver")

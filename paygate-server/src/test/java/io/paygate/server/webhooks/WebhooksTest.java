@@ -325,6 +325,63 @@ class WebhooksTest extends ServerTestSupport {
     assertThat(api("GET", "/api/v1/webhook-endpoints/" + id, null).status()).isEqualTo(404);
   }
 
+  @Test
+  void anAdminManagesEndpointsInTheConsoleSeeingEachSecretOnce() {
+    ConsoleSession admin = logInAsAdmin();
+    ConsoleSession.Page added =
+        admin.submit(
+            "/webhooks",
+            "/webhooks/endpoints",
+            Map.of("url", receiver.url(), "events", "refund.succeeded"));
+    assertThat(added.status()).isEqualTo(302);
+    String page = admin.get("/webhooks").body();
+    java.util.regex.Matcher secret =
+        java.util.regex.Pattern.compile("id=\"secret\">(whsec_[^<]+)<").matcher(page);
+    assertThat(secret.find()).isTrue();
+    String first = secret.group(1);
+    assertThat(admin.get("/webhooks").body()).doesNotContain(first).contains(receiver.url());
+    JsonNode listed = api("GET", "/api/v1/webhook-endpoints", null).json();
+    String id =
+        listed
+            .valueStream()
+            .filter(e -> e.get("url").asString().equals(receiver.url()))
+            .findFirst()
+            .orElseThrow()
+            .get("id")
+            .asString();
+    endpoints.add(id);
+    assertThat(listed.toString()).contains("refund.succeeded").doesNotContain(first);
+
+    // An operator may redeliver, but not manage endpoints.
+    ConsoleSession operator = operatorWithRole("OPERATOR");
+    assertThat(
+            operator
+                .submit("/webhooks", "/webhooks/endpoints", Map.of("url", receiver.url()))
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            admin
+                .submit(
+                    "/webhooks",
+                    "/webhooks/endpoints",
+                    Map.of("url", "http://169.254.169.254/latest/meta-data"))
+                .status())
+        .isEqualTo(400);
+
+    assertThat(
+            admin.submit("/webhooks", "/webhooks/endpoints/" + id + "/rotate", Map.of()).status())
+        .isEqualTo(302);
+    java.util.regex.Matcher rotated =
+        java.util.regex.Pattern.compile("id=\"secret\">(whsec_[^<]+)<")
+            .matcher(admin.get("/webhooks").body());
+    assertThat(rotated.find()).isTrue();
+    assertThat(rotated.group(1)).isNotEqualTo(first);
+    assertThat(
+            admin.submit("/webhooks", "/webhooks/endpoints/" + id + "/delete", Map.of()).status())
+        .isEqualTo(302);
+    assertThat(api("GET", "/api/v1/webhook-endpoints/" + id, null).status()).isEqualTo(404);
+  }
+
   /** Waits for the asynchronous first attempt to be recorded. */
   private void awaitAttempts(String eventId, int attempts) {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
