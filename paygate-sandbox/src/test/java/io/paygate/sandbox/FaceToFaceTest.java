@@ -156,6 +156,51 @@ class FaceToFaceTest extends PageFlowSupport {
   }
 
   @Test
+  void aBuyerWhoConfirmsWithTheirPasswordGets10003UntilTheyEnterIt() throws Exception {
+    try (NotifyReceiver receiver = new NotifyReceiver()) {
+      String logonId = unique("careful") + "@sandbox.test";
+      sendJson(
+          "POST",
+          base() + "/sandbox/api/buyers",
+          "{\"logon_id\":\"" + logonId + "\",\"pay_password\":\"246810\",\"balance\":\"50.00\"}");
+      sendJson(
+          "PUT",
+          base() + "/sandbox/api/buyers/" + logonId + "/password-wait",
+          "{\"enabled\":true}");
+      String code = buyerNamed(logonId).get("auth_code").asString();
+      String out = unique("PW");
+
+      AlipayTradePayResponse waiting = barcode(out, "6.00", code, receiver.url());
+      // Alipay's 10003: the trade exists, unpaid. The SDK's isSuccess() judges by sub_code alone
+      // and says true: a merchant must read code, not isSuccess(), to tell this from paid.
+      assertThat(waiting.getCode()).isEqualTo("10003");
+      assertThat(waiting.isSuccess()).isTrue();
+      assertThat(waiting.getSubCode()).isNull();
+      assertThat(waiting.getOutTradeNo()).isEqualTo(out);
+      assertThat(waiting.getTradeNo()).isNotBlank();
+      assertThat(query(out).getTradeStatus()).isEqualTo("WAIT_BUYER_PAY");
+      // Asked again meanwhile: still waiting, nothing paid.
+      assertThat(barcode(out, "6.00", code, receiver.url()).getCode()).isEqualTo("10003");
+      assertThat(buyerNamed(logonId).get("balance").asString()).isEqualTo("50.00");
+
+      // The buyer enters the password on the phone: paid, and the merchant is notified.
+      sendJson(
+          "POST",
+          base() + "/sandbox/api/buyer/pay",
+          "{\"app_id\":\""
+              + app().appId()
+              + "\",\"out_trade_no\":\""
+              + out
+              + "\",\"buyer_logon_id\":\""
+              + logonId
+              + "\",\"pay_password\":\"246810\"}");
+      assertThat(query(out).getTradeStatus()).isEqualTo("TRADE_SUCCESS");
+      assertThat(buyerNamed(logonId).get("balance").asString()).isEqualTo("44.00");
+      assertThat(receiver.received()).hasSize(1);
+    }
+  }
+
+  @Test
   void barcodePayErrors() throws Exception {
     assertThat(barcode(unique("BAD"), "1.00", "289999999999999999", null).getSubCode())
         .isEqualTo("ACQ.PAYMENT_AUTH_CODE_INVALID");

@@ -83,6 +83,19 @@ public class BuyerRepository {
             logonId);
   }
 
+  /** Whether the buyer confirms barcode payments with their password (10003 until then). */
+  public boolean passwordWait(String logonId) {
+    return Boolean.TRUE.equals(
+        db.jdbc()
+            .queryForObject(
+                "SELECT password_wait FROM buyers WHERE logon_id = ?", Boolean.class, logonId));
+  }
+
+  public boolean setPasswordWait(String logonId, boolean wait) {
+    return db.jdbc().update("UPDATE buyers SET password_wait = ? WHERE logon_id = ?", wait, logonId)
+        == 1;
+  }
+
   public boolean setBalance(String logonId, BigDecimal balance) {
     return db.jdbc().update("UPDATE buyers SET balance = ? WHERE logon_id = ?", balance, logonId)
         == 1;

@@ -44,6 +44,17 @@ public class BuyersController {
     return BuyerView.of(buyers.setBalance(logonId, Require.balance(body.balance(), "balance")));
   }
 
+  /**
+   * {@code {"enabled": true}}: the buyer's barcode payments wait for their pay password (the
+   * merchant gets 10003), entered later with {@code POST /sandbox/api/buyer/pay}.
+   */
+  @PutMapping("/sandbox/api/buyers/{logonId}/password-wait")
+  BuyerView setPasswordWait(@PathVariable String logonId, @RequestBody PasswordWait body) {
+    return BuyerView.of(buyers.setPasswordWait(logonId, Boolean.TRUE.equals(body.enabled())));
+  }
+
+  record PasswordWait(Boolean enabled) {}
+
   /** Amounts travel as strings ("100.00"); JSON numbers are accepted too. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record NewBuyer(String logonId, String payPassword, String balance) {}

@@ -64,6 +64,18 @@ public class SandboxBuyers {
     return buyer;
   }
 
+  public boolean passwordWait(String logonId) {
+    return buyers.passwordWait(logonId);
+  }
+
+  /** Makes the buyer confirm barcode payments with their password, or stop doing so. */
+  public Buyer setPasswordWait(String logonId, boolean wait) {
+    if (!buyers.setPasswordWait(logonId, wait)) {
+      throw SandboxProblem.notFound("BUYER_NOT_FOUND", "No buyer with this logon_id.");
+    }
+    return buyers.find(logonId).orElseThrow();
+  }
+
   public Buyer setBalance(String logonId, BigDecimal balance) {
     if (!buyers.setBalance(logonId, balance)) {
       throw SandboxProblem.notFound("BUYER_NOT_FOUND", "No buyer with this logon_id.");

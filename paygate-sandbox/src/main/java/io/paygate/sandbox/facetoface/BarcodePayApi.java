@@ -14,6 +14,7 @@ import io.paygate.sandbox.trades.PageOrderRules;
 import io.paygate.sandbox.trades.PayResult;
 import io.paygate.sandbox.trades.Payments;
 import io.paygate.sandbox.trades.Trade;
+import io.paygate.sandbox.trades.TradeStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,10 @@ import org.springframework.stereotype.Component;
 public class BarcodePayApi implements GatewayApi {
 
   private static final Set<String> SCENES = Set.of("bar_code", "security_code");
+
+  /** Alipay's 10003: the order is made, the buyer has yet to enter the pay password. */
+  static final GatewayError WAITING_FOR_THE_BUYER =
+      new GatewayError("10003", " order success pay inprocess", null, null);
 
   private final Orders orders;
   private final Payments payments;
@@ -70,6 +75,22 @@ public class BarcodePayApi implements GatewayApi {
       return new ApiOutcome.Failure(refused.error());
     }
     Trade order = ((Orders.Placed) placement).order();
+    boolean unpaid =
+        order.status() == TradeStatus.ORDER || order.status() == TradeStatus.WAIT_BUYER_PAY;
+    if (buyers.passwordWait(buyer.get().logonId()) && unpaid) {
+      // The buyer must confirm on the phone: the trade exists, unpaid, and Alipay answers 10003
+      // (again, to a repeat) until the password is entered.
+      PayResult opened = payments.open(order.id(), Optional.of(buyer.get().logonId()));
+      if (opened instanceof PayResult.Refused refused) {
+        return new ApiOutcome.Failure(error(refused.reason()));
+      }
+      Trade waiting = ((PayResult.Opened) opened).trade();
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("out_trade_no", waiting.outTradeNo());
+      fields.put("trade_no", waiting.tradeNo());
+      fields.put("buyer_logon_id", Buyer.mask(buyer.get().logonId()));
+      return new ApiOutcome.Failure(WAITING_FOR_THE_BUYER, fields);
+    }
     PayResult result = payments.pay(order.id(), buyer.get().logonId(), Optional.empty());
     if (result instanceof PayResult.Paid paid) {
       return ApiOutcome.success(answer(paid.trade(), call.app()));

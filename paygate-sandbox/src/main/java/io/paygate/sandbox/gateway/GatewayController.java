@@ -155,8 +155,11 @@ public class GatewayController {
     Map<String, Object> object = new LinkedHashMap<>();
     object.put("code", error.code());
     object.put("msg", error.msg());
-    object.put("sub_code", error.subCode());
-    object.put("sub_msg", error.subMsg());
+    // A 10003 ("waiting for the buyer") has no sub_code: Alipay sends none.
+    if (error.subCode() != null) {
+      object.put("sub_code", error.subCode());
+      object.put("sub_msg", error.subMsg());
+    }
     object.putAll(extra);
     return body(key, object, signing);
   }
