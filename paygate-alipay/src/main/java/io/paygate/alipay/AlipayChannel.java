@@ -12,6 +12,8 @@ import io.paygate.alipay.notify.NotificationReader;
 import io.paygate.alipay.notify.NotifyParameters;
 import io.paygate.alipay.notify.SignatureCheck;
 import io.paygate.alipay.pay.PayFormRequests;
+import io.paygate.alipay.qr.BarcodeMapper;
+import io.paygate.alipay.qr.BarcodeRequests;
 import io.paygate.alipay.qr.PrecreateMapper;
 import io.paygate.alipay.qr.PrecreateRequests;
 import io.paygate.alipay.refund.RefundMapper;
@@ -22,6 +24,7 @@ import io.paygate.alipay.trade.CancelMapper;
 import io.paygate.alipay.trade.CloseMapper;
 import io.paygate.alipay.trade.TradeQueryMapper;
 import io.paygate.alipay.trade.TradeRequests;
+import io.paygate.core.channel.BarcodeOutcome;
 import io.paygate.core.channel.BillLookup;
 import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.CloseOutcome;
@@ -118,6 +121,15 @@ public final class AlipayChannel implements PaymentChannel {
         order.outTradeNo(),
         PrecreateRequests.forOrder(order, settings),
         new PrecreateMapper());
+  }
+
+  @Override
+  public BarcodeOutcome payBarcode(PayOrder order, String authCode) {
+    return calls.call(
+        "payBarcode",
+        order.outTradeNo(),
+        BarcodeRequests.forOrder(order, authCode, settings),
+        new BarcodeMapper());
   }
 
   @Override

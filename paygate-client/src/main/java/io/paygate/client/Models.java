@@ -40,10 +40,28 @@ public final class Models {
    * payment's create answer carries {@code qrCode}.
    */
   public record NewPayment(
-      BigDecimal totalAmount, String subject, String body, String product, String outTradeNo) {
+      BigDecimal totalAmount,
+      String subject,
+      String body,
+      String product,
+      String outTradeNo,
+      String authCode) {
 
     public static NewPayment of(String amount, String subject) {
-      return new NewPayment(new BigDecimal(amount), subject, null, "page", null);
+      return new NewPayment(new BigDecimal(amount), subject, null, "page", null, null);
+    }
+
+    /** A QR payment: its create answer carries the code to show. */
+    public static NewPayment qr(String amount, String subject) {
+      return new NewPayment(new BigDecimal(amount), subject, null, "qr", null, null);
+    }
+
+    /**
+     * A barcode payment for the buyer's scanned payment code: the create answers PAID, or CLOSED
+     * when the buyer did not confirm in time.
+     */
+    public static NewPayment barcode(String amount, String subject, String authCode) {
+      return new NewPayment(new BigDecimal(amount), subject, null, "barcode", null, authCode);
     }
   }
 

@@ -27,8 +27,8 @@ public final class PayFormRequests {
         switch (order.product()) {
           case PAGE -> page(order, timeExpire);
           case WAP -> wap(order, timeExpire, settings);
-          case QR ->
-              throw new IllegalArgumentException("a QR payment is precreated, it has no form");
+          case QR, BARCODE ->
+              throw new IllegalArgumentException("a face-to-face payment has no cashier form");
         };
     request.setNotifyUrl(settings.notifyUrl());
     request.setReturnUrl(settings.returnUrl());

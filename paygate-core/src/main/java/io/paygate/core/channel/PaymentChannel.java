@@ -21,6 +21,9 @@ public interface PaymentChannel {
    */
   QrOutcome precreate(PayOrder order);
 
+  /** Charges the buyer whose payment code ({@code authCode}) the shop scanned. */
+  BarcodeOutcome payBarcode(PayOrder order, String authCode);
+
   TradeLookup queryTrade(TradeRef trade);
 
   RefundOutcome refund(RefundOrder order);

@@ -10,5 +10,7 @@ public enum Product {
    * Face to face, the shop shows a QR code (当面付 precreate, FACE_TO_FACE_PAYMENT): the buyer scans
    * it with the Alipay app. No cashier form.
    */
-  QR
+  QR,
+  /** Face to face, the shop scans the buyer's payment code (付款码, alipay.trade.pay bar_code). */
+  BARCODE
 }

@@ -37,7 +37,7 @@ public final class PaymentRules {
       throw PayGateException.invalid("body", "body is at most 128 characters");
     }
     if (request.product() == null) {
-      throw PayGateException.invalid("product", "product is page, wap or qr");
+      throw PayGateException.invalid("product", "product is page, wap, qr or barcode");
     }
     if (request.outTradeNo() != null) {
       checkMerchantNumber("out_trade_no", request.outTradeNo());

@@ -102,9 +102,10 @@ public final class PaymentService {
   /** The auto-submitting form that sends the buyer to the cashier, while the payment is open. */
   public String payForm(String outTradeNo) {
     PayOrder order = payable(outTradeNo);
-    if (order.product() == Product.QR) {
+    if (order.product() != Product.PAGE && order.product() != Product.WAP) {
       throw new PayGateException(
-          ErrorCode.PAYMENT_NOT_PAYABLE, "a QR payment is paid by scanning its code, not a form");
+          ErrorCode.PAYMENT_NOT_PAYABLE,
+          "a face-to-face payment is paid by a scan, not at a cashier form");
     }
     return channel.payForm(order);
   }
@@ -132,7 +133,7 @@ public final class PaymentService {
   }
 
   /** The order to put before the buyer, if the payment can still be paid. */
-  private PayOrder payable(String outTradeNo) {
+  public PayOrder payable(String outTradeNo) {
     Payment payment = get(outTradeNo);
     if (payment.status() != PaymentStatus.PENDING) {
       throw new PayGateException(

@@ -1,5 +1,6 @@
 package io.paygate.core.testing;
 
+import io.paygate.core.channel.BarcodeOutcome;
 import io.paygate.core.channel.BillLookup;
 import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.ChannelError;
@@ -212,6 +213,13 @@ public final class FakeChannel implements PaymentChannel {
   public String payForm(PayOrder order) {
     calls.add(new Call("payForm", order));
     return "<form action=\"https://channel.example/pay\"></form>";
+  }
+
+  /** Barcode payments are not played by the fake; the sandbox plays them. */
+  @Override
+  public BarcodeOutcome payBarcode(PayOrder order, String authCode) {
+    calls.add(new Call("payBarcode", order));
+    return new BarcodeOutcome.Unknown("the fake does not take barcodes");
   }
 
   /** Cancels as the channel would: the trade is closed here; the books learn it by a query. */

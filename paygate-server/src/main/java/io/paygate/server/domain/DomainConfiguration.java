@@ -3,13 +3,14 @@ package io.paygate.server.domain;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.checks.CheckSchedule;
 import io.paygate.core.exchanges.ExchangeLog;
+import io.paygate.core.facetoface.BarcodePayments;
+import io.paygate.core.facetoface.CancelService;
 import io.paygate.core.notify.NotificationService;
 import io.paygate.core.numbers.Identifiers;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.TradeReconciler;
 import io.paygate.core.recovery.Janitor;
-import io.paygate.core.refunds.CancelService;
 import io.paygate.core.refunds.PaidAfterCloseRefunds;
 import io.paygate.core.refunds.RefundRepository;
 import io.paygate.core.refunds.RefundService;
@@ -77,6 +78,22 @@ public class DomainConfiguration {
       Transactions transactions,
       Clock clock) {
     return new CancelService(paymentService, payments, channel, settlement, transactions, clock);
+  }
+
+  @Bean
+  BarcodePayments barcodePayments(
+      PaymentService paymentService,
+      CancelService cancels,
+      PaymentChannel channel,
+      Clock clock,
+      PaymentsProperties properties) {
+    return new BarcodePayments(
+        paymentService,
+        cancels,
+        channel,
+        clock,
+        properties.barcodeWait(),
+        properties.barcodePoll());
   }
 
   @Bean

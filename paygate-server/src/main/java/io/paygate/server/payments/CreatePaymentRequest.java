@@ -11,7 +11,12 @@ import tools.jackson.databind.annotation.JsonNaming;
 /** {@code POST /api/v1/payments}. Fields arrive as text and are checked one by one. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CreatePaymentRequest(
-    String totalAmount, String subject, String body, String product, String outTradeNo) {
+    String totalAmount,
+    String subject,
+    String body,
+    String product,
+    String outTradeNo,
+    String authCode) {
 
   public NewPayment toNewPayment() {
     return new NewPayment(
@@ -29,7 +34,7 @@ public record CreatePaymentRequest(
     try {
       return Product.valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException unknown) {
-      throw PayGateException.invalid("product", "product is page, wap or qr");
+      throw PayGateException.invalid("product", "product is page, wap, qr or barcode");
     }
   }
 }

@@ -3,11 +3,13 @@ package io.paygate.server.payments;
 import io.paygate.core.channel.Product;
 import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
+import io.paygate.core.facetoface.BarcodePayments;
+import io.paygate.core.facetoface.CancelService;
 import io.paygate.core.payments.Cancellation;
+import io.paygate.core.payments.NewPayment;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
-import io.paygate.core.refunds.CancelService;
 import io.paygate.server.PayGateProperties;
 import io.paygate.server.api.ApiController;
 import io.paygate.server.api.ListPage;
@@ -30,23 +32,32 @@ public class PaymentApiController {
 
   private final PaymentService payments;
   private final CancelService cancels;
+  private final BarcodePayments barcodes;
   private final JdbcPaymentRepository repository;
   private final String publicUrl;
 
   public PaymentApiController(
       PaymentService payments,
       CancelService cancels,
+      BarcodePayments barcodes,
       JdbcPaymentRepository repository,
       PayGateProperties properties) {
     this.payments = payments;
     this.cancels = cancels;
+    this.barcodes = barcodes;
     this.repository = repository;
     this.publicUrl = properties.publicUrl();
   }
 
   @PostMapping
   public ResponseEntity<PaymentView> create(@RequestBody CreatePaymentRequest request) {
-    Payment payment = payments.create(request.toNewPayment());
+    NewPayment order = request.toNewPayment();
+    // A barcode payment answers as the buyer's confirmation leaves it: PAID, or CLOSED when the
+    // buyer did not confirm in time (then cancelled, as Alipay prescribes).
+    Payment payment =
+        order.product() == Product.BARCODE
+            ? barcodes.pay(order, request.authCode())
+            : payments.create(order);
     PaymentView created = view(payment);
     if (payment.product() == Product.QR) {
       // The code to show the buyer. Should Alipay not answer now, the payment stands all the

@@ -63,6 +63,10 @@ class PayGateClientTest extends ServerTestSupport {
     Refund refund =
         paygate.createRefund(
             paid.outTradeNo(), new NewRefund(new BigDecimal("2.30"), "退货 Returned", number));
+    Payment counter =
+        paygate.createPayment(
+            NewPayment.barcode("1.10", "收银台 Counter", defaultBuyer().get("auth_code").asString()));
+    assertThat(counter.status()).isEqualTo("PAID");
     assertThat(refund.status()).isEqualTo("SUCCEEDED");
     assertThat(refund.outRequestNo()).isEqualTo(number);
     assertThat(paygate.refunds(paid.outTradeNo())).hasSize(1);
@@ -108,8 +112,7 @@ class PayGateClientTest extends ServerTestSupport {
   @Test
   void aQrPaymentHasItsCodeAndIsCancelledThroughTheClient() {
     PayGateClient paygate = client();
-    Payment qr =
-        paygate.createPayment(new NewPayment(new BigDecimal("2.50"), "扫码 QR", null, "qr", null));
+    Payment qr = paygate.createPayment(NewPayment.qr("2.50", "扫码 QR"));
     assertThat(qr.product()).isEqualTo("qr");
     assertThat(qr.qrCode()).isNotBlank();
     io.paygate.client.Models.Cancellation cancelled = paygate.cancelPayment(qr.outTradeNo());

@@ -1,4 +1,4 @@
-package io.paygate.core.refunds;
+package io.paygate.core.facetoface;
 
 import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.PaymentChannel;
@@ -13,6 +13,7 @@ import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.core.payments.PaymentTransition;
+import io.paygate.core.refunds.RefundSettlement;
 import io.paygate.core.transactions.Transactions;
 import java.time.Clock;
 
@@ -21,7 +22,8 @@ import java.time.Clock;
  * is refunded in full. The steps: ask the channel to cancel; read the trade back (a buyer who paid
  * a moment before is booked paid, never lost); for a refund, ask for the refund the cancel made
  * (the channel numbers it after the order, as it does a refund sent without a number) and book it
- * as the channel's; close what is still open. It lives with the refunds since a cancel may be one.
+ * as the channel's; close what is still open. With the barcode flow in this package, face to face
+ * (当面付).
  */
 public final class CancelService {
 
@@ -49,10 +51,10 @@ public final class CancelService {
 
   public Cancellation cancel(String outTradeNo) {
     Payment payment = payments.get(outTradeNo);
-    if (payment.product() != Product.QR) {
+    if (payment.product() != Product.QR && payment.product() != Product.BARCODE) {
       throw new PayGateException(
           ErrorCode.PAYMENT_NOT_CANCELLABLE,
-          "only a face-to-face (qr) payment can be cancelled; close or refund the others");
+          "only a face-to-face (qr, barcode) payment can be cancelled; close or refund the others");
     }
     String action = cancelAtTheChannel(payment);
     Payment after = payments.sync(outTradeNo);
