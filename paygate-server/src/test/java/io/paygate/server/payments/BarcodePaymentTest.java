@@ -25,7 +25,7 @@ class BarcodePaymentTest extends ServerTestSupport {
   static void properties(DynamicPropertyRegistry registry) {
     serverProperties(registry, "barcode");
     // A short wait for the buyer, so the give-up case takes seconds, not Alipay's 30.
-    registry.add("paygate.payments.barcode-wait", () -> "PT3S");
+    registry.add("paygate.payments.barcode-wait", () -> "PT5S");
     registry.add("paygate.payments.barcode-poll", () -> "PT0.3S");
   }
 
@@ -98,8 +98,9 @@ class BarcodePaymentTest extends ServerTestSupport {
         CompletableFuture.supplyAsync(() -> charge("7.70", buyer.get("auth_code").asString()));
     // The charge waits (10003); meanwhile the buyer finds the order and enters the password.
     String outTradeNo = null;
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
     while (outTradeNo == null && System.nanoTime() < deadline) {
+      Thread.sleep(20);
       JsonNode page = api("GET", "/api/v1/payments?status=PENDING&limit=20", null).json();
       for (JsonNode p : page.get("data")) {
         if (p.get("product").asString().equals("barcode")
@@ -109,18 +110,23 @@ class BarcodePaymentTest extends ServerTestSupport {
       }
     }
     assertThat(outTradeNo).as("the waiting payment").isNotNull();
-    Reply entered =
-        postJson(
-            "/sandbox/api/buyer/pay",
-            Map.of(
-                "app_id",
-                appId(),
-                "out_trade_no",
-                outTradeNo,
-                "buyer_logon_id",
-                logonId,
-                "pay_password",
-                "135790"));
+    // The payment is in the books a moment before Alipay has the order: the buyer's phone shows
+    // it once Alipay answered 10003.
+    Map<String, String> password =
+        Map.of(
+            "app_id",
+            appId(),
+            "out_trade_no",
+            outTradeNo,
+            "buyer_logon_id",
+            logonId,
+            "pay_password",
+            "135790");
+    Reply entered = postJson("/sandbox/api/buyer/pay", password);
+    while (entered.status() == 404 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      entered = postJson("/sandbox/api/buyer/pay", password);
+    }
     assertThat(entered.status()).as(entered.body()).isEqualTo(200);
 
     Reply paid = charging.get(20, TimeUnit.SECONDS);
