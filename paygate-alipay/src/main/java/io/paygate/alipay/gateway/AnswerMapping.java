@@ -32,10 +32,18 @@ public interface AnswerMapping<T extends AlipayResponse, R> {
     return refused(error, description);
   }
 
+  /** By default "in process" is no answer yet: the outcome must be asked again. */
+  default R inProcess(T response) {
+    return uncertain(ResponseCodes.describe(response));
+  }
+
   /** The outcome for one classified answer. */
   default R map(Classified<T> answer) {
     if (answer instanceof Classified.Success<T> success) {
       return success(success.response());
+    }
+    if (answer instanceof Classified.InProcess<T> inProcess) {
+      return inProcess(inProcess.response());
     }
     if (answer instanceof Classified.NotFound<T> notFound) {
       return notFound(notFound.error(), notFound.description());

@@ -5,8 +5,8 @@ import io.paygate.core.channel.ChannelError;
 import java.util.function.Predicate;
 
 /**
- * An answer sorted into the four cases every Alipay API shares, so that each API only maps its
- * fields per case ({@link AnswerMapping}). Sorted here once, branching on codes only ({@link
+ * An answer sorted into the cases every Alipay API shares, so that each API only maps its fields
+ * per case ({@link AnswerMapping}). Sorted here once, branching on codes only ({@link
  * ResponseCodes}), never on messages.
  */
 public sealed interface Classified<T extends AlipayResponse> {
@@ -17,6 +17,12 @@ public sealed interface Classified<T extends AlipayResponse> {
   /** The API's own "no such thing" (ACQ.TRADE_NOT_EXIST for trades, bill_not_exist for bills). */
   record NotFound<T extends AlipayResponse>(ChannelError error, String description)
       implements Classified<T> {}
+
+  /**
+   * 10003, Alipay's "in process" (for a barcode payment: waiting for the buyer to confirm): not an
+   * error, not done; the outcome must be asked again.
+   */
+  record InProcess<T extends AlipayResponse>(T response) implements Classified<T> {}
 
   /** No answer, a system error, or an error without a reason: the outcome must be asked again. */
   record Uncertain<T extends AlipayResponse>(String reason) implements Classified<T> {}
@@ -37,6 +43,9 @@ public sealed interface Classified<T extends AlipayResponse> {
     T response = ((GatewayAnswer.Answered<T>) answer).response();
     if (ResponseCodes.isSuccess(response)) {
       return new Success<>(response);
+    }
+    if (ResponseCodes.isInProcess(response)) {
+      return new InProcess<>(response);
     }
     if (isNotFound.test(response)) {
       return new NotFound<>(ResponseCodes.error(response), ResponseCodes.describe(response));

@@ -10,6 +10,7 @@ import io.paygate.core.channel.ChannelError;
 public final class ResponseCodes {
 
   public static final String SUCCESS = "10000";
+  public static final String IN_PROCESS = "10003";
   public static final String UNAVAILABLE = "20000";
   public static final String TRADE_NOT_EXIST = "ACQ.TRADE_NOT_EXIST";
 
@@ -26,6 +27,14 @@ public final class ResponseCodes {
 
   public static boolean isSuccess(AlipayResponse response) {
     return SUCCESS.equals(response.getCode()) && isBlank(response.getSubCode());
+  }
+
+  /**
+   * 10003 without a sub_code. The SDK's own {@code isSuccess()} calls this a success (it looks at
+   * sub_code only); it is not one.
+   */
+  public static boolean isInProcess(AlipayResponse response) {
+    return IN_PROCESS.equals(response.getCode()) && isBlank(response.getSubCode());
   }
 
   public static boolean isTradeNotExist(AlipayResponse response) {

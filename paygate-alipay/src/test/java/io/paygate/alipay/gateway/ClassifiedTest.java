@@ -42,6 +42,14 @@ class ClassifiedTest {
   }
 
   @Test
+  void tenThousandThreeIsInProcessNotTheSuccessTheSdkCallsIt() {
+    AlipayTradeQueryResponse waiting = response("10003", null, null);
+    // The SDK's isSuccess() looks at sub_code only.
+    assertThat(waiting.isSuccess()).isTrue();
+    assertThat(classify(waiting, TRADE_NOT_EXIST)).isEqualTo(new Classified.InProcess<>(waiting));
+  }
+
+  @Test
   void aSuccessCodeWithASubCodeIsNoSuccess() {
     assertThat(classify(response("10000", "isv.something", "odd"), TRADE_NOT_EXIST))
         .isInstanceOf(Classified.Refused.class);
