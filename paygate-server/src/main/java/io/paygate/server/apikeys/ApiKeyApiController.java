@@ -26,15 +26,7 @@ public class ApiKeyApiController {
 
   @PostMapping
   public ResponseEntity<ApiKeyView> create(@RequestBody CreateApiKeyRequest request) {
-    String name = request.name() == null ? "" : request.name().trim();
-    if (name.isEmpty() || name.length() > 100) {
-      throw PayGateException.invalid("name", "name is required, at most 100 characters");
-    }
-    Scope scope = Scope.parse(request.scope());
-    if (scope == null) {
-      throw PayGateException.invalid("scope", "scope must be read, write or admin");
-    }
-    ApiKeys.MadeKey made = keys.create(name, scope);
+    ApiKeys.MadeKey made = keys.create(request.name(), request.scope());
     return ResponseEntity.created(URI.create("/api/v1/api-keys/" + made.id()))
         .body(ApiKeyView.of(made));
   }

@@ -1,6 +1,5 @@
 package io.paygate.server.apikeys;
 
-import io.paygate.core.errors.PayGateException;
 import io.paygate.server.pages.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,16 +28,7 @@ public class ApiKeyPagesController {
   @PostMapping("/api-keys")
   public String create(
       @RequestParam String name, @RequestParam String scope, RedirectAttributes redirect) {
-    String trimmed = name.trim();
-    if (trimmed.isEmpty() || trimmed.length() > 100) {
-      throw PayGateException.invalid(
-          "name", "名称必填，最多 100 字 name is required, at most 100 characters");
-    }
-    Scope parsed = Scope.parse(scope);
-    if (parsed == null) {
-      throw PayGateException.invalid("scope", "scope must be read, write or admin");
-    }
-    ApiKeys.MadeKey made = keys.create(trimmed, parsed);
+    ApiKeys.MadeKey made = keys.create(name, scope);
     redirect.addFlashAttribute("createdKey", made.key());
     redirect.addFlashAttribute("createdName", made.name());
     return "redirect:/api-keys";

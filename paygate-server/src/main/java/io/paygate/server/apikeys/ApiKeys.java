@@ -3,6 +3,7 @@ package io.paygate.server.apikeys;
 import static io.paygate.server.database.Times.column;
 import static io.paygate.server.database.Times.read;
 
+import io.paygate.core.errors.PayGateException;
 import io.paygate.server.PayGateProperties;
 import io.paygate.server.sandbox.SandboxMode;
 import java.io.IOException;
@@ -85,8 +86,19 @@ public class ApiKeys {
         .optional();
   }
 
-  /** A new key; the answer is the only place it is ever shown. */
-  MadeKey create(String name, Scope scope) {
+  /**
+   * A new key from an admin's input (a name of 1 to 100 characters, a scope's name); the answer is
+   * the only place the key is ever shown.
+   */
+  MadeKey create(String requestedName, String requestedScope) {
+    String name = requestedName == null ? "" : requestedName.trim();
+    if (name.isEmpty() || name.length() > 100) {
+      throw PayGateException.invalid("name", "name is required, at most 100 characters");
+    }
+    Scope scope = Scope.parse(requestedScope);
+    if (scope == null) {
+      throw PayGateException.invalid("scope", "scope must be read, write or admin");
+    }
     byte[] random = new byte[32];
     RANDOM.nextBytes(random);
     String key = "pgk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);

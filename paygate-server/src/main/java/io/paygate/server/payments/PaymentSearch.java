@@ -26,12 +26,4 @@ public record PaymentSearch(
     String after) {
 
   public static final int PAGE_SIZE = 20;
-
-  static PaymentSearch everything() {
-    return new PaymentSearch(null, null, null, null, null, null, null, null);
-  }
-
-  PaymentSearch next(String lastOutTradeNo) {
-    return new PaymentSearch(number, buyer, status, attention, amount, from, to, lastOutTradeNo);
-  }
 }

@@ -4,7 +4,6 @@ import io.paygate.core.errors.PayGateException;
 import io.paygate.server.api.ApiController;
 import io.paygate.server.api.ListPage;
 import io.paygate.server.api.ListParameters;
-import java.time.Clock;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,19 +21,13 @@ public class EventApiController {
   private final WebhookDeliveries deliveries;
   private final WebhookDispatcher dispatcher;
   private final JsonMapper json;
-  private final Clock clock;
 
   public EventApiController(
-      Events events,
-      WebhookDeliveries deliveries,
-      WebhookDispatcher dispatcher,
-      JsonMapper json,
-      Clock clock) {
+      Events events, WebhookDeliveries deliveries, WebhookDispatcher dispatcher, JsonMapper json) {
     this.events = events;
     this.deliveries = deliveries;
     this.dispatcher = dispatcher;
     this.json = json;
-    this.clock = clock;
   }
 
   @GetMapping
@@ -63,8 +56,7 @@ public class EventApiController {
   @PostMapping("/{id}/redeliver")
   public EventView redeliver(@PathVariable String id) {
     Events.Event event = events.get(id);
-    List<Long> again = deliveries.redeliver(id, clock.instant());
-    again.forEach(dispatcher::attempt);
+    dispatcher.redeliver(id);
     return view(event, true);
   }
 

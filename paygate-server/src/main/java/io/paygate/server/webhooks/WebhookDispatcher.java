@@ -1,7 +1,6 @@
 package io.paygate.server.webhooks;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.paygate.server.sandbox.SandboxMode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,14 +49,13 @@ public class WebhookDispatcher implements DisposableBean {
       WebhookDeliveries deliveries,
       WebhookEndpoints endpoints,
       WebhooksProperties properties,
-      Environment environment,
+      WebhookTargets targets,
       Clock clock,
       MeterRegistry meters) {
     this.deliveries = deliveries;
     this.endpoints = endpoints;
     this.properties = properties;
-    this.targets =
-        new WebhookTargets(properties.allowPrivateTargets(), SandboxMode.embedded(environment));
+    this.targets = targets;
     this.clock = clock;
     this.meters = meters;
     this.http =
@@ -68,8 +65,14 @@ public class WebhookDispatcher implements DisposableBean {
             .build();
   }
 
-  WebhookTargets targets() {
-    return targets;
+  /**
+   * Sends the event again now to every live endpoint that had it, whatever happened before, on the
+   * caller's thread; returns to how many.
+   */
+  int redeliver(String eventId) {
+    List<Long> again = deliveries.redeliver(eventId, clock.instant());
+    again.forEach(this::attempt);
+    return again.size();
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.paygate.server.webhooks;
 
-import io.paygate.core.errors.PayGateException;
 import io.paygate.server.api.ApiController;
 import java.net.URI;
 import java.util.List;
@@ -18,28 +17,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 public class WebhookEndpointApiController {
 
   private final WebhookEndpoints endpoints;
-  private final WebhookDispatcher dispatcher;
   private final WebhooksProperties properties;
 
-  public WebhookEndpointApiController(
-      WebhookEndpoints endpoints, WebhookDispatcher dispatcher, WebhooksProperties properties) {
+  public WebhookEndpointApiController(WebhookEndpoints endpoints, WebhooksProperties properties) {
     this.endpoints = endpoints;
-    this.dispatcher = dispatcher;
     this.properties = properties;
   }
 
   @PostMapping
   public ResponseEntity<WebhookEndpointView> create(
       @RequestBody CreateWebhookEndpointRequest request) {
-    URI url = dispatcher.targets().parse(request.url());
-    List<String> events = request.events() == null ? List.of() : List.copyOf(request.events());
-    for (String type : events) {
-      if (!EventType.known(type)) {
-        throw PayGateException.invalid(
-            "events", "unknown event type " + type + "; known: " + EventType.names());
-      }
-    }
-    WebhookEndpoint endpoint = endpoints.create(url.toString(), events);
+    WebhookEndpoint endpoint = endpoints.create(request.url(), request.events());
     return ResponseEntity.created(URI.create("/api/v1/webhook-endpoints/" + endpoint.id()))
         .body(WebhookEndpointView.of(endpoint, true));
   }

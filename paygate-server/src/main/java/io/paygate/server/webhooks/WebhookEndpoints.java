@@ -26,14 +26,28 @@ public class WebhookEndpoints {
       "id, url, events, secret, previous_secret, previous_secret_until, created_at";
 
   private final JdbcClient jdbc;
+  private final WebhookTargets targets;
   private final Clock clock;
 
-  public WebhookEndpoints(JdbcClient jdbc, Clock clock) {
+  public WebhookEndpoints(JdbcClient jdbc, WebhookTargets targets, Clock clock) {
     this.jdbc = jdbc;
+    this.targets = targets;
     this.clock = clock;
   }
 
-  WebhookEndpoint create(String url, List<String> events) {
+  /**
+   * A new endpoint, from a shop's input: the URL must be a target we may call, the events known
+   * (none: all of them). Refusals name the field, for the API and the page alike.
+   */
+  WebhookEndpoint create(String requestedUrl, List<String> requestedEvents) {
+    String url = targets.parse(requestedUrl).toString();
+    List<String> events = requestedEvents == null ? List.of() : List.copyOf(requestedEvents);
+    for (String type : events) {
+      if (!EventType.known(type)) {
+        throw PayGateException.invalid(
+            "events", "unknown event type " + type + "; known: " + EventType.names());
+      }
+    }
     WebhookEndpoint endpoint =
         new WebhookEndpoint(
             "we_" + random(18), url, List.copyOf(events), secret(), null, null, clock.instant());

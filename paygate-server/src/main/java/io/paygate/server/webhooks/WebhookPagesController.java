@@ -2,7 +2,6 @@ package io.paygate.server.webhooks;
 
 import io.paygate.server.api.ListPage;
 import io.paygate.server.pages.PageController;
-import java.time.Clock;
 import java.util.List;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,21 +24,18 @@ public class WebhookPagesController {
   private final WebhookDeliveries deliveries;
   private final WebhookDispatcher dispatcher;
   private final WebhooksProperties properties;
-  private final Clock clock;
 
   public WebhookPagesController(
       WebhookEndpoints endpoints,
       Events events,
       WebhookDeliveries deliveries,
       WebhookDispatcher dispatcher,
-      WebhooksProperties properties,
-      Clock clock) {
+      WebhooksProperties properties) {
     this.endpoints = endpoints;
     this.events = events;
     this.deliveries = deliveries;
     this.dispatcher = dispatcher;
     this.properties = properties;
-    this.clock = clock;
   }
 
   @GetMapping("/webhooks")
@@ -60,14 +56,7 @@ public class WebhookPagesController {
       @RequestParam String url,
       @RequestParam(name = "events", required = false) List<String> types,
       RedirectAttributes redirect) {
-    List<String> events = types == null ? List.of() : List.copyOf(types);
-    for (String type : events) {
-      if (!EventType.known(type)) {
-        throw io.paygate.core.errors.PayGateException.invalid(
-            "events", "unknown event type " + type);
-      }
-    }
-    WebhookEndpoint made = endpoints.create(dispatcher.targets().parse(url).toString(), events);
+    WebhookEndpoint made = endpoints.create(url, types);
     redirect.addFlashAttribute("secretFor", made.id());
     redirect.addFlashAttribute("secret", made.secret());
     return "redirect:/webhooks";
@@ -91,10 +80,9 @@ public class WebhookPagesController {
   @PostMapping("/webhooks/events/{id}/redeliver")
   public String redeliver(@PathVariable String id, RedirectAttributes redirect) {
     events.get(id);
-    List<Long> again = deliveries.redeliver(id, clock.instant());
-    again.forEach(dispatcher::attempt);
+    int sent = dispatcher.redeliver(id);
     redirect.addFlashAttribute(
-        "notice", "已重新发送 Sent again: " + id + " (" + again.size() + " 个接收端 endpoints)");
+        "notice", "已重新发送 Sent again: " + id + " (" + sent + " 个接收端 endpoints)");
     return "redirect:/webhooks";
   }
 }

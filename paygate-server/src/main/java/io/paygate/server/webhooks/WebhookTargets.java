@@ -1,6 +1,7 @@
 package io.paygate.server.webhooks;
 
 import io.paygate.core.errors.PayGateException;
+import io.paygate.server.sandbox.SandboxMode;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
@@ -8,6 +9,8 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
 
 /**
  * Which URLs a webhook may be sent to. A shop's endpoint is on the internet: an address inside
@@ -15,14 +18,16 @@ import java.util.Optional;
  * holds an admin key make PayGate call it. Checked when the endpoint is made and again before every
  * attempt, on the addresses the name resolves to then (a name may be re-pointed).
  */
-class WebhookTargets {
+@Component
+public class WebhookTargets {
 
   private final boolean allowPrivate;
   private final boolean allowLoopback;
 
-  WebhookTargets(boolean allowPrivate, boolean allowLoopback) {
-    this.allowPrivate = allowPrivate;
-    this.allowLoopback = allowPrivate || allowLoopback;
+  public WebhookTargets(WebhooksProperties properties, Environment environment) {
+    this.allowPrivate = properties.allowPrivateTargets();
+    // Loopback is where the embedded sandbox's own test receivers live.
+    this.allowLoopback = allowPrivate || SandboxMode.embedded(environment);
   }
 
   /** The URL as given, or a 400 refusal naming the field {@code url}. */

@@ -3,7 +3,6 @@ package io.paygate.server.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import io.paygate.client.Models.ApiKey;
 import io.paygate.client.Models.Event;
 import io.paygate.client.Models.NewPayment;
@@ -16,16 +15,13 @@ import io.paygate.client.PayGateClient;
 import io.paygate.client.PayGateException;
 import io.paygate.client.WebhookVerifier;
 import io.paygate.server.ServerTestSupport;
+import io.paygate.server.webhooks.Receiver;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -146,35 +142,23 @@ class PayGateClientTest extends ServerTestSupport {
 
   @Test
   void aReceiverVerifiesTheWebhookWithTheClientsVerifier() throws Exception {
-    BlockingQueue<String[]> received = new ArrayBlockingQueue<>(10);
-    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hooks",
-        exchange -> {
-          String body =
-              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          received.add(
-              new String[] {body, exchange.getRequestHeaders().getFirst(WebhookVerifier.HEADER)});
-          exchange.sendResponseHeaders(204, -1);
-          exchange.close();
-        });
-    receiver.start();
+    Receiver receiver = new Receiver();
     PayGateClient paygate = client();
     WebhookEndpoint endpoint =
-        paygate.createWebhookEndpoint(
-            "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks",
-            List.of("payment.succeeded"));
+        paygate.createWebhookEndpoint(receiver.url(), List.of("payment.succeeded"));
     try {
       String outTradeNo = paidPayment("7.77");
-      String[] hook = received.poll(10, TimeUnit.SECONDS);
-      assertThat(hook).as("a webhook").isNotNull();
-      Event event = WebhookVerifier.verify(hook[0], hook[1], List.of(endpoint.secret()));
+      Receiver.Received hook = receiver.next(Duration.ofSeconds(10));
+      Event event =
+          WebhookVerifier.verify(hook.body(), hook.signature(), List.of(endpoint.secret()));
       assertThat(event.type()).isEqualTo("payment.succeeded");
       Payment payment = event.object(Payment.class);
       assertThat(payment.outTradeNo()).isEqualTo(outTradeNo);
       assertThat(payment.totalAmount()).isEqualByComparingTo("7.77");
       assertThatThrownBy(
-              () -> WebhookVerifier.verify(hook[0] + " ", hook[1], List.of(endpoint.secret())))
+              () ->
+                  WebhookVerifier.verify(
+                      hook.body() + " ", hook.signature(), List.of(endpoint.secret())))
           .isInstanceOf(WebhookVerifier.InvalidSignature.class);
 
       assertThat(paygate.events(outTradeNo, null, 10, null).data())
@@ -188,15 +172,19 @@ class PayGateClientTest extends ServerTestSupport {
       assertThat(rotated.secret()).isNotEqualTo(endpoint.secret());
       Event redelivered = paygate.redeliverEvent(event.id());
       assertThat(redelivered.deliveries().get(0).attemptLog()).hasSize(2);
-      String[] again = received.poll(10, TimeUnit.SECONDS);
+      Receiver.Received again = receiver.next(Duration.ofSeconds(10));
       // Either secret verifies it during the rotation.
-      assertThat(WebhookVerifier.verify(again[0], again[1], List.of(endpoint.secret())).id())
+      assertThat(
+              WebhookVerifier.verify(again.body(), again.signature(), List.of(endpoint.secret()))
+                  .id())
           .isEqualTo(event.id());
-      assertThat(WebhookVerifier.verify(again[0], again[1], List.of(rotated.secret())).id())
+      assertThat(
+              WebhookVerifier.verify(again.body(), again.signature(), List.of(rotated.secret()))
+                  .id())
           .isEqualTo(event.id());
     } finally {
       paygate.deleteWebhookEndpoint(endpoint.id());
-      receiver.stop(0);
+      receiver.close();
     }
   }
 }

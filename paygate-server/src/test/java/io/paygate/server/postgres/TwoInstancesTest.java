@@ -226,7 +226,7 @@ class TwoInstancesTest extends ClusterTestSupport {
       assertThat(endpoint.status()).as(endpoint.body()).isEqualTo(201);
       String endpointId = endpoint.json().get("id").asString();
       try {
-        String no = on(a, () -> paidPayment("1.23"));
+        on(a, () -> paidPayment("1.23"));
         String eventId = receiver.next(java.time.Duration.ofSeconds(10)).eventId();
         JdbcClient jdbc = a.bean(JdbcClient.class);
         java.util.function.IntSupplier attempts =
@@ -266,7 +266,6 @@ class TwoInstancesTest extends ClusterTestSupport {
         assertThat(attempts.getAsInt()).isEqualTo(2);
         receiver.next(java.time.Duration.ofSeconds(10));
         assertThat(receiver.pending()).isZero();
-        assertThat(no).isNotBlank();
       } finally {
         on(a, () -> api("DELETE", "/api/v1/webhook-endpoints/" + endpointId, null));
       }

@@ -23,6 +23,7 @@ import io.paygate.server.webhooks.EventOutbox;
 import io.paygate.server.webhooks.WebhookDeliveries;
 import io.paygate.server.webhooks.WebhookDispatcher;
 import io.paygate.server.webhooks.WebhookEndpoints;
+import io.paygate.server.webhooks.WebhookTargets;
 import io.paygate.server.webhooks.WebhooksProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -113,7 +114,6 @@ class PostgresReconciliationTest {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     BookMetrics metrics = new BookMetrics(meters);
     Clock clock = Clock.systemUTC();
-    WebhookEndpoints endpoints = new WebhookEndpoints(jdbc, clock);
     WebhooksProperties webhooks =
         new WebhooksProperties(
             Duration.ofMinutes(1),
@@ -123,6 +123,8 @@ class PostgresReconciliationTest {
             Duration.ofHours(24),
             false,
             Duration.ofSeconds(15));
+    WebhookTargets targets = new WebhookTargets(webhooks, new StandardEnvironment());
+    WebhookEndpoints endpoints = new WebhookEndpoints(jdbc, targets, clock);
     EventOutbox outbox =
         new EventOutbox(
             jdbc,
@@ -130,12 +132,7 @@ class PostgresReconciliationTest {
             clock,
             endpoints,
             new WebhookDispatcher(
-                new WebhookDeliveries(jdbc),
-                endpoints,
-                webhooks,
-                new StandardEnvironment(),
-                clock,
-                meters));
+                new WebhookDeliveries(jdbc), endpoints, webhooks, targets, clock, meters));
     JdbcPaymentRepository payments =
         new JdbcPaymentRepository(
             jdbc, metrics, outbox, new PayGateProperties(null, "http://localhost", null));
