@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The {@code webhook_endpoints} table. A deleted endpoint keeps its row for its history. */
 @Repository
@@ -88,6 +89,11 @@ public class WebhookEndpoints {
         .optional();
   }
 
+  /**
+   * Deletes the endpoint and ends its deliveries still waiting for a retry: nothing more is sent to
+   * it, and no retry job keeps coming back for it.
+   */
+  @Transactional
   void delete(String id) {
     int deleted =
         jdbc.sql("UPDATE webhook_endpoints SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL")
@@ -96,6 +102,11 @@ public class WebhookEndpoints {
     if (deleted == 0) {
       get(id);
     }
+    jdbc.sql(
+            "UPDATE webhook_deliveries SET status = 'FAILED', claimed_until = NULL"
+                + " WHERE endpoint_id = ? AND status = 'PENDING'")
+        .param(id)
+        .update();
   }
 
   /**

@@ -326,6 +326,22 @@ class WebhooksTest extends ServerTestSupport {
   }
 
   @Test
+  void deletingAnEndpointEndsItsWaitingRetries() {
+    receiver.answer(500);
+    String id = endpoint(List.of("payment.succeeded")).get("id").asString();
+    paidPayment("2.22");
+    String eventId = receiver.next(PATIENCE).eventId();
+    awaitAttempts(eventId, 1);
+    assertThat(delivery(eventId).get("status").asString()).isEqualTo("PENDING");
+
+    assertThat(api("DELETE", "/api/v1/webhook-endpoints/" + id, null).status()).isEqualTo(204);
+    assertThat(delivery(eventId).get("status").asString()).isEqualTo("FAILED");
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(dispatcher.sendDue()).isZero();
+    assertThat(receiver.pending()).isZero();
+  }
+
+  @Test
   void anAdminManagesEndpointsInTheConsoleSeeingEachSecretOnce() {
     ConsoleSession admin = logInAsAdmin();
     ConsoleSession.Page added =
