@@ -24,7 +24,13 @@ public class WebhookDeliveries {
 
   /** What an attempt needs, read once it is claimed. */
   record Claimed(
-      long id, String eventId, String endpointId, String payload, int attempts, Instant created) {}
+      long id,
+      String eventId,
+      String endpointId,
+      String payload,
+      int attempts,
+      Instant created,
+      int claim) {}
 
   /** One attempt, as the API shows it. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -81,7 +87,7 @@ public class WebhookDeliveries {
   Optional<Claimed> claim(long id, Instant now, Instant until) {
     int claimed =
         jdbc.sql(
-                "UPDATE webhook_deliveries SET claimed_until = ? WHERE id = ?"
+                "UPDATE webhook_deliveries SET claimed_until = ?, claims = claims + 1 WHERE id = ?"
                     + " AND status = 'PENDING' AND next_attempt_at <= ?"
                     + " AND (claimed_until IS NULL OR claimed_until < ?)")
             .params(column(until), id, column(now), column(now))
@@ -89,55 +95,68 @@ public class WebhookDeliveries {
     if (claimed == 0) {
       return Optional.empty();
     }
-    return jdbc.sql(
-            "SELECT d.id, d.event_id, d.endpoint_id, d.attempts, e.payload, e.created_at"
-                + " FROM webhook_deliveries d JOIN events e ON e.id = d.event_id WHERE d.id = ?")
+    return jdbc.sql(CLAIMED + " WHERE d.id = ?")
         .param(id)
-        .query(
-            (row, n) ->
-                new Claimed(
-                    row.getLong("id"),
-                    row.getString("event_id"),
-                    row.getString("endpoint_id"),
-                    row.getString("payload"),
-                    row.getInt("attempts"),
-                    read(row, "created_at")))
+        .query(WebhookDeliveries::claimed)
         .optional();
   }
 
+  private static final String CLAIMED =
+      "SELECT d.id, d.event_id, d.endpoint_id, d.attempts, d.claims, e.payload, e.created_at"
+          + " FROM webhook_deliveries d JOIN events e ON e.id = d.event_id";
+
+  private static Claimed claimed(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+    return new Claimed(
+        row.getLong("id"),
+        row.getString("event_id"),
+        row.getString("endpoint_id"),
+        row.getString("payload"),
+        row.getInt("attempts"),
+        read(row, "created_at"),
+        row.getInt("claims"));
+  }
+
   /** Records the attempt and what follows it: done, failed for good, or the next attempt's time. */
-  void attempted(long id, Attempt attempt, String status, Instant nextAttemptAt) {
+  void attempted(Claimed delivery, Attempt attempt, String status, Instant nextAttemptAt) {
     jdbc.sql(
             "INSERT INTO webhook_attempts (delivery_id, attempted_at, status_code, reply_excerpt,"
                 + " error, duration_millis) VALUES (?,?,?,?,?,?)")
         .params(
-            id,
+            delivery.id(),
             column(attempt.attemptedAt()),
             attempt.statusCode(),
             attempt.replyExcerpt(),
             attempt.error(),
             attempt.durationMs())
         .update();
+    jdbc.sql("UPDATE webhook_deliveries SET attempts = attempts + 1 WHERE id = ?")
+        .param(delivery.id())
+        .update();
+    // Only while this attempt's claim is the latest: a redelivery that took the row over meanwhile
+    // writes its own outcome.
     jdbc.sql(
-            "UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1,"
-                + " next_attempt_at = ?, claimed_until = NULL WHERE id = ?")
-        .params(status, column(nextAttemptAt), id)
+            "UPDATE webhook_deliveries SET status = ?, next_attempt_at = ?, claimed_until = NULL"
+                + " WHERE id = ? AND claims = ?")
+        .params(status, column(nextAttemptAt), delivery.id(), delivery.claim())
         .update();
   }
 
-  /** Makes every delivery of the event to a live endpoint due now again; returns their ids. */
-  List<Long> redeliver(String eventId, Instant now) {
+  /**
+   * Claims every delivery of the event to a live endpoint for an attempt now, whatever its state
+   * and even while another attempt is in flight (that one's outcome is then not written).
+   */
+  List<Claimed> redeliver(String eventId, Instant now, Instant until) {
+    String live = " AND endpoint_id IN (SELECT id FROM webhook_endpoints WHERE deleted_at IS NULL)";
     jdbc.sql(
-            "UPDATE webhook_deliveries SET status = 'PENDING', next_attempt_at = ?"
-                + " WHERE event_id = ? AND endpoint_id IN"
-                + " (SELECT id FROM webhook_endpoints WHERE deleted_at IS NULL)")
-        .params(column(now), eventId)
+            "UPDATE webhook_deliveries SET status = 'PENDING', next_attempt_at = ?,"
+                + " claimed_until = ?, claims = claims + 1 WHERE event_id = ?"
+                + live)
+        .params(column(now), column(until), eventId)
         .update();
     return jdbc.sql(
-            "SELECT id FROM webhook_deliveries WHERE event_id = ? AND status = 'PENDING'"
-                + " ORDER BY id")
+            CLAIMED + " WHERE d.event_id = ? AND d.status = 'PENDING'" + live + " ORDER BY d.id")
         .param(eventId)
-        .query(Long.class)
+        .query(WebhookDeliveries::claimed)
         .list();
   }
 

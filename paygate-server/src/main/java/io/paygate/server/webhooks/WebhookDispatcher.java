@@ -70,8 +70,9 @@ public class WebhookDispatcher implements DisposableBean {
    * caller's thread; returns to how many.
    */
   int redeliver(String eventId) {
-    List<Long> again = deliveries.redeliver(eventId, clock.instant());
-    again.forEach(this::attempt);
+    Instant now = clock.instant();
+    List<WebhookDeliveries.Claimed> again = deliveries.redeliver(eventId, now, holdUntil(now));
+    again.forEach(delivery -> send(delivery, now));
     return again.size();
   }
 
@@ -106,21 +107,28 @@ public class WebhookDispatcher implements DisposableBean {
   /** One attempt at one delivery, if this caller wins it. */
   boolean attempt(long id) {
     Instant now = clock.instant();
-    Optional<WebhookDeliveries.Claimed> claimed =
-        deliveries.claim(id, now, now.plus(properties.timeout().multipliedBy(3)));
+    Optional<WebhookDeliveries.Claimed> claimed = deliveries.claim(id, now, holdUntil(now));
     if (claimed.isEmpty()) {
       return false;
     }
-    WebhookDeliveries.Claimed delivery = claimed.get();
+    send(claimed.get(), now);
+    return true;
+  }
+
+  /** A claim outlasts any one post (with its timeout); a crashed sender's claim runs out. */
+  private Instant holdUntil(Instant now) {
+    return now.plus(properties.timeout().multipliedBy(3));
+  }
+
+  private void send(WebhookDeliveries.Claimed delivery, Instant now) {
     Optional<WebhookEndpoint> endpoint = endpoints.find(delivery.endpointId());
     if (endpoint.isEmpty()) {
       record(delivery, new WebhookDeliveries.Attempt(now, null, null, "endpoint deleted", 0), true);
-      return true;
+      return;
     }
     WebhookDeliveries.Attempt attempt = post(endpoint.get(), delivery, now);
     boolean ok = attempt.statusCode() != null && attempt.statusCode() / 100 == 2;
     record(delivery, attempt, ok);
-    return true;
   }
 
   private WebhookDeliveries.Attempt post(
@@ -175,7 +183,7 @@ public class WebhookDispatcher implements DisposableBean {
       next = now.plus(wait(delivery.attempts() + 1));
       outcome = next.isAfter(delivery.created().plus(properties.retryFor())) ? "FAILED" : "PENDING";
     }
-    deliveries.attempted(delivery.id(), attempt, outcome, next);
+    deliveries.attempted(delivery, attempt, outcome, next);
     meters
         .counter(
             "paygate.webhook.deliveries",

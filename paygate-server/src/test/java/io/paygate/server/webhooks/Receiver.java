@@ -7,9 +7,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** A shop's webhook receiver on a real port: keeps what it was sent, answers as told. */
 public final class Receiver implements AutoCloseable {
@@ -19,6 +22,10 @@ public final class Receiver implements AutoCloseable {
   private final HttpServer server;
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
   private final AtomicInteger answer = new AtomicInteger(200);
+  private final AtomicReference<Held> held = new AtomicReference<>();
+
+  /** The next request, kept without an answer until released, then answered with this status. */
+  private record Held(CountDownLatch release, int status) {}
 
   public Receiver() {
     try {
@@ -36,11 +43,23 @@ public final class Receiver implements AutoCloseable {
                   exchange.getRequestHeaders().getFirst("PayGate-Event-Id"),
                   exchange.getRequestHeaders().getFirst("PayGate-Signature"),
                   body));
-          byte[] reply = ("status " + answer.get()).getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(answer.get(), reply.length);
+          int status = answer.get();
+          Held hold = held.getAndSet(null);
+          if (hold != null) {
+            try {
+              hold.release().await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            status = hold.status();
+          }
+          byte[] reply = ("status " + status).getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(status, reply.length);
           exchange.getResponseBody().write(reply);
           exchange.close();
         });
+    // Requests are answered side by side, so one held back does not hold up the next.
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
   }
 
@@ -50,6 +69,16 @@ public final class Receiver implements AutoCloseable {
 
   public void answer(int status) {
     answer.set(status);
+  }
+
+  /**
+   * Keeps the next request unanswered until the returned latch is counted down, then answers it
+   * with {@code status}; later requests are answered as usual meanwhile.
+   */
+  public CountDownLatch holdNextThenAnswer(int status) {
+    CountDownLatch release = new CountDownLatch(1);
+    held.set(new Held(release, status));
+    return release;
   }
 
   /** The next request, waiting for it to arrive (delivery is asynchronous), or fails. */
@@ -74,5 +103,6 @@ public final class Receiver implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
   }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -238,6 +239,7 @@ class WebhooksTest extends ServerTestSupport {
     Receiver.Received during = receiver.next(PATIENCE);
     assertThat(signedWith(during, old)).isTrue();
     assertThat(signedWith(during, fresh)).isTrue();
+    awaitAttempts(during.eventId(), 1);
 
     // A day later the old secret no longer signs; redelivery sends the very same event.
     clock.advance(Duration.ofHours(24).plusMinutes(1));
@@ -250,6 +252,32 @@ class WebhooksTest extends ServerTestSupport {
     assertThat(signedWith(after, old)).isFalse();
     assertThat(after.signature().split(",")).hasSize(2);
     assertThat(again.json().get("deliveries").get(0).get("attempt_log")).hasSize(2);
+  }
+
+  @Test
+  void aRedeliveryWhileAnAttemptIsStillWaitingForItsAnswerIsSentAndItsOutcomeStands() {
+    endpoint(List.of("payment.succeeded"));
+    CountDownLatch firstAnswer = receiver.holdNextThenAnswer(500);
+    paidPayment("6.50");
+    Receiver.Received first = receiver.next(PATIENCE);
+
+    // The first attempt is still waiting for its answer when an operator asks for it again.
+    Reply again = api("POST", "/api/v1/events/" + first.eventId() + "/redeliver", null);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(receiver.next(PATIENCE).body()).isEqualTo(first.body());
+    assertThat(again.json().get("deliveries").get(0).get("status").asString())
+        .isEqualTo("SUCCEEDED");
+
+    // The overtaken attempt's 500 is logged, but does not bring the delivery back to a retry.
+    firstAnswer.countDown();
+    awaitAttempts(first.eventId(), 2);
+    JsonNode delivery = delivery(first.eventId());
+    assertThat(delivery.get("status").asString()).isEqualTo("SUCCEEDED");
+    List<Integer> codes = new ArrayList<>();
+    delivery.get("attempt_log").forEach(a -> codes.add(a.get("status_code").asInt()));
+    assertThat(codes).containsExactlyInAnyOrder(200, 500);
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(dispatcher.sendDue()).isZero();
   }
 
   @Test
