@@ -2,12 +2,16 @@ package io.paygate.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.alipay.api.internal.util.AntCertificationUtil;
+import io.paygate.sandbox.apps.App;
 import io.paygate.sandbox.apps.SandboxApps;
 import io.paygate.sandbox.buyers.SandboxBuyers;
+import io.paygate.sandbox.certificates.SandboxCertificates;
 import io.paygate.sandbox.faults.FaultKind;
 import io.paygate.sandbox.faults.FaultRepository;
 import io.paygate.sandbox.faults.FaultRule;
 import io.paygate.sandbox.faults.FaultScope;
+import io.paygate.sandbox.signing.RsaKeys;
 import io.paygate.sandbox.trades.PayResult;
 import io.paygate.sandbox.trades.Payments;
 import io.paygate.sandbox.trades.Trade;
@@ -17,6 +21,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +65,40 @@ class UpgradeAndRestartTest {
               assertThat(rules).hasSize(1);
               assertThat(rules.get(0).kind()).isEqualTo(FaultKind.SYSTEM_ERROR);
               assertThat(rules.get(0).remaining()).isEqualTo(2);
+            });
+  }
+
+  /** The CA lives in the database: certificates issued before a restart chain to the same roots. */
+  @Test
+  void certificatesSurviveARestart() {
+    AtomicReference<App> before = new AtomicReference<>();
+    AtomicReference<String> roots = new AtomicReference<>();
+    runner()
+        .run(
+            context -> {
+              before.set(
+                  context
+                      .getBean(SandboxApps.class)
+                      .registerCertMode(RsaKeys.generate().publicKey(), "restart", false));
+              roots.set(context.getBean(SandboxCertificates.class).rootBundle());
+            });
+    runner()
+        .run(
+            context -> {
+              SandboxCertificates certificates = context.getBean(SandboxCertificates.class);
+              assertThat(certificates.rootBundle()).isEqualTo(roots.get());
+              assertThat(certificates.rootCertSn())
+                  .isEqualTo(AntCertificationUtil.getRootCertSN(roots.get()));
+              App app = context.getBean(SandboxApps.class).find(before.get().appId()).orElseThrow();
+              assertThat(app).isEqualTo(before.get());
+              App rotated = context.getBean(SandboxApps.class).rotateAlipayCert(app.appId());
+              String chain =
+                  certificates
+                      .alipayCert(app.appId(), rotated.alipayCertSn())
+                      .orElseThrow()
+                      .certChain();
+              assertThat(AntCertificationUtil.isTrusted(chain, roots.get())).isTrue();
+              assertThat(certificates.alipayCerts(app.appId())).hasSize(2);
             });
   }
 

@@ -20,11 +20,16 @@ public class AppRepository {
               rs.getString("alipay_public_key"),
               rs.getString("alipay_private_key"),
               rs.getBoolean("is_default"),
-              rs.getBoolean("openid_mode"));
+              rs.getBoolean("openid_mode"),
+              rs.getBoolean("cert_mode"),
+              rs.getString("app_cert"),
+              rs.getString("app_cert_sn"),
+              rs.getString("alipay_cert_sn"));
 
   private static final String COLUMNS =
       "app_id, seller_id, name, app_public_key, app_private_key, alipay_public_key,"
-          + " alipay_private_key, is_default, openid_mode";
+          + " alipay_private_key, is_default, openid_mode, cert_mode, app_cert, app_cert_sn,"
+          + " alipay_cert_sn";
 
   private final SandboxDatabase db;
 
@@ -49,7 +54,9 @@ public class AppRepository {
   public void insert(App app, long createdAt) {
     db.jdbc()
         .update(
-            "INSERT INTO apps (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO apps ("
+                + COLUMNS
+                + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             app.appId(),
             app.sellerId(),
             app.name(),
@@ -59,12 +66,33 @@ public class AppRepository {
             app.alipayPrivateKey(),
             app.isDefault(),
             app.openidMode(),
+            app.certMode(),
+            app.appCert(),
+            app.appCertSn(),
+            app.alipayCertSn(),
             createdAt);
   }
 
   /** Returns false when there is no such app. */
   public boolean setOpenidMode(String appId, boolean openidMode) {
     return db.jdbc().update("UPDATE apps SET openid_mode = ? WHERE app_id = ?", openidMode, appId)
+        == 1;
+  }
+
+  /**
+   * A cert-mode app's new "Alipay" certificate and key pair; returns false when there is no such
+   * cert-mode app.
+   */
+  public boolean rotateAlipayCert(
+      String appId, String alipayCertSn, String alipayPublicKey, String alipayPrivateKey) {
+    return db.jdbc()
+            .update(
+                "UPDATE apps SET alipay_cert_sn = ?, alipay_public_key = ?, alipay_private_key = ?"
+                    + " WHERE app_id = ? AND cert_mode",
+                alipayCertSn,
+                alipayPublicKey,
+                alipayPrivateKey,
+                appId)
         == 1;
   }
 }

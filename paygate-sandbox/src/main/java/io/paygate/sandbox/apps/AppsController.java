@@ -1,9 +1,14 @@
 package io.paygate.sandbox.apps;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.paygate.sandbox.certificates.AlipayCert;
+import io.paygate.sandbox.certificates.SandboxCertificates;
 import io.paygate.sandbox.control.Require;
 import io.paygate.sandbox.control.SandboxProblem;
+import io.paygate.sandbox.support.AlipayTime;
 import io.paygate.sandbox.support.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,15 +21,19 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
-/** Control API: the registered merchant apps and their keys. */
+/** Control API: the registered merchant apps, their keys and (in certificate mode) certificates. */
 @RestController
 public class AppsController {
 
+  private static final int NAME_MAX = 128;
+
   private final SandboxApps apps;
+  private final SandboxCertificates certificates;
   private final PublicUrl publicUrl;
 
-  public AppsController(SandboxApps apps, PublicUrl publicUrl) {
+  public AppsController(SandboxApps apps, SandboxCertificates certificates, PublicUrl publicUrl) {
     this.apps = apps;
+    this.certificates = certificates;
     this.publicUrl = publicUrl;
   }
 
@@ -45,7 +54,61 @@ public class AppsController {
     return view(apps.setOpenidMode(appId, body.openidMode()), publicUrl.gateway(request));
   }
 
-  private static AppView view(App a, String gateway) {
+  /** A cert-mode app gets a new "Alipay" certificate; answers the app with it. */
+  @PostMapping("/sandbox/api/apps/{appId}/alipay-cert/rotate")
+  AppView rotateAlipayCert(@PathVariable String appId, HttpServletRequest request) {
+    return view(apps.rotateAlipayCert(appId), publicUrl.gateway(request));
+  }
+
+  /** Every "Alipay" certificate the app has had, with how often each was downloaded. */
+  @GetMapping("/sandbox/api/apps/{appId}/alipay-certs")
+  List<AlipayCertView> alipayCerts(@PathVariable String appId) {
+    App app =
+        apps.find(appId)
+            .orElseThrow(() -> SandboxProblem.notFound("APP_NOT_FOUND", "No app " + appId + "."));
+    return certificates.alipayCerts(appId).stream()
+        .map(
+            c ->
+                new AlipayCertView(
+                    c.alipayCertSn(),
+                    c.alipayCertSn().equals(app.alipayCertSn()),
+                    c.certChain(),
+                    AlipayTime.format(Instant.ofEpochMilli(c.createdAt())),
+                    c.downloads()))
+        .toList();
+  }
+
+  @PostMapping("/sandbox/api/apps")
+  @ResponseStatus(HttpStatus.CREATED)
+  NewAppView register(@RequestBody NewApp body, HttpServletRequest request) {
+    String key = Require.text(body.appPublicKey(), "app_public_key");
+    if (body.name() != null && body.name().length() > NAME_MAX) {
+      throw SandboxProblem.badRequest(
+          "INVALID_NAME", "name must be at most " + NAME_MAX + " characters.", "name");
+    }
+    boolean openid = Boolean.TRUE.equals(body.openidMode());
+    App app =
+        Boolean.TRUE.equals(body.certMode())
+            ? apps.registerCertMode(key, body.name(), openid)
+            : apps.register(key, body.name(), openid);
+    Certs certs = certs(app);
+    return new NewAppView(
+        app.appId(),
+        app.sellerId(),
+        app.alipayPublicKey(),
+        publicUrl.gateway(request),
+        app.openidMode(),
+        app.certMode(),
+        certs.appCert(),
+        certs.alipayCert(),
+        certs.alipayRootCert(),
+        app.appCertSn(),
+        app.alipayCertSn(),
+        certs.alipayRootCertSn());
+  }
+
+  private AppView view(App a, String gateway) {
+    Certs certs = certs(a);
     return new AppView(
         a.appId(),
         a.name(),
@@ -54,32 +117,44 @@ public class AppsController {
         a.appPublicKey(),
         a.alipayPublicKey(),
         gateway,
-        a.openidMode());
+        a.openidMode(),
+        a.certMode(),
+        certs.appCert(),
+        certs.alipayCert(),
+        certs.alipayRootCert(),
+        a.appCertSn(),
+        a.alipayCertSn(),
+        certs.alipayRootCertSn());
   }
 
-  @PostMapping("/sandbox/api/apps")
-  @ResponseStatus(HttpStatus.CREATED)
-  NewAppView register(@RequestBody NewApp body, HttpServletRequest request) {
-    App app =
-        apps.register(
-            Require.text(body.appPublicKey(), "app_public_key"),
-            body.name(),
-            Boolean.TRUE.equals(body.openidMode()));
-    return new NewAppView(
-        app.appId(),
-        app.sellerId(),
-        app.alipayPublicKey(),
-        publicUrl.gateway(request),
-        app.openidMode());
+  /** The three files of a cert-mode app (all null in public-key mode). */
+  private Certs certs(App app) {
+    if (!app.certMode()) {
+      return new Certs(null, null, null, null);
+    }
+    return new Certs(
+        app.appCert(),
+        certificates
+            .alipayCert(app.appId(), app.alipayCertSn())
+            .map(AlipayCert::certChain)
+            .orElseThrow(),
+        certificates.rootBundle(),
+        certificates.rootCertSn());
   }
+
+  private record Certs(
+      String appCert, String alipayCert, String alipayRootCert, String alipayRootCertSn) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record NewApp(String appPublicKey, String name, Boolean openidMode) {}
+  record NewApp(String appPublicKey, String name, Boolean openidMode, Boolean certMode) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record OpenidMode(Boolean openidMode) {}
 
-  /** {@code app_private_key} is null for apps registered with a merchant's own key. */
+  /**
+   * {@code app_private_key} is null for apps registered with a merchant's own key; the certificate
+   * fields appear for cert-mode apps only.
+   */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record AppView(
       String appId,
@@ -89,7 +164,14 @@ public class AppsController {
       String appPublicKey,
       String alipayPublicKey,
       String gatewayUrl,
-      boolean openidMode) {}
+      boolean openidMode,
+      boolean certMode,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String appCert,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String alipayCert,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String alipayRootCert,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String appCertSn,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String alipayCertSn,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String alipayRootCertSn) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record NewAppView(
@@ -97,5 +179,20 @@ public class AppsController {
       String sellerId,
       String alipayPublicKey,
       String gatewayUrl,
-      boolean openidMode) {}
+      boolean openidMode,
+      boolean certMode,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String appCert,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String alipayCert,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String alipayRootCert,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String appCertSn,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String alipayCertSn,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String alipayRootCertSn) {}
+
+  /**
+   * @param current whether it signs the app's answers now
+   * @param downloads how often alipay.open.app.alipaycert.download handed it out
+   */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record AlipayCertView(
+      String alipayCertSn, boolean current, String alipayCert, String createdAt, int downloads) {}
 }

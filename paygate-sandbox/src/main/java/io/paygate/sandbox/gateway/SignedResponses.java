@@ -13,7 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Builds the response text: {@code {"<method>_response":{...},"sign":"..."}}. The object is
  * serialised once and exactly those bytes are signed (with the app's "Alipay" key, in the request's
  * charset: the Java SDK verifies with its own charset), so the SDKs' substring extraction sees what
- * was signed. Jackson does not escape {@code /}; good.
+ * was signed. Jackson does not escape {@code /}; good. A cert-mode app's answers also name, between
+ * the object and the sign, the SN of the "Alipay" certificate whose key signed them ({@code
+ * alipay_cert_sn}): the SDK's certificateExecute refuses a success without it, and fetches the
+ * certificate through alipay.open.app.alipaycert.download when it does not know that SN.
  */
 @Component
 public class SignedResponses {
@@ -37,6 +40,9 @@ public class SignedResponses {
     StringBuilder body = new StringBuilder(objectText.length() + 400);
     body.append('{').append(json.writeValueAsString(responseKey)).append(':').append(objectText);
     if (app != null) {
+      if (app.certMode()) {
+        body.append(",\"alipay_cert_sn\":").append(json.writeValueAsString(app.alipayCertSn()));
+      }
       String sign =
           RsaSignatures.sign(
               forge ? objectText + " " : objectText,
