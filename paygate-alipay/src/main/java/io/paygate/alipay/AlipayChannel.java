@@ -28,9 +28,11 @@ import io.paygate.core.channel.BarcodeOutcome;
 import io.paygate.core.channel.BillLookup;
 import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.CloseOutcome;
+import io.paygate.core.channel.MerchantApps;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.channel.Product;
 import io.paygate.core.channel.QrOutcome;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.RefundOrder;
@@ -42,8 +44,10 @@ import io.paygate.core.exchanges.ExchangeRecorder;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The Alipay channel: the official SDK behind the core's port. One SDK client per app, built once
@@ -52,6 +56,8 @@ import java.util.Optional;
  */
 public final class AlipayChannel implements PaymentChannel {
 
+  private final String name;
+  private final Set<Product> products;
   private final AlipaySettings settings;
   private final GatewayCalls calls;
   private final SignatureCheck signatures;
@@ -63,6 +69,21 @@ public final class AlipayChannel implements PaymentChannel {
    * @param clock stamps the recorded exchanges
    */
   public AlipayChannel(AlipaySettings settings, ExchangeLog exchanges, Clock clock) {
+    this(MerchantApps.DEFAULT, EnumSet.allOf(Product.class), settings, exchanges, clock);
+  }
+
+  /**
+   * @param name what PayGate calls the app ({@code paygate.alipay.apps.<name>})
+   * @param products what payments may be taken with it
+   */
+  public AlipayChannel(
+      String name,
+      Set<Product> products,
+      AlipaySettings settings,
+      ExchangeLog exchanges,
+      Clock clock) {
+    this.name = name;
+    this.products = Set.copyOf(products);
     this.settings = settings;
     SdkInternals.silenceLogging();
     AlipayClient client = newClient(settings);
@@ -70,6 +91,27 @@ public final class AlipayChannel implements PaymentChannel {
     this.calls = new GatewayCalls(client, recorder);
     this.signatures = new SignatureCheck(settings.alipayPublicKey());
     this.bills = new DailyBills(calls, settings, recorder);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Alipay's id of the app, by which its notifications are routed. */
+  public String appId() {
+    return settings.appId();
+  }
+
+  @Override
+  public MerchantApps apps() {
+    return new MerchantApps(Map.of(name, products));
+  }
+
+  /** Refuses an order or lookup of another app: never ask one app about another's trade. */
+  private void mine(String app) {
+    if (app != null && !app.equals(name)) {
+      throw new IllegalArgumentException("app " + app + " asked of the channel of app " + name);
+    }
   }
 
   /** The gateway this channel calls, for a reachability check (no credentials in it). */
@@ -106,6 +148,7 @@ public final class AlipayChannel implements PaymentChannel {
    */
   @Override
   public String payForm(PayOrder order) {
+    mine(order.app());
     FormAnswer form =
         calls.form("payForm", order.outTradeNo(), PayFormRequests.forOrder(order, settings));
     if (form instanceof FormAnswer.NoForm none) {
@@ -116,6 +159,7 @@ public final class AlipayChannel implements PaymentChannel {
 
   @Override
   public QrOutcome precreate(PayOrder order) {
+    mine(order.app());
     return calls.call(
         "precreate",
         order.outTradeNo(),
@@ -125,6 +169,7 @@ public final class AlipayChannel implements PaymentChannel {
 
   @Override
   public BarcodeOutcome payBarcode(PayOrder order, String authCode) {
+    mine(order.app());
     return calls.call(
         "payBarcode",
         order.outTradeNo(),
@@ -134,18 +179,21 @@ public final class AlipayChannel implements PaymentChannel {
 
   @Override
   public TradeLookup queryTrade(TradeRef trade) {
+    mine(trade.app());
     return calls.call(
         "queryTrade", trade.outTradeNo(), TradeRequests.query(trade), new TradeQueryMapper());
   }
 
   @Override
   public RefundOutcome refund(RefundOrder order) {
+    mine(order.app());
     return calls.call(
         "refund", order.outTradeNo(), RefundRequests.refund(order), new RefundMapper());
   }
 
   @Override
   public RefundLookup queryRefund(TradeRef trade, String outRequestNo) {
+    mine(trade.app());
     return calls.call(
         "queryRefund",
         trade.outTradeNo(),
@@ -155,11 +203,13 @@ public final class AlipayChannel implements PaymentChannel {
 
   @Override
   public CloseOutcome close(TradeRef trade) {
+    mine(trade.app());
     return calls.call("close", trade.outTradeNo(), TradeRequests.close(trade), new CloseMapper());
   }
 
   @Override
   public CancelOutcome cancel(TradeRef trade) {
+    mine(trade.app());
     return calls.call(
         "cancel", trade.outTradeNo(), TradeRequests.cancel(trade), new CancelMapper());
   }
@@ -169,7 +219,8 @@ public final class AlipayChannel implements PaymentChannel {
    * guessed bill: anything unreadable is {@link BillLookup.Unknown}.
    */
   @Override
-  public BillLookup bill(LocalDate date) {
+  public BillLookup bill(String app, LocalDate date) {
+    mine(app);
     return bills.fetch(date);
   }
 
@@ -190,7 +241,7 @@ public final class AlipayChannel implements PaymentChannel {
       if (problem.isPresent()) {
         return new NotificationCheck.Rejected(problem.get(), redacted);
       }
-      NotificationCheck check = NotificationReader.read(parameters, redacted);
+      NotificationCheck check = NotificationReader.read(name, parameters, redacted);
       if (check instanceof NotificationCheck.Rejected) {
         return check;
       }

@@ -108,7 +108,7 @@ class AlipayChannelStubGatewayTest {
   void requestsAreSignedWithRsa2ByTheAppKeyAndCarryModelJson() throws Exception {
     gateway.answer(QUERY, error("40004", "ACQ.TRADE_NOT_EXIST", "交易不存在"));
 
-    channel.queryTrade(new TradeRef("PG\"1", null));
+    channel.queryTrade(new TradeRef(null, "PG\"1", null));
 
     Map<String, String> request = gateway.lastRequest();
     assertThat(request)
@@ -242,7 +242,7 @@ class AlipayChannelStubGatewayTest {
   // --- alipay.trade.refund
 
   private static final RefundOrder REFUND_ORDER =
-      new RefundOrder("PG1", null, "RF1", Money.parse("5.00"), "damaged");
+      new RefundOrder(null, "PG1", null, "RF1", Money.parse("5.00"), "damaged");
 
   @Test
   void anAcceptedRefundCarriesTheCumulativeFeeAndWhetherMoneyMoved() {
@@ -403,6 +403,7 @@ class AlipayChannelStubGatewayTest {
     String html =
         channel.payForm(
             new PayOrder(
+                null,
                 "PG1",
                 Product.PAGE,
                 Money.parse("20.00"),
@@ -433,7 +434,7 @@ class AlipayChannelStubGatewayTest {
   void theWapFormUsesTheMobileProduct() {
     String html =
         channel.payForm(
-            new PayOrder("PG2", Product.WAP, Money.parse("0.01"), "tea", "green", null));
+            new PayOrder(null, "PG2", Product.WAP, Money.parse("0.01"), "tea", "green", null));
 
     assertThat(html)
         .contains("method=alipay.trade.wap.pay")

@@ -52,7 +52,7 @@ class SandboxBillRoundTripTest extends SandboxChannelSupport {
         .isInstanceOf(RefundOutcome.Accepted.class);
     advancePastTheEndOf(day);
 
-    BillLookup lookup = channel.bill(day);
+    BillLookup lookup = channel.bill(null, day);
 
     assertThat(lookup).as("%s", lookup).isInstanceOf(BillLookup.Ready.class);
     ChannelBill bill = ((BillLookup.Ready) lookup).bill();
@@ -77,14 +77,14 @@ class SandboxBillRoundTripTest extends SandboxChannelSupport {
 
   @Test
   void todaysBillIsNotReady() throws Exception {
-    assertThat(channel.bill(sandboxToday())).isInstanceOf(BillLookup.NotReady.class);
+    assertThat(channel.bill(null, sandboxToday())).isInstanceOf(BillLookup.NotReady.class);
   }
 
   @Test
   void aDayWithoutTradesIsAnEmptyBill() throws Exception {
     LocalDate longAgo = sandboxToday().minusYears(1);
 
-    BillLookup lookup = channel.bill(longAgo);
+    BillLookup lookup = channel.bill(null, longAgo);
 
     assertThat(lookup).isInstanceOf(BillLookup.Ready.class);
     assertThat(((BillLookup.Ready) lookup).bill().entries()).isEmpty();
@@ -97,7 +97,7 @@ class SandboxBillRoundTripTest extends SandboxChannelSupport {
             + BILL_METHOD
             + "\"],\"count\":1}]}");
     try {
-      BillLookup lookup = channel.bill(sandboxToday().minusDays(1));
+      BillLookup lookup = channel.bill(null, sandboxToday().minusDays(1));
 
       assertThat(lookup).isInstanceOf(BillLookup.Unknown.class);
       assertThat(((BillLookup.Unknown) lookup).reason()).contains("ACQ.SYSTEM_ERROR");
@@ -111,6 +111,7 @@ class SandboxBillRoundTripTest extends SandboxChannelSupport {
   /** Expires long after the clock moves on, unlike the shared helper's order. */
   private PayOrder longLivedOrder(String outTradeNo, String amount) {
     return new PayOrder(
+        null,
         outTradeNo,
         Product.PAGE,
         Money.parse(amount),

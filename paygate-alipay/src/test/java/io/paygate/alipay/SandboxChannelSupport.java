@@ -143,14 +143,23 @@ abstract class SandboxChannelSupport {
   }
 
   protected JsonNode buyerActs(String action, String outTradeNo) throws Exception {
+    return buyerActs(action, settings.appId(), outTradeNo);
+  }
+
+  /** The default buyer acts on an order of the app with this id. */
+  protected JsonNode buyerActs(String action, String appId, String outTradeNo) throws Exception {
     JsonNode buyer = defaultBuyer();
     String body =
         JSON.writeValueAsString(
             Map.of(
-                "app_id", settings.appId(),
-                "out_trade_no", outTradeNo,
-                "buyer_logon_id", buyer.get("logon_id").asText(),
-                "pay_password", buyer.get("pay_password").asText()));
+                "app_id",
+                appId,
+                "out_trade_no",
+                outTradeNo,
+                "buyer_logon_id",
+                buyer.get("logon_id").asText(),
+                "pay_password",
+                buyer.get("pay_password").asText()));
     HttpResponse<String> response =
         HTTP.send(
             HttpRequest.newBuilder(
@@ -164,7 +173,12 @@ abstract class SandboxChannelSupport {
   }
 
   protected PayOrder order(String outTradeNo, Product product, String amount) {
+    return order(null, outTradeNo, product, amount);
+  }
+
+  protected PayOrder order(String app, String outTradeNo, Product product, String amount) {
     return new PayOrder(
+        app,
         outTradeNo,
         product,
         Money.parse(amount),
@@ -181,6 +195,6 @@ abstract class SandboxChannelSupport {
   }
 
   protected static RefundOrder refundOf(String outTradeNo, String outRequestNo, String amount) {
-    return new RefundOrder(outTradeNo, null, outRequestNo, Money.parse(amount), "damaged");
+    return new RefundOrder(null, outTradeNo, null, outRequestNo, Money.parse(amount), "damaged");
   }
 }

@@ -102,6 +102,7 @@ public class SigningBenchmarks {
             Clock.systemUTC());
     order =
         new PayOrder(
+            null,
             "P20261126100000abcdefghijklmnopq",
             Product.PAGE,
             Money.parse("88.88"),

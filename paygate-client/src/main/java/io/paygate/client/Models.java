@@ -16,6 +16,7 @@ public final class Models {
   /** A payment. {@code status}: PENDING, PAID, PARTIALLY_REFUNDED, REFUNDED, CLOSED. */
   public record Payment(
       String outTradeNo,
+      String app,
       String tradeNo,
       String status,
       String product,
@@ -37,7 +38,8 @@ public final class Models {
 
   /**
    * {@code POST /api/v1/payments}; {@code product} is page, wap or qr, the others may be null. A qr
-   * payment's create answer carries {@code qrCode}.
+   * payment's create answer carries {@code qrCode}. {@code app} names the merchant's Alipay app to
+   * take it with; null for the default app.
    */
   public record NewPayment(
       BigDecimal totalAmount,
@@ -45,15 +47,21 @@ public final class Models {
       String body,
       String product,
       String outTradeNo,
-      String authCode) {
+      String authCode,
+      String app) {
 
     public static NewPayment of(String amount, String subject) {
-      return new NewPayment(new BigDecimal(amount), subject, null, "page", null, null);
+      return new NewPayment(new BigDecimal(amount), subject, null, "page", null, null, null);
     }
 
     /** A QR payment: its create answer carries the code to show. */
     public static NewPayment qr(String amount, String subject) {
-      return new NewPayment(new BigDecimal(amount), subject, null, "qr", null, null);
+      return new NewPayment(new BigDecimal(amount), subject, null, "qr", null, null, null);
+    }
+
+    /** The same payment, taken with the merchant's app of that name. */
+    public NewPayment withApp(String name) {
+      return new NewPayment(totalAmount, subject, body, product, outTradeNo, authCode, name);
     }
 
     /**
@@ -61,7 +69,7 @@ public final class Models {
      * when the buyer did not confirm in time.
      */
     public static NewPayment barcode(String amount, String subject, String authCode) {
-      return new NewPayment(new BigDecimal(amount), subject, null, "barcode", null, authCode);
+      return new NewPayment(new BigDecimal(amount), subject, null, "barcode", null, authCode, null);
     }
   }
 
@@ -119,9 +127,18 @@ public final class Models {
       String error,
       long durationMs) {}
 
-  /** An API key; {@code key} only in the answer that made it. {@code scope}: read, write, admin. */
+  /**
+   * An API key; {@code key} only in the answer that made it. {@code scope}: read, write, admin;
+   * {@code apps}: the apps it is limited to, empty for every app.
+   */
   public record ApiKey(
-      String id, String name, String scope, String prefix, String key, Instant created) {}
+      String id,
+      String name,
+      String scope,
+      List<String> apps,
+      String prefix,
+      String key,
+      Instant created) {}
 
   /** A page of a list, newest first; pass the last item's cursor for the next one. */
   public record Page<T>(List<T> data, boolean hasMore) {}

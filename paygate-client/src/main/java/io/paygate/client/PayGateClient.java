@@ -216,9 +216,14 @@ public final class PayGateClient {
 
   /** A new key (in this answer only); scope is read, write or admin. */
   public ApiKey createApiKey(String name, String scope) {
+    return createApiKey(name, scope, List.of());
+  }
+
+  /** A new key limited to these of the merchant's apps (none: every app). */
+  public ApiKey createApiKey(String name, String scope, List<String> apps) {
     return post(
         "/api/v1/api-keys",
-        Map.of("name", name, "scope", scope),
+        Map.of("name", name, "scope", scope, "apps", apps),
         UUID.randomUUID().toString(),
         type(ApiKey.class));
   }

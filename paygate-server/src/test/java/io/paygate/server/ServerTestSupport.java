@@ -84,9 +84,14 @@ public abstract class ServerTestSupport {
   }
 
   protected Reply api(String method, String path, Object body) {
+    return apiWithKey(API_KEY, method, path, body);
+  }
+
+  /** An API call with another key than the bootstrap key. */
+  protected Reply apiWithKey(String key, String method, String path, Object body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base() + path))
-            .header("Authorization", "Bearer " + API_KEY)
+            .header("Authorization", "Bearer " + key)
             .header("Accept", "application/json, application/problem+json");
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());

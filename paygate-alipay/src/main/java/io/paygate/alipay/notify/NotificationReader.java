@@ -20,7 +20,7 @@ public final class NotificationReader {
 
   private NotificationReader() {}
 
-  public static NotificationCheck read(Map<String, String> p, String redacted) {
+  public static NotificationCheck read(String app, Map<String, String> p, String redacted) {
     String outTradeNo = text(p, "out_trade_no");
     if (outTradeNo == null) {
       return new NotificationCheck.Rejected("missing out_trade_no", redacted);
@@ -59,6 +59,7 @@ public final class NotificationReader {
             buyerId,
             paidAt);
     return new NotificationCheck.Verified(
+        app,
         new TradeNotification(
             text(p, "notify_id"), trade, refundFee, text(p, "out_biz_no"), refundedAt),
         redacted);

@@ -10,7 +10,10 @@ public sealed interface NotificationCheck {
   /** The notification's parameters, redacted by the channel, as text for the exchange log. */
   String redactedParameters();
 
-  record Verified(TradeNotification notification, String redactedParameters)
+  /**
+   * @param app the app the notification was sent for and verified as
+   */
+  record Verified(String app, TradeNotification notification, String redactedParameters)
       implements NotificationCheck {}
 
   record Rejected(String reason, String redactedParameters) implements NotificationCheck {}

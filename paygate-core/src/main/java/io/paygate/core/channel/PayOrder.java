@@ -5,6 +5,7 @@ import java.time.Instant;
 
 /** What the channel needs to open its cashier for one payment. */
 public record PayOrder(
+    String app,
     String outTradeNo,
     Product product,
     Money totalAmount,

@@ -12,6 +12,9 @@ import java.util.Map;
  */
 public interface PaymentChannel {
 
+  /** The merchant's apps this channel reaches; every order and lookup names one of them. */
+  MerchantApps apps();
+
   /** The auto-submitting HTML form that takes the buyer's browser to the channel's cashier. */
   String payForm(PayOrder order);
 
@@ -40,14 +43,14 @@ public interface PaymentChannel {
 
   /**
    * Downloads and reads the channel's bill of one day (in the channel's own time zone): the
-   * payments and refunds it finished that day, for reconciliation.
+   * payments and refunds of that app it finished that day, for reconciliation.
    */
-  BillLookup bill(LocalDate date);
+  BillLookup bill(String app, LocalDate date);
 
   /**
    * Checks an asynchronous notification completely: its signature and that it was sent to our
-   * merchant account, then reads it. Verified means genuine and ours; the domain checks the rest
-   * (that the trade is one of ours, for our amount).
+   * merchant account, then reads it. Verified means genuine and ours, and names the app it was sent
+   * for; the domain checks the rest (that the trade is one of that app's, for our amount).
    */
   NotificationCheck verifyNotification(Map<String, String> parameters);
 

@@ -4,4 +4,9 @@ import io.paygate.core.money.Money;
 
 /** One refund request to the channel; outRequestNo makes it idempotent there. */
 public record RefundOrder(
-    String outTradeNo, String tradeNo, String outRequestNo, Money refundAmount, String reason) {}
+    String app,
+    String outTradeNo,
+    String tradeNo,
+    String outRequestNo,
+    Money refundAmount,
+    String reason) {}

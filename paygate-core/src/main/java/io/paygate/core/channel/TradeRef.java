@@ -1,7 +1,12 @@
 package io.paygate.core.channel;
 
-/** Names a trade by the merchant's number, the channel's number, or both. */
-public record TradeRef(String outTradeNo, String tradeNo) {
+/**
+ * Names a trade of one of the merchant's apps by the merchant's number, the channel's number, or
+ * both.
+ *
+ * @param app the app the trade belongs to; null only for a channel of one app
+ */
+public record TradeRef(String app, String outTradeNo, String tradeNo) {
 
   public TradeRef {
     if (outTradeNo == null && tradeNo == null) {
@@ -9,7 +14,8 @@ public record TradeRef(String outTradeNo, String tradeNo) {
     }
   }
 
+  /** A trade of a channel's only app, by the merchant's number. */
   public static TradeRef byOutTradeNo(String outTradeNo) {
-    return new TradeRef(outTradeNo, null);
+    return new TradeRef(null, outTradeNo, null);
   }
 }

@@ -19,7 +19,9 @@ public enum ErrorCode {
   RECONCILIATION_NOT_FOUND(Kind.NOT_FOUND),
   WEBHOOK_ENDPOINT_NOT_FOUND(Kind.NOT_FOUND),
   EVENT_NOT_FOUND(Kind.NOT_FOUND),
-  API_KEY_NOT_FOUND(Kind.NOT_FOUND);
+  API_KEY_NOT_FOUND(Kind.NOT_FOUND),
+  /** The API key is limited to other apps than the one the request is for. */
+  APP_NOT_ALLOWED(Kind.FORBIDDEN);
 
   /** What sort of refusal, so an edge can pick its answer without listing every code. */
   public enum Kind {

@@ -68,7 +68,8 @@ public final class CancelService {
   }
 
   private String cancelAtTheChannel(Payment payment) {
-    CancelOutcome outcome = channel.cancel(new TradeRef(payment.outTradeNo(), payment.tradeNo()));
+    CancelOutcome outcome =
+        channel.cancel(new TradeRef(payment.app(), payment.outTradeNo(), payment.tradeNo()));
     if (outcome instanceof CancelOutcome.Cancelled cancelled) {
       return cancelled.action();
     }
@@ -91,7 +92,7 @@ public final class CancelService {
   private void bookTheCancelsRefund(Payment paid) {
     String number = paid.outTradeNo();
     RefundLookup lookup =
-        channel.queryRefund(new TradeRef(paid.outTradeNo(), paid.tradeNo()), number);
+        channel.queryRefund(new TradeRef(paid.app(), paid.outTradeNo(), paid.tradeNo()), number);
     if (lookup instanceof RefundLookup.Refunded refunded) {
       transactions.run(
           () ->

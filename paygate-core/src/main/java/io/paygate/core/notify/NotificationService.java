@@ -94,9 +94,22 @@ public final class NotificationService {
     NotificationCheck.Verified verified = (NotificationCheck.Verified) check;
     TradeNotification notification = verified.notification();
     String outTradeNo = notification.trade().outTradeNo();
+    // Each app's notifications speak for its own payments only (an app's number never changes).
+    Optional<String> owner = payments.find(outTradeNo).map(Payment::app);
+    if (owner.isPresent() && !owner.get().equals(verified.app())) {
+      return new Decision(
+          new NotifyAck.Refused(
+              NotifyAck.Refusal.MISMATCH,
+              "the notification was sent for app "
+                  + verified.app()
+                  + "; the payment belongs to another app"),
+          true,
+          outTradeNo,
+          verified.redactedParameters());
+    }
     // The exact amount of a refund it names that is not ours (one made in the merchant console),
     // asked before the transaction: no call to the channel holds a payment's lock.
-    Money outsideAmount = outsideRefundAmount(notification);
+    Money outsideAmount = outsideRefundAmount(verified.app(), notification);
     if (outsideAmount == null && namesAnOutsideRefund(notification)) {
       // Never a guess from the cumulative figure alone: it may hold other refunds too.
       return new Decision(
@@ -121,14 +134,15 @@ public final class NotificationService {
         && !refundSettlement.isBooked(notification.trade().outTradeNo(), notification.refundNo());
   }
 
-  private Money outsideRefundAmount(TradeNotification notification) {
+  private Money outsideRefundAmount(String app, TradeNotification notification) {
     String outTradeNo = notification.trade().outTradeNo();
     String refundNo = notification.refundNo();
     if (!namesAnOutsideRefund(notification)) {
       return null;
     }
     RefundLookup lookup =
-        channel.queryRefund(new TradeRef(outTradeNo, notification.trade().tradeNo()), refundNo);
+        channel.queryRefund(
+            new TradeRef(app, outTradeNo, notification.trade().tradeNo()), refundNo);
     return lookup instanceof RefundLookup.Refunded refunded ? refunded.amount() : null;
   }
 

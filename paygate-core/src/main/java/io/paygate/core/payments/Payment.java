@@ -7,6 +7,7 @@ import java.time.Instant;
 /**
  * A payment as PayGate keeps it.
  *
+ * @param app the merchant's app at the channel the payment was made with
  * @param tradeNo Alipay's number, known once the buyer paid (or a query found the trade)
  * @param refundedAmount the sum of succeeded refunds
  * @param expiresAt after this the cashier no longer takes the payment
@@ -14,6 +15,7 @@ import java.time.Instant;
  */
 public record Payment(
     String outTradeNo,
+    String app,
     Product product,
     Money totalAmount,
     String subject,

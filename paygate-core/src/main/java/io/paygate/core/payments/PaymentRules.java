@@ -1,5 +1,7 @@
 package io.paygate.core.payments;
 
+import io.paygate.core.channel.MerchantApps;
+import io.paygate.core.channel.Product;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.money.Money;
 import io.paygate.core.numbers.Identifiers;
@@ -42,6 +44,30 @@ public final class PaymentRules {
     if (request.outTradeNo() != null) {
       checkMerchantNumber("out_trade_no", request.outTradeNo());
     }
+  }
+
+  /**
+   * The app a new payment of this product belongs to (a reconciliation's bill: product null).
+   *
+   * @throws PayGateException VALIDATION_FAILED for an unknown app, none named among several without
+   *     a default, or a product the app does not sell
+   */
+  public static String chooseApp(MerchantApps apps, String requested, Product product) {
+    String app = requested == null || requested.isBlank() ? apps.defaultApp() : requested;
+    if (app == null) {
+      throw PayGateException.invalid("app", "app is required: one of " + apps.names());
+    }
+    java.util.Set<Product> sells = apps.products().get(app);
+    if (sells == null) {
+      throw PayGateException.invalid(
+          "app", "no app named " + app + "; the apps are " + apps.names());
+    }
+    if (product != null && !sells.contains(product)) {
+      throw PayGateException.invalid(
+          "product",
+          "app " + app + " does not sell " + product.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return app;
   }
 
   public static void checkRefundNumber(String field, String value) {

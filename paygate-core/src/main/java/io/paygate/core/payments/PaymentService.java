@@ -1,6 +1,7 @@
 package io.paygate.core.payments;
 
 import io.paygate.core.channel.CloseOutcome;
+import io.paygate.core.channel.MerchantApps;
 import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.Product;
@@ -49,14 +50,21 @@ public final class PaymentService {
     this.payTimeout = payTimeout;
   }
 
+  /** The merchant's apps, with what each sells. */
+  public MerchantApps apps() {
+    return channel.apps();
+  }
+
   public Payment create(NewPayment request) {
     PaymentRules.checkNewPayment(request);
+    String app = PaymentRules.chooseApp(channel.apps(), request.app(), request.product());
     Instant now = clock.instant();
     String outTradeNo =
         request.outTradeNo() != null ? request.outTradeNo() : identifiers.newOutTradeNo();
     Payment payment =
         new Payment(
             outTradeNo,
+            app,
             request.product(),
             request.totalAmount(),
             request.subject(),
@@ -143,6 +151,7 @@ public final class PaymentService {
       throw new PayGateException(ErrorCode.PAYMENT_NOT_PAYABLE, "the payment has expired");
     }
     return new PayOrder(
+        payment.app(),
         payment.outTradeNo(),
         payment.product(),
         payment.totalAmount(),
@@ -157,7 +166,8 @@ public final class PaymentService {
    */
   public Payment sync(String outTradeNo) {
     Payment payment = get(outTradeNo);
-    TradeLookup lookup = channel.queryTrade(new TradeRef(outTradeNo, payment.tradeNo()));
+    TradeLookup lookup =
+        channel.queryTrade(new TradeRef(payment.app(), outTradeNo, payment.tradeNo()));
     if (lookup instanceof TradeLookup.Found found) {
       transactions.inTransaction(
           () -> {
@@ -183,7 +193,8 @@ public final class PaymentService {
     if (payment.status() != PaymentStatus.PENDING) {
       throw notClosable(payment.status());
     }
-    CloseOutcome outcome = channel.close(new TradeRef(outTradeNo, payment.tradeNo()));
+    CloseOutcome outcome =
+        channel.close(new TradeRef(payment.app(), outTradeNo, payment.tradeNo()));
     if (outcome instanceof CloseOutcome.Closed) {
       payments.apply(outTradeNo, PaymentTransition.CLOSE, clock.instant());
     } else if (outcome instanceof CloseOutcome.NotFound) {

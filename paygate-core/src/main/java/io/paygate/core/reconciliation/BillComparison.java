@@ -39,7 +39,7 @@ final class BillComparison {
     this.refunds = refunds;
   }
 
-  Result compare(ChannelBill bill) {
+  Result compare(String app, ChannelBill bill) {
     Map<String, BillEntry> billPayments = new LinkedHashMap<>();
     Map<RefundKey, BillEntry> billRefunds = new LinkedHashMap<>();
     for (BillEntry entry : bill.entries()) {
@@ -51,7 +51,7 @@ final class BillComparison {
     }
     List<Finding> findings = new ArrayList<>();
     Map<String, BookedPayment> paidHere = new LinkedHashMap<>();
-    for (BookedPayment payment : books.paidBetween(bill.from(), bill.to())) {
+    for (BookedPayment payment : books.paidBetween(app, bill.from(), bill.to())) {
       paidHere.put(payment.outTradeNo(), payment);
     }
     for (BillEntry entry : billPayments.values()) {
@@ -91,7 +91,7 @@ final class BillComparison {
     }
 
     Map<RefundKey, BookedRefund> refundedHere = new LinkedHashMap<>();
-    for (BookedRefund refund : books.refundedBetween(bill.from(), bill.to())) {
+    for (BookedRefund refund : books.refundedBetween(app, bill.from(), bill.to())) {
       refundedHere.put(new RefundKey(refund.outTradeNo(), refund.outRequestNo()), refund);
     }
     for (Map.Entry<RefundKey, BillEntry> line : billRefunds.entrySet()) {

@@ -8,6 +8,7 @@ import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
+import io.paygate.core.payments.PaymentRules;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundRepository;
@@ -75,6 +76,11 @@ public final class BillReconciler {
     this.clock = clock;
   }
 
+  /** The apps whose bills there are to reconcile. */
+  public java.util.Set<String> apps() {
+    return channel.apps().names();
+  }
+
   /** Today in Beijing time, by our clock. */
   public LocalDate today() {
     return LocalDate.ofInstant(clock.instant(), BILL_ZONE);
@@ -87,6 +93,15 @@ public final class BillReconciler {
    *     channel has not published the bill, CHANNEL_UNAVAILABLE when it did not answer
    */
   public Reconciliation reconcile(LocalDate billDate) {
+    return reconcile(null, billDate);
+  }
+
+  /**
+   * Reconciles one app's bill of one day (the default app's when {@code app} is null) and keeps the
+   * run.
+   */
+  public Reconciliation reconcile(String app, LocalDate billDate) {
+    String of = PaymentRules.chooseApp(channel.apps(), app, null);
     if (billDate == null) {
       throw PayGateException.invalid("bill_date", "bill_date is required");
     }
@@ -94,7 +109,7 @@ public final class BillReconciler {
       throw PayGateException.invalid(
           "bill_date", "bill_date " + billDate + " has not begun yet (Beijing time)");
     }
-    BillLookup lookup = channel.bill(billDate);
+    BillLookup lookup = channel.bill(of, billDate);
     if (lookup instanceof BillLookup.NotReady notReady) {
       throw new PayGateException(
           ErrorCode.BILL_NOT_READY,
@@ -107,12 +122,13 @@ public final class BillReconciler {
           "the bill of " + billDate + " could not be had from the channel: " + reason);
     }
     ChannelBill bill = ready.bill();
-    BillComparison.Result first = comparison.compare(bill);
-    BillComparison.Result last = mend(first.findings()) ? comparison.compare(bill) : first;
+    BillComparison.Result first = comparison.compare(of, bill);
+    BillComparison.Result last = mend(first.findings()) ? comparison.compare(of, bill) : first;
     List<Difference> differences = outcome(first, last);
     boolean matched = differences.stream().allMatch(Difference::mended);
     Reconciliation result =
         new Reconciliation(
+            of,
             billDate,
             matched ? Reconciliation.Status.MATCHED : Reconciliation.Status.MISMATCHED,
             last.tradesInBill(),
@@ -124,10 +140,16 @@ public final class BillReconciler {
     return result;
   }
 
-  /** The latest run kept for the day. */
+  /** The latest run kept for the default app's bill of the day. */
   public Reconciliation latest(LocalDate billDate) {
+    return latest(null, billDate);
+  }
+
+  /** The latest run kept for the app's bill of the day. */
+  public Reconciliation latest(String app, LocalDate billDate) {
+    String of = PaymentRules.chooseApp(channel.apps(), app, null);
     return reconciliations
-        .findLatest(billDate)
+        .findLatest(of, billDate)
         .orElseThrow(
             () ->
                 new PayGateException(

@@ -49,9 +49,9 @@ public interface Books {
     }
   }
 
-  /** Payments we hold as paid (refunded ones too) with paid_at in [from, to). */
-  List<BookedPayment> paidBetween(Instant from, Instant to);
+  /** The app's payments we hold as paid (refunded ones too) with paid_at in [from, to). */
+  List<BookedPayment> paidBetween(String app, Instant from, Instant to);
 
-  /** Refunds we hold as SUCCEEDED with refunded_at in [from, to). */
-  List<BookedRefund> refundedBetween(Instant from, Instant to);
+  /** Refunds of the app's payments we hold as SUCCEEDED with refunded_at in [from, to). */
+  List<BookedRefund> refundedBetween(String app, Instant from, Instant to);
 }

@@ -8,6 +8,6 @@ public interface ReconciliationRepository {
 
   void save(Reconciliation reconciliation);
 
-  /** The most recent run for the day, or empty when none was made. */
-  Optional<Reconciliation> findLatest(LocalDate billDate);
+  /** The most recent run for the app's bill of the day, or empty when none was made. */
+  Optional<Reconciliation> findLatest(String app, LocalDate billDate);
 }

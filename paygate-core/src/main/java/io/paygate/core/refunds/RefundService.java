@@ -170,6 +170,7 @@ public final class RefundService {
     RefundOutcome outcome =
         channel.refund(
             new RefundOrder(
+                payment.app(),
                 payment.outTradeNo(),
                 payment.tradeNo(),
                 refund.outRequestNo(),
@@ -231,7 +232,8 @@ public final class RefundService {
     Payment payment =
         payments.find(outTradeNo).orElseThrow(() -> PayGateException.paymentNotFound(outTradeNo));
     RefundLookup lookup =
-        channel.queryRefund(new TradeRef(outTradeNo, payment.tradeNo()), outRequestNo);
+        channel.queryRefund(
+            new TradeRef(payment.app(), outTradeNo, payment.tradeNo()), outRequestNo);
     if (lookup instanceof RefundLookup.Refunded refunded) {
       if (sameAmount(refund, refunded)) {
         confirm(refund, null, refunded.refundedAt());

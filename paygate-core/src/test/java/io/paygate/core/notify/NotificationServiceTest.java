@@ -69,6 +69,30 @@ class NotificationServiceTest {
   }
 
   @Test
+  void aGenuineNotificationOfOneAppNamingAnotherAppsPaymentChangesNothing() {
+    Payment payment = paidAtTheChannelOnly("66.00");
+    TradeNotification notification = core.tradeNotification(payment.outTradeNo());
+
+    // Signed for the merchant's second app, but the payment is the default app's.
+    NotifyAck ack =
+        core.deliver(
+            notification,
+            withAccount(
+                notification,
+                FakeChannel.SECOND_ACCOUNT.appId(),
+                FakeChannel.SECOND_ACCOUNT.sellerId()));
+
+    assertThat(ack).isInstanceOf(NotifyAck.Refused.class);
+    assertThat(((NotifyAck.Refused) ack).refusal()).isEqualTo(NotifyAck.Refusal.MISMATCH);
+    assertThat(ack.body()).isEqualTo("failure");
+    assertThat(core.payment(payment.outTradeNo())).isEqualTo(payment);
+    // The same notification for its own app is applied.
+    assertThat(core.deliver(notification, CoreFixture.parameters(notification)))
+        .isEqualTo(new NotifyAck.Accepted("applied"));
+    assertThat(core.payment(payment.outTradeNo()).status()).isEqualTo(PaymentStatus.PAID);
+  }
+
+  @Test
   void anotherAppIdChangesNothing() {
     Payment payment = paidAtTheChannelOnly("88.00");
     TradeNotification notification = core.tradeNotification(payment.outTradeNo());

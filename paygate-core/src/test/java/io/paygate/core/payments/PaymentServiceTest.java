@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paygate.core.channel.ChannelError;
 import io.paygate.core.channel.CloseOutcome;
+import io.paygate.core.channel.MerchantApps;
+import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.Product;
 import io.paygate.core.channel.TradeLookup;
+import io.paygate.core.channel.TradeRef;
 import io.paygate.core.channel.TradeState;
 import io.paygate.core.checks.Backoff;
 import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.money.Money;
 import io.paygate.core.testing.CoreFixture;
+import io.paygate.core.testing.FakeChannel;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +62,49 @@ class PaymentServiceTest {
     assertThatThrownBy(() -> core.paymentService.qrCode(qr.outTradeNo()))
         .isInstanceOf(PayGateException.class);
     assertThat(core.channel.calls()).hasSize(asked);
+  }
+
+  @Test
+  void aPaymentBelongsToTheAppItNamesOrTheDefaultAndTheChannelIsAskedForThatApp() {
+    Payment byDefault =
+        core.paymentService.create(
+            new NewPayment(Money.parse("1.00"), "订单", null, Product.PAGE, "APP_D"));
+    Payment counter =
+        core.paymentService.create(
+            new NewPayment(
+                Money.parse("2.00"), "扫码", null, Product.QR, "APP_C", FakeChannel.SECOND_APP));
+    assertThat(byDefault.app()).isEqualTo(MerchantApps.DEFAULT);
+    assertThat(counter.app()).isEqualTo(FakeChannel.SECOND_APP);
+    assertThat(core.payment("APP_C").app()).isEqualTo(FakeChannel.SECOND_APP);
+
+    core.paymentService.qrCode("APP_C");
+    core.paymentService.sync("APP_C");
+    assertThat(core.channel.calls())
+        .filteredOn(call -> call.operation().equals("precreate"))
+        .singleElement()
+        .satisfies(call -> assertThat(((PayOrder) call.argument()).app()).isEqualTo("counter"));
+    assertThat(core.channel.calls())
+        .filteredOn(call -> call.operation().equals("queryTrade"))
+        .singleElement()
+        .satisfies(call -> assertThat(((TradeRef) call.argument()).app()).isEqualTo("counter"));
+
+    // An app it does not know, or a product the app does not sell, is refused and nothing kept.
+    assertThatThrownBy(
+            () ->
+                core.paymentService.create(
+                    new NewPayment(Money.parse("1.00"), "订单", null, Product.PAGE, "APP_X", "x")))
+        .isInstanceOfSatisfying(
+            PayGateException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+    assertThatThrownBy(
+            () ->
+                core.paymentService.create(
+                    new NewPayment(
+                        Money.parse("1.00"), "订单", null, Product.PAGE, "APP_Y", "counter")))
+        .isInstanceOfSatisfying(
+            PayGateException.class, e -> assertThat(e.field()).isEqualTo("product"));
+    assertThat(core.payments.find("APP_X")).isEmpty();
+    assertThat(core.payments.find("APP_Y")).isEmpty();
   }
 
   @Test

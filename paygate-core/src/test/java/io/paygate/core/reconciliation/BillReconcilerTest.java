@@ -7,6 +7,7 @@ import io.paygate.core.channel.BillEntry;
 import io.paygate.core.channel.BillLookup;
 import io.paygate.core.channel.ChannelBill;
 import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.channel.MerchantApps;
 import io.paygate.core.channel.Product;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.TradeState;
@@ -81,18 +82,21 @@ class BillReconcilerTest {
     Books books =
         new Books() {
           @Override
-          public List<Books.BookedPayment> paidBetween(Instant from, Instant to) {
+          public List<Books.BookedPayment> paidBetween(String app, Instant from, Instant to) {
             return payments.all().stream()
-                .filter(p -> p.isPaid() && within(p.paidAt(), from, to))
+                .filter(p -> p.app().equals(app) && p.isPaid() && within(p.paidAt(), from, to))
                 .map(Books.BookedPayment::of)
                 .toList();
           }
 
           @Override
-          public List<Books.BookedRefund> refundedBetween(Instant from, Instant to) {
+          public List<Books.BookedRefund> refundedBetween(String app, Instant from, Instant to) {
             return refunds.all().stream()
                 .filter(
-                    r -> r.status() == RefundStatus.SUCCEEDED && within(r.refundedAt(), from, to))
+                    r ->
+                        r.status() == RefundStatus.SUCCEEDED
+                            && within(r.refundedAt(), from, to)
+                            && payments.get(r.outTradeNo()).app().equals(app))
                 .map(r -> Books.BookedRefund.of(r, payments.get(r.outTradeNo()).tradeNo()))
                 .toList();
           }
@@ -105,9 +109,9 @@ class BillReconcilerTest {
           }
 
           @Override
-          public Optional<Reconciliation> findLatest(LocalDate billDate) {
+          public Optional<Reconciliation> findLatest(String app, LocalDate billDate) {
             return saved.stream()
-                .filter(r -> r.billDate().equals(billDate))
+                .filter(r -> r.app().equals(app) && r.billDate().equals(billDate))
                 .max(Comparator.comparingInt(saved::indexOf));
           }
         };
@@ -134,6 +138,7 @@ class BillReconcilerTest {
     payments.insert(
         new Payment(
             outTradeNo,
+            MerchantApps.DEFAULT,
             Product.PAGE,
             Money.parse(amount),
             "subject",

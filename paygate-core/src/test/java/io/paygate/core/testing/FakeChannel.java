@@ -6,9 +6,11 @@ import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.ChannelError;
 import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.CloseOutcome;
+import io.paygate.core.channel.MerchantApps;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.channel.Product;
 import io.paygate.core.channel.QrOutcome;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.RefundOrder;
@@ -42,6 +44,24 @@ public final class FakeChannel implements PaymentChannel {
   public record Account(String appId, String sellerId) {}
 
   public static final Account ACCOUNT = new Account("app-1", "shop-1");
+
+  /** A second app of the same merchant, that sells face-to-face only. */
+  public static final Account SECOND_ACCOUNT = new Account("app-2", "shop-2");
+
+  public static final String SECOND_APP = "counter";
+
+  private static final Map<String, Account> ACCOUNTS =
+      Map.of(MerchantApps.DEFAULT, ACCOUNT, SECOND_APP, SECOND_ACCOUNT);
+
+  @Override
+  public MerchantApps apps() {
+    return new MerchantApps(
+        Map.of(
+            MerchantApps.DEFAULT,
+            java.util.Set.of(Product.values()),
+            SECOND_APP,
+            java.util.Set.of(Product.QR, Product.BARCODE)));
+  }
 
   /** One call to the channel: the operation's name and its argument. */
   public record Call(String operation, Object argument) {}
@@ -314,7 +334,7 @@ public final class FakeChannel implements PaymentChannel {
   }
 
   @Override
-  public BillLookup bill(LocalDate date) {
+  public BillLookup bill(String app, LocalDate date) {
     calls.add(new Call("bill", date));
     return billAnswer;
   }
@@ -330,14 +350,19 @@ public final class FakeChannel implements PaymentChannel {
     if (scripted instanceof String reason) {
       return new NotificationCheck.Rejected(reason, redacted);
     }
-    // Like a real channel, the fake checks the notification names its merchant account.
-    if (!ACCOUNT.appId().equals(parameters.get("app_id"))) {
+    // Like a real channel, the fake checks the notification names one of its merchant accounts.
+    Map.Entry<String, Account> app =
+        ACCOUNTS.entrySet().stream()
+            .filter(a -> a.getValue().appId().equals(parameters.get("app_id")))
+            .findFirst()
+            .orElse(null);
+    if (app == null) {
       return new NotificationCheck.Rejected("app_id is not ours", redacted);
     }
-    if (!ACCOUNT.sellerId().equals(parameters.get("seller_id"))) {
+    if (!app.getValue().sellerId().equals(parameters.get("seller_id"))) {
       return new NotificationCheck.Rejected("seller_id is not ours", redacted);
     }
-    return new NotificationCheck.Verified((TradeNotification) scripted, redacted);
+    return new NotificationCheck.Verified(app.getKey(), (TradeNotification) scripted, redacted);
   }
 
   /** The parameters without the signature, sorted. */

@@ -116,6 +116,7 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
         p.outTradeNo(),
         new Payment(
             p.outTradeNo(),
+            p.app(),
             p.product(),
             p.totalAmount(),
             p.subject(),

@@ -26,7 +26,7 @@ public class ApiKeyApiController {
 
   @PostMapping
   public ResponseEntity<ApiKeyView> create(@RequestBody CreateApiKeyRequest request) {
-    ApiKeys.MadeKey made = keys.create(request.name(), request.scope());
+    ApiKeys.MadeKey made = keys.create(request.name(), request.scope(), request.apps());
     return ResponseEntity.created(URI.create("/api/v1/api-keys/" + made.id()))
         .body(ApiKeyView.of(made));
   }

@@ -23,6 +23,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
   /** The request attribute naming who called: what idempotency keys are scoped to. */
   public static final String CALLER = ApiKeyFilter.class.getName() + ".caller";
 
+  /** The request attribute holding the {@link ApiCaller} itself, for the apps it may use. */
+  public static final String API_CALLER = ApiKeyFilter.class.getName() + ".apiCaller";
+
   private final ApiKeys keys;
   private final FilterProblems problems;
 
@@ -57,6 +60,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         return;
       }
       request.setAttribute(CALLER, caller.get().id());
+      request.setAttribute(API_CALLER, caller.get());
       chain.doFilter(request, response);
       return;
     }

@@ -2,6 +2,7 @@ package io.paygate.server.apikeys;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A key made through the API. {@code key} is there only in the answer that made it; {@code prefix}
@@ -9,10 +10,22 @@ import java.time.Instant;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiKeyView(
-    String id, String name, String scope, String prefix, String key, Instant created) {
+    String id,
+    String name,
+    String scope,
+    List<String> apps,
+    String prefix,
+    String key,
+    Instant created) {
 
   static ApiKeyView of(ApiKeys.MadeKey made) {
     return new ApiKeyView(
-        made.id(), made.name(), made.scope().wire(), made.prefix(), made.key(), made.created());
+        made.id(),
+        made.name(),
+        made.scope().wire(),
+        List.copyOf(made.apps()),
+        made.prefix(),
+        made.key(),
+        made.created());
   }
 }

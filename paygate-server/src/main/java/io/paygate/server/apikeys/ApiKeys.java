@@ -3,6 +3,8 @@ package io.paygate.server.apikeys;
 import static io.paygate.server.database.Times.column;
 import static io.paygate.server.database.Times.read;
 
+import io.paygate.core.channel.MerchantApps;
+import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.server.PayGateProperties;
 import io.paygate.server.sandbox.SandboxMode;
@@ -17,10 +19,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -42,20 +47,29 @@ public class ApiKeys {
 
   /** A key made through the API, as its list shows it: never the key itself. */
   public record MadeKey(
-      String id, String name, Scope scope, String prefix, Instant created, String key) {}
+      String id,
+      String name,
+      Scope scope,
+      Set<String> apps,
+      String prefix,
+      Instant created,
+      String key) {}
 
   private final List<byte[]> digests = new ArrayList<>();
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final MerchantApps apps;
 
   public ApiKeys(
       ApiProperties api,
       PayGateProperties paygate,
       Environment environment,
       JdbcClient jdbc,
-      Clock clock) {
+      Clock clock,
+      PaymentChannel channel) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.apps = channel.apps();
     if (api.hasBootstrapKey()) {
       digests.add(digest(api.bootstrapKey().trim()));
     } else if (SandboxMode.embedded(environment)) {
@@ -78,12 +92,24 @@ public class ApiKeys {
       configured |= MessageDigest.isEqual(known, candidate);
     }
     if (configured) {
-      return Optional.of(new ApiCaller(callerOf(presented), Scope.ADMIN));
+      return Optional.of(new ApiCaller(callerOf(presented), Scope.ADMIN, Set.of()));
     }
-    return jdbc.sql("SELECT id, scope FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL")
+    return jdbc.sql(
+            "SELECT id, scope, apps FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL")
         .param(HexFormat.of().formatHex(candidate))
-        .query((row, n) -> new ApiCaller(row.getString("id"), Scope.parse(row.getString("scope"))))
+        .query(
+            (row, n) ->
+                new ApiCaller(
+                    row.getString("id"),
+                    Scope.parse(row.getString("scope")),
+                    appsOf(row.getString("apps"))))
         .optional();
+  }
+
+  private static Set<String> appsOf(String column) {
+    return column == null || column.isBlank()
+        ? Set.of()
+        : new TreeSet<>(Arrays.asList(column.split(",")));
   }
 
   /**
@@ -91,6 +117,11 @@ public class ApiKeys {
    * the only place the key is ever shown.
    */
   MadeKey create(String requestedName, String requestedScope) {
+    return create(requestedName, requestedScope, List.of());
+  }
+
+  /** As {@link #create(String, String)}, the key limited to these apps (none: every app). */
+  MadeKey create(String requestedName, String requestedScope, List<String> requestedApps) {
     String name = requestedName == null ? "" : requestedName.trim();
     if (name.isEmpty() || name.length() > 100) {
       throw PayGateException.invalid("name", "name is required, at most 100 characters");
@@ -98,6 +129,14 @@ public class ApiKeys {
     Scope scope = Scope.parse(requestedScope);
     if (scope == null) {
       throw PayGateException.invalid("scope", "scope must be read, write or admin");
+    }
+    Set<String> limitedTo = new TreeSet<>();
+    for (String app : requestedApps == null ? List.<String>of() : requestedApps) {
+      if (app == null || !apps.names().contains(app)) {
+        throw PayGateException.invalid(
+            "apps", "no app named " + app + "; the apps are " + apps.names());
+      }
+      limitedTo.add(app);
     }
     byte[] random = new byte[32];
     RANDOM.nextBytes(random);
@@ -109,16 +148,18 @@ public class ApiKeys {
             "ak_" + Base64.getUrlEncoder().withoutPadding().encodeToString(id),
             name,
             scope,
+            limitedTo,
             key.substring(0, 10),
             clock.instant(),
             key);
     jdbc.sql(
-            "INSERT INTO api_keys (id, name, scope, key_hash, key_prefix, created_at)"
-                + " VALUES (?,?,?,?,?,?)")
+            "INSERT INTO api_keys (id, name, scope, apps, key_hash, key_prefix, created_at)"
+                + " VALUES (?,?,?,?,?,?,?)")
         .params(
             made.id(),
             name,
             scope.wire(),
+            limitedTo.isEmpty() ? null : String.join(",", limitedTo),
             HexFormat.of().formatHex(digest(key)),
             made.prefix(),
             column(made.created()))
@@ -129,7 +170,7 @@ public class ApiKeys {
   /** The live keys made through the API, oldest first, without the keys. */
   List<MadeKey> list() {
     return jdbc.sql(
-            "SELECT id, name, scope, key_prefix, created_at FROM api_keys"
+            "SELECT id, name, scope, apps, key_prefix, created_at FROM api_keys"
                 + " WHERE revoked_at IS NULL ORDER BY created_at, id")
         .query(
             (row, n) ->
@@ -137,6 +178,7 @@ public class ApiKeys {
                     row.getString("id"),
                     row.getString("name"),
                     Scope.parse(row.getString("scope")),
+                    appsOf(row.getString("apps")),
                     row.getString("key_prefix"),
                     read(row, "created_at"),
                     null))

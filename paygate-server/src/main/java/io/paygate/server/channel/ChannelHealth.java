@@ -1,5 +1,6 @@
 package io.paygate.server.channel;
 
+import io.paygate.alipay.AlipayApps;
 import io.paygate.alipay.AlipayChannel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -25,19 +27,24 @@ public class ChannelHealth implements HealthIndicator {
   static final Duration REMEMBERED = Duration.ofSeconds(30);
   static final int CONNECT_TIMEOUT_MILLIS = 2000;
 
-  private final URI gateway;
+  private final List<URI> gateways;
   private final Clock clock;
   private volatile Checked last;
 
   private record Checked(Instant at, Health health) {}
 
   @Autowired
-  public ChannelHealth(AlipayChannel channel, Clock clock) {
-    this(channel.gateway(), clock);
+  public ChannelHealth(AlipayApps apps, Clock clock) {
+    this(apps.channels().stream().map(AlipayChannel::gateway).distinct().toList(), clock);
   }
 
   ChannelHealth(URI gateway, Clock clock) {
-    this.gateway = gateway;
+    this(List.of(gateway), clock);
+  }
+
+  /** Apps usually share one gateway; each distinct one is checked. */
+  private ChannelHealth(List<URI> gateways, Clock clock) {
+    this.gateways = gateways;
     this.clock = clock;
   }
 
@@ -46,13 +53,28 @@ public class ChannelHealth implements HealthIndicator {
     Checked checked = last;
     Instant now = clock.instant();
     if (checked == null || !now.isBefore(checked.at().plus(REMEMBERED))) {
-      checked = new Checked(now, connect());
+      checked = new Checked(now, connectAll());
       last = checked;
     }
     return checked.health();
   }
 
-  private Health connect() {
+  private Health connectAll() {
+    if (gateways.size() == 1) {
+      return connect(gateways.get(0));
+    }
+    Health.Builder all = Health.up();
+    for (URI gateway : gateways) {
+      Health one = connect(gateway);
+      if (!one.getStatus().equals(org.springframework.boot.health.contributor.Status.UP)) {
+        all.down();
+      }
+      all.withDetail(gateway.getHost(), one.getDetails());
+    }
+    return all.build();
+  }
+
+  private static Health connect(URI gateway) {
     String host = gateway.getHost();
     int port = gateway.getPort() != -1 ? gateway.getPort() : defaultPort(gateway.getScheme());
     String target = gateway.getScheme() + "://" + host + ":" + port;

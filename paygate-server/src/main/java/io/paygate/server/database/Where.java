@@ -37,6 +37,19 @@ public final class Where {
     return this;
   }
 
+  /** {@code column IN (values)}, when there are values. */
+  public Where in(String column, java.util.Collection<String> values) {
+    if (values != null && !values.isEmpty()) {
+      sql.append(" AND ")
+          .append(column)
+          .append(" IN (")
+          .append(String.join(",", java.util.Collections.nCopies(values.size(), "?")))
+          .append(")");
+      params.addAll(values);
+    }
+    return this;
+  }
+
   /** Any condition, with its parameters. */
   public Where and(String condition, Object... values) {
     sql.append(" AND ").append(condition);

@@ -16,7 +16,8 @@ public record CreatePaymentRequest(
     String body,
     String product,
     String outTradeNo,
-    String authCode) {
+    String authCode,
+    String app) {
 
   public NewPayment toNewPayment() {
     return new NewPayment(
@@ -24,7 +25,8 @@ public record CreatePaymentRequest(
         subject,
         RequestFields.optional(body),
         product(product),
-        RequestFields.optional(outTradeNo));
+        RequestFields.optional(outTradeNo),
+        RequestFields.optional(app));
   }
 
   static Product product(String value) {

@@ -33,7 +33,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
   private static final String COLUMNS =
       "out_trade_no, product, total_amount, subject, body, status, trade_no, buyer_logon_id,"
           + " buyer_id, refunded_amount, created_at, updated_at, expires_at, paid_at, closed_at,"
-          + " attention";
+          + " attention, app";
 
   private final JdbcClient jdbc;
   private final BookMetrics metrics;
@@ -51,7 +51,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
   @Override
   public boolean insert(Payment p) {
     try {
-      jdbc.sql("INSERT INTO payments (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+      jdbc.sql("INSERT INTO payments (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
           .params(
               p.outTradeNo(),
               p.product().name(),
@@ -68,7 +68,8 @@ public class JdbcPaymentRepository implements PaymentRepository {
               column(p.expiresAt()),
               column(p.paidAt()),
               column(p.closedAt()),
-              p.attention() == null ? null : p.attention().name())
+              p.attention() == null ? null : p.attention().name(),
+              p.app())
           .update();
       metrics.payment("created", p.product().name());
       return true;
@@ -232,9 +233,15 @@ public class JdbcPaymentRepository implements PaymentRepository {
    * The API's listing: newest first, created in [from, to), after the cursor payment; reads up to
    * {@code limit} rows.
    */
+  /** The API's listing, of these apps' payments only (every app's when empty). */
   public List<Payment> list(
-      PaymentStatus status, Instant from, Instant to, String startingAfter, int limit) {
-    return page(new Where(), status, from, to, startingAfter, limit);
+      java.util.Set<String> apps,
+      PaymentStatus status,
+      Instant from,
+      Instant to,
+      String startingAfter,
+      int limit) {
+    return page(new Where().in("app", apps), status, from, to, startingAfter, limit);
   }
 
   private List<Payment> page(
@@ -269,6 +276,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
   private static Payment map(ResultSet row, int index) throws SQLException {
     return new Payment(
         row.getString("out_trade_no"),
+        row.getString("app"),
         Product.valueOf(row.getString("product")),
         new Money(row.getBigDecimal("total_amount")),
         row.getString("subject"),

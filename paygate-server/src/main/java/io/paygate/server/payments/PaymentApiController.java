@@ -8,13 +8,16 @@ import io.paygate.core.facetoface.CancelService;
 import io.paygate.core.payments.Cancellation;
 import io.paygate.core.payments.NewPayment;
 import io.paygate.core.payments.Payment;
+import io.paygate.core.payments.PaymentRules;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.server.PayGateProperties;
 import io.paygate.server.api.ApiController;
 import io.paygate.server.api.ListPage;
 import io.paygate.server.api.ListParameters;
+import io.paygate.server.apikeys.AppAccess;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -50,8 +53,19 @@ public class PaymentApiController {
   }
 
   @PostMapping
-  public ResponseEntity<PaymentView> create(@RequestBody CreatePaymentRequest request) {
-    NewPayment order = request.toNewPayment();
+  public ResponseEntity<PaymentView> create(
+      @RequestBody CreatePaymentRequest request, HttpServletRequest http) {
+    NewPayment asked = request.toNewPayment();
+    String app = PaymentRules.chooseApp(payments.apps(), asked.app(), asked.product());
+    AppAccess.mayUse(http, app);
+    NewPayment order =
+        new NewPayment(
+            asked.totalAmount(),
+            asked.subject(),
+            asked.body(),
+            asked.product(),
+            asked.outTradeNo(),
+            app);
     // A barcode payment answers as the buyer's confirmation leaves it: PAID, or CLOSED when the
     // buyer did not confirm in time (then cancelled, as Alipay prescribes).
     Payment payment =
@@ -76,7 +90,10 @@ public class PaymentApiController {
 
   @GetMapping("/{outTradeNo}")
   public PaymentView get(
-      @PathVariable String outTradeNo, @RequestParam(defaultValue = "false") boolean sync) {
+      @PathVariable String outTradeNo,
+      @RequestParam(defaultValue = "false") boolean sync,
+      HttpServletRequest http) {
+    AppAccess.visible(http, payments.get(outTradeNo));
     return view(sync ? payments.sync(outTradeNo) : payments.get(outTradeNo));
   }
 
@@ -90,14 +107,17 @@ public class PaymentApiController {
       @RequestParam(name = "created_from", required = false) String createdFrom,
       @RequestParam(name = "created_to", required = false) String createdTo,
       @RequestParam(required = false) Integer limit,
-      @RequestParam(name = "starting_after", required = false) String startingAfter) {
+      @RequestParam(name = "starting_after", required = false) String startingAfter,
+      @RequestParam(required = false) String app,
+      HttpServletRequest http) {
     int size = ListParameters.limit(limit);
     if (startingAfter != null && !startingAfter.isBlank()) {
-      payments.get(startingAfter);
+      AppAccess.visible(http, payments.get(startingAfter));
     }
     List<PaymentView> rows =
         repository
             .list(
+                AppAccess.listed(http, app),
                 ListParameters.oneOf("status", status, PaymentStatus.class),
                 ListParameters.time("created_from", createdFrom),
                 ListParameters.time("created_to", createdTo),
@@ -121,8 +141,9 @@ public class PaymentApiController {
           // docs.
           @RequestParam(name = "trade_no", required = false)
           String tradeNo,
-      @RequestParam(defaultValue = "false") boolean sync) {
-    Payment payment = payments.getByTradeNo(tradeNo);
+      @RequestParam(defaultValue = "false") boolean sync,
+      HttpServletRequest http) {
+    Payment payment = AppAccess.visible(http, payments.getByTradeNo(tradeNo));
     return view(sync ? payments.sync(payment.outTradeNo()) : payment);
   }
 
@@ -131,13 +152,15 @@ public class PaymentApiController {
    * 409 PAYMENT_NOT_CANCELLABLE for the cashier products (close or refund those).
    */
   @PostMapping("/{outTradeNo}/cancel")
-  public CancelView cancel(@PathVariable String outTradeNo) {
+  public CancelView cancel(@PathVariable String outTradeNo, HttpServletRequest http) {
+    AppAccess.visible(http, payments.get(outTradeNo));
     Cancellation cancelled = cancels.cancel(outTradeNo);
     return new CancelView(cancelled.action(), view(cancelled.payment()));
   }
 
   @PostMapping("/{outTradeNo}/close")
-  public PaymentView close(@PathVariable String outTradeNo) {
+  public PaymentView close(@PathVariable String outTradeNo, HttpServletRequest http) {
+    AppAccess.visible(http, payments.get(outTradeNo));
     return view(payments.close(outTradeNo));
   }
 

@@ -13,6 +13,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PaymentView(
     String outTradeNo,
+    String app,
     String tradeNo,
     String status,
     String product,
@@ -33,6 +34,7 @@ public record PaymentView(
   public PaymentView withQrCode(String code) {
     return new PaymentView(
         outTradeNo,
+        app,
         tradeNo,
         status,
         product,
@@ -55,6 +57,7 @@ public record PaymentView(
         p.status() == PaymentStatus.PENDING ? publicUrl + "/pay/" + p.outTradeNo() : null;
     return new PaymentView(
         p.outTradeNo(),
+        p.app(),
         p.tradeNo(),
         p.status().name(),
         p.product().name().toLowerCase(Locale.ROOT),

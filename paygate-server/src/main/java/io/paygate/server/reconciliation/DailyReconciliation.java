@@ -4,6 +4,8 @@ import io.paygate.core.reconciliation.BillReconciler;
 import io.paygate.core.reconciliation.Reconciliation;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,19 +27,31 @@ public class DailyReconciliation {
     this.properties = properties;
   }
 
-  public Reconciliation reconcileYesterday() {
+  /** Yesterday's bill of every app; an app whose bill fails stops the run, to be tried again. */
+  public List<Reconciliation> reconcileYesterday() {
+    List<Reconciliation> runs = new ArrayList<>();
+    for (String app : reconciler.apps()) {
+      runs.add(reconcileYesterday(app));
+    }
+    return runs;
+  }
+
+  private Reconciliation reconcileYesterday(String app) {
     LocalDate yesterday = reconciler.today().minusDays(1);
-    Reconciliation run = reconciler.reconcile(yesterday);
+    Reconciliation run = reconciler.reconcile(app, yesterday);
     if (run.status() == Reconciliation.Status.MISMATCHED) {
       log.warn(
-          "reconciliation of {}: {} differences left for an operator"
-              + " (GET /api/v1/reconciliations/{})",
+          "reconciliation of app {}'s bill of {}: {} differences left for an operator"
+              + " (GET /api/v1/reconciliations/{}?app={})",
+          app,
           yesterday,
           run.differences().stream().filter(d -> !d.mended()).count(),
-          yesterday);
+          yesterday,
+          app);
     } else {
       log.info(
-          "reconciliation of {}: matched, {} trades, {} mended",
+          "reconciliation of app {}'s bill of {}: matched, {} trades, {} mended",
+          app,
           yesterday,
           run.tradesInBill(),
           run.differences().size());

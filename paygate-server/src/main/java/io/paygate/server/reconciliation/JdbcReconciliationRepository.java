@@ -36,9 +36,10 @@ public class JdbcReconciliationRepository implements ReconciliationRepository {
   public void save(Reconciliation run) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
-            "INSERT INTO reconciliations (bill_date, status, trades_in_bill, trades_here,"
-                + " created_at) VALUES (?,?,?,?,?)")
+            "INSERT INTO reconciliations (app, bill_date, status, trades_in_bill, trades_here,"
+                + " created_at) VALUES (?,?,?,?,?,?)")
         .params(
+            run.app(),
             run.billDate(),
             run.status().name(),
             run.tradesInBill(),
@@ -95,17 +96,19 @@ public class JdbcReconciliationRepository implements ReconciliationRepository {
   }
 
   @Override
-  public Optional<Reconciliation> findLatest(LocalDate billDate) {
+  public Optional<Reconciliation> findLatest(String app, LocalDate billDate) {
     record Run(long id, Reconciliation reconciliation) {}
     return jdbc.sql(
-            "SELECT id, bill_date, status, trades_in_bill, trades_here, created_at"
-                + " FROM reconciliations WHERE bill_date = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")
-        .param(billDate)
+            "SELECT id, app, bill_date, status, trades_in_bill, trades_here, created_at"
+                + " FROM reconciliations WHERE app = ? AND bill_date = ?"
+                + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")
+        .params(app, billDate)
         .query(
             (row, i) ->
                 new Run(
                     row.getLong("id"),
                     new Reconciliation(
+                        row.getString("app"),
                         row.getObject("bill_date", LocalDate.class),
                         Reconciliation.Status.valueOf(row.getString("status")),
                         row.getInt("trades_in_bill"),
@@ -134,6 +137,7 @@ public class JdbcReconciliationRepository implements ReconciliationRepository {
                         row.getBoolean("mended")))
             .list();
     return new Reconciliation(
+        run.app(),
         run.billDate(),
         run.status(),
         run.tradesInBill(),

@@ -2,6 +2,7 @@ package io.paygate.server.reconciliation;
 
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.reconciliation.BillReconciler;
+import io.paygate.core.reconciliation.Reconciliation;
 import io.paygate.server.api.ApiController;
 import java.net.URI;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The reconciliation part of the merchant API. */
 @ApiController
@@ -35,14 +37,19 @@ public class ReconciliationApiController {
   @PostMapping
   public ResponseEntity<ReconciliationView> reconcile(@RequestBody ReconcileRequest request) {
     LocalDate day = billDate(request.billDate());
-    ReconciliationView run = ReconciliationView.of(reconciler.reconcile(day));
-    return ResponseEntity.created(URI.create("/api/v1/reconciliations/" + day)).body(run);
+    Reconciliation made = reconciler.reconcile(request.app(), day);
+    ReconciliationView run = ReconciliationView.of(made);
+    String location = "/api/v1/reconciliations/" + day;
+    return ResponseEntity.created(
+            URI.create(request.app() == null ? location : location + "?app=" + made.app()))
+        .body(run);
   }
 
-  /** The latest run for the day. */
+  /** The latest run for the app's bill of the day (the default app's without {@code app}). */
   @GetMapping("/{billDate}")
-  public ReconciliationView latest(@PathVariable String billDate) {
-    return ReconciliationView.of(reconciler.latest(billDate(billDate)));
+  public ReconciliationView latest(
+      @PathVariable String billDate, @RequestParam(required = false) String app) {
+    return ReconciliationView.of(reconciler.latest(app, billDate(billDate)));
   }
 
   private static LocalDate billDate(String text) {

@@ -166,6 +166,7 @@ public class JdbcRefundRepository implements RefundRepository {
    * {@code limit} rows, by (created_at, out_trade_no, out_request_no) with no OFFSET.
    */
   public List<Refund> list(
+      java.util.Set<String> apps,
       RefundStatus status,
       Instant from,
       Instant to,
@@ -173,6 +174,13 @@ public class JdbcRefundRepository implements RefundRepository {
       String afterOutRequestNo,
       int limit) {
     Where where = new Where().equal("status", status).between("created_at", from, to);
+    if (apps != null && !apps.isEmpty()) {
+      where.and(
+          "out_trade_no IN (SELECT out_trade_no FROM payments WHERE app IN ("
+              + String.join(",", java.util.Collections.nCopies(apps.size(), "?"))
+              + "))",
+          apps.toArray());
+    }
     if (afterOutTradeNo != null) {
       String at = "(SELECT created_at FROM refunds WHERE out_trade_no = ? AND out_request_no = ?)";
       where.and(

@@ -1,14 +1,18 @@
 package io.paygate.server.refunds;
 
+import io.paygate.core.payments.PaymentService;
 import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundService;
 import io.paygate.core.refunds.RefundStatus;
 import io.paygate.server.api.ApiController;
+import io.paygate.server.apikeys.AppAccess;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,9 +24,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 public class RefundApiController {
 
   private final RefundService refunds;
+  private final PaymentService payments;
 
-  public RefundApiController(RefundService refunds) {
+  public RefundApiController(RefundService refunds, PaymentService payments) {
     this.refunds = refunds;
+    this.payments = payments;
+  }
+
+  /** Before every route here: another app's payment does not exist for a key limited to apps. */
+  @ModelAttribute
+  void visibleToTheCaller(@PathVariable String outTradeNo, HttpServletRequest http) {
+    AppAccess.visible(http, payments.get(outTradeNo));
   }
 
   /**

@@ -6,6 +6,8 @@ import io.paygate.core.refunds.RefundStatus;
 import io.paygate.server.api.ApiController;
 import io.paygate.server.api.ListPage;
 import io.paygate.server.api.ListParameters;
+import io.paygate.server.apikeys.AppAccess;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,7 +33,9 @@ public class RefundListController {
       @RequestParam(name = "created_from", required = false) String createdFrom,
       @RequestParam(name = "created_to", required = false) String createdTo,
       @RequestParam(required = false) Integer limit,
-      @RequestParam(name = "starting_after", required = false) String startingAfter) {
+      @RequestParam(name = "starting_after", required = false) String startingAfter,
+      @RequestParam(required = false) String app,
+      HttpServletRequest request) {
     int size = ListParameters.limit(limit);
     String afterPayment = null;
     String afterRefund = null;
@@ -48,6 +52,7 @@ public class RefundListController {
     List<RefundView> rows =
         repository
             .list(
+                AppAccess.listed(request, app),
                 ListParameters.oneOf("status", status, RefundStatus.class),
                 ListParameters.time("created_from", createdFrom),
                 ListParameters.time("created_to", createdTo),

@@ -33,6 +33,7 @@ public class RefundListPagesController {
     ListPage<Refund> page =
         ListPage.of(
             repository.list(
+                java.util.Set.of(),
                 wanted,
                 null,
                 null,

@@ -154,6 +154,7 @@ class PayGateClientTest extends ServerTestSupport {
       assertThat(event.type()).isEqualTo("payment.succeeded");
       Payment payment = event.object(Payment.class);
       assertThat(payment.outTradeNo()).isEqualTo(outTradeNo);
+      assertThat(payment.app()).isEqualTo("default");
       assertThat(payment.totalAmount()).isEqualByComparingTo("7.77");
       assertThatThrownBy(
               () ->

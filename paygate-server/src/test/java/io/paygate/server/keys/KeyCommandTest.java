@@ -7,8 +7,7 @@ import io.paygate.alipay.settings.AlipayKeyCheck;
 import io.paygate.alipay.settings.AlipaySettings;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
-import io.paygate.core.exchanges.Exchange;
-import io.paygate.core.exchanges.ExchangeLog;
+import io.paygate.server.NoExchanges;
 import io.paygate.server.ServerTestSupport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,7 +99,7 @@ class KeyCommandTest extends ServerTestSupport {
     new AlipayKeyCheck(settings).check();
     TradeLookup lookup =
         new AlipayChannel(settings, new NoExchanges(), Clock.systemUTC())
-            .queryTrade(new TradeRef("P-NEVER-MADE", null));
+            .queryTrade(new TradeRef(null, "P-NEVER-MADE", null));
     // A signature the gateway refused would be an error, not "no such trade".
     assertThat(lookup).isInstanceOf(TradeLookup.NotFound.class);
   }
@@ -153,15 +151,5 @@ class KeyCommandTest extends ServerTestSupport {
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("never overwritten")
         .contains("usage:");
-  }
-
-  private static final class NoExchanges implements ExchangeLog {
-    @Override
-    public void record(Exchange exchange) {}
-
-    @Override
-    public List<Exchange> forPayment(String outTradeNo) {
-      return List.of();
-    }
   }
 }

@@ -220,6 +220,7 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
   private static Payment pending(String no, String amount, Instant createdAt) {
     return new Payment(
         no,
+        "default",
         Product.PAGE,
         Money.parse(amount),
         "测试商品 Test item",
@@ -271,6 +272,7 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
   private static Payment micros(Payment p) {
     return new Payment(
         p.outTradeNo(),
+        "default",
         p.product(),
         p.totalAmount(),
         p.subject(),

@@ -69,9 +69,10 @@ class PostgresReconciliationTest {
     jdbc.sql("DELETE FROM reconciliations WHERE bill_date = ?").param(day).update();
     Instant at = Instant.parse("2001-01-02T02:00:00.123Z");
     Reconciliation first =
-        new Reconciliation(day, Reconciliation.Status.MATCHED, 2, 2, List.of(), at);
+        new Reconciliation("default", day, Reconciliation.Status.MATCHED, 2, 2, List.of(), at);
     Reconciliation second =
         new Reconciliation(
+            "default",
             day,
             Reconciliation.Status.MISMATCHED,
             2,
@@ -98,8 +99,8 @@ class PostgresReconciliationTest {
     repository.save(first);
     repository.save(second);
 
-    assertThat(repository.findLatest(day)).contains(second);
-    assertThat(repository.findLatest(day.minusYears(1))).isEmpty();
+    assertThat(repository.findLatest("default", day)).contains(second);
+    assertThat(repository.findLatest("default", day.minusYears(1))).isEmpty();
     assertThat(
             jdbc.sql(
                     "SELECT data_type FROM information_schema.columns"
@@ -148,7 +149,7 @@ class PostgresReconciliationTest {
 
     JdbcBooks books = new JdbcBooks(jdbc);
 
-    assertThat(books.paidBetween(from, to))
+    assertThat(books.paidBetween("default", from, to))
         .filteredOn(p -> p.outTradeNo().startsWith(prefix))
         .containsExactly(
             new Books.BookedPayment(
@@ -156,7 +157,7 @@ class PostgresReconciliationTest {
                 "T" + prefix + "IN",
                 PaymentStatus.PARTIALLY_REFUNDED,
                 Money.parse("10.00")));
-    assertThat(books.refundedBetween(from, to))
+    assertThat(books.refundedBetween("default", from, to))
         .filteredOn(r -> r.outTradeNo().startsWith(prefix))
         .containsExactly(
             new Books.BookedRefund(
@@ -171,6 +172,7 @@ class PostgresReconciliationTest {
     Instant created = Instant.parse("2001-03-01T00:00:00Z");
     return new Payment(
         outTradeNo,
+        "default",
         Product.PAGE,
         Money.parse("10.00"),
         "subject",

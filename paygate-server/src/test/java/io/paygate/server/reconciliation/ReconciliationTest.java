@@ -374,7 +374,7 @@ class ReconciliationTest extends ServerTestSupport {
     endOf(day);
     advance(Duration.ofHours(10));
 
-    assertThat(daily.reconcileYesterday().status().name()).isEqualTo("MATCHED");
+    assertThat(daily.reconcileYesterday().get(0).status().name()).isEqualTo("MATCHED");
     assertThat(
             api("GET", "/api/v1/reconciliations/" + day, null).json().get("trades_in_bill").asInt())
         .isEqualTo(1);

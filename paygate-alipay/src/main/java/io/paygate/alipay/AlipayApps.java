@@ -1,0 +1,144 @@
+package io.paygate.alipay;
+
+import io.paygate.alipay.notify.NotifyParameters;
+import io.paygate.core.channel.BarcodeOutcome;
+import io.paygate.core.channel.BillLookup;
+import io.paygate.core.channel.CancelOutcome;
+import io.paygate.core.channel.CloseOutcome;
+import io.paygate.core.channel.MerchantApps;
+import io.paygate.core.channel.NotificationCheck;
+import io.paygate.core.channel.PayOrder;
+import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.channel.Product;
+import io.paygate.core.channel.QrOutcome;
+import io.paygate.core.channel.RefundLookup;
+import io.paygate.core.channel.RefundOrder;
+import io.paygate.core.channel.RefundOutcome;
+import io.paygate.core.channel.TradeLookup;
+import io.paygate.core.channel.TradeRef;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The merchant's Alipay apps as one channel: every order and lookup goes to the app it names, and a
+ * notification (or a browser's return) to the app its {@code app_id} names, verified with that
+ * app's key only.
+ */
+public final class AlipayApps implements PaymentChannel {
+
+  private final Map<String, AlipayChannel> byName = new LinkedHashMap<>();
+  private final Map<String, AlipayChannel> byAppId = new LinkedHashMap<>();
+  private final MerchantApps apps;
+
+  public AlipayApps(List<AlipayChannel> channels) {
+    Map<String, Set<Product>> products = new LinkedHashMap<>();
+    for (AlipayChannel channel : channels) {
+      if (byName.putIfAbsent(channel.name(), channel) != null) {
+        throw new IllegalArgumentException("two apps are named " + channel.name());
+      }
+      if (byAppId.putIfAbsent(channel.appId(), channel) != null) {
+        throw new IllegalArgumentException(
+            "apps "
+                + byAppId.get(channel.appId()).name()
+                + " and "
+                + channel.name()
+                + " have the same app_id "
+                + channel.appId());
+      }
+      products.putAll(channel.apps().products());
+    }
+    this.apps = new MerchantApps(products);
+  }
+
+  public List<AlipayChannel> channels() {
+    return List.copyOf(byName.values());
+  }
+
+  @Override
+  public MerchantApps apps() {
+    return apps;
+  }
+
+  private AlipayChannel of(String app) {
+    String name = app != null ? app : apps.defaultApp();
+    AlipayChannel channel = name == null ? null : byName.get(name);
+    if (channel == null) {
+      throw new IllegalArgumentException("no app named " + app);
+    }
+    return channel;
+  }
+
+  @Override
+  public String payForm(PayOrder order) {
+    return of(order.app()).payForm(order);
+  }
+
+  @Override
+  public QrOutcome precreate(PayOrder order) {
+    return of(order.app()).precreate(order);
+  }
+
+  @Override
+  public BarcodeOutcome payBarcode(PayOrder order, String authCode) {
+    return of(order.app()).payBarcode(order, authCode);
+  }
+
+  @Override
+  public TradeLookup queryTrade(TradeRef trade) {
+    return of(trade.app()).queryTrade(trade);
+  }
+
+  @Override
+  public RefundOutcome refund(RefundOrder order) {
+    return of(order.app()).refund(order);
+  }
+
+  @Override
+  public RefundLookup queryRefund(TradeRef trade, String outRequestNo) {
+    return of(trade.app()).queryRefund(trade, outRequestNo);
+  }
+
+  @Override
+  public CloseOutcome close(TradeRef trade) {
+    return of(trade.app()).close(trade);
+  }
+
+  @Override
+  public CancelOutcome cancel(TradeRef trade) {
+    return of(trade.app()).cancel(trade);
+  }
+
+  @Override
+  public BillLookup bill(String app, LocalDate date) {
+    return of(app).bill(app, date);
+  }
+
+  @Override
+  public NotificationCheck verifyNotification(Map<String, String> parameters) {
+    Optional<AlipayChannel> app = byAppId(parameters);
+    if (app.isEmpty()) {
+      String redacted;
+      try {
+        redacted = NotifyParameters.redacted(parameters);
+      } catch (RuntimeException e) {
+        redacted = "";
+      }
+      return new NotificationCheck.Rejected("app_id is not ours", redacted);
+    }
+    return app.get().verifyNotification(parameters);
+  }
+
+  @Override
+  public boolean verifyReturn(Map<String, String> parameters) {
+    return byAppId(parameters).map(app -> app.verifyReturn(parameters)).orElse(false);
+  }
+
+  private Optional<AlipayChannel> byAppId(Map<String, String> parameters) {
+    String appId = parameters.get("app_id");
+    return appId == null ? Optional.empty() : Optional.ofNullable(byAppId.get(appId.strip()));
+  }
+}
