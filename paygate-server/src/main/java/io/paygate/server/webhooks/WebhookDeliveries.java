@@ -129,15 +129,22 @@ public class WebhookDeliveries {
             attempt.error(),
             attempt.durationMs())
         .update();
-    jdbc.sql("UPDATE webhook_deliveries SET attempts = attempts + 1 WHERE id = ?")
-        .param(delivery.id())
-        .update();
-    // Only while this attempt's claim is the latest: a redelivery that took the row over meanwhile
-    // writes its own outcome.
+    // One statement, so no reader sees the count without the outcome. The outcome is written only
+    // while this attempt's claim is the latest: a redelivery that took the row over meanwhile
+    // writes its own.
     jdbc.sql(
-            "UPDATE webhook_deliveries SET status = ?, next_attempt_at = ?, claimed_until = NULL"
-                + " WHERE id = ? AND claims = ?")
-        .params(status, column(nextAttemptAt), delivery.id(), delivery.claim())
+            "UPDATE webhook_deliveries SET attempts = attempts + 1,"
+                + " status = CASE WHEN claims = ? THEN ? ELSE status END,"
+                + " next_attempt_at = CASE WHEN claims = ? THEN ? ELSE next_attempt_at END,"
+                + " claimed_until = CASE WHEN claims = ? THEN NULL ELSE claimed_until END"
+                + " WHERE id = ?")
+        .params(
+            delivery.claim(),
+            status,
+            delivery.claim(),
+            column(nextAttemptAt),
+            delivery.claim(),
+            delivery.id())
         .update();
   }
 
