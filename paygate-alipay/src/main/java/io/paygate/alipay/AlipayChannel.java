@@ -1,7 +1,6 @@
 package io.paygate.alipay;
 
 import com.alipay.api.AlipayApiException;
-import com.alipay.api.AlipayClient;
 import com.alipay.api.AlipayConfig;
 import com.alipay.api.DefaultAlipayClient;
 import io.paygate.alipay.bill.DailyBills;
@@ -44,7 +43,9 @@ import io.paygate.core.exchanges.ExchangeRecorder;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -86,10 +87,13 @@ public final class AlipayChannel implements PaymentChannel {
     this.products = Set.copyOf(products);
     this.settings = settings;
     SdkInternals.silenceLogging();
-    AlipayClient client = newClient(settings);
+    DefaultAlipayClient client = newClient(settings);
     ExchangeRecorder recorder = new ExchangeRecorder(exchanges, clock);
-    this.calls = new GatewayCalls(client, recorder);
-    this.signatures = new SignatureCheck(settings.alipayPublicKey());
+    this.calls = new GatewayCalls(client, settings.certificateMode(), recorder);
+    this.signatures =
+        settings.certificateMode()
+            ? new SignatureCheck(() -> alipayKeys(settings, client))
+            : new SignatureCheck(settings.alipayPublicKey());
     this.bills = new DailyBills(calls, settings, recorder);
   }
 
@@ -119,13 +123,38 @@ public final class AlipayChannel implements PaymentChannel {
     return URI.create(settings.gatewayUrl());
   }
 
-  private static AlipayClient newClient(AlipaySettings settings) {
+  /**
+   * In certificate mode, the keys that may sign a notification: the configured Alipay
+   * certificate's, and any the SDK has fetched since (Alipay rotated its certificate, and an answer
+   * named the new one).
+   */
+  private static List<String> alipayKeys(AlipaySettings settings, DefaultAlipayClient client) {
+    List<String> keys = new ArrayList<>();
+    keys.add(settings.alipayPublicKey());
+    for (String key : SdkInternals.certificateKeys(client)) {
+      String bare = key.replaceAll("\\s", "");
+      if (!keys.contains(bare)) {
+        keys.add(bare);
+      }
+    }
+    return keys;
+  }
+
+  private static DefaultAlipayClient newClient(AlipaySettings settings) {
     // Every protocol choice is spelled out: some SDK constructors default to SHA1 signatures.
     AlipayConfig config = new AlipayConfig();
     config.setServerUrl(settings.gatewayUrl());
     config.setAppId(settings.appId());
     config.setPrivateKey(settings.privateKey());
-    config.setAlipayPublicKey(settings.alipayPublicKey());
+    if (settings.certificateMode()) {
+      // The SDK signs app_cert_sn and alipay_root_cert_sn into every request, and checks each
+      // answer with the Alipay certificate it names (fetching a new one after a rotation).
+      config.setAppCertContent(settings.certificates().appCert());
+      config.setAlipayPublicCertContent(settings.certificates().alipayCert());
+      config.setRootCertContent(settings.certificates().alipayRootCert());
+    } else {
+      config.setAlipayPublicKey(settings.alipayPublicKey());
+    }
     config.setFormat(AlipaySettings.FORMAT);
     config.setCharset(AlipaySettings.CHARSET);
     config.setSignType(AlipaySettings.SIGN_TYPE);

@@ -127,6 +127,16 @@ abstract class SandboxChannelSupport {
     return buyers.get(0);
   }
 
+  /** A JSON POST to the sandbox. */
+  protected HttpResponse<String> postJson(String path, Object body) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
   protected HttpResponse<String> get(String path) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),

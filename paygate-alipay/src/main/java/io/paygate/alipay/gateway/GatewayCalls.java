@@ -28,7 +28,15 @@ public final class GatewayCalls {
   private final ExchangeRecorder recorder;
 
   public GatewayCalls(AlipayClient client, ExchangeRecorder recorder) {
-    this.send = new SdkSend(client);
+    this(client, false, recorder);
+  }
+
+  /**
+   * @param certificateMode whether the app is in public-key certificate mode, whose calls go
+   *     through the SDK's certificate client
+   */
+  public GatewayCalls(AlipayClient client, boolean certificateMode, ExchangeRecorder recorder) {
+    this.send = new SdkSend(client, certificateMode);
     this.recorder = recorder;
   }
 

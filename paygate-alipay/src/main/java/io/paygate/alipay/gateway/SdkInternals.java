@@ -47,4 +47,28 @@ public final class SdkInternals {
   public static void silenceLogging() {
     AlipayLogger.setNeedEnableLogger(false);
   }
+
+  /**
+   * The Alipay public keys the SDK's certificate client has taken from Alipay's certificates,
+   * including those it downloaded after Alipay rotated its certificate ({@code
+   * alipay.open.app.alipaycert.download}). The SDK keeps them in a private map with no getter;
+   * notifications name no certificate, so they are verified against all of these. Empty when the
+   * SDK's internals are not as expected (then only the configured certificate's key is used).
+   */
+  public static java.util.List<String> certificateKeys(com.alipay.api.AbstractAlipayClient client) {
+    try {
+      java.lang.reflect.Field field =
+          com.alipay.api.AbstractAlipayClient.class.getDeclaredField("alipayPublicKeyMap");
+      field.setAccessible(true);
+      Object map = field.get(client);
+      if (map instanceof java.util.Map<?, ?> keys) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        keys.values().forEach(key -> found.add(String.valueOf(key)));
+        return found;
+      }
+      return java.util.List.of();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return java.util.List.of();
+    }
+  }
 }

@@ -9,15 +9,18 @@ import com.alipay.api.AlipayResponse;
 final class SdkSend {
 
   private final AlipayClient client;
+  private final boolean certificateMode;
 
-  SdkSend(AlipayClient client) {
+  SdkSend(AlipayClient client, boolean certificateMode) {
     this.client = client;
+    this.certificateMode = certificateMode;
   }
 
   /** {@code execute}: signed, posted, the answer's signature verified. Never throws. */
   <T extends AlipayResponse> GatewayAnswer<T> verified(AlipayRequest<T> request) {
     try {
-      T response = client.execute(request);
+      // In certificate mode only certificateExecute checks answers against the certificates.
+      T response = certificateMode ? client.certificateExecute(request) : client.execute(request);
       if (!response.isSuccess() && !SdkInternals.carriesSign(request, response.getBody())) {
         // The SDK checks a signature only on success; an unsigned refusal could come from anyone.
         return new GatewayAnswer.NoAnswer<>(

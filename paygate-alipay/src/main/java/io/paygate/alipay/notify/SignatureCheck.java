@@ -6,8 +6,10 @@ import io.paygate.alipay.settings.AlipaySettings;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Alipay's signature over notification and return-URL parameters: every parameter but {@code sign}
@@ -17,10 +19,15 @@ import java.util.Optional;
  */
 public final class SignatureCheck {
 
-  private final String alipayPublicKey;
+  private final Supplier<List<String>> alipayPublicKeys;
 
   public SignatureCheck(String alipayPublicKey) {
-    this.alipayPublicKey = alipayPublicKey;
+    this(() -> List.of(alipayPublicKey));
+  }
+
+  /** Genuine when any of these keys verifies (certificate mode, across a rotation). */
+  public SignatureCheck(Supplier<List<String>> alipayPublicKeys) {
+    this.alipayPublicKeys = alipayPublicKeys;
   }
 
   /**
@@ -47,9 +54,14 @@ public final class SignatureCheck {
           }
         });
     try {
-      boolean good =
-          AlipaySignature.rsaCheckV1(copy, alipayPublicKey, charset, AlipaySettings.SIGN_TYPE);
-      return good ? Optional.empty() : Optional.of("bad signature");
+      for (String key : alipayPublicKeys.get()) {
+        // rsaCheckV1 takes sign out of the map it is given: each key gets its own copy.
+        if (AlipaySignature.rsaCheckV1(
+            new HashMap<>(copy), key, charset, AlipaySettings.SIGN_TYPE)) {
+          return Optional.empty();
+        }
+      }
+      return Optional.of("bad signature");
     } catch (AlipayApiException | RuntimeException e) {
       return Optional.of("signature not checkable: " + e.getClass().getSimpleName());
     }

@@ -19,15 +19,39 @@ public final class AlipayKeyCheck {
   private final String privateKey;
   private final String appPublicKey;
   private final String alipayPublicKey;
+  private final AppCertificates certificates;
 
   public AlipayKeyCheck(AlipaySettings settings) {
-    this(settings.privateKey(), settings.appPublicKey(), settings.alipayPublicKey());
+    this(
+        settings.privateKey(),
+        settings.appPublicKey(),
+        settings.alipayPublicKey(),
+        settings.certificates());
   }
 
-  private AlipayKeyCheck(String privateKey, String appPublicKey, String alipayPublicKey) {
+  private AlipayKeyCheck(
+      String privateKey,
+      String appPublicKey,
+      String alipayPublicKey,
+      AppCertificates certificates) {
     this.privateKey = privateKey;
     this.appPublicKey = appPublicKey;
     this.alipayPublicKey = alipayPublicKey;
+    this.certificates = certificates;
+  }
+
+  /**
+   * The same check for an app in certificate mode, as the files are given: what the key tool
+   * checks.
+   */
+  public static AlipayKeyCheck ofCertificates(
+      String privateKey, String appCert, String alipayCert, String alipayRootCert) {
+    String privateBody = KeyText.base64Body(privateKey, AlipaySettings.PRIVATE_KEY);
+    if (privateBody == null) {
+      throw new AlipaySettingsException(AlipaySettings.PRIVATE_KEY, "is missing");
+    }
+    AppCertificates certificates = new AppCertificates(appCert, alipayCert, alipayRootCert);
+    return new AlipayKeyCheck(privateBody, null, certificates.alipayPublicKey(), certificates);
   }
 
   /**
@@ -47,7 +71,10 @@ public final class AlipayKeyCheck {
       throw new AlipaySettingsException(AlipaySettings.ALIPAY_PUBLIC_KEY, "is missing");
     }
     return new AlipayKeyCheck(
-        privateBody, KeyText.base64Body(appPublicKey, AlipaySettings.APP_PUBLIC_KEY), alipayBody);
+        privateBody,
+        KeyText.base64Body(appPublicKey, AlipaySettings.APP_PUBLIC_KEY),
+        alipayBody,
+        null);
   }
 
   /**
@@ -67,6 +94,10 @@ public final class AlipayKeyCheck {
       }
     }
 
+    if (certificates != null) {
+      checkCertificates(probeSignature);
+      return;
+    }
     PublicKey alipayPublicKey =
         RsaKeys.publicKey(this.alipayPublicKey, AlipaySettings.ALIPAY_PUBLIC_KEY);
     // Verifying our own probe proves it is our key, even when no app public key is configured.
@@ -80,6 +111,48 @@ public final class AlipayKeyCheck {
           "is the app's own public key; use the \"Alipay public key\" (支付宝公钥) shown for the"
               + " app, not the application public key");
     }
+  }
+
+  /**
+   * Certificate mode: the app certificate is the private key's, Alipay's certificate is not the
+   * app's and chains to the root file, and the SNs the SDK sends can be computed. The files
+   * swapped, or taken from another app, are the mistakes behind most "invalid signature" reports.
+   */
+  private void checkCertificates(byte[] probeSignature) {
+    PublicKey appKey =
+        AppCertificates.first(certificates.appCert(), AppCertificates.APP_CERT).getPublicKey();
+    PublicKey alipayKey =
+        AppCertificates.first(certificates.alipayCert(), AppCertificates.ALIPAY_CERT)
+            .getPublicKey();
+    if (RsaKeys.verifies(alipayKey, PROBE, probeSignature)) {
+      throw new AlipaySettingsException(
+          AppCertificates.ALIPAY_CERT,
+          "is the app's own certificate (appCertPublicKey_…); use Alipay's"
+              + " (alipayCertPublicKey_RSA2.crt)");
+    }
+    if (!RsaKeys.verifies(appKey, PROBE, probeSignature)) {
+      throw new AlipaySettingsException(
+          AppCertificates.APP_CERT,
+          "is not the certificate of "
+              + AlipaySettings.PRIVATE_KEY
+              + " (another app's, or a key pair renewed since it was issued)");
+    }
+    String rootSn = certificates.rootCertSn();
+    if (rootSn.isEmpty()) {
+      throw new AlipaySettingsException(
+          AppCertificates.ALIPAY_ROOT_CERT,
+          "holds no RSA root certificate; use alipayRootCert.crt as downloaded");
+    }
+    if (!com.alipay.api.internal.util.AntCertificationUtil.isTrusted(
+        certificates.alipayCert(), certificates.alipayRootCert())) {
+      throw new AlipaySettingsException(
+          AppCertificates.ALIPAY_CERT,
+          "does not chain to "
+              + AppCertificates.ALIPAY_ROOT_CERT
+              + " (Alipay's root file of another environment, or the files mixed up)");
+    }
+    certificates.appCertSn();
+    certificates.alipayCertSn();
   }
 
   private static byte[] signProbe(PrivateKey privateKey) {

@@ -20,6 +20,8 @@ import java.time.Duration;
  * @param sellerId the receiving account (2088…), optional; notifications are checked against it
  * @param connectTimeout connect timeout of one call; default 5 s
  * @param readTimeout read timeout of one call; default 15 s
+ * @param certificates the app's certificates in public-key certificate mode (公钥证书模式), or null in
+ *     public-key mode; in certificate mode {@code alipayPublicKey} is the Alipay certificate's key
  */
 public record AlipaySettings(
     String appId,
@@ -31,7 +33,34 @@ public record AlipaySettings(
     String returnUrl,
     String sellerId,
     Duration connectTimeout,
-    Duration readTimeout) {
+    Duration readTimeout,
+    AppCertificates certificates) {
+
+  /** An app in public-key mode (公钥模式). */
+  public AlipaySettings(
+      String appId,
+      String privateKey,
+      String alipayPublicKey,
+      String appPublicKey,
+      String gatewayUrl,
+      String notifyUrl,
+      String returnUrl,
+      String sellerId,
+      Duration connectTimeout,
+      Duration readTimeout) {
+    this(
+        appId,
+        privateKey,
+        alipayPublicKey,
+        appPublicKey,
+        gatewayUrl,
+        notifyUrl,
+        returnUrl,
+        sellerId,
+        connectTimeout,
+        readTimeout,
+        null);
+  }
 
   public static final String SIGN_TYPE = "RSA2";
   public static final String CHARSET = "UTF-8";
@@ -55,6 +84,15 @@ public record AlipaySettings(
     if (privateKey == null) {
       throw new AlipaySettingsException(PRIVATE_KEY, "is required");
     }
+    if (certificates != null) {
+      if (alipayPublicKey != null && !alipayPublicKey.isBlank()) {
+        throw new AlipaySettingsException(
+            ALIPAY_PUBLIC_KEY,
+            "is for public-key mode; in certificate mode Alipay's key is in "
+                + AppCertificates.ALIPAY_CERT);
+      }
+      alipayPublicKey = certificates.alipayPublicKey();
+    }
     alipayPublicKey = KeyText.base64Body(alipayPublicKey, ALIPAY_PUBLIC_KEY);
     if (alipayPublicKey == null) {
       throw new AlipaySettingsException(ALIPAY_PUBLIC_KEY, "is required");
@@ -66,6 +104,10 @@ public record AlipaySettings(
     sellerId = optional(sellerId);
     connectTimeout = positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, CONNECT_TIMEOUT);
     readTimeout = positive(readTimeout, DEFAULT_READ_TIMEOUT, READ_TIMEOUT);
+  }
+
+  public boolean certificateMode() {
+    return certificates != null;
   }
 
   public String signType() {
@@ -95,6 +137,7 @@ public record AlipaySettings(
         + connectTimeout
         + ", readTimeout="
         + readTimeout
+        + (certificates == null ? ", mode=public key" : ", mode=certificate " + certificates)
         + "]";
   }
 

@@ -24,7 +24,9 @@ final class KeyText {
     }
     if (text.contains("CERTIFICATE")) {
       throw new AlipaySettingsException(
-          property, "a certificate was given; certificate mode is not supported, give the key");
+          property,
+          "a certificate was given where a key belongs; for an app in certificate mode set the"
+              + " three certificate files (app-cert, alipay-cert, alipay-root-cert) instead");
     }
     StringBuilder body = new StringBuilder(text.length());
     for (String line : text.split("\\R")) {

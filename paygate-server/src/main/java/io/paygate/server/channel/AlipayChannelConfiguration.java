@@ -6,6 +6,7 @@ import io.paygate.alipay.settings.AlipayGateway;
 import io.paygate.alipay.settings.AlipayKeyCheck;
 import io.paygate.alipay.settings.AlipaySettings;
 import io.paygate.alipay.settings.AlipaySettingsException;
+import io.paygate.alipay.settings.AppCertificates;
 import io.paygate.core.channel.MerchantApps;
 import io.paygate.core.channel.Product;
 import io.paygate.core.exchanges.ExchangeLog;
@@ -143,6 +144,15 @@ public class AlipayChannelConfiguration {
 
   private static AlipaySettings configured(
       AlipayProperties.App app, PayGateProperties paygate, String prefix) {
+    String appCert = valueOrFile(app.appCert(), app.appCertFile(), prefix + "app-cert");
+    String alipayCert = valueOrFile(app.alipayCert(), app.alipayCertFile(), prefix + "alipay-cert");
+    String rootCert =
+        valueOrFile(app.alipayRootCert(), app.alipayRootCertFile(), prefix + "alipay-root-cert");
+    // Any of the three files means certificate mode; the others are then required.
+    AppCertificates certificates =
+        appCert == null && alipayCert == null && rootCert == null
+            ? null
+            : new AppCertificates(appCert, alipayCert, rootCert);
     return new AlipaySettings(
         app.appId(),
         valueOrFile(app.privateKey(), app.privateKeyFile(), prefix + "private-key"),
@@ -153,7 +163,8 @@ public class AlipayChannelConfiguration {
         orDefault(app.returnUrl(), paygate.publicUrl() + "/alipay/return"),
         app.sellerId(),
         app.connectTimeout(),
-        app.readTimeout());
+        app.readTimeout(),
+        certificates);
   }
 
   private static AlipaySettings embeddedSandbox(

@@ -19,6 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gateway {@code production}, {@code alipay-sandbox} (Alipay's public sandbox) or a URL
  * @param notifyUrl defaults to {@code ${paygate.public-url}/alipay/notify}
  * @param returnUrl defaults to {@code ${paygate.public-url}/alipay/return}
+ * @param appCert in certificate mode (公钥证书模式): the app's certificate ({@code
+ *     appCertPublicKey_<app_id>.crt}), as a value or {@code app-cert-file}; with {@code
+ *     alipay-cert} ({@code alipayCertPublicKey_RSA2.crt}) and {@code alipay-root-cert} ({@code
+ *     alipayRootCert.crt}) in place of {@code alipay-public-key}
  * @param products what payments the app may take ({@code page, wap, qr, barcode}); all by default
  * @param apps the apps by name, each with the same properties as the single app
  */
@@ -38,6 +42,12 @@ public record AlipayProperties(
     @DefaultValue("5s") Duration connectTimeout,
     @DefaultValue("15s") Duration readTimeout,
     Set<String> products,
+    String appCert,
+    Path appCertFile,
+    String alipayCert,
+    Path alipayCertFile,
+    String alipayRootCert,
+    Path alipayRootCertFile,
     Map<String, App> apps) {
 
   /** One app of {@code paygate.alipay.apps.<name>}. */
@@ -55,7 +65,13 @@ public record AlipayProperties(
       String returnUrl,
       @DefaultValue("5s") Duration connectTimeout,
       @DefaultValue("15s") Duration readTimeout,
-      Set<String> products) {}
+      Set<String> products,
+      String appCert,
+      Path appCertFile,
+      String alipayCert,
+      Path alipayCertFile,
+      String alipayRootCert,
+      Path alipayRootCertFile) {}
 
   public AlipayProperties {
     apps = apps == null ? Map.of() : Map.copyOf(apps);
@@ -93,7 +109,13 @@ public record AlipayProperties(
               returnUrl,
               connectTimeout,
               readTimeout,
-              products));
+              products,
+              appCert,
+              appCertFile,
+              alipayCert,
+              alipayCertFile,
+              alipayRootCert,
+              alipayRootCertFile));
     }
     all.putAll(apps);
     return all;

@@ -2,6 +2,7 @@ package io.paygate.server.keys;
 
 import io.paygate.alipay.settings.AlipayKeyCheck;
 import io.paygate.alipay.settings.AlipaySettingsException;
+import io.paygate.alipay.settings.AppCertificates;
 import io.paygate.alipay.settings.AppKeyPair;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,6 +34,11 @@ public final class KeyCommand {
                tells whether the keys belong together and which is which; each one not given
                is read from PAYGATE_ALIPAY_PRIVATE_KEY (or ..._FILE), PAYGATE_ALIPAY_APP_PUBLIC_KEY,
                PAYGATE_ALIPAY_ALIPAY_PUBLIC_KEY
+             keys check [--private-key FILE] --app-cert FILE --alipay-cert FILE --alipay-root-cert FILE
+               the same for an app in certificate mode (公钥证书模式): appCertPublicKey_<app_id>.crt,
+               alipayCertPublicKey_RSA2.crt and alipayRootCert.crt; it tells whether the app
+               certificate is the private key's, whether Alipay's chains to the root file, and the
+               SNs the SDK will send
       """
           .formatted(PRIVATE_FILE, PUBLIC_FILE);
 
@@ -102,6 +108,11 @@ public final class KeyCommand {
 
   private int check(Map<String, String> options) throws IOException {
     String privateKey = key(options, "private-key", "PAYGATE_ALIPAY_PRIVATE_KEY");
+    if (options.containsKey("app-cert")
+        || options.containsKey("alipay-cert")
+        || options.containsKey("alipay-root-cert")) {
+      return checkCertificates(privateKey, options);
+    }
     String appPublicKey = key(options, "app-public-key", "PAYGATE_ALIPAY_APP_PUBLIC_KEY");
     String alipayPublicKey = key(options, "alipay-public-key", "PAYGATE_ALIPAY_ALIPAY_PUBLIC_KEY");
     try {
@@ -119,6 +130,39 @@ public final class KeyCommand {
     out.println("Alipay public key: a public key, and not the app's own");
     out.println("keys check passed");
     return 0;
+  }
+
+  private int checkCertificates(String privateKey, Map<String, String> options) throws IOException {
+    AppCertificates certificates;
+    try {
+      AlipayKeyCheck.ofCertificates(
+              privateKey,
+              file(options, "app-cert"),
+              file(options, "alipay-cert"),
+              file(options, "alipay-root-cert"))
+          .check();
+      certificates =
+          new AppCertificates(
+              file(options, "app-cert"),
+              file(options, "alipay-cert"),
+              file(options, "alipay-root-cert"));
+    } catch (AlipaySettingsException e) {
+      err.println("keys check failed: " + e.getMessage());
+      return 1;
+    }
+    out.println("private key: an RSA private key in PKCS#8 form, signs SHA256withRSA (RSA2)");
+    out.println("app certificate: certifies the private key's public key");
+    out.println("  app_cert_sn=" + certificates.appCertSn());
+    out.println("Alipay certificate: not the app's own, chains to the root file");
+    out.println("  alipay_cert_sn=" + certificates.alipayCertSn());
+    out.println("root file: alipay_root_cert_sn=" + certificates.rootCertSn());
+    out.println("keys check passed");
+    return 0;
+  }
+
+  private static String file(Map<String, String> options, String option) throws IOException {
+    String path = options.get(option);
+    return path == null ? null : Files.readString(Path.of(path), StandardCharsets.US_ASCII);
   }
 
   private String key(Map<String, String> options, String option, String variable)

@@ -105,6 +105,60 @@ class KeyCommandTest extends ServerTestSupport {
   }
 
   @Test
+  void aGeneratedKeyIsCertifiedInCertificateModeAndTheCheckNamesTheSnsAndAMixUp()
+      throws IOException {
+    assertThat(keys("generate", "--out", dir.toString())).isZero();
+    String publicKey = Files.readString(dir.resolve(KeyCommand.PUBLIC_FILE)).strip();
+    Reply registered =
+        postJson("/sandbox/api/apps", Map.of("app_public_key", publicKey, "cert_mode", true));
+    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    JsonNode app = registered.json();
+    Path appCert = dir.resolve("appCertPublicKey.crt");
+    Path alipayCert = dir.resolve("alipayCertPublicKey_RSA2.crt");
+    Path rootCert = dir.resolve("alipayRootCert.crt");
+    Files.writeString(appCert, app.get("app_cert").asString());
+    Files.writeString(alipayCert, app.get("alipay_cert").asString());
+    Files.writeString(rootCert, app.get("alipay_root_cert").asString());
+    String privateFile = dir.resolve(KeyCommand.PRIVATE_FILE).toString();
+
+    assertThat(
+            keys(
+                "check",
+                "--private-key",
+                privateFile,
+                "--app-cert",
+                appCert.toString(),
+                "--alipay-cert",
+                alipayCert.toString(),
+                "--alipay-root-cert",
+                rootCert.toString()))
+        .as(err.toString(StandardCharsets.UTF_8))
+        .isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("app_cert_sn=" + app.get("app_cert_sn").asString())
+        .contains("alipay_cert_sn=" + app.get("alipay_cert_sn").asString())
+        .contains("alipay_root_cert_sn=" + app.get("alipay_root_cert_sn").asString())
+        .contains("keys check passed");
+
+    // The app's certificate given as Alipay's.
+    assertThat(
+            keys(
+                "check",
+                "--private-key",
+                privateFile,
+                "--app-cert",
+                appCert.toString(),
+                "--alipay-cert",
+                appCert.toString(),
+                "--alipay-root-cert",
+                rootCert.toString()))
+        .isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("paygate.alipay.alipay-cert")
+        .contains("the app's own certificate");
+  }
+
+  @Test
   void theAppsOwnPublicKeyWhereAlipaysBelongsIsNamed() throws IOException {
     keys("generate", "--out", dir.toString());
     Path privateFile = dir.resolve(KeyCommand.PRIVATE_FILE);
