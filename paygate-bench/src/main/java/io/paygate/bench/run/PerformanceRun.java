@@ -54,6 +54,9 @@ public final class PerformanceRun {
 
   private static final int CORES = Runtime.getRuntime().availableProcessors();
 
+  /** {@code -Dbench.only=notify}: the notify phases on H2 only, e.g. to profile them. */
+  private static final boolean NOTIFY_ONLY = "notify".equals(System.getProperty("bench.only"));
+
   private final List<Load.Result> results = new ArrayList<>();
   private final Map<String, String> facts = new LinkedHashMap<>();
   private final String key = "bench-" + UUID.randomUUID();
@@ -67,7 +70,10 @@ public final class PerformanceRun {
   private void run(Path jar, Path out) throws Exception {
     limits();
     h2(jar);
-    postgres(jar);
+    if (!NOTIFY_ONLY) {
+      jdkProviderServer(jar);
+      postgres(jar);
+    }
     String table = table();
     System.out.println(table);
     Files.writeString(out.resolve("results.md"), table);
@@ -110,6 +116,67 @@ public final class PerformanceRun {
     facts.put("JDK verify/s (1 thread)", String.format("%.0f", one.verifyPerSecond()));
     facts.put("JDK sign/s (" + CORES + " threads)", String.format("%.0f", all.signPerSecond()));
     facts.put("JDK verify/s (" + CORES + " threads)", String.format("%.0f", all.verifyPerSecond()));
+    var accp = com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider.INSTANCE;
+    if (accp.getLoadingError() == null) {
+      // This JVM only: the server chooses for itself (paygate.crypto.native).
+      java.security.Security.insertProviderAt(accp, 1);
+      Limits.Rates native1 = Limits.jdk(1, Duration.ofSeconds(3));
+      Limits.Rates nativeAll = Limits.jdk(CORES, Duration.ofSeconds(3));
+      java.security.Security.removeProvider(accp.getName());
+      facts.put("ACCP sign/s (1 thread)", String.format("%.0f", native1.signPerSecond()));
+      facts.put("ACCP verify/s (1 thread)", String.format("%.0f", native1.verifyPerSecond()));
+      facts.put(
+          "ACCP sign/s (" + CORES + " threads)", String.format("%.0f", nativeAll.signPerSecond()));
+      facts.put(
+          "ACCP verify/s (" + CORES + " threads)",
+          String.format("%.0f", nativeAll.verifyPerSecond()));
+    } else {
+      facts.put("ACCP", "not loaded: " + accp.getLoadingError());
+    }
+  }
+
+  /** The same server with the JDK's provider (paygate.crypto.native=false), at one concurrency. */
+  private void jdkProviderServer(Path jar) throws Exception {
+    try (NotifyCapture capture = new NotifyCapture();
+        ServerProcess server =
+            ServerProcess.start(
+                jar,
+                ServerProcess.freePort(),
+                key,
+                List.of(
+                    "--paygate.alipay.notify-url=" + capture.url(),
+                    "--paygate.crypto.native=false"))) {
+      Shop shop = new Shop(server.base, key);
+      Sandbox sandbox = Sandbox.of(shop);
+      results.add(createAndPayForm("H2, JDK provider:", List.of(shop), 16));
+      prepare(shop, shop, sandbox, capture, NOTIFIES + 200);
+      warmNotifies(shop, capture, 200);
+      List<NotifyCapture.Captured> applied = new CopyOnWriteArrayList<>();
+      results.add(
+          Load.drive(
+              "H2, JDK provider: first notify",
+              16,
+              NOTIFIES,
+              Duration.ofSeconds(60),
+              () -> {
+                NotifyCapture.Captured notify = capture.take();
+                if (notify == null || !shop.postNotify(notify)) {
+                  return false;
+                }
+                applied.add(notify);
+                return true;
+              }));
+      AtomicInteger next = new AtomicInteger();
+      results.add(
+          Load.drive(
+              "H2, JDK provider: duplicate notify",
+              16,
+              200_000,
+              PHASE,
+              () ->
+                  shop.postNotify(
+                      applied.get(Math.floorMod(next.getAndIncrement(), applied.size())))));
+    }
   }
 
   // --- H2: every scenario at every level ---
@@ -142,7 +209,7 @@ public final class PerformanceRun {
       for (var scenario : steady.entrySet()) {
         Load.drive("warm-up", 4, 20_000, Duration.ofSeconds(2), scenario.getValue());
       }
-      for (int level : LEVELS) {
+      for (int level : NOTIFY_ONLY ? List.<Integer>of() : LEVELS) {
         for (var scenario : steady.entrySet()) {
           results.add(
               Load.drive("H2 " + scenario.getKey(), level, 200_000, PHASE, scenario.getValue()));

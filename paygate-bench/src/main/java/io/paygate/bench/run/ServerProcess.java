@@ -45,6 +45,11 @@ final class ServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
+    String jfr = System.getProperty("bench.jfr");
+    if (jfr != null && !jfr.isBlank()) {
+      // A profile of the server under the load, for `jfr print` or JDK Mission Control.
+      command.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr);
+    }
     command.add("-jar");
     command.add(jar.toString());
     command.add("--server.port=" + port);

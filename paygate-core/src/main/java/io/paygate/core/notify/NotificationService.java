@@ -94,18 +94,11 @@ public final class NotificationService {
     NotificationCheck.Verified verified = (NotificationCheck.Verified) check;
     TradeNotification notification = verified.notification();
     String outTradeNo = notification.trade().outTradeNo();
-    // Each app's notifications speak for its own payments only (an app's number never changes).
-    Optional<String> owner = payments.find(outTradeNo).map(Payment::app);
-    if (owner.isPresent() && !owner.get().equals(verified.app())) {
+    // Each app's notifications speak for its own payments only: checked under the payment's lock
+    // in apply, and here first for a refund notification, before another app is asked about it.
+    if (namesAnOutsideRefund(notification) && !ofTheApp(verified.app(), outTradeNo)) {
       return new Decision(
-          new NotifyAck.Refused(
-              NotifyAck.Refusal.MISMATCH,
-              "the notification was sent for app "
-                  + verified.app()
-                  + "; the payment belongs to another app"),
-          true,
-          outTradeNo,
-          verified.redactedParameters());
+          otherApp(verified.app()), true, outTradeNo, verified.redactedParameters());
     }
     // The exact amount of a refund it names that is not ours (one made in the merchant console),
     // asked before the transaction: no call to the channel holds a payment's lock.
@@ -121,7 +114,7 @@ public final class NotificationService {
           verified.redactedParameters());
     }
     return new Decision(
-        transactions.inTransaction(() -> apply(notification, outsideAmount)),
+        transactions.inTransaction(() -> apply(verified.app(), notification, outsideAmount)),
         true,
         outTradeNo,
         verified.redactedParameters());
@@ -146,11 +139,24 @@ public final class NotificationService {
     return lookup instanceof RefundLookup.Refunded refunded ? refunded.amount() : null;
   }
 
-  private NotifyAck apply(TradeNotification notification, Money outsideAmount) {
+  private boolean ofTheApp(String app, String outTradeNo) {
+    return payments.find(outTradeNo).map(p -> p.app().equals(app)).orElse(true);
+  }
+
+  private static NotifyAck otherApp(String app) {
+    return new NotifyAck.Refused(
+        NotifyAck.Refusal.MISMATCH,
+        "the notification was sent for app " + app + "; the payment belongs to another app");
+  }
+
+  private NotifyAck apply(String app, TradeNotification notification, Money outsideAmount) {
     String outTradeNo = notification.trade().outTradeNo();
     Optional<Payment> payment = payments.lock(outTradeNo);
     if (payment.isEmpty()) {
       return new NotifyAck.Refused(NotifyAck.Refusal.UNKNOWN_PAYMENT, "unknown out_trade_no");
+    }
+    if (!payment.get().app().equals(app)) {
+      return otherApp(app);
     }
     TradeReconciler.Result result =
         reconciler.apply(
