@@ -153,29 +153,8 @@ public final class PerformanceRun {
       warmNotifies(shop, capture, 200);
       List<NotifyCapture.Captured> applied = new CopyOnWriteArrayList<>();
       results.add(
-          Load.drive(
-              "H2, JDK provider: first notify",
-              16,
-              NOTIFIES,
-              Duration.ofSeconds(60),
-              () -> {
-                NotifyCapture.Captured notify = capture.take();
-                if (notify == null || !shop.postNotify(notify)) {
-                  return false;
-                }
-                applied.add(notify);
-                return true;
-              }));
-      AtomicInteger next = new AtomicInteger();
-      results.add(
-          Load.drive(
-              "H2, JDK provider: duplicate notify",
-              16,
-              200_000,
-              PHASE,
-              () ->
-                  shop.postNotify(
-                      applied.get(Math.floorMod(next.getAndIncrement(), applied.size())))));
+          firstNotifies("H2, JDK provider: first notify", List.of(shop), capture, 16, applied));
+      results.add(duplicateNotifies("H2, JDK provider: duplicate notify", shop, applied, 16));
     }
   }
 
@@ -222,32 +201,13 @@ public final class PerformanceRun {
       List<NotifyCapture.Captured> applied = new CopyOnWriteArrayList<>();
       for (int level : LEVELS) {
         results.add(
-            Load.drive(
-                "H2 first notify (PENDING → PAID)",
-                level,
-                NOTIFIES,
-                Duration.ofSeconds(60),
-                () -> {
-                  NotifyCapture.Captured notify = capture.take();
-                  if (notify == null || !shop.postNotify(notify)) {
-                    return false;
-                  }
-                  applied.add(notify);
-                  return true;
-                }));
+            firstNotifies(
+                "H2 first notify (PENDING → PAID)", List.of(shop), capture, level, applied));
+      }
+      for (int level : LEVELS) {
+        results.add(duplicateNotifies("H2 duplicate notify", shop, applied, level));
       }
       AtomicInteger next = new AtomicInteger();
-      for (int level : LEVELS) {
-        results.add(
-            Load.drive(
-                "H2 duplicate notify",
-                level,
-                200_000,
-                PHASE,
-                () ->
-                    shop.postNotify(
-                        applied.get(Math.floorMod(next.getAndIncrement(), applied.size())))));
-      }
       for (int level : LEVELS) {
         results.add(
             Load.drive(
@@ -439,7 +399,13 @@ public final class PerformanceRun {
         Load.Result create = createAndPayForm("PG 1 instance", List.of(shop), level);
         prepare(shop, shop, sandbox, capture, NOTIFIES + 200);
         warmNotifies(shop, capture, 200);
-        Load.Result notify = firstNotifies("PG 1 instance", List.of(shop), capture, level);
+        Load.Result notify =
+            firstNotifies(
+                "PG 1 instance first notify",
+                List.of(shop),
+                capture,
+                level,
+                new CopyOnWriteArrayList<>());
         results.add(create);
         results.add(notify);
       }
@@ -466,7 +432,13 @@ public final class PerformanceRun {
           prepare(shopB, shopA, sandbox, capture, NOTIFIES + 200);
           warmNotifies(shopA, capture, 100);
           warmNotifies(shopB, capture, 100);
-          Load.Result notify = firstNotifies("PG 2 instances", both, capture, level);
+          Load.Result notify =
+              firstNotifies(
+                  "PG 2 instances first notify",
+                  both,
+                  capture,
+                  level,
+                  new CopyOnWriteArrayList<>());
           results.add(create);
           results.add(notify);
         }
@@ -486,19 +458,42 @@ public final class PerformanceRun {
     return Load.drive(label + " create + pay form", level, 200_000, PHASE, op);
   }
 
-  private Load.Result firstNotifies(
-      String label, List<Shop> shops, NotifyCapture capture, int level) throws Exception {
+  /** Each prepared notify posted once, spread over the shops; the applied ones are kept. */
+  private static Load.Result firstNotifies(
+      String scenario,
+      List<Shop> shops,
+      NotifyCapture capture,
+      int level,
+      List<NotifyCapture.Captured> applied)
+      throws Exception {
     AtomicLong turn = new AtomicLong();
     return Load.drive(
-        label + " first notify",
+        scenario,
         level,
         NOTIFIES,
         Duration.ofSeconds(60),
         () -> {
           NotifyCapture.Captured notify = capture.take();
-          return notify != null
-              && shops.get((int) (turn.getAndIncrement() % shops.size())).postNotify(notify);
+          if (notify == null
+              || !shops.get((int) (turn.getAndIncrement() % shops.size())).postNotify(notify)) {
+            return false;
+          }
+          applied.add(notify);
+          return true;
         });
+  }
+
+  /** Notifies already applied, posted again round robin. */
+  private static Load.Result duplicateNotifies(
+      String scenario, Shop shop, List<NotifyCapture.Captured> applied, int level)
+      throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    return Load.drive(
+        scenario,
+        level,
+        200_000,
+        PHASE,
+        () -> shop.postNotify(applied.get(Math.floorMod(next.getAndIncrement(), applied.size()))));
   }
 
   private static List<String> pgArguments(
