@@ -132,9 +132,8 @@ public final class AlipayChannel implements PaymentChannel {
     List<String> keys = new ArrayList<>();
     keys.add(settings.alipayPublicKey());
     for (String key : SdkInternals.certificateKeys(client)) {
-      String bare = key.replaceAll("\\s", "");
-      if (!keys.contains(bare)) {
-        keys.add(bare);
+      if (!keys.contains(key)) {
+        keys.add(key);
       }
     }
     return keys;

@@ -56,19 +56,32 @@ public final class SdkInternals {
    * SDK's internals are not as expected (then only the configured certificate's key is used).
    */
   public static java.util.List<String> certificateKeys(com.alipay.api.AbstractAlipayClient client) {
+    if (CERTIFICATE_KEYS == null) {
+      return java.util.List.of();
+    }
     try {
-      java.lang.reflect.Field field =
-          com.alipay.api.AbstractAlipayClient.class.getDeclaredField("alipayPublicKeyMap");
-      field.setAccessible(true);
-      Object map = field.get(client);
-      if (map instanceof java.util.Map<?, ?> keys) {
+      if (CERTIFICATE_KEYS.get(client) instanceof java.util.Map<?, ?> keys) {
         java.util.List<String> found = new java.util.ArrayList<>();
-        keys.values().forEach(key -> found.add(String.valueOf(key)));
+        keys.values().forEach(key -> found.add(String.valueOf(key).replaceAll("\\s", "")));
         return found;
       }
       return java.util.List.of();
     } catch (ReflectiveOperationException | RuntimeException e) {
       return java.util.List.of();
+    }
+  }
+
+  /** Looked up once: notifications are verified against it on every call. */
+  private static final java.lang.reflect.Field CERTIFICATE_KEYS = certificateKeysField();
+
+  private static java.lang.reflect.Field certificateKeysField() {
+    try {
+      java.lang.reflect.Field field =
+          com.alipay.api.AbstractAlipayClient.class.getDeclaredField("alipayPublicKeyMap");
+      field.setAccessible(true);
+      return field;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
     }
   }
 }

@@ -44,13 +44,11 @@ public final class AlipayKeyCheck {
    * The same check for an app in certificate mode, as the files are given: what the key tool
    * checks.
    */
-  public static AlipayKeyCheck ofCertificates(
-      String privateKey, String appCert, String alipayCert, String alipayRootCert) {
+  public static AlipayKeyCheck ofCertificates(String privateKey, AppCertificates certificates) {
     String privateBody = KeyText.base64Body(privateKey, AlipaySettings.PRIVATE_KEY);
     if (privateBody == null) {
       throw new AlipaySettingsException(AlipaySettings.PRIVATE_KEY, "is missing");
     }
-    AppCertificates certificates = new AppCertificates(appCert, alipayCert, alipayRootCert);
     return new AlipayKeyCheck(privateBody, null, certificates.alipayPublicKey(), certificates);
   }
 

@@ -2,7 +2,6 @@ package io.paygate.core.channel;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The merchant's apps at the channel, by the names PayGate gives them, with the products each may
@@ -17,7 +16,7 @@ public record MerchantApps(Map<String, Set<Product>> products) {
     if (products.isEmpty()) {
       throw new IllegalArgumentException("at least one app");
     }
-    products = Map.copyOf(new TreeMap<>(products));
+    products = Map.copyOf(products);
   }
 
   public static MerchantApps one(String name) {

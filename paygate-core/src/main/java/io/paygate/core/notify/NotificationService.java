@@ -96,14 +96,15 @@ public final class NotificationService {
     String outTradeNo = notification.trade().outTradeNo();
     // Each app's notifications speak for its own payments only: checked under the payment's lock
     // in apply, and here first for a refund notification, before another app is asked about it.
-    if (namesAnOutsideRefund(notification) && !ofTheApp(verified.app(), outTradeNo)) {
+    boolean outsideRefund = namesAnOutsideRefund(notification);
+    if (outsideRefund && !ofTheApp(verified.app(), outTradeNo)) {
       return new Decision(
           otherApp(verified.app()), true, outTradeNo, verified.redactedParameters());
     }
     // The exact amount of a refund it names that is not ours (one made in the merchant console),
     // asked before the transaction: no call to the channel holds a payment's lock.
-    Money outsideAmount = outsideRefundAmount(verified.app(), notification);
-    if (outsideAmount == null && namesAnOutsideRefund(notification)) {
+    Money outsideAmount = outsideRefund ? outsideRefundAmount(verified.app(), notification) : null;
+    if (outsideAmount == null && outsideRefund) {
       // Never a guess from the cumulative figure alone: it may hold other refunds too.
       return new Decision(
           new NotifyAck.Refused(
@@ -130,9 +131,6 @@ public final class NotificationService {
   private Money outsideRefundAmount(String app, TradeNotification notification) {
     String outTradeNo = notification.trade().outTradeNo();
     String refundNo = notification.refundNo();
-    if (!namesAnOutsideRefund(notification)) {
-      return null;
-    }
     RefundLookup lookup =
         channel.queryRefund(
             new TradeRef(app, outTradeNo, notification.trade().tradeNo()), refundNo);

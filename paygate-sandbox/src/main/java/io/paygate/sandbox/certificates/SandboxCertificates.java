@@ -28,6 +28,7 @@ public class SandboxCertificates {
   private final CertificateRepository repository;
   private final VirtualClock clock;
   private volatile CertificateAuthority authority;
+  private volatile String rootCertSn;
 
   public SandboxCertificates(CertificateRepository repository, VirtualClock clock) {
     this.repository = repository;
@@ -41,7 +42,13 @@ public class SandboxCertificates {
 
   /** What a correctly configured SDK sends as {@code alipay_root_cert_sn}. */
   public String rootCertSn() {
-    return authority().rootCertSn();
+    // Checked on every call of a cert-mode app; the roots never change once made.
+    String sn = rootCertSn;
+    if (sn == null) {
+      sn = authority().rootCertSn();
+      rootCertSn = sn;
+    }
+    return sn;
   }
 
   /** Certifies a merchant's own public key for {@code appId}. */

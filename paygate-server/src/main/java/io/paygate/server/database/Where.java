@@ -40,14 +40,15 @@ public final class Where {
   /** {@code column IN (values)}, when there are values. */
   public Where in(String column, java.util.Collection<String> values) {
     if (values != null && !values.isEmpty()) {
-      sql.append(" AND ")
-          .append(column)
-          .append(" IN (")
-          .append(String.join(",", java.util.Collections.nCopies(values.size(), "?")))
-          .append(")");
+      sql.append(" AND ").append(column).append(" IN (").append(marks(values.size())).append(")");
       params.addAll(values);
     }
     return this;
+  }
+
+  /** {@code ?,?,…}: n parameter marks for an IN list. */
+  public static String marks(int n) {
+    return String.join(",", java.util.Collections.nCopies(n, "?"));
   }
 
   /** Any condition, with its parameters. */

@@ -135,17 +135,12 @@ public final class KeyCommand {
   private int checkCertificates(String privateKey, Map<String, String> options) throws IOException {
     AppCertificates certificates;
     try {
-      AlipayKeyCheck.ofCertificates(
-              privateKey,
-              file(options, "app-cert"),
-              file(options, "alipay-cert"),
-              file(options, "alipay-root-cert"))
-          .check();
       certificates =
           new AppCertificates(
               file(options, "app-cert"),
               file(options, "alipay-cert"),
               file(options, "alipay-root-cert"));
+      AlipayKeyCheck.ofCertificates(privateKey, certificates).check();
     } catch (AlipaySettingsException e) {
       err.println("keys check failed: " + e.getMessage());
       return 1;

@@ -93,8 +93,8 @@ public class PaymentApiController {
       @PathVariable String outTradeNo,
       @RequestParam(defaultValue = "false") boolean sync,
       HttpServletRequest http) {
-    AppAccess.visible(http, payments.get(outTradeNo));
-    return view(sync ? payments.sync(outTradeNo) : payments.get(outTradeNo));
+    Payment payment = AppAccess.visible(http, payments.get(outTradeNo));
+    return view(sync ? payments.sync(outTradeNo) : payment);
   }
 
   /**

@@ -177,7 +177,7 @@ public class JdbcRefundRepository implements RefundRepository {
     if (apps != null && !apps.isEmpty()) {
       where.and(
           "out_trade_no IN (SELECT out_trade_no FROM payments WHERE app IN ("
-              + String.join(",", java.util.Collections.nCopies(apps.size(), "?"))
+              + Where.marks(apps.size())
               + "))",
           apps.toArray());
     }
