@@ -102,9 +102,11 @@ public class WebhookEndpoints {
     if (deleted == 0) {
       get(id);
     }
+    // Counted as a claim: an attempt still in flight finds its claim overtaken and cannot put the
+    // delivery back on the retry schedule when its answer (or its failure) comes in.
     jdbc.sql(
-            "UPDATE webhook_deliveries SET status = 'FAILED', claimed_until = NULL"
-                + " WHERE endpoint_id = ? AND status = 'PENDING'")
+            "UPDATE webhook_deliveries SET status = 'FAILED', claimed_until = NULL,"
+                + " claims = claims + 1 WHERE endpoint_id = ? AND status = 'PENDING'")
         .param(id)
         .update();
   }

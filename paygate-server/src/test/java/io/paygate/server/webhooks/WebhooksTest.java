@@ -370,6 +370,22 @@ class WebhooksTest extends ServerTestSupport {
   }
 
   @Test
+  void anAttemptStillWaitingWhenItsEndpointIsDeletedDoesNotPutTheDeliveryBackOnTheSchedule() {
+    String id = endpoint(List.of("payment.succeeded")).get("id").asString();
+    CountDownLatch answer = receiver.holdNextThenAnswer(500);
+    paidPayment("2.33");
+    String eventId = receiver.next(PATIENCE).eventId();
+
+    // Deleted while the receiver still holds the attempt; its 500 comes in afterwards.
+    assertThat(api("DELETE", "/api/v1/webhook-endpoints/" + id, null).status()).isEqualTo(204);
+    answer.countDown();
+    awaitAttempts(eventId, 1);
+    assertThat(delivery(eventId).get("status").asString()).isEqualTo("FAILED");
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(dispatcher.sendDue()).isZero();
+  }
+
+  @Test
   void anAdminManagesEndpointsInTheConsoleSeeingEachSecretOnce() {
     ConsoleSession admin = logInAsAdmin();
     ConsoleSession.Page added =
