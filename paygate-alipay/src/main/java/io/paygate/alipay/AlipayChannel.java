@@ -6,6 +6,7 @@ import com.alipay.api.DefaultAlipayClient;
 import io.paygate.alipay.bill.DailyBills;
 import io.paygate.alipay.gateway.FormAnswer;
 import io.paygate.alipay.gateway.GatewayCalls;
+import io.paygate.alipay.gateway.ParsedKeyClient;
 import io.paygate.alipay.gateway.SdkInternals;
 import io.paygate.alipay.notify.NotificationReader;
 import io.paygate.alipay.notify.NotifyParameters;
@@ -19,6 +20,7 @@ import io.paygate.alipay.refund.RefundMapper;
 import io.paygate.alipay.refund.RefundQueryMapper;
 import io.paygate.alipay.refund.RefundRequests;
 import io.paygate.alipay.settings.AlipaySettings;
+import io.paygate.alipay.settings.RsaKeys;
 import io.paygate.alipay.trade.CancelMapper;
 import io.paygate.alipay.trade.CloseMapper;
 import io.paygate.alipay.trade.TradeQueryMapper;
@@ -160,7 +162,12 @@ public final class AlipayChannel implements PaymentChannel {
     config.setConnectTimeout((int) settings.connectTimeout().toMillis());
     config.setReadTimeout((int) settings.readTimeout().toMillis());
     try {
-      return new DefaultAlipayClient(config);
+      return new ParsedKeyClient(
+          config,
+          RsaKeys.privateKey(settings.privateKey(), AlipaySettings.PRIVATE_KEY),
+          settings.certificateMode()
+              ? null
+              : RsaKeys.publicKey(settings.alipayPublicKey(), AlipaySettings.ALIPAY_PUBLIC_KEY));
     } catch (AlipayApiException e) {
       throw new IllegalStateException("cannot build the Alipay client: " + e.getErrMsg(), e);
     }

@@ -2,6 +2,7 @@ package io.paygate.alipay.bill;
 
 import com.alipay.api.domain.AlipayDataDataserviceBillDownloadurlQueryModel;
 import com.alipay.api.request.AlipayDataDataserviceBillDownloadurlQueryRequest;
+import io.paygate.alipay.gateway.SdkInternals;
 import java.time.LocalDate;
 
 /** The bill download URL request, built from the SDK's model. */
@@ -20,7 +21,7 @@ final class BillRequests {
     model.setBillDate(date.toString());
     AlipayDataDataserviceBillDownloadurlQueryRequest request =
         new AlipayDataDataserviceBillDownloadurlQueryRequest();
-    request.setBizModel(model);
+    request.setBizContent(SdkInternals.bizContent(model));
     return request;
   }
 }

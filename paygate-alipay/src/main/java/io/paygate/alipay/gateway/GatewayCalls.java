@@ -12,7 +12,9 @@ import java.util.function.Supplier;
  * Every outbound exchange through the SDK as one pipeline of ordered steps:
  *
  * <ol>
- *   <li>build the request: the caller, from the SDK's models ({@code TradeRequests}, …);
+ *   <li>build the request: the caller, from the SDK's models ({@code TradeRequests}, …), its
+ *       biz_content serialised once ({@link SdkInternals#bizContent}): the SDK's serialiser is
+ *       reflective and slow, and the same text is sent and recorded;
  *   <li>send: the SDK signs, posts and verifies the answer ({@link SdkSend#verified}), or signs a
  *       cashier form that the buyer's browser will post ({@link SdkSend#form});
  *   <li>classify the answer, once for every API ({@link Classified});
@@ -88,7 +90,7 @@ public final class GatewayCalls {
         at,
         operation,
         outTradeNo,
-        Redaction.redact(SdkInternals.bizContent(request.getBizModel())),
+        Redaction.redact(SdkInternals.sentBizContent(request)),
         Redaction.redact(answer.recorded()),
         word.apply(outcome),
         millis);

@@ -5,6 +5,7 @@ import com.alipay.api.domain.AlipayTradePagePayModel;
 import com.alipay.api.domain.AlipayTradeWapPayModel;
 import com.alipay.api.request.AlipayTradePagePayRequest;
 import com.alipay.api.request.AlipayTradeWapPayRequest;
+import io.paygate.alipay.gateway.SdkInternals;
 import io.paygate.alipay.settings.AlipaySettings;
 import io.paygate.alipay.wire.AlipayAmounts;
 import io.paygate.alipay.wire.AlipayTimes;
@@ -44,7 +45,7 @@ public final class PayFormRequests {
     model.setProductCode(PAGE_PRODUCT_CODE);
     model.setTimeExpire(timeExpire);
     AlipayTradePagePayRequest request = new AlipayTradePagePayRequest();
-    request.setBizModel(model);
+    request.setBizContent(SdkInternals.bizContent(model));
     return request;
   }
 
@@ -59,7 +60,7 @@ public final class PayFormRequests {
     model.setTimeExpire(timeExpire);
     model.setSellerId(settings.sellerId());
     AlipayTradeWapPayRequest request = new AlipayTradeWapPayRequest();
-    request.setBizModel(model);
+    request.setBizContent(SdkInternals.bizContent(model));
     return request;
   }
 }

@@ -2,6 +2,7 @@ package io.paygate.alipay.qr;
 
 import com.alipay.api.domain.AlipayTradePayModel;
 import com.alipay.api.request.AlipayTradePayRequest;
+import io.paygate.alipay.gateway.SdkInternals;
 import io.paygate.alipay.settings.AlipaySettings;
 import io.paygate.alipay.wire.AlipayAmounts;
 import io.paygate.alipay.wire.AlipayTimes;
@@ -27,7 +28,7 @@ public final class BarcodeRequests {
       model.setTimeExpire(AlipayTimes.write(order.expiresAt()));
     }
     AlipayTradePayRequest request = new AlipayTradePayRequest();
-    request.setBizModel(model);
+    request.setBizContent(SdkInternals.bizContent(model));
     request.setNotifyUrl(settings.notifyUrl());
     return request;
   }

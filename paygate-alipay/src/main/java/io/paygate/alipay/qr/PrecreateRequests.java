@@ -2,6 +2,7 @@ package io.paygate.alipay.qr;
 
 import com.alipay.api.domain.AlipayTradePrecreateModel;
 import com.alipay.api.request.AlipayTradePrecreateRequest;
+import io.paygate.alipay.gateway.SdkInternals;
 import io.paygate.alipay.settings.AlipaySettings;
 import io.paygate.alipay.wire.AlipayAmounts;
 import io.paygate.alipay.wire.AlipayTimes;
@@ -26,7 +27,7 @@ public final class PrecreateRequests {
       model.setTimeExpire(AlipayTimes.write(order.expiresAt()));
     }
     AlipayTradePrecreateRequest request = new AlipayTradePrecreateRequest();
-    request.setBizModel(model);
+    request.setBizContent(SdkInternals.bizContent(model));
     // The trade exists once a buyer scans; its notify comes here like any other's.
     request.setNotifyUrl(settings.notifyUrl());
     return request;

@@ -4,6 +4,7 @@ import com.alipay.api.domain.AlipayTradeFastpayRefundQueryModel;
 import com.alipay.api.domain.AlipayTradeRefundModel;
 import com.alipay.api.request.AlipayTradeFastpayRefundQueryRequest;
 import com.alipay.api.request.AlipayTradeRefundRequest;
+import io.paygate.alipay.gateway.SdkInternals;
 import io.paygate.alipay.wire.AlipayAmounts;
 import io.paygate.core.channel.RefundOrder;
 import io.paygate.core.channel.TradeRef;
@@ -27,7 +28,7 @@ public final class RefundRequests {
     model.setRefundAmount(AlipayAmounts.write(order.refundAmount()));
     model.setRefundReason(order.reason());
     AlipayTradeRefundRequest request = new AlipayTradeRefundRequest();
-    request.setBizModel(model);
+    request.setBizContent(SdkInternals.bizContent(model));
     return request;
   }
 
@@ -38,7 +39,7 @@ public final class RefundRequests {
     model.setOutRequestNo(outRequestNo);
     model.setQueryOptions(List.of(GMT_REFUND_PAY));
     AlipayTradeFastpayRefundQueryRequest request = new AlipayTradeFastpayRefundQueryRequest();
-    request.setBizModel(model);
+    request.setBizContent(SdkInternals.bizContent(model));
     return request;
   }
 }

@@ -10,13 +10,13 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 /** Parses keys the way the SDK does, so a bad key fails at start-up rather than on a payment. */
-final class RsaKeys {
+public final class RsaKeys {
 
   private static final String ALGORITHM = "SHA256withRSA";
 
   private RsaKeys() {}
 
-  static PrivateKey privateKey(String base64, String property) {
+  public static PrivateKey privateKey(String base64, String property) {
     try {
       return rsa().generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     } catch (GeneralSecurityException | IllegalArgumentException e) {
@@ -25,7 +25,7 @@ final class RsaKeys {
     }
   }
 
-  static PublicKey publicKey(String base64, String property) {
+  public static PublicKey publicKey(String base64, String property) {
     try {
       return rsa().generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
     } catch (GeneralSecurityException | IllegalArgumentException e) {
@@ -34,14 +34,14 @@ final class RsaKeys {
     }
   }
 
-  static byte[] sign(PrivateKey key, byte[] data) throws GeneralSecurityException {
+  public static byte[] sign(PrivateKey key, byte[] data) throws GeneralSecurityException {
     Signature signature = Signature.getInstance(ALGORITHM);
     signature.initSign(key);
     signature.update(data);
     return signature.sign();
   }
 
-  static boolean verifies(PublicKey key, byte[] data, byte[] signed) {
+  public static boolean verifies(PublicKey key, byte[] data, byte[] signed) {
     try {
       Signature signature = Signature.getInstance(ALGORITHM);
       signature.initVerify(key);

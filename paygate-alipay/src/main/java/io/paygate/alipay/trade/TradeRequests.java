@@ -6,6 +6,7 @@ import com.alipay.api.domain.AlipayTradeQueryModel;
 import com.alipay.api.request.AlipayTradeCancelRequest;
 import com.alipay.api.request.AlipayTradeCloseRequest;
 import com.alipay.api.request.AlipayTradeQueryRequest;
+import io.paygate.alipay.gateway.SdkInternals;
 import io.paygate.core.channel.TradeRef;
 
 /** Requests about an existing trade, built from the SDK's models (never from strings). */
@@ -18,7 +19,7 @@ public final class TradeRequests {
     model.setOutTradeNo(trade.outTradeNo());
     model.setTradeNo(trade.tradeNo());
     AlipayTradeQueryRequest request = new AlipayTradeQueryRequest();
-    request.setBizModel(model);
+    request.setBizContent(SdkInternals.bizContent(model));
     return request;
   }
 
@@ -27,7 +28,7 @@ public final class TradeRequests {
     model.setOutTradeNo(trade.outTradeNo());
     model.setTradeNo(trade.tradeNo());
     AlipayTradeCloseRequest request = new AlipayTradeCloseRequest();
-    request.setBizModel(model);
+    request.setBizContent(SdkInternals.bizContent(model));
     return request;
   }
 
@@ -36,7 +37,7 @@ public final class TradeRequests {
     model.setOutTradeNo(trade.outTradeNo());
     model.setTradeNo(trade.tradeNo());
     AlipayTradeCancelRequest request = new AlipayTradeCancelRequest();
-    request.setBizModel(model);
+    request.setBizContent(SdkInternals.bizContent(model));
     return request;
   }
 }
