@@ -26,6 +26,9 @@ import java.util.Optional;
  */
 public final class NotificationService {
 
+  /** The outcome of a notification that found everything as it says. */
+  public static final String NO_CHANGE = "no change";
+
   private final PaymentChannel channel;
   private final PaymentRepository payments;
   private final TradeReconciler reconciler;
@@ -94,6 +97,11 @@ public final class NotificationService {
     NotificationCheck.Verified verified = (NotificationCheck.Verified) check;
     TradeNotification notification = verified.notification();
     String outTradeNo = notification.trade().outTradeNo();
+    if (alreadyBooked(verified.app(), notification)) {
+      // A redelivery (Alipay sends again until it hears success, and at times twice anyway).
+      return new Decision(
+          new NotifyAck.Accepted(NO_CHANGE), true, outTradeNo, verified.redactedParameters());
+    }
     // Each app's notifications speak for its own payments only: checked under the payment's lock
     // in apply, and here first for a refund notification, before another app is asked about it.
     boolean outsideRefund = namesAnOutsideRefund(notification);
@@ -119,6 +127,19 @@ public final class NotificationService {
         true,
         outTradeNo,
         verified.redactedParameters());
+  }
+
+  /** Booked as it says already: answered from a plain read, without the payment's lock. */
+  private boolean alreadyBooked(String app, TradeNotification notification) {
+    return notification.refundNo() == null
+        && payments
+            .find(notification.trade().outTradeNo())
+            .filter(p -> p.app().equals(app))
+            .filter(
+                p ->
+                    reconciler.changesNothing(
+                        p, notification.trade(), notification.refundedTotal()))
+            .isPresent();
   }
 
   private boolean namesAnOutsideRefund(TradeNotification notification) {
@@ -162,7 +183,7 @@ public final class NotificationService {
     if (result instanceof TradeReconciler.Result.Mismatch mismatch) {
       return new NotifyAck.Refused(NotifyAck.Refusal.MISMATCH, mismatch.reason());
     }
-    String outcome = result instanceof TradeReconciler.Result.Changed ? "applied" : "no change";
+    String outcome = result instanceof TradeReconciler.Result.Changed ? "applied" : NO_CHANGE;
     if (notification.refundedTotal() == null) {
       return new NotifyAck.Accepted(outcome);
     }

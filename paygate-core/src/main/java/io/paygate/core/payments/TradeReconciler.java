@@ -71,6 +71,25 @@ public final class TradeReconciler {
     return new Result.Unchanged();
   }
 
+  /**
+   * Whether {@link #apply} would change nothing, told from the payment alone: the channel says it
+   * is paid, and the payment is booked as paid already with this trade_no and amount. A paid
+   * payment keeps its trade_no and amount for good, so a read without the lock is enough; a
+   * redelivered notification is answered this way, with no lock and no write. Anything else
+   * (another state, a refunded total, a missing field) goes through {@link #apply}.
+   */
+  public boolean changesNothing(Payment payment, ChannelTrade trade, Money refundedTotal) {
+    return refundedTotal == null
+        && trade.status().isPaid()
+        && payment.isPaid()
+        && !PaymentTransition.CONFIRM_PAID.canStartFrom(payment.status())
+        && trade.tradeNo() != null
+        && trade.tradeNo().equals(payment.tradeNo())
+        && payment.outTradeNo().equals(trade.outTradeNo())
+        && trade.totalAmount() != null
+        && trade.totalAmount().compareTo(payment.totalAmount()) == 0;
+  }
+
   /** Paid, or closed after a payment (a full refund closes the trade: still money that came in). */
   private static boolean wasPaid(ChannelTrade trade, Money refundedTotal) {
     if (trade.status().isPaid()) {

@@ -150,6 +150,37 @@ class NotificationServiceTest {
   }
 
   @Test
+  void aRedeliveryOfWhatIsBookedIsAnsweredWithoutThePaymentsLock() {
+    Payment payment = paidAtTheChannelOnly("88.00");
+    TradeNotification notification = core.tradeNotification(payment.outTradeNo());
+    core.deliver(notification);
+    Payment paid = core.payment(payment.outTradeNo());
+    int locks = core.payments.locks();
+
+    NotifyAck again = core.deliver(notification);
+
+    assertThat(again).isEqualTo(new NotifyAck.Accepted("no change"));
+    assertThat(core.payments.locks()).isEqualTo(locks);
+    assertThat(core.payment(payment.outTradeNo())).isEqualTo(paid);
+    assertThat(core.exchanges.forPayment(payment.outTradeNo()))
+        .extracting(Exchange::outcome)
+        .containsExactly("applied", "no change");
+
+    // The same trade with another amount is no redelivery: checked under the lock, and flagged.
+    NotifyAck other =
+        core.deliver(
+            core.notification(
+                CoreFixture.withAmount(notification.trade(), Money.parse("8.80")),
+                null,
+                null,
+                null));
+
+    assertThat(other).isInstanceOf(NotifyAck.Refused.class);
+    assertThat(core.payments.locks()).isEqualTo(locks + 1);
+    assertThat(core.payment(payment.outTradeNo()).attention()).isEqualTo(Attention.AMOUNT_MISMATCH);
+  }
+
+  @Test
   void aNotificationWithAnotherAmountChangesNothingAndFlagsAnAmountMismatch() {
     Payment payment = paidAtTheChannelOnly("88.00");
     ChannelTrade other =

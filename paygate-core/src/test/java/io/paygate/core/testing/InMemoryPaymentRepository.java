@@ -22,6 +22,7 @@ import java.util.Optional;
 public final class InMemoryPaymentRepository implements PaymentRepository {
 
   private final Map<String, Payment> rows = new LinkedHashMap<>();
+  private int locks;
 
   @Override
   public boolean insert(Payment payment) {
@@ -43,7 +44,13 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
 
   @Override
   public Optional<Payment> lock(String outTradeNo) {
+    locks++;
     return find(outTradeNo);
+  }
+
+  /** How many times a payment's lock was taken: the cost a redelivery must not pay. */
+  public int locks() {
+    return locks;
   }
 
   @Override

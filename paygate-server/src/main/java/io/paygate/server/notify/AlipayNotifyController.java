@@ -76,7 +76,10 @@ public class AlipayNotifyController {
       outcome = "refused";
       reason = refused.refusal().name().toLowerCase(Locale.ROOT);
     } else {
-      outcome = "no change".equals(((NotifyAck.Accepted) ack).outcome()) ? "duplicate" : "applied";
+      outcome =
+          NotificationService.NO_CHANGE.equals(((NotifyAck.Accepted) ack).outcome())
+              ? "duplicate"
+              : "applied";
     }
     meters.counter("paygate.notifies", "outcome", outcome, "reason", reason).increment();
   }
