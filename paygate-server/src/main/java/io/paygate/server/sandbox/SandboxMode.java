@@ -14,7 +14,7 @@ public final class SandboxMode {
 
   /** The database a fresh machine runs on, as {@code application.properties} sets it. */
   static final String DEFAULT_DATASOURCE =
-      "jdbc:h2:file:${paygate.data-dir}/paygate;DB_CLOSE_ON_EXIT=FALSE";
+      "jdbc:h2:file:${paygate.data-dir}/paygate;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
 
   private SandboxMode() {}
 
