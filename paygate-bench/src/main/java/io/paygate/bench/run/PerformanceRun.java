@@ -198,6 +198,7 @@ public final class PerformanceRun {
       // Genuine notifies: real payments paid at the sandbox, each notify kept as it came.
       prepare(shop, shop, sandbox, capture, NOTIFIES * LEVELS.size() + 200);
       warmNotifies(shop, capture, 200);
+      server.startRecording();
       List<NotifyCapture.Captured> applied = new CopyOnWriteArrayList<>();
       for (int level : LEVELS) {
         results.add(
@@ -207,6 +208,7 @@ public final class PerformanceRun {
       for (int level : LEVELS) {
         results.add(duplicateNotifies("H2 duplicate notify", shop, applied, level));
       }
+      server.stopRecording();
       AtomicInteger next = new AtomicInteger();
       for (int level : LEVELS) {
         results.add(

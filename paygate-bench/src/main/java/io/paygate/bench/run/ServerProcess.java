@@ -45,11 +45,6 @@ final class ServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
-    String jfr = System.getProperty("bench.jfr");
-    if (jfr != null && !jfr.isBlank()) {
-      // A profile of the server under the load, for `jfr print` or JDK Mission Control.
-      command.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr);
-    }
     command.add("-jar");
     command.add(jar.toString());
     command.add("--server.port=" + port);
@@ -94,6 +89,37 @@ final class ServerProcess implements AutoCloseable {
     throw new IllegalStateException("the server did not answer within 120 s");
   }
 
+  /**
+   * Starts a flight recording of the server ({@code settings=profile}) when {@code
+   * -Dbench.jfr=FILE} asks for one, so a profile covers only the phases it is taken around (for
+   * {@code jfr print} or JDK Mission Control); {@link #stopRecording} writes it.
+   */
+  void startRecording() throws IOException, InterruptedException {
+    String file = System.getProperty("bench.jfr");
+    if (file != null && !file.isBlank()) {
+      jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + file);
+    }
+  }
+
+  void stopRecording() throws IOException, InterruptedException {
+    String file = System.getProperty("bench.jfr");
+    if (file != null && !file.isBlank()) {
+      jcmd("JFR.stop", "name=bench");
+      System.out.println("profile written: " + file);
+    }
+  }
+
+  private String jcmd(String... arguments) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+    command.add(Long.toString(process.pid()));
+    command.addAll(List.of(arguments));
+    Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(jcmd.getInputStream().readAllBytes());
+    jcmd.waitFor();
+    return out;
+  }
+
   /** Resident memory of the process, in MB, from /proc (0 where there is none). */
   double rssMb() {
     try {
@@ -111,16 +137,7 @@ final class ServerProcess implements AutoCloseable {
   /** Heap in use, in MB, as the JVM reports it (jcmd GC.heap_info); 0 when it cannot be asked. */
   double heapUsedMb() {
     try {
-      Process jcmd =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                  Long.toString(process.pid()),
-                  "GC.heap_info")
-              .redirectErrorStream(true)
-              .start();
-      String out = new String(jcmd.getInputStream().readAllBytes());
-      jcmd.waitFor();
-      Matcher used = HEAP_USED.matcher(out);
+      Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
       return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : 0;
     } catch (IOException | InterruptedException e) {
       return 0;
