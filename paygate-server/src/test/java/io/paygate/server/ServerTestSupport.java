@@ -197,15 +197,17 @@ public abstract class ServerTestSupport {
 
   /** {@code /actuator/prometheus}, asked with HTTP basic authentication. */
   protected Reply prometheus(String user, String password) {
+    return actuator("/actuator/prometheus", user, password);
+  }
+
+  /** An actuator endpoint, asked with HTTP basic authentication. */
+  protected Reply actuator(String path, String user, String password) {
     String basic =
         java.util.Base64.getEncoder()
             .encodeToString(
                 (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return send(
-        HttpRequest.newBuilder(uri("/actuator/prometheus"))
-            .header("Authorization", "Basic " + basic)
-            .GET()
-            .build());
+        HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + basic).GET().build());
   }
 
   /** Sets the sandbox's faults (its {@code PUT /sandbox/api/faults} JSON). */

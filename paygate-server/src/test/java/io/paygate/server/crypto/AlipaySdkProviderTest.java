@@ -2,16 +2,13 @@ package io.paygate.server.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.internal.util.AlipaySignature;
-import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.Provider;
 import java.security.Security;
 import java.security.Signature;
@@ -39,12 +36,7 @@ class AlipaySdkProviderTest {
 
   @BeforeAll
   static void keys() throws GeneralSecurityException {
-    assumeTrue(
-        JcaProviders.accpLoads(),
-        () -> "ACCP did not load: " + AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError());
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", JDK);
-    generator.initialize(2048);
-    KeyPair keys = generator.generateKeyPair();
+    KeyPair keys = JcaProviders.jdkKeysWhereAccpLoads();
     privateKey = Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded());
     publicKey = Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
   }

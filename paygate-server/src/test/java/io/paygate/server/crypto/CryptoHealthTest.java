@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.paygate.server.ServerTestSupport;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.Security;
 import java.security.Signature;
-import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -90,15 +86,7 @@ class CryptoHealthTest extends ServerTestSupport {
   }
 
   private JsonNode adminHealth() {
-    String basic =
-        Base64.getEncoder()
-            .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-    Reply reply =
-        send(
-            HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
-                .header("Authorization", "Basic " + basic)
-                .GET()
-                .build());
+    Reply reply = actuator("/actuator/health", "admin", ADMIN_PASSWORD);
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     return reply.json();
   }

@@ -1,6 +1,11 @@
 package io.paygate.server.crypto;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.Provider;
 import java.security.Security;
 import java.util.List;
@@ -17,6 +22,19 @@ record JcaProviders(List<Provider> before) implements AutoCloseable {
 
   static boolean accpLoads() {
     return AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError() == null;
+  }
+
+  /**
+   * A throwaway RSA-2048 key pair made by the JDK's provider, for a test that compares providers;
+   * skips the test where ACCP's native library does not load.
+   */
+  static KeyPair jdkKeysWhereAccpLoads() throws GeneralSecurityException {
+    assumeTrue(
+        accpLoads(),
+        () -> "ACCP did not load: " + AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError());
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", "SunRsaSign");
+    generator.initialize(2048);
+    return generator.generateKeyPair();
   }
 
   @Override

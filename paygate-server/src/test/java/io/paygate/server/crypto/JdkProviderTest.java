@@ -3,12 +3,8 @@ package io.paygate.server.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.server.ServerTestSupport;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.security.Security;
 import java.security.Signature;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,15 +40,7 @@ class JdkProviderTest extends ServerTestSupport {
 
   @Test
   void theHealthIsUpAndSaysWhy() {
-    String basic =
-        Base64.getEncoder()
-            .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-    Reply reply =
-        send(
-            HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
-                .header("Authorization", "Basic " + basic)
-                .GET()
-                .build());
+    Reply reply = actuator("/actuator/health", "admin", ADMIN_PASSWORD);
 
     JsonNode crypto = reply.json().get("components").get("crypto");
     assertThat(crypto.get("status").asString()).isEqualTo("UP");

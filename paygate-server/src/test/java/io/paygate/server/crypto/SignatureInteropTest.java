@@ -1,14 +1,12 @@
 package io.paygate.server.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
@@ -35,12 +33,7 @@ class SignatureInteropTest {
 
   @BeforeAll
   static void keys() throws GeneralSecurityException {
-    assumeTrue(
-        JcaProviders.accpLoads(),
-        () -> "ACCP did not load: " + AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError());
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", JDK);
-    generator.initialize(2048);
-    keys = generator.generateKeyPair();
+    keys = JcaProviders.jdkKeysWhereAccpLoads();
   }
 
   @Test
