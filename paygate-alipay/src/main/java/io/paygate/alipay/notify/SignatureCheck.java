@@ -2,14 +2,11 @@ package io.paygate.alipay.notify;
 
 import com.alipay.api.internal.util.AlipaySignature;
 import io.paygate.alipay.settings.AlipaySettings;
+import io.paygate.alipay.settings.RsaKeys;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -74,26 +71,22 @@ public final class SignatureCheck {
       return Optional.of("signature not checkable: " + e.getClass().getSimpleName());
     }
     try {
+      byte[] signed = content.getBytes(charset);
       for (String key : alipayPublicKeys.get()) {
-        Signature verifier = Signature.getInstance("SHA256withRSA");
-        verifier.initVerify(parsed(key));
-        verifier.update(content.getBytes(charset));
-        if (verifier.verify(signature)) {
+        if (RsaKeys.verifies(parsed(key), signed, signature)) {
           return Optional.empty();
         }
       }
       return Optional.of("bad signature");
-    } catch (GeneralSecurityException | UnsupportedEncodingException | RuntimeException e) {
+    } catch (UnsupportedEncodingException | RuntimeException e) {
       return Optional.of("signature not checkable: " + e.getClass().getSimpleName());
     }
   }
 
-  private static PublicKey parsed(String base64) throws GeneralSecurityException {
+  private static PublicKey parsed(String base64) {
     PublicKey key = PARSED.get(base64);
     if (key == null) {
-      key =
-          KeyFactory.getInstance("RSA")
-              .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+      key = RsaKeys.publicKey(base64, AlipaySettings.ALIPAY_PUBLIC_KEY);
       if (PARSED.size() < 64) {
         PARSED.put(base64, key);
       }

@@ -9,7 +9,11 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
-/** Parses keys the way the SDK does, so a bad key fails at start-up rather than on a payment. */
+/**
+ * The channel's RSA keys and SHA256withRSA, in one place: parsed the way the SDK parses them (so a
+ * bad key fails at start-up rather than on a payment), once, and used by the start-up self-test,
+ * the client's signer and the notify check alike.
+ */
 public final class RsaKeys {
 
   private static final String ALGORITHM = "SHA256withRSA";

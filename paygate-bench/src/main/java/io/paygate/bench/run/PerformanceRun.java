@@ -119,17 +119,19 @@ public final class PerformanceRun {
     var accp = com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider.INSTANCE;
     if (accp.getLoadingError() == null) {
       // This JVM only: the server chooses for itself (paygate.crypto.native).
-      java.security.Security.insertProviderAt(accp, 1);
-      Limits.Rates native1 = Limits.jdk(1, Duration.ofSeconds(3));
-      Limits.Rates nativeAll = Limits.jdk(CORES, Duration.ofSeconds(3));
-      java.security.Security.removeProvider(accp.getName());
-      facts.put("ACCP sign/s (1 thread)", String.format("%.0f", native1.signPerSecond()));
-      facts.put("ACCP verify/s (1 thread)", String.format("%.0f", native1.verifyPerSecond()));
-      facts.put(
-          "ACCP sign/s (" + CORES + " threads)", String.format("%.0f", nativeAll.signPerSecond()));
-      facts.put(
-          "ACCP verify/s (" + CORES + " threads)",
-          String.format("%.0f", nativeAll.verifyPerSecond()));
+      withServersProvider(
+          label -> {
+            Limits.Rates native1 = Limits.jdk(1, Duration.ofSeconds(3));
+            Limits.Rates nativeAll = Limits.jdk(CORES, Duration.ofSeconds(3));
+            facts.put("ACCP sign/s (1 thread)", String.format("%.0f", native1.signPerSecond()));
+            facts.put("ACCP verify/s (1 thread)", String.format("%.0f", native1.verifyPerSecond()));
+            facts.put(
+                "ACCP sign/s (" + CORES + " threads)",
+                String.format("%.0f", nativeAll.signPerSecond()));
+            facts.put(
+                "ACCP verify/s (" + CORES + " threads)",
+                String.format("%.0f", nativeAll.verifyPerSecond()));
+          });
     } else {
       facts.put("ACCP", "not loaded: " + accp.getLoadingError());
     }
