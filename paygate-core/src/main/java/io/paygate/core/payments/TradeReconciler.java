@@ -81,8 +81,8 @@ public final class TradeReconciler {
   public boolean changesNothing(Payment payment, ChannelTrade trade, Money refundedTotal) {
     return refundedTotal == null
         && trade.status().isPaid()
+        // No paid status is one CONFIRM_PAID starts from, so marking it paid would change nothing.
         && payment.isPaid()
-        && !PaymentTransition.CONFIRM_PAID.canStartFrom(payment.status())
         && trade.tradeNo() != null
         && trade.tradeNo().equals(payment.tradeNo())
         && payment.outTradeNo().equals(trade.outTradeNo())
