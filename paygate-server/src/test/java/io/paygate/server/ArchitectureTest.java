@@ -1,5 +1,6 @@
 package io.paygate.server;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -7,6 +8,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.paygate.server.api.AdminScope;
+import io.paygate.server.api.ApiController;
+import io.paygate.server.api.ReadScope;
+import io.paygate.server.api.WriteScope;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * The house rules, checked on every build: the core stays plain Java, only the Alipay channel
@@ -62,4 +68,21 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule coreHasNoCycles =
       slices().matching("io.paygate.core.(*)..").should().beFreeOfCycles();
+
+  // Authorization is declared, never parsed: a route of the API that says nothing of the scope it
+  // needs cannot ship (RouteAuthorization refuses it anyway, to every key).
+  @ArchTest
+  static final ArchRule everyApiRouteDeclaresItsScope =
+      methods()
+          .that()
+          .areDeclaredInClassesThat()
+          .areAnnotatedWith(ApiController.class)
+          .and()
+          .areMetaAnnotatedWith(RequestMapping.class)
+          .should()
+          .beAnnotatedWith(ReadScope.class)
+          .orShould()
+          .beAnnotatedWith(WriteScope.class)
+          .orShould()
+          .beAnnotatedWith(AdminScope.class);
 }

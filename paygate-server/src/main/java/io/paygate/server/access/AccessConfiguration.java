@@ -1,5 +1,6 @@
 package io.paygate.server.access;
 
+import io.paygate.server.api.FilterProblems;
 import io.paygate.server.sandbox.EmbeddedSandboxCondition;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -10,19 +11,20 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may reach what, as four filter chains tried in order:
  *
  * <ol>
- *   <li>{@code /api/**}: no session, no CSRF (no cookies are read); the API's bearer keys are
- *       checked by {@code apikeys.ApiKeyFilter} behind this chain;
+ *   <li>{@code /api/**} ({@code apikeys.ApiSecurityConfiguration}): no session, no CSRF (no cookies
+ *       are read); a bearer API key, and the scope each route declares;
  *   <li>the actuator: health for anyone (probes), everything else for an ADMIN, by form login or
  *       HTTP Basic (a Prometheus scraper);
  *   <li>{@code /sandbox/**}, only while the sandbox runs embedded: it stands in for Alipay, which
@@ -47,22 +49,16 @@ public class AccessConfiguration {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
+  /** Every chain's firewall: Spring Security's strict one, and nothing but canonical paths. */
   @Bean
-  static RoleHierarchy roleHierarchy() {
-    return Role.hierarchy();
+  WebSecurityCustomizer canonicalPaths(JsonMapper json) {
+    CanonicalPaths firewall = new CanonicalPaths(new FilterProblems(json));
+    return web -> web.httpFirewall(firewall).requestRejectedHandler(firewall);
   }
 
   @Bean
-  @Order(1)
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
-    return http.securityMatcher("/api/**")
-        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-        .csrf(csrf -> csrf.disable())
-        .sessionManagement(
-            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .requestCache(cache -> cache.disable())
-        .headers(AccessConfiguration::headers)
-        .build();
+  static RoleHierarchy roleHierarchy() {
+    return Role.hierarchy();
   }
 
   @Bean
@@ -148,7 +144,8 @@ public class AccessConfiguration {
         .build();
   }
 
-  private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+  /** The headers every chain sends. */
+  public static void headers(HeadersConfigurer<HttpSecurity> headers) {
     headers
         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
         .frameOptions(frame -> frame.deny())

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -52,6 +53,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             mismatch.getName() + " has the wrong form");
     problem.setProperty("field", mismatch.getName());
     return Problems.response(problem);
+  }
+
+  /**
+   * Method security's refusal, should a request reach a handler its key may not call (the filter
+   * chain decides first, on the same declaration).
+   */
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<ProblemDetail> denied(AccessDeniedException denied) {
+    return Problems.response(
+        Problems.of(
+            HttpStatus.FORBIDDEN,
+            "SCOPE_REQUIRED",
+            "this API key's scope does not cover this request"));
   }
 
   @ExceptionHandler(Exception.class)

@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Hidden
 public class ApiFallbackController {
 
+  @ReadScope
   @RequestMapping("/api/**")
-  ResponseEntity<ProblemDetail> noSuchRoute() {
+  public ResponseEntity<ProblemDetail> noSuchRoute() {
     return Problems.response(
         Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "no API route has this path and method"));
   }

@@ -33,7 +33,11 @@ public final class FilterProblems {
       String detail)
       throws IOException {
     ProblemDetail problem = Problems.of(status, code, detail);
-    problem.setInstance(URI.create(request.getRequestURI()));
+    try {
+      problem.setInstance(URI.create(request.getRequestURI()));
+    } catch (IllegalArgumentException unwritable) {
+      // A path refused for its form may not even be a URI: the problem goes without it.
+    }
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");

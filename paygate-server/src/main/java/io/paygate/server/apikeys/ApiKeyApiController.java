@@ -2,6 +2,7 @@ package io.paygate.server.apikeys;
 
 import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
+import io.paygate.server.api.AdminScope;
 import io.paygate.server.api.ApiController;
 import java.net.URI;
 import java.util.List;
@@ -24,6 +25,7 @@ public class ApiKeyApiController {
     this.keys = keys;
   }
 
+  @AdminScope
   @PostMapping
   public ResponseEntity<ApiKeyView> create(@RequestBody CreateApiKeyRequest request) {
     ApiKeys.MadeKey made = keys.create(request.name(), request.scope(), request.apps());
@@ -31,12 +33,14 @@ public class ApiKeyApiController {
         .body(ApiKeyView.of(made));
   }
 
+  @AdminScope
   @GetMapping
   public List<ApiKeyView> list() {
     return keys.list().stream().map(ApiKeyView::of).toList();
   }
 
   /** Revokes the key at once, on every instance: the next request with it is refused. */
+  @AdminScope
   @DeleteMapping("/{id}")
   public ResponseEntity<Void> revoke(@PathVariable String id) {
     if (!keys.revoke(id)) {

@@ -15,9 +15,9 @@ public final class AppAccess {
 
   private AppAccess() {}
 
+  /** The calling key, from the request's authentication; null outside an API request. */
   private static ApiCaller caller(HttpServletRequest request) {
-    Object caller = request.getAttribute(ApiKeyFilter.API_CALLER);
-    return caller instanceof ApiCaller c ? c : null;
+    return ApiCaller.current().orElse(null);
   }
 
   /** The payment, if the calling key may see its app; else 404 as for a payment that is not. */

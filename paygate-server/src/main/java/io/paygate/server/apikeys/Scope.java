@@ -1,10 +1,14 @@
 package io.paygate.server.apikeys;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * What an API key may do, each scope including the ones before it: {@code read} GETs only; {@code
- * write} also makes payments, refunds and reconciliations; {@code admin} also keys and webhooks.
+ * What an API key may do, each scope including the ones before it: {@code read} reads; {@code
+ * write} also makes payments, refunds and reconciliations; {@code admin} also keys, webhook
+ * endpoints and redeliveries. Each route declares the one it needs ({@code api.ReadScope} and the
+ * others).
  */
 public enum Scope {
   READ,
@@ -28,14 +32,13 @@ public enum Scope {
     return compareTo(needed) >= 0;
   }
 
-  /** The scope a request needs, by its method and path under {@code /api}. */
-  static Scope neededFor(String method, String path) {
-    if (path.startsWith("/api/v1/api-keys") || path.startsWith("/api/v1/webhook-endpoints")) {
-      return ADMIN;
-    }
-    if (path.startsWith("/api/v1/events/") && path.endsWith("/redeliver")) {
-      return ADMIN;
-    }
-    return method.equals("GET") || method.equals("HEAD") ? READ : WRITE;
+  /** The authority a route's declaration ({@code @ReadScope} and the others) asks for. */
+  public String authority() {
+    return "SCOPE_" + wire();
+  }
+
+  /** The authorities of a key of this scope: its own and those of every scope it includes. */
+  List<String> authorities() {
+    return Arrays.stream(values()).filter(this::covers).map(Scope::authority).toList();
   }
 }

@@ -1,7 +1,7 @@
 package io.paygate.server.idempotency;
 
 import io.paygate.server.api.FilterProblems;
-import io.paygate.server.apikeys.ApiKeyFilter;
+import io.paygate.server.apikeys.ApiCaller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -58,7 +58,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String key = request.getHeader(HEADER);
-    String caller = (String) request.getAttribute(ApiKeyFilter.CALLER);
+    String caller = ApiCaller.current().map(ApiCaller::id).orElse(null);
     if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
       problems.write(
           request,

@@ -15,6 +15,8 @@ import io.paygate.server.PayGateProperties;
 import io.paygate.server.api.ApiController;
 import io.paygate.server.api.ListPage;
 import io.paygate.server.api.ListParameters;
+import io.paygate.server.api.ReadScope;
+import io.paygate.server.api.WriteScope;
 import io.paygate.server.apikeys.AppAccess;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,6 +54,7 @@ public class PaymentApiController {
     this.publicUrl = properties.publicUrl();
   }
 
+  @WriteScope
   @PostMapping
   public ResponseEntity<PaymentView> create(
       @RequestBody CreatePaymentRequest request, HttpServletRequest http) {
@@ -88,6 +91,7 @@ public class PaymentApiController {
         .body(created);
   }
 
+  @ReadScope
   @GetMapping("/{outTradeNo}")
   public PaymentView get(
       @PathVariable String outTradeNo,
@@ -101,6 +105,7 @@ public class PaymentApiController {
    * The payments, newest first, a page at a time: {@code starting_after} is the last {@code
    * out_trade_no} of the page before (a cursor, so a page costs the same however deep).
    */
+  @ReadScope
   @GetMapping(params = "!trade_no")
   public ListPage<PaymentView> list(
       @RequestParam(required = false) String status,
@@ -130,6 +135,7 @@ public class PaymentApiController {
   }
 
   /** Finds a payment by Alipay's trade number (404 when none has it), synced on request. */
+  @ReadScope
   @GetMapping(params = "trade_no")
   public PaymentView findByTradeNo(
       @Parameter(
@@ -151,6 +157,7 @@ public class PaymentApiController {
    * Cancels a face-to-face (qr) payment as Alipay does: closed if unpaid, refunded in full if paid.
    * 409 PAYMENT_NOT_CANCELLABLE for the cashier products (close or refund those).
    */
+  @WriteScope
   @PostMapping("/{outTradeNo}/cancel")
   public CancelView cancel(@PathVariable String outTradeNo, HttpServletRequest http) {
     AppAccess.visible(http, payments.get(outTradeNo));
@@ -158,6 +165,7 @@ public class PaymentApiController {
     return new CancelView(cancelled.action(), view(cancelled.payment()));
   }
 
+  @WriteScope
   @PostMapping("/{outTradeNo}/close")
   public PaymentView close(@PathVariable String outTradeNo, HttpServletRequest http) {
     AppAccess.visible(http, payments.get(outTradeNo));

@@ -4,6 +4,8 @@ import io.paygate.core.errors.PayGateException;
 import io.paygate.core.reconciliation.BillReconciler;
 import io.paygate.core.reconciliation.Reconciliation;
 import io.paygate.server.api.ApiController;
+import io.paygate.server.api.ReadScope;
+import io.paygate.server.api.WriteScope;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -34,6 +36,7 @@ public class ReconciliationApiController {
   /**
    * Reconciles the day now (mending what PayGate can) and answers the run, kept with the others.
    */
+  @WriteScope
   @PostMapping
   public ResponseEntity<ReconciliationView> reconcile(@RequestBody ReconcileRequest request) {
     LocalDate day = billDate(request.billDate());
@@ -46,6 +49,7 @@ public class ReconciliationApiController {
   }
 
   /** The latest run for the app's bill of the day (the default app's without {@code app}). */
+  @ReadScope
   @GetMapping("/{billDate}")
   public ReconciliationView latest(
       @PathVariable String billDate, @RequestParam(required = false) String app) {

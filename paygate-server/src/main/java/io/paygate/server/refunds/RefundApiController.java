@@ -5,6 +5,8 @@ import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundService;
 import io.paygate.core.refunds.RefundStatus;
 import io.paygate.server.api.ApiController;
+import io.paygate.server.api.ReadScope;
+import io.paygate.server.api.WriteScope;
 import io.paygate.server.apikeys.AppAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -41,6 +43,7 @@ public class RefundApiController {
    * 201 with the refund; 202 while its outcome is unknown (PENDING: it is settled by a refund
    * query, never resent under a new number).
    */
+  @WriteScope
   @PostMapping
   public ResponseEntity<RefundView> create(
       @PathVariable String outTradeNo, @RequestBody CreateRefundRequest request) {
@@ -53,11 +56,13 @@ public class RefundApiController {
         .body(RefundView.of(refund));
   }
 
+  @ReadScope
   @GetMapping
   public List<RefundView> list(@PathVariable String outTradeNo) {
     return refunds.list(outTradeNo).stream().map(RefundView::of).toList();
   }
 
+  @ReadScope
   @GetMapping("/{outRequestNo}")
   public RefundView get(@PathVariable String outTradeNo, @PathVariable String outRequestNo) {
     return RefundView.of(refunds.get(outTradeNo, outRequestNo));

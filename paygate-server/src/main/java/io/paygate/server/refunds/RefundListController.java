@@ -6,6 +6,7 @@ import io.paygate.core.refunds.RefundStatus;
 import io.paygate.server.api.ApiController;
 import io.paygate.server.api.ListPage;
 import io.paygate.server.api.ListParameters;
+import io.paygate.server.api.ReadScope;
 import io.paygate.server.apikeys.AppAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -27,6 +28,7 @@ public class RefundListController {
     this.refunds = refunds;
   }
 
+  @ReadScope
   @GetMapping("/api/v1/refunds")
   public ListPage<RefundView> list(
       @RequestParam(required = false) String status,

@@ -1,9 +1,11 @@
 package io.paygate.server.webhooks;
 
 import io.paygate.core.errors.PayGateException;
+import io.paygate.server.api.AdminScope;
 import io.paygate.server.api.ApiController;
 import io.paygate.server.api.ListPage;
 import io.paygate.server.api.ListParameters;
+import io.paygate.server.api.ReadScope;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +32,7 @@ public class EventApiController {
     this.json = json;
   }
 
+  @ReadScope
   @GetMapping
   public ListPage<EventView> list(
       @RequestParam(required = false) String payment,
@@ -47,12 +50,14 @@ public class EventApiController {
     return ListPage.of(found, limit);
   }
 
+  @ReadScope
   @GetMapping("/{id}")
   public EventView get(@PathVariable String id) {
     return view(events.get(id), true);
   }
 
   /** Sends the event again now to every live endpoint that had it, whatever happened before. */
+  @AdminScope
   @PostMapping("/{id}/redeliver")
   public EventView redeliver(@PathVariable String id) {
     Events.Event event = events.get(id);

@@ -1,5 +1,6 @@
 package io.paygate.server.webhooks;
 
+import io.paygate.server.api.AdminScope;
 import io.paygate.server.api.ApiController;
 import java.net.URI;
 import java.util.List;
@@ -24,6 +25,7 @@ public class WebhookEndpointApiController {
     this.properties = properties;
   }
 
+  @AdminScope
   @PostMapping
   public ResponseEntity<WebhookEndpointView> create(
       @RequestBody CreateWebhookEndpointRequest request) {
@@ -32,16 +34,19 @@ public class WebhookEndpointApiController {
         .body(WebhookEndpointView.of(endpoint, true));
   }
 
+  @AdminScope
   @GetMapping
   public List<WebhookEndpointView> list() {
     return endpoints.live().stream().map(e -> WebhookEndpointView.of(e, false)).toList();
   }
 
+  @AdminScope
   @GetMapping("/{id}")
   public WebhookEndpointView get(@PathVariable String id) {
     return WebhookEndpointView.of(endpoints.get(id), false);
   }
 
+  @AdminScope
   @DeleteMapping("/{id}")
   public ResponseEntity<Void> delete(@PathVariable String id) {
     endpoints.delete(id);
@@ -49,6 +54,7 @@ public class WebhookEndpointApiController {
   }
 
   /** A new secret; the old one keeps signing beside it for paygate.webhooks.rotation-overlap. */
+  @AdminScope
   @PostMapping("/{id}/rotate-secret")
   public WebhookEndpointView rotate(@PathVariable String id) {
     return WebhookEndpointView.of(endpoints.rotate(id, properties.rotationOverlap()), true);
