@@ -20,6 +20,8 @@ public enum ErrorCode {
   WEBHOOK_ENDPOINT_NOT_FOUND(Kind.NOT_FOUND),
   EVENT_NOT_FOUND(Kind.NOT_FOUND),
   API_KEY_NOT_FOUND(Kind.NOT_FOUND),
+  /** A key asked to make a key broader than itself (a wider scope, more apps, or every app). */
+  KEY_TOO_BROAD(Kind.FORBIDDEN),
   /** The API key is limited to other apps than the one the request is for. */
   APP_NOT_ALLOWED(Kind.FORBIDDEN);
 

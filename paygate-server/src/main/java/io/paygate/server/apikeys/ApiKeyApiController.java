@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** {@code /api/v1/api-keys}: an admin key makes, lists and revokes the shop's other keys. */
+/**
+ * {@code /api/v1/api-keys}: an admin key makes, lists and revokes the shop's other keys. A key
+ * limited to apps makes keys limited to some of its apps only, and sees and revokes only those.
+ */
 @ApiController
 @RequestMapping("/api/v1/api-keys")
 public class ApiKeyApiController {
@@ -28,7 +31,7 @@ public class ApiKeyApiController {
   @AdminScope
   @PostMapping
   public ResponseEntity<ApiKeyView> create(@RequestBody CreateApiKeyRequest request) {
-    ApiKeys.MadeKey made = keys.create(request.name(), request.scope(), request.apps());
+    ApiKeys.MadeKey made = keys.create(request.name(), request.scope(), request.apps(), caller());
     return ResponseEntity.created(URI.create("/api/v1/api-keys/" + made.id()))
         .body(ApiKeyView.of(made));
   }
@@ -36,16 +39,20 @@ public class ApiKeyApiController {
   @AdminScope
   @GetMapping
   public List<ApiKeyView> list() {
-    return keys.list().stream().map(ApiKeyView::of).toList();
+    return keys.list(caller()).stream().map(ApiKeyView::of).toList();
   }
 
   /** Revokes the key at once, on every instance: the next request with it is refused. */
   @AdminScope
   @DeleteMapping("/{id}")
   public ResponseEntity<Void> revoke(@PathVariable String id) {
-    if (!keys.revoke(id)) {
+    if (!keys.revoke(id, caller())) {
       throw new PayGateException(ErrorCode.API_KEY_NOT_FOUND, "no live API key " + id);
     }
     return ResponseEntity.noContent().build();
+  }
+
+  private static ApiCaller caller() {
+    return ApiCaller.current().orElseThrow();
   }
 }

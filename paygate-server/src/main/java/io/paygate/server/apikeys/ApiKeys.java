@@ -5,6 +5,7 @@ import static io.paygate.server.database.Times.read;
 
 import io.paygate.core.channel.MerchantApps;
 import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.server.PayGateProperties;
 import io.paygate.server.sandbox.SandboxMode;
@@ -117,11 +118,15 @@ public class ApiKeys {
    * the only place the key is ever shown.
    */
   MadeKey create(String requestedName, String requestedScope) {
-    return create(requestedName, requestedScope, List.of());
+    return create(requestedName, requestedScope, List.of(), null);
   }
 
-  /** As {@link #create(String, String)}, the key limited to these apps (none: every app). */
-  MadeKey create(String requestedName, String requestedScope, List<String> requestedApps) {
+  /**
+   * As {@link #create(String, String)}, the key limited to these apps (none: every app), made by
+   * {@code maker}: never broader than the maker's own key (scope and apps).
+   */
+  MadeKey create(
+      String requestedName, String requestedScope, List<String> requestedApps, ApiCaller maker) {
     String name = requestedName == null ? "" : requestedName.trim();
     if (name.isEmpty() || name.length() > 100) {
       throw PayGateException.invalid("name", "name is required, at most 100 characters");
@@ -137,6 +142,9 @@ public class ApiKeys {
             "apps", "no app named " + app + "; the apps are " + apps.names());
       }
       limitedTo.add(app);
+    }
+    if (maker != null) {
+      notBroaderThan(maker, scope, limitedTo);
     }
     byte[] random = new byte[32];
     RANDOM.nextBytes(random);
@@ -167,6 +175,40 @@ public class ApiKeys {
     return made;
   }
 
+  /**
+   * 403 KEY_TOO_BROAD unless a key of this scope and these apps (none: every app) is no broader
+   * than the maker's.
+   */
+  private static void notBroaderThan(ApiCaller maker, Scope scope, Set<String> apps) {
+    if (!maker.scope().covers(scope)) {
+      throw new PayGateException(
+          ErrorCode.KEY_TOO_BROAD,
+          "this API key's scope is "
+              + maker.scope().wire()
+              + "; it cannot make a "
+              + scope.wire()
+              + " key",
+          "scope",
+          null);
+    }
+    if (maker.limited() && (apps.isEmpty() || !maker.apps().containsAll(apps))) {
+      throw new PayGateException(
+          ErrorCode.KEY_TOO_BROAD,
+          "this API key is limited to the apps "
+              + new TreeSet<>(maker.apps())
+              + "; a key it makes must be limited to some of them",
+          "apps",
+          null);
+    }
+  }
+
+  /** Whether the caller's key may see and revoke this key: one no broader in apps than its own. */
+  static boolean manages(ApiCaller caller, MadeKey key) {
+    return caller == null
+        || !caller.limited()
+        || (!key.apps().isEmpty() && caller.apps().containsAll(key.apps()));
+  }
+
   /** The live keys made through the API, oldest first, without the keys. */
   List<MadeKey> list() {
     return jdbc.sql(
@@ -183,6 +225,19 @@ public class ApiKeys {
                     read(row, "created_at"),
                     null))
         .list();
+  }
+
+  /** The live keys the caller manages ({@link #manages}). */
+  List<MadeKey> list(ApiCaller caller) {
+    return list().stream().filter(key -> manages(caller, key)).toList();
+  }
+
+  /** Revokes a key the caller manages; false when there is no such live key. */
+  boolean revoke(String id, ApiCaller caller) {
+    if (list(caller).stream().noneMatch(key -> key.id().equals(id))) {
+      return false;
+    }
+    return revoke(id);
   }
 
   /** Revokes a key; false when there is no live key with that id. */

@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What an API key limited to some apps may see and do: another app's payments (and their refunds)
- * do not exist for it, and it cannot take a payment with another app.
+ * What an API key limited to some apps may see and do: another app's payments (and their refunds,
+ * events, reconciliations and the webhook endpoints that hear them) do not exist for it, and it
+ * cannot take a payment, reconcile a bill or make an endpoint or key for another app.
  */
 public final class AppAccess {
 
@@ -52,5 +53,10 @@ public final class AppAccess {
       return Set.of(app.strip());
     }
     return caller == null ? Set.of() : new TreeSet<>(caller.apps());
+  }
+
+  /** The apps the calling key is limited to; empty for a key of every app (or no key). */
+  public static Set<String> keyApps() {
+    return ApiCaller.current().map(ApiCaller::apps).orElse(Set.of());
   }
 }

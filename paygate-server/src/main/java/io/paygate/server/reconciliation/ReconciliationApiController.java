@@ -1,11 +1,16 @@
 package io.paygate.server.reconciliation;
 
+import io.paygate.core.channel.MerchantApps;
+import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.errors.PayGateException;
+import io.paygate.core.payments.PaymentRules;
 import io.paygate.core.reconciliation.BillReconciler;
 import io.paygate.core.reconciliation.Reconciliation;
 import io.paygate.server.api.ApiController;
 import io.paygate.server.api.ReadScope;
 import io.paygate.server.api.WriteScope;
+import io.paygate.server.apikeys.AppAccess;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The reconciliation part of the merchant API. */
+/**
+ * The reconciliation part of the merchant API. A key limited to apps reconciles and reads only its
+ * apps' bills (403 APP_NOT_ALLOWED for another's).
+ */
 @ApiController
 @RequestMapping("/api/v1/reconciliations")
 public class ReconciliationApiController {
@@ -28,9 +36,18 @@ public class ReconciliationApiController {
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
   private final BillReconciler reconciler;
+  private final MerchantApps apps;
 
-  public ReconciliationApiController(BillReconciler reconciler) {
+  public ReconciliationApiController(BillReconciler reconciler, PaymentChannel channel) {
     this.reconciler = reconciler;
+    this.apps = channel.apps();
+  }
+
+  /** The app named (the default app without one), which the calling key must be allowed. */
+  private String allowed(String app, HttpServletRequest http) {
+    String chosen = PaymentRules.chooseApp(apps, app, null);
+    AppAccess.mayUse(http, chosen);
+    return chosen;
   }
 
   /**
@@ -38,8 +55,10 @@ public class ReconciliationApiController {
    */
   @WriteScope
   @PostMapping
-  public ResponseEntity<ReconciliationView> reconcile(@RequestBody ReconcileRequest request) {
+  public ResponseEntity<ReconciliationView> reconcile(
+      @RequestBody ReconcileRequest request, HttpServletRequest http) {
     LocalDate day = billDate(request.billDate());
+    allowed(request.app(), http);
     Reconciliation made = reconciler.reconcile(request.app(), day);
     ReconciliationView run = ReconciliationView.of(made);
     String location = "/api/v1/reconciliations/" + day;
@@ -52,8 +71,12 @@ public class ReconciliationApiController {
   @ReadScope
   @GetMapping("/{billDate}")
   public ReconciliationView latest(
-      @PathVariable String billDate, @RequestParam(required = false) String app) {
-    return ReconciliationView.of(reconciler.latest(app, billDate(billDate)));
+      @PathVariable String billDate,
+      @RequestParam(required = false) String app,
+      HttpServletRequest http) {
+    LocalDate day = billDate(billDate);
+    allowed(app, http);
+    return ReconciliationView.of(reconciler.latest(app, day));
   }
 
   private static LocalDate billDate(String text) {

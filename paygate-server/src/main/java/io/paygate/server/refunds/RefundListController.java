@@ -1,6 +1,7 @@
 package io.paygate.server.refunds;
 
 import io.paygate.core.errors.PayGateException;
+import io.paygate.core.payments.PaymentService;
 import io.paygate.core.refunds.RefundService;
 import io.paygate.core.refunds.RefundStatus;
 import io.paygate.server.api.ApiController;
@@ -22,10 +23,13 @@ public class RefundListController {
 
   private final JdbcRefundRepository repository;
   private final RefundService refunds;
+  private final PaymentService payments;
 
-  public RefundListController(JdbcRefundRepository repository, RefundService refunds) {
+  public RefundListController(
+      JdbcRefundRepository repository, RefundService refunds, PaymentService payments) {
     this.repository = repository;
     this.refunds = refunds;
+    this.payments = payments;
   }
 
   @ReadScope
@@ -49,6 +53,8 @@ public class RefundListController {
       }
       afterPayment = startingAfter.substring(0, slash);
       afterRefund = startingAfter.substring(slash + 1);
+      // Another app's payment is not found, as one that does not exist: its refunds with it.
+      AppAccess.visible(request, payments.get(afterPayment));
       refunds.get(afterPayment, afterRefund);
     }
     List<RefundView> rows =

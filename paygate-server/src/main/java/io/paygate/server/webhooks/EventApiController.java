@@ -6,6 +6,7 @@ import io.paygate.server.api.ApiController;
 import io.paygate.server.api.ListPage;
 import io.paygate.server.api.ListParameters;
 import io.paygate.server.api.ReadScope;
+import io.paygate.server.apikeys.AppAccess;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code /api/v1/events}: what happened, what was sent, and sending it again. */
+/**
+ * {@code /api/v1/events}: what happened, what was sent, and sending it again. A key limited to apps
+ * sees only its apps' payments' events.
+ */
 @ApiController
 @RequestMapping("/api/v1/events")
 public class EventApiController {
@@ -44,7 +48,7 @@ public class EventApiController {
       throw PayGateException.invalid("type", "unknown event type; known: " + EventType.names());
     }
     List<EventView> found =
-        events.list(payment, type, startingAfter, limit).stream()
+        events.list(payment, type, startingAfter, limit, AppAccess.keyApps()).stream()
             .map(event -> view(event, false))
             .toList();
     return ListPage.of(found, limit);
@@ -53,14 +57,14 @@ public class EventApiController {
   @ReadScope
   @GetMapping("/{id}")
   public EventView get(@PathVariable String id) {
-    return view(events.get(id), true);
+    return view(events.get(id, AppAccess.keyApps()), true);
   }
 
   /** Sends the event again now to every live endpoint that had it, whatever happened before. */
   @AdminScope
   @PostMapping("/{id}/redeliver")
   public EventView redeliver(@PathVariable String id) {
-    Events.Event event = events.get(id);
+    Events.Event event = events.get(id, AppAccess.keyApps());
     dispatcher.redeliver(id);
     return view(event, true);
   }

@@ -116,13 +116,23 @@ public class EventOutbox {
               json.writeValueAsString(envelope),
               column(now))
           .update();
+      String app = live.stream().anyMatch(e -> !e.apps().isEmpty()) ? appOf(event) : null;
       for (WebhookEndpoint endpoint : live) {
-        if (endpoint.takes(event.type().wire())) {
+        if (endpoint.takes(event.type().wire(), app)) {
           deliveries.add(WebhookDeliveries.insert(jdbc, id, endpoint.id(), now));
         }
       }
     }
     return deliveries;
+  }
+
+  /** The app of the event's payment, for the endpoints limited to apps. */
+  private String appOf(Pending event) {
+    return jdbc.sql("SELECT app FROM payments WHERE out_trade_no = ?")
+        .param(event.outTradeNo())
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   private static String random() {

@@ -6,7 +6,9 @@ import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.server.database.Where;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,9 +38,22 @@ public class Events {
    * Newest first, after the cursor event if given; one more than {@code limit} to tell has_more.
    */
   List<Event> list(String outTradeNo, String type, String startingAfter, int limit) {
+    return list(outTradeNo, type, startingAfter, limit, Set.of());
+  }
+
+  /** As the listing above, of the payments of these apps only (none: every app). */
+  List<Event> list(
+      String outTradeNo, String type, String startingAfter, int limit, Set<String> apps) {
     Where where = new Where().equal("out_trade_no", outTradeNo).equal("type", type);
+    if (!apps.isEmpty()) {
+      where.and(
+          "out_trade_no IN (SELECT out_trade_no FROM payments WHERE app IN ("
+              + Where.marks(apps.size())
+              + "))",
+          apps.toArray());
+    }
     if (Where.present(startingAfter)) {
-      get(startingAfter);
+      get(startingAfter, apps);
       String at = "(SELECT created_at FROM events WHERE id = ?)";
       where.and(
           "(created_at < " + at + " OR (created_at = " + at + " AND id < ?))",
@@ -57,6 +72,30 @@ public class Events {
         .params(where.params())
         .query(Events::map)
         .list();
+  }
+
+  /** An event of a payment of these apps (none: every app); another app's is not found. */
+  Event get(String id, Set<String> apps) {
+    Event event = get(id);
+    if (!apps.isEmpty()
+        && !jdbc.sql(
+                "SELECT COUNT(*) FROM payments WHERE out_trade_no = ? AND app IN ("
+                    + Where.marks(apps.size())
+                    + ")")
+            .params(concat(event.outTradeNo(), apps))
+            .query(Integer.class)
+            .single()
+            .equals(1)) {
+      throw new PayGateException(ErrorCode.EVENT_NOT_FOUND, "no event " + id);
+    }
+    return event;
+  }
+
+  private static List<Object> concat(String first, Set<String> rest) {
+    List<Object> params = new ArrayList<>();
+    params.add(first);
+    params.addAll(rest);
+    return params;
   }
 
   public Event get(String id) {

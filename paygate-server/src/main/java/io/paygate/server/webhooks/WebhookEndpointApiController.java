@@ -1,9 +1,13 @@
 package io.paygate.server.webhooks;
 
+import io.paygate.core.channel.MerchantApps;
+import io.paygate.core.channel.PaymentChannel;
 import io.paygate.server.api.AdminScope;
 import io.paygate.server.api.ApiController;
+import io.paygate.server.apikeys.AppAccess;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** {@code /api/v1/webhook-endpoints}: where a shop hears back. */
+/**
+ * {@code /api/v1/webhook-endpoints}: where a shop hears back. A key limited to apps sees and
+ * manages only endpoints limited to some of its apps, and makes only such endpoints.
+ */
 @ApiController
 @RequestMapping("/api/v1/webhook-endpoints")
 public class WebhookEndpointApiController {
@@ -20,35 +27,46 @@ public class WebhookEndpointApiController {
   private final WebhookEndpoints endpoints;
   private final WebhooksProperties properties;
 
-  public WebhookEndpointApiController(WebhookEndpoints endpoints, WebhooksProperties properties) {
+  private final MerchantApps apps;
+
+  public WebhookEndpointApiController(
+      WebhookEndpoints endpoints, WebhooksProperties properties, PaymentChannel channel) {
     this.endpoints = endpoints;
     this.properties = properties;
+    this.apps = channel.apps();
   }
 
   @AdminScope
   @PostMapping
   public ResponseEntity<WebhookEndpointView> create(
       @RequestBody CreateWebhookEndpointRequest request) {
-    WebhookEndpoint endpoint = endpoints.create(request.url(), request.events());
+    WebhookEndpoint endpoint =
+        endpoints.create(
+            request.url(), request.events(), request.apps(), AppAccess.keyApps(), apps.names());
     return ResponseEntity.created(URI.create("/api/v1/webhook-endpoints/" + endpoint.id()))
-        .body(WebhookEndpointView.of(endpoint, true));
+        .body(view(endpoint, true));
   }
 
   @AdminScope
   @GetMapping
   public List<WebhookEndpointView> list() {
-    return endpoints.live().stream().map(e -> WebhookEndpointView.of(e, false)).toList();
+    Set<String> keyApps = AppAccess.keyApps();
+    return endpoints.live().stream()
+        .filter(endpoint -> endpoint.within(keyApps))
+        .map(endpoint -> view(endpoint, false))
+        .toList();
   }
 
   @AdminScope
   @GetMapping("/{id}")
   public WebhookEndpointView get(@PathVariable String id) {
-    return WebhookEndpointView.of(endpoints.get(id), false);
+    return view(endpoints.get(id, AppAccess.keyApps()), false);
   }
 
   @AdminScope
   @DeleteMapping("/{id}")
   public ResponseEntity<Void> delete(@PathVariable String id) {
+    endpoints.get(id, AppAccess.keyApps());
     endpoints.delete(id);
     return ResponseEntity.noContent().build();
   }
@@ -57,6 +75,11 @@ public class WebhookEndpointApiController {
   @AdminScope
   @PostMapping("/{id}/rotate-secret")
   public WebhookEndpointView rotate(@PathVariable String id) {
-    return WebhookEndpointView.of(endpoints.rotate(id, properties.rotationOverlap()), true);
+    endpoints.get(id, AppAccess.keyApps());
+    return view(endpoints.rotate(id, properties.rotationOverlap()), true);
+  }
+
+  private WebhookEndpointView view(WebhookEndpoint endpoint, boolean withSecret) {
+    return WebhookEndpointView.of(endpoint, withSecret, apps.names());
   }
 }

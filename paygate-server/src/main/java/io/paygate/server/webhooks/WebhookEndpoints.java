@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +26,7 @@ public class WebhookEndpoints {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String COLUMNS =
-      "id, url, events, secret, previous_secret, previous_secret_until, created_at";
+      "id, url, events, apps, secret, previous_secret, previous_secret_until, created_at";
 
   private final JdbcClient jdbc;
   private final WebhookTargets targets;
@@ -41,6 +43,37 @@ public class WebhookEndpoints {
    * (none: all of them). Refusals name the field, for the API and the page alike.
    */
   WebhookEndpoint create(String requestedUrl, List<String> requestedEvents) {
+    return create(requestedUrl, requestedEvents, List.of(), Set.of(), Set.of());
+  }
+
+  /**
+   * As {@link #create(String, List)}, limited to the requested apps (none: every app), which must
+   * be among the merchant's {@code apps}, for a key of {@code keyApps} (none: every app), which may
+   * make endpoints of its own apps only.
+   */
+  WebhookEndpoint create(
+      String requestedUrl,
+      List<String> requestedEvents,
+      List<String> requestedApps,
+      Set<String> keyApps,
+      Set<String> apps) {
+    Set<String> limitedTo = new TreeSet<>();
+    for (String app : requestedApps == null ? List.<String>of() : requestedApps) {
+      if (app == null || !apps.contains(app)) {
+        throw PayGateException.invalid(
+            "apps", "no app named " + app + "; the apps are " + new TreeSet<>(apps));
+      }
+      limitedTo.add(app);
+    }
+    if (!keyApps.isEmpty() && (limitedTo.isEmpty() || !keyApps.containsAll(limitedTo))) {
+      throw new PayGateException(
+          ErrorCode.APP_NOT_ALLOWED,
+          "this API key is limited to the apps "
+              + new TreeSet<>(keyApps)
+              + "; an endpoint it makes must be limited to some of them",
+          "apps",
+          null);
+    }
     String url = targets.parse(requestedUrl).toString();
     List<String> events = requestedEvents == null ? List.of() : List.copyOf(requestedEvents);
     for (String type : events) {
@@ -51,12 +84,20 @@ public class WebhookEndpoints {
     }
     WebhookEndpoint endpoint =
         new WebhookEndpoint(
-            "we_" + random(18), url, List.copyOf(events), secret(), null, null, clock.instant());
-    jdbc.sql("INSERT INTO webhook_endpoints (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?)")
+            "we_" + random(18),
+            url,
+            List.copyOf(events),
+            limitedTo,
+            secret(),
+            null,
+            null,
+            clock.instant());
+    jdbc.sql("INSERT INTO webhook_endpoints (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?)")
         .params(
             endpoint.id(),
             endpoint.url(),
             events.isEmpty() ? "*" : String.join(",", events),
+            limitedTo.isEmpty() ? null : String.join(",", limitedTo),
             endpoint.secret(),
             null,
             null,
@@ -70,6 +111,16 @@ public class WebhookEndpoints {
             "SELECT " + COLUMNS + " FROM webhook_endpoints WHERE deleted_at IS NULL ORDER BY id")
         .query(WebhookEndpoints::map)
         .list();
+  }
+
+  /** A live endpoint a key of these apps may see (none: every app), else 404. */
+  WebhookEndpoint get(String id, Set<String> keyApps) {
+    return find(id)
+        .filter(endpoint -> endpoint.within(keyApps))
+        .orElseThrow(
+            () ->
+                new PayGateException(
+                    ErrorCode.WEBHOOK_ENDPOINT_NOT_FOUND, "no webhook endpoint " + id));
   }
 
   WebhookEndpoint get(String id) {
@@ -125,7 +176,14 @@ public class WebhookEndpoints {
         .params(secret, column(until), id)
         .update();
     return new WebhookEndpoint(
-        id, before.url(), before.events(), secret, before.secret(), until, before.createdAt());
+        id,
+        before.url(),
+        before.events(),
+        before.apps(),
+        secret,
+        before.secret(),
+        until,
+        before.createdAt());
   }
 
   private static String secret() {
@@ -138,12 +196,19 @@ public class WebhookEndpoints {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 
+  private static Set<String> appsOf(String column) {
+    return column == null || column.isBlank()
+        ? Set.of()
+        : new TreeSet<>(Arrays.asList(column.split(",")));
+  }
+
   private static WebhookEndpoint map(ResultSet row, int n) throws SQLException {
     String events = row.getString("events");
     return new WebhookEndpoint(
         row.getString("id"),
         row.getString("url"),
         events.equals("*") ? List.of() : Arrays.asList(events.split(",")),
+        appsOf(row.getString("apps")),
         row.getString("secret"),
         row.getString("previous_secret"),
         read(row, "previous_secret_until"),
