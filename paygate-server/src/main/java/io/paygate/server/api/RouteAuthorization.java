@@ -50,6 +50,17 @@ public final class RouteAuthorization implements AuthorizationManager<RequestAut
     }
   }
 
+  /**
+   * A caller who may call the API asked for a path and method no route takes: answered 404 here, so
+   * that nothing behind the chain runs for it either.
+   */
+  public static final class NoRoute extends AuthorizationDecision {
+
+    NoRoute() {
+      super(false);
+    }
+  }
+
   private final ObjectProvider<HandlerMapping> routes;
   private final PreAuthorizeAuthorizationManager declared = new PreAuthorizeAuthorizationManager();
 
@@ -74,7 +85,10 @@ public final class RouteAuthorization implements AuthorizationManager<RequestAut
     if (result == null) {
       return new ScopeRequired(null);
     }
-    return result.isGranted() ? result : new ScopeRequired(scopeOf(route.getMethod()));
+    if (!result.isGranted()) {
+      return new ScopeRequired(scopeOf(route.getMethod()));
+    }
+    return route.getBeanType() == ApiFallbackController.class ? new NoRoute() : result;
   }
 
   /** The scope a handler method declares, by its annotation; null when it declares none. */

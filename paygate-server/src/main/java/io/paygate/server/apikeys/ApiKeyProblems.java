@@ -55,11 +55,20 @@ final class ApiKeyProblems
       HttpServletResponse response,
       org.springframework.security.access.AccessDeniedException denied)
       throws IOException {
-    String needed =
+    Object result =
         denied instanceof AuthorizationDeniedException decided
-                && decided.getAuthorizationResult() instanceof RouteAuthorization.ScopeRequired s
-            ? s.scope()
+            ? decided.getAuthorizationResult()
             : null;
+    if (result instanceof RouteAuthorization.NoRoute) {
+      problems.write(
+          request,
+          response,
+          HttpStatus.NOT_FOUND,
+          "NOT_FOUND",
+          "no API route has this path and method");
+      return;
+    }
+    String needed = result instanceof RouteAuthorization.ScopeRequired s ? s.scope() : null;
     String detail =
         ApiCaller.current()
             .map(caller -> "this API key's scope is " + caller.scope().wire())
