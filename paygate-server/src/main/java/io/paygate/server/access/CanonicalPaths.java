@@ -15,15 +15,19 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * Only paths written one way get past Spring Security: Spring Security's {@link StrictHttpFirewall}
  * (which refuses {@code //}, {@code /./}, {@code /../}, {@code ;} parameters, a backslash and an
  * encoded {@code /}, {@code .} or {@code %}) and what it lets through: a letter, digit or {@code
- * -._~} written percent-encoded ({@code /api/v1/%61pi-keys}), which the router decodes but nothing
+ * -._} written percent-encoded ({@code /api/v1/%61pi-keys}), which the router decodes but nothing
  * needs, and {@code /api} in another case. A refused {@code /api} request is answered with a 400
  * problem detail {@code NON_CANONICAL_PATH}; any other with a bare 400, as Spring Security does.
  */
 final class CanonicalPaths extends StrictHttpFirewall implements RequestRejectedHandler {
 
-  /** A percent-encoded unreserved character (RFC 3986 section 2.3): ALPHA, DIGIT, -, ., _, ~. */
+  /**
+   * A percent-encoded unreserved character (RFC 3986 section 2.3): ALPHA, DIGIT, -, . and _. The
+   * fourth, {@code ~}, is let through encoded: Java's {@code URLEncoder} (PayGate's own client
+   * among its users) and older encoders write it as {@code %7E}, and no route's name has one.
+   */
   private static final Pattern ENCODED_UNRESERVED =
-      Pattern.compile("%(3[0-9]|[46][1-9a-fA-F]|[57][0-9aA]|2[dDeE]|5[fF]|7[eE])");
+      Pattern.compile("%(3[0-9]|[46][1-9a-fA-F]|[57][0-9aA]|2[dDeE]|5[fF])");
 
   static final String CODE = "NON_CANONICAL_PATH";
 
@@ -40,7 +44,7 @@ final class CanonicalPaths extends StrictHttpFirewall implements RequestRejected
     if (ENCODED_UNRESERVED.matcher(path).find()) {
       throw new RequestRejectedException(
           "The request was rejected because the URL contained a percent-encoded letter, digit or"
-              + " -._~");
+              + " -._");
     }
     if (api(path) && !path.startsWith("/api")) {
       throw new RequestRejectedException(
@@ -62,7 +66,7 @@ final class CanonicalPaths extends StrictHttpFirewall implements RequestRejected
         response,
         HttpStatus.BAD_REQUEST,
         CODE,
-        "the path must be written plainly, one way: no percent-encoded letters, digits or -._~,"
+        "the path must be written plainly, one way: no percent-encoded letters, digits or -._,"
             + " no // or /./ or /../, no ; parameters, no backslash, no encoded / . or %");
   }
 

@@ -136,13 +136,15 @@ class RouteAccessTest extends ServerTestSupport {
             "/api/v1/%2e/api-keys",
             "/api/v1/api%2Dkeys",
             "/api/v1/api-key%73",
-            "/api/v1/%7e",
+            "/api/v1/payments/P%31",
             "/API/v1/api-keys",
             "/Api/v1/payments")) {
       Reply reply = call(admin, "POST", path, "{\"name\":\"x\",\"scope\":\"admin\"}");
       assertProblem(reply, 400, "NON_CANONICAL_PATH");
     }
     assertThat(rows()).isEqualTo(before);
+    // An encoded ~ is what Java's URLEncoder writes: let through, and routed as the number it is.
+    assertProblem(call(admin, "GET", "/api/v1/payments/P%7E1", null), 404, "PAYMENT_NOT_FOUND");
   }
 
   @Test
