@@ -298,6 +298,46 @@ class TwoAppsTest extends ClusterTestSupport {
                       .get("code")
                       .asString())
               .isEqualTo("APP_NOT_ALLOWED");
+          // Nor the other app's bills, nor its events.
+          for (Reply bill :
+              List.of(
+                  apiWithKey(secret, "GET", "/api/v1/reconciliations/2026-01-01", null),
+                  apiWithKey(
+                      secret,
+                      "POST",
+                      "/api/v1/reconciliations",
+                      Map.of("bill_date", "2026-01-01", "app", "default")))) {
+            assertThat(bill.status()).as(bill.body()).isEqualTo(403);
+            assertThat(bill.json().get("code").asString()).isEqualTo("APP_NOT_ALLOWED");
+          }
+          assertThat(apiWithKey(secret, "GET", "/api/v1/events?limit=100", null).body())
+              .doesNotContain(other);
+          // An admin key of the one app makes keys and endpoints of that app only.
+          String admin =
+              created(
+                      api(
+                          "POST",
+                          "/api/v1/api-keys",
+                          Map.of(
+                              "name", "brand admin", "scope", "admin", "apps", List.of("brand"))))
+                  .get("key")
+                  .asString();
+          Reply wider =
+              apiWithKey(
+                  admin,
+                  "POST",
+                  "/api/v1/api-keys",
+                  Map.of("name", "both", "scope", "read", "apps", List.of("brand", "default")));
+          assertThat(wider.status()).isEqualTo(403);
+          assertThat(wider.json().get("code").asString()).isEqualTo("KEY_TOO_BROAD");
+          Reply endpoint =
+              apiWithKey(
+                  admin,
+                  "POST",
+                  "/api/v1/webhook-endpoints",
+                  Map.of("url", "http://localhost:9/brand", "apps", List.of("default")));
+          assertThat(endpoint.status()).isEqualTo(403);
+          assertThat(endpoint.json().get("code").asString()).isEqualTo("APP_NOT_ALLOWED");
           // The bootstrap key sees both apps, and can ask for one.
           assertThat(
                   api("GET", "/api/v1/payments?app=default&limit=100", null)
