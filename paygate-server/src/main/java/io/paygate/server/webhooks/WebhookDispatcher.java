@@ -1,22 +1,22 @@
 package io.paygate.server.webhooks;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -33,6 +33,7 @@ public class WebhookDispatcher implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
   private static final int EXCERPT = 500;
+  private static final int ERROR = 256;
 
   private final WebhookDeliveries deliveries;
   private final WebhookEndpoints endpoints;
@@ -40,7 +41,7 @@ public class WebhookDispatcher implements DisposableBean {
   private final WebhookTargets targets;
   private final Clock clock;
   private final MeterRegistry meters;
-  private final HttpClient http;
+  private final WebhookClient client;
   private final ThreadPoolExecutor pool =
       new ThreadPoolExecutor(
           1, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000), named("paygate-webhook"));
@@ -58,11 +59,7 @@ public class WebhookDispatcher implements DisposableBean {
     this.targets = targets;
     this.clock = clock;
     this.meters = meters;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(properties.timeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    this.client = new WebhookClient(defaultTls(), (int) properties.maxReplySize().toBytes());
   }
 
   /**
@@ -134,41 +131,45 @@ public class WebhookDispatcher implements DisposableBean {
   private WebhookDeliveries.Attempt post(
       WebhookEndpoint endpoint, WebhookDeliveries.Claimed delivery, Instant now) {
     URI url = URI.create(endpoint.url());
-    Optional<String> refused = targets.refusal(url.getHost());
-    if (refused.isPresent()) {
-      return new WebhookDeliveries.Attempt(now, null, null, refused.get(), 0);
+    // Looked up once: the addresses checked are the ones connected to.
+    WebhookTargets.Lookup lookup = targets.resolve(url.getHost());
+    if (lookup.refusal().isPresent()) {
+      return new WebhookDeliveries.Attempt(
+          now, null, null, excerpt(lookup.refusal().get(), ERROR), 0);
     }
     String signature =
         WebhookSignature.header(
             now.getEpochSecond(), delivery.payload(), endpoint.signingSecrets(now));
-    HttpRequest request =
-        HttpRequest.newBuilder(url)
-            .timeout(properties.timeout())
-            .header("Content-Type", "application/json; charset=utf-8")
-            .header("User-Agent", "PayGate-Webhooks/1")
-            .header("PayGate-Event-Id", delivery.eventId())
-            .header(WebhookSignature.HEADER, signature)
-            .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
-            .build();
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json; charset=utf-8");
+    headers.put("User-Agent", "PayGate-Webhooks/1");
+    headers.put("PayGate-Event-Id", delivery.eventId());
+    headers.put(WebhookSignature.HEADER, signature);
     long started = System.nanoTime();
-    try {
-      HttpResponse<String> reply =
-          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new WebhookDeliveries.Attempt(
-          now, reply.statusCode(), excerpt(reply.body()), null, millis(started));
-    } catch (HttpTimeoutException e) {
-      return new WebhookDeliveries.Attempt(now, null, null, "no answer in time", millis(started));
-    } catch (IOException e) {
-      return new WebhookDeliveries.Attempt(
-          now,
-          null,
-          null,
-          excerpt(e.getClass().getSimpleName() + ": " + e.getMessage()),
-          millis(started));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new WebhookDeliveries.Attempt(now, null, null, "interrupted", millis(started));
+    WebhookClient.Outcome outcome =
+        client.post(
+            url,
+            lookup.resolved(),
+            headers,
+            delivery.payload().getBytes(StandardCharsets.UTF_8),
+            properties.timeout());
+    if (outcome instanceof WebhookClient.Outcome.Answered answered) {
+      // The note on a cut reply fits in the excerpt's room (the column holds 512).
+      String excerpt =
+          answered.cut() == null
+              ? excerpt(answered.body(), EXCERPT)
+              : excerpt(answered.body(), EXCERPT - answered.cut().length() - 3)
+                  + " ("
+                  + answered.cut()
+                  + ")";
+      return new WebhookDeliveries.Attempt(now, answered.status(), excerpt, null, millis(started));
     }
+    return new WebhookDeliveries.Attempt(
+        now,
+        null,
+        null,
+        excerpt(((WebhookClient.Outcome.Failed) outcome).error(), ERROR),
+        millis(started));
   }
 
   /** Done, or the next attempt: first-retry after the first failure, doubling, capped. */
@@ -209,11 +210,11 @@ public class WebhookDispatcher implements DisposableBean {
     return wait.compareTo(properties.maxRetryInterval()) > 0 ? properties.maxRetryInterval() : wait;
   }
 
-  private static String excerpt(String text) {
+  private static String excerpt(String text, int room) {
     if (text == null) {
       return null;
     }
-    return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT) + "…";
+    return text.length() <= room ? text : text.substring(0, room - 1) + "…";
   }
 
   private static long millis(long startedNanos) {
@@ -228,8 +229,17 @@ public class WebhookDispatcher implements DisposableBean {
     };
   }
 
+  private static SSLSocketFactory defaultTls() {
+    try {
+      return SSLContext.getDefault().getSocketFactory();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no TLS in this JVM", e);
+    }
+  }
+
   @Override
   public void destroy() {
     pool.shutdownNow();
+    client.close();
   }
 }

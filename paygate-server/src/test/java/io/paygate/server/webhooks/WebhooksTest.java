@@ -281,6 +281,27 @@ class WebhooksTest extends ServerTestSupport {
   }
 
   @Test
+  void aReplyWithoutEndIsReadUpToTheCapAndTheAttemptRecorded() throws Exception {
+    endpoint(List.of("payment.succeeded"));
+    CountDownLatch ended = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger written = receiver.endlessNext(ended);
+    paidPayment("2.44");
+    String eventId = receiver.next(PATIENCE).eventId();
+    awaitAttempts(eventId, 1);
+
+    JsonNode delivery = delivery(eventId);
+    assertThat(delivery.get("status").asString()).isEqualTo("SUCCEEDED");
+    JsonNode attempt = delivery.get("attempt_log").get(0);
+    assertThat(attempt.get("status_code").asInt()).isEqualTo(200);
+    assertThat(attempt.get("reply_excerpt").asString())
+        .startsWith("xxxx")
+        .endsWith("… (reply cut at 65536 bytes)");
+    // PayGate hung up: the receiver's endless reply ended with a broken connection.
+    assertThat(ended.await(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(written.get()).isGreaterThan(0);
+  }
+
+  @Test
   void aChangeThatRolledBackSendsNoEvent() {
     endpoint(List.of());
     String outTradeNo = createPayment("7.00", "page");
