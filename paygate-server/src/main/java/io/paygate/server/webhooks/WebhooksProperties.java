@@ -19,6 +19,10 @@ import org.springframework.util.unit.DataSize;
  * @param sweepInterval how often this instance looks for due retries
  * @param maxReplySize how much of an endpoint's reply is read (status line and headers included);
  *     the rest is never read, the connection closed
+ * @param endpointConcurrency how many deliveries to one endpoint are in flight at once on this
+ *     instance; a slow endpoint holds at most these, never another endpoint's
+ * @param deliveryThreads how many deliveries are in flight at once on this instance, all endpoints
+ *     together; what finds them all busy waits for the next sweep
  */
 @ConfigurationProperties("paygate.webhooks")
 public record WebhooksProperties(
@@ -29,13 +33,23 @@ public record WebhooksProperties(
     @DefaultValue("PT24H") Duration rotationOverlap,
     @DefaultValue("false") boolean allowPrivateTargets,
     @DefaultValue("PT15S") Duration sweepInterval,
-    @DefaultValue("64KB") DataSize maxReplySize) {
+    @DefaultValue("64KB") DataSize maxReplySize,
+    @DefaultValue("4") int endpointConcurrency,
+    @DefaultValue("64") int deliveryThreads) {
 
   @ConstructorBinding
   public WebhooksProperties {
     if (maxReplySize.toBytes() < 1024 || maxReplySize.toBytes() > 16 * 1024 * 1024) {
       throw new IllegalArgumentException(
           "paygate.webhooks.max-reply-size must be between 1KB and 16MB, got " + maxReplySize);
+    }
+    if (endpointConcurrency < 1 || deliveryThreads < endpointConcurrency) {
+      throw new IllegalArgumentException(
+          "paygate.webhooks.endpoint-concurrency must be at least 1 and at most"
+              + " paygate.webhooks.delivery-threads, got "
+              + endpointConcurrency
+              + " and "
+              + deliveryThreads);
     }
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("paygate.webhooks.timeout must be positive");
@@ -59,6 +73,8 @@ public record WebhooksProperties(
         rotationOverlap,
         allowPrivateTargets,
         sweepInterval,
-        DataSize.ofKilobytes(64));
+        DataSize.ofKilobytes(64),
+        4,
+        64);
   }
 }
