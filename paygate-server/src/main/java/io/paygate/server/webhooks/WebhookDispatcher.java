@@ -201,9 +201,8 @@ public class WebhookDispatcher implements DisposableBean {
     URI url = URI.create(endpoint.url());
     // Looked up once: the addresses checked are the ones connected to.
     WebhookTargets.Lookup lookup = targets.resolve(url.getHost());
-    if (lookup.refusal().isPresent()) {
-      return new WebhookDeliveries.Attempt(
-          now, null, null, excerpt(lookup.refusal().get(), ERROR), 0);
+    if (lookup instanceof WebhookTargets.Refused refused) {
+      return new WebhookDeliveries.Attempt(now, null, null, excerpt(refused.why(), ERROR), 0);
     }
     String signature =
         WebhookSignature.header(
@@ -217,7 +216,7 @@ public class WebhookDispatcher implements DisposableBean {
     WebhookClient.Outcome outcome =
         client.post(
             url,
-            lookup.resolved(),
+            (WebhookTargets.Resolved) lookup,
             headers,
             delivery.payload().getBytes(StandardCharsets.UTF_8),
             properties.timeout());

@@ -39,8 +39,14 @@ public class WebhookTargets {
     }
   }
 
-  /** The name checked and looked up once: connect to these addresses, in this order. */
-  record Resolved(String host, List<InetAddress> addresses) {}
+  /** The outcome of one look-up of a target's name. */
+  sealed interface Lookup {}
+
+  /** The name looked up once and every address checked: connect to these, in this order. */
+  record Resolved(String host, List<InetAddress> addresses) implements Lookup {}
+
+  /** Why the name may not be called now. */
+  record Refused(String why) implements Lookup {}
 
   private final boolean allowPrivate;
   private final boolean allowLoopback;
@@ -82,14 +88,7 @@ public class WebhookTargets {
 
   /** Why the host may not be called now, if it may not. */
   Optional<String> refusal(String host) {
-    return resolve(host).refusal();
-  }
-
-  /** The outcome of one look-up: the addresses to connect to, or why not. */
-  record Lookup(Resolved resolved, String why) {
-    Optional<String> refusal() {
-      return Optional.ofNullable(why);
-    }
+    return resolve(host) instanceof Refused refused ? Optional.of(refused.why()) : Optional.empty();
   }
 
   /**
@@ -100,7 +99,7 @@ public class WebhookTargets {
   Lookup resolve(String host) {
     String name = host.toLowerCase(Locale.ROOT);
     if (name.equals("metadata.google.internal") || name.endsWith(".internal")) {
-      return allowPrivate ? lookUp(host) : new Lookup(null, host + " is an internal name");
+      return allowPrivate ? lookUp(host) : new Refused(host + " is an internal name");
     }
     return lookUp(host);
   }
@@ -111,17 +110,17 @@ public class WebhookTargets {
     try {
       addresses = InetAddress.getAllByName(bare);
     } catch (UnknownHostException e) {
-      return new Lookup(null, host + " does not resolve");
+      return new Refused(host + " does not resolve");
     }
     List<InetAddress> usable = new ArrayList<>();
     for (InetAddress address : addresses) {
       Optional<String> why = refusal(address);
       if (why.isPresent()) {
-        return new Lookup(null, host + " is " + why.get());
+        return new Refused(host + " is " + why.get());
       }
       usable.add(address);
     }
-    return new Lookup(new Resolved(bare, List.copyOf(usable)), null);
+    return new Resolved(bare, List.copyOf(usable));
   }
 
   private Optional<String> refusal(InetAddress address) {

@@ -16,10 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,6 +48,7 @@ class ExchangeRetentionTest extends ServerTestSupport {
   @Autowired ExchangeRetention retention;
   @Autowired JdbcClient jdbc;
   @Autowired MeterRegistry meters;
+  @Autowired DataSource dataSource;
 
   private final String marker = "m-" + UUID.randomUUID();
 
@@ -149,15 +152,12 @@ class ExchangeRetentionTest extends ServerTestSupport {
   }
 
   private void insert(List<Object[]> rows) {
-    org.springframework.jdbc.core.JdbcTemplate template =
-        new org.springframework.jdbc.core.JdbcTemplate(dataSource);
-    template.batchUpdate(
-        "INSERT INTO exchanges (occurred_at, direction, operation, request_text, outcome,"
-            + " duration_millis) VALUES (?,?,?,?,'ok',1)",
-        rows);
+    new JdbcTemplate(dataSource)
+        .batchUpdate(
+            "INSERT INTO exchanges (occurred_at, direction, operation, request_text, outcome,"
+                + " duration_millis) VALUES (?,?,?,?,'ok',1)",
+            rows);
   }
-
-  @Autowired javax.sql.DataSource dataSource;
 
   private int tagged(String tag) {
     return jdbc.sql("SELECT COUNT(*) FROM exchanges WHERE request_text = ?")

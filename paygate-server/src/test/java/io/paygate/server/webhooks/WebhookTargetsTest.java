@@ -124,10 +124,9 @@ class WebhookTargetsTest {
     assertThat(strict.refusal("[::ffff:127.0.0.1]")).isPresent();
     assertThat(strict.refusal("metadata.google.internal")).isPresent();
     assertThat(strict.refusal("8.8.8.8")).isEmpty();
-    WebhookTargets.Lookup lookup = strict.resolve("[2400:3200::1]");
-    assertThat(lookup.refusal()).isEmpty();
-    assertThat(lookup.resolved().host()).isEqualTo("2400:3200::1");
-    assertThat(lookup.resolved().addresses()).hasSize(1);
+    WebhookTargets.Resolved resolved = (WebhookTargets.Resolved) strict.resolve("[2400:3200::1]");
+    assertThat(resolved.host()).isEqualTo("2400:3200::1");
+    assertThat(resolved.addresses()).hasSize(1);
 
     // Beside the embedded sandbox, loopback only: its own receivers live there.
     MockEnvironment sandbox = new MockEnvironment().withProperty("paygate.sandbox.enabled", "true");
