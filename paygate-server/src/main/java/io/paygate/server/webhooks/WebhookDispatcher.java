@@ -71,7 +71,8 @@ public class WebhookDispatcher implements DisposableBean {
   /**
    * Sends the event again now to every live endpoint that had it, whatever happened before, each in
    * its endpoint's slot, and waits for those sends; returns to how many endpoints. An endpoint
-   * whose slots are all busy gets it as soon as one frees.
+   * whose slots are all busy gets it from the next sweep (its claim is given back, the delivery
+   * due).
    */
   int redeliver(String eventId) {
     Instant now = clock.instant();
