@@ -65,16 +65,23 @@ public final class NotificationService {
         ack instanceof NotifyAck.Accepted accepted
             ? accepted.outcome()
             : "rejected: " + ((NotifyAck.Refused) ack).reason();
-    // A notification that did not verify is kept apart: it never enters a payment's history.
+    // A notification that did not verify, or that names no payment of ours, is kept apart: it
+    // never enters a payment's history, and is kept only briefly (anyone can post one).
+    boolean ours = decision.genuine() && !unknownPayment(ack);
     exchanges.inbound(
         started,
-        decision.genuine() ? "notify" : "notify-unverified",
-        decision.genuine() ? decision.outTradeNo() : null,
+        ours ? "notify" : decision.genuine() ? "notify-unmatched" : "notify-unverified",
+        ours ? decision.outTradeNo() : null,
         decision.redactedParameters(),
         ack.body(),
         outcome,
         clock.millis() - started.toEpochMilli());
     return ack;
+  }
+
+  private static boolean unknownPayment(NotifyAck ack) {
+    return ack instanceof NotifyAck.Refused refused
+        && refused.refusal() == NotifyAck.Refusal.UNKNOWN_PAYMENT;
   }
 
   /**

@@ -217,6 +217,9 @@ class NotificationServiceTest {
         .isEqualTo(
             new NotifyAck.Refused(NotifyAck.Refusal.UNKNOWN_PAYMENT, "unknown out_trade_no"));
     assertThat(core.payment(payment.outTradeNo())).isEqualTo(payment);
+    // Recorded apart, as a notification naming nothing of ours, kept only briefly.
+    assertThat(core.exchanges.last().operation()).isEqualTo("notify-unmatched");
+    assertThat(core.exchanges.last().outTradeNo()).isNull();
   }
 
   @Test

@@ -7,7 +7,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.paygate.core.exchanges.Exchange;
 import io.paygate.core.exchanges.ExchangeLog;
+import io.paygate.server.database.Where;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,24 +19,37 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Exchanges in the {@code exchanges} table. Callers record outside their own transactions, so the
- * record of a call survives whatever happens to the work around it.
+ * record of a call survives whatever happens to the work around it. Notifications that did not
+ * verify or name nothing of ours are stored up to a number a minute: anyone can post them.
  */
 @Repository
 public class JdbcExchangeLog implements ExchangeLog {
+
+  /** Notifications anyone could have sent: kept briefly, and only so many a minute. */
+  public static final List<String> UNVERIFIED = List.of("notify-unverified", "notify-unmatched");
 
   private static final Logger log = LoggerFactory.getLogger(JdbcExchangeLog.class);
   private static final int MAX_TEXT = 8000;
 
   private final JdbcClient jdbc;
   private final MeterRegistry meters;
+  private final int unverifiedPerMinute;
+  private long minute = Long.MIN_VALUE;
+  private int storedThisMinute;
 
-  public JdbcExchangeLog(JdbcClient jdbc, MeterRegistry meters) {
+  public JdbcExchangeLog(JdbcClient jdbc, MeterRegistry meters, ExchangesProperties properties) {
     this.jdbc = jdbc;
     this.meters = meters;
+    this.unverifiedPerMinute = properties.unverifiedPerMinute();
   }
 
   @Override
   public void record(Exchange e) {
+    if (UNVERIFIED.contains(e.operation()) && !roomThisMinute(e.at())) {
+      // paygate_exchanges_unstored_total{reason}: a flood of forged notifications shows here.
+      meters.counter("paygate.exchanges.unstored", "reason", "unverified-per-minute").increment();
+      return;
+    }
     if (e.direction() == Exchange.Direction.OUTBOUND) {
       // paygate_channel_calls_seconds{api, outcome}: every call to the channel passes here once.
       Timer.builder("paygate.channel.calls")
@@ -63,6 +79,40 @@ public class JdbcExchangeLog implements ExchangeLog {
       // Recording must never fail the payment work it describes.
       log.warn("could not record a {} exchange: {}", e.operation(), failure.toString());
     }
+  }
+
+  /** Whether one more unverified notification may be stored in the minute of {@code at}. */
+  private synchronized boolean roomThisMinute(Instant at) {
+    long of = at.getEpochSecond() / 60;
+    if (of != minute) {
+      minute = of;
+      storedThisMinute = 0;
+    }
+    if (storedThisMinute >= unverifiedPerMinute) {
+      return false;
+    }
+    storedThisMinute++;
+    return true;
+  }
+
+  /**
+   * Deletes exchanges that occurred before {@code cutoff}, of these operations only when given, at
+   * most {@code batch} rows; returns how many.
+   */
+  int deleteBefore(Instant cutoff, List<String> operations, int batch) {
+    String only =
+        operations.isEmpty() ? "" : " AND operation IN (" + Where.marks(operations.size()) + ")";
+    List<Object> params = new ArrayList<>();
+    params.add(column(cutoff));
+    params.addAll(operations);
+    return jdbc.sql(
+            "DELETE FROM exchanges WHERE id IN (SELECT id FROM exchanges WHERE occurred_at < ?"
+                + only
+                + " FETCH FIRST "
+                + batch
+                + " ROWS ONLY)")
+        .params(params)
+        .update();
   }
 
   @Override

@@ -4,8 +4,12 @@ import static io.paygate.server.database.Times.column;
 import static io.paygate.server.database.Times.read;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.paygate.server.database.Where;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -67,17 +71,69 @@ public class WebhookDeliveries {
     return key.getKey().longValue();
   }
 
-  /** Due deliveries, oldest due first. */
-  List<Long> due(Instant now, int limit) {
-    return jdbc.sql(
-            "SELECT id FROM webhook_deliveries WHERE status = 'PENDING' AND next_attempt_at <= ?"
-                + " AND (claimed_until IS NULL OR claimed_until < ?)"
-                + " ORDER BY next_attempt_at, id FETCH FIRST "
-                + limit
-                + " ROWS ONLY")
+  private static final String DUE =
+      " status = 'PENDING' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)";
+
+  /** How many deliveries are due now, by endpoint. */
+  Map<String, Integer> dueByEndpoint(Instant now) {
+    Map<String, Integer> due = new LinkedHashMap<>();
+    jdbc.sql(
+            "SELECT endpoint_id, COUNT(*) AS n FROM webhook_deliveries WHERE"
+                + DUE
+                + " GROUP BY endpoint_id ORDER BY endpoint_id")
         .params(column(now), column(now))
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                row -> due.put(row.getString("endpoint_id"), row.getInt("n")));
+    return due;
+  }
+
+  /** Of these deliveries, how many are due now, by endpoint. */
+  Map<String, Integer> dueByEndpoint(List<Long> ids, Instant now) {
+    Map<String, Integer> due = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return due;
+    }
+    List<Object> params = new ArrayList<>(ids);
+    params.add(column(now));
+    params.add(column(now));
+    jdbc.sql(
+            "SELECT endpoint_id, COUNT(*) AS n FROM webhook_deliveries WHERE id IN ("
+                + Where.marks(ids.size())
+                + ") AND"
+                + DUE
+                + " GROUP BY endpoint_id ORDER BY endpoint_id")
+        .params(params)
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                row -> due.put(row.getString("endpoint_id"), row.getInt("n")));
+    return due;
+  }
+
+  /**
+   * The endpoint's delivery due first, if nobody holds it: one due by {@code asOf}, or a new one
+   * (never tried) due by {@code now}. Retries that fell due after {@code asOf} are left to the
+   * sweep.
+   */
+  Optional<Long> nextDue(String endpointId, Instant asOf, Instant now) {
+    return jdbc.sql(
+            "SELECT id FROM webhook_deliveries WHERE endpoint_id = ? AND status = 'PENDING'"
+                + " AND (next_attempt_at <= ? OR (attempts = 0 AND next_attempt_at <= ?))"
+                + " AND (claimed_until IS NULL OR claimed_until < ?)"
+                + " ORDER BY next_attempt_at, id FETCH FIRST 1 ROWS ONLY")
+        .params(endpointId, column(asOf), column(now), column(now))
         .query(Long.class)
-        .list();
+        .optional();
+  }
+
+  /**
+   * Gives back a claim that was not used (its endpoint had no free slot): due again at once, for
+   * whoever finds it first. Only while the claim is still this one.
+   */
+  void release(Claimed delivery) {
+    jdbc.sql("UPDATE webhook_deliveries SET claimed_until = NULL WHERE id = ? AND claims = ?")
+        .params(delivery.id(), delivery.claim())
+        .update();
   }
 
   /**

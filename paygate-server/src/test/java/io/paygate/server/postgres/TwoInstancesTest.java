@@ -239,6 +239,14 @@ class TwoInstancesTest extends ClusterTestSupport {
         while (attempts.getAsInt() < 1 && System.nanoTime() < deadline) {
           Thread.onSpinWait();
         }
+        // The first attempt's worker has finished looking for more of the endpoint's work.
+        io.micrometer.core.instrument.Gauge inFlight =
+            a.bean(io.micrometer.core.instrument.MeterRegistry.class)
+                .get("paygate.webhook.in.flight")
+                .gauge();
+        while (inFlight.value() > 0 && System.nanoTime() < deadline) {
+          Thread.onSpinWait();
+        }
         // The retry is due now; both instances' jobs look for it at once.
         receiver.answer(200);
         jdbc.sql("UPDATE webhook_deliveries SET next_attempt_at = ? WHERE event_id = ?")

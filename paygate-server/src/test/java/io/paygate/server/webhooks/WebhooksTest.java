@@ -42,6 +42,8 @@ class WebhooksTest extends ServerTestSupport {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     serverProperties(registry, "webhooks");
+    // Long enough that a trickling receiver still holds its attempt when the test looks.
+    registry.add("paygate.webhooks.timeout", () -> "PT60S");
   }
 
   @Autowired MutableClock clock;
@@ -66,8 +68,12 @@ class WebhooksTest extends ServerTestSupport {
   }
 
   private JsonNode endpoint(List<String> events) {
+    return endpoint(receiver, events);
+  }
+
+  private JsonNode endpoint(Receiver at, List<String> events) {
     Reply created =
-        api("POST", "/api/v1/webhook-endpoints", Map.of("url", receiver.url(), "events", events));
+        api("POST", "/api/v1/webhook-endpoints", Map.of("url", at.url(), "events", events));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     endpoints.add(created.json().get("id").asString());
     return created.json();
@@ -278,6 +284,95 @@ class WebhooksTest extends ServerTestSupport {
     assertThat(codes).containsExactlyInAnyOrder(200, 500);
     clock.advance(Duration.ofMinutes(2));
     assertThat(dispatcher.sendDue()).isZero();
+  }
+
+  @Test
+  void aReceiverTricklingItsReplyDoesNotHoldUpAnotherEndpoint() {
+    endpoint(List.of("payment.succeeded"));
+    Receiver.Trickle trickle = receiver.trickleNext();
+    paidPayment("2.55");
+    Receiver.Received trickled = receiver.next(PATIENCE);
+    trickle.awaitStarted(PATIENCE);
+
+    try (Receiver other = new Receiver()) {
+      endpoint(other, List.of("payment.succeeded"));
+      paidPayment("2.56");
+      // The other endpoint hears of the next payment while the first reply still trickles...
+      Receiver.Received heard = other.next(PATIENCE);
+      assertThat(trickle.stillTrickling()).isTrue();
+      // ...and so does the trickling endpoint, in another of its own slots.
+      assertThat(receiver.next(PATIENCE).eventId()).isEqualTo(heard.eventId());
+      assertThat(trickle.stillTrickling()).isTrue();
+      awaitAttempts(heard.eventId(), 1);
+      assertThat(event(heard.eventId()).get("deliveries"))
+          .allSatisfy(d -> assertThat(d.get("status").asString()).isEqualTo("SUCCEEDED"));
+    } finally {
+      trickle.release();
+    }
+    // The trickled reply ends; its 200 stands.
+    awaitAttempts(trickled.eventId(), 1);
+    JsonNode attempt = delivery(trickled.eventId()).get("attempt_log").get(0);
+    assertThat(attempt.get("status_code").asInt()).isEqualTo(200);
+    assertThat(delivery(trickled.eventId()).get("status").asString()).isEqualTo("SUCCEEDED");
+  }
+
+  @Test
+  void aSweepSendsEachEndpointsRetriesSideBySide() throws Exception {
+    receiver.answer(500);
+    endpoint(List.of("payment.succeeded"));
+    try (Receiver other = new Receiver()) {
+      other.answer(500);
+      endpoint(other, List.of("payment.succeeded"));
+      paidPayment("2.57");
+      String eventId = receiver.next(PATIENCE).eventId();
+      other.next(PATIENCE);
+      awaitAttempts(eventId, 1);
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      while (event(eventId).get("deliveries").get(1).get("attempts").asInt() < 1) {
+        assertThat(System.nanoTime()).as("the other endpoint's attempt").isLessThan(deadline);
+        Thread.onSpinWait();
+      }
+
+      // Both retries are due; one endpoint trickles its answer.
+      Receiver.Trickle trickle = receiver.trickleNext();
+      other.answer(200);
+      clock.advance(Duration.ofSeconds(61));
+      java.util.concurrent.CompletableFuture<Integer> sweep =
+          java.util.concurrent.CompletableFuture.supplyAsync(dispatcher::sendDue);
+      try {
+        receiver.next(PATIENCE);
+        trickle.awaitStarted(PATIENCE);
+        other.next(PATIENCE);
+        assertThat(trickle.stillTrickling()).isTrue();
+      } finally {
+        trickle.release();
+      }
+      assertThat(sweep.get(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
+          .isEqualTo(2);
+      assertThat(event(eventId).get("deliveries"))
+          .allSatisfy(d -> assertThat(d.get("status").asString()).isEqualTo("SUCCEEDED"));
+    }
+  }
+
+  @Test
+  void aReplyWithoutEndIsReadUpToTheCapAndTheAttemptRecorded() throws Exception {
+    endpoint(List.of("payment.succeeded"));
+    CountDownLatch ended = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger written = receiver.endlessNext(ended);
+    paidPayment("2.44");
+    String eventId = receiver.next(PATIENCE).eventId();
+    awaitAttempts(eventId, 1);
+
+    JsonNode delivery = delivery(eventId);
+    assertThat(delivery.get("status").asString()).isEqualTo("SUCCEEDED");
+    JsonNode attempt = delivery.get("attempt_log").get(0);
+    assertThat(attempt.get("status_code").asInt()).isEqualTo(200);
+    assertThat(attempt.get("reply_excerpt").asString())
+        .startsWith("xxxx")
+        .endsWith("… (reply cut at 65536 bytes)");
+    // PayGate hung up: the receiver's endless reply ended with a broken connection.
+    assertThat(ended.await(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(written.get()).isGreaterThan(0);
   }
 
   @Test
