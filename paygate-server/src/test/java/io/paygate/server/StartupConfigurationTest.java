@@ -92,6 +92,23 @@ class StartupConfigurationTest {
   }
 
   @Test
+  void anAppConfiguredOnlyUnderAppsRunsNoSandboxOnTheDefaultFile() throws Exception {
+    // No paygate.alipay.app-id and the default H2 file: only the apps.<name> app says "real".
+    try (ConfigurableApplicationContext context =
+        startBare(
+            "paygate.alipay.apps.shop.app-id=2021000000000002",
+            "paygate.alipay.apps.shop.gateway=alipay-sandbox",
+            "paygate.alipay.apps.shop.private-key=" + privateKey(APP),
+            "paygate.alipay.apps.shop.alipay-public-key=" + publicKey(ALIPAY))) {
+      String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+      assertThat(get(base + "/sandbox/api/apps", null).statusCode()).isIn(302, 404);
+      assertThat(get(base + "/sandbox/gateway.do", null).statusCode()).isIn(302, 404);
+      assertThat(context.containsBean("embeddedSandboxApp")).isFalse();
+      assertThat(Files.exists(dataDir.resolve("dev-api-key"))).isFalse();
+    }
+  }
+
+  @Test
   void theSandboxIsRefusedBesideAProductionHostHoweverTheUrlIsWritten() {
     assertThatThrownBy(
             () ->
