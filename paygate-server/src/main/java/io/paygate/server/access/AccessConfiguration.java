@@ -15,6 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -67,7 +68,8 @@ public class AccessConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+  SecurityFilterChain actuator(HttpSecurity http, SecurityContextRepository operatorSessions)
+      throws Exception {
     return http.securityMatcher(EndpointRequest.toAnyEndpoint())
         .authorizeHttpRequests(
             requests ->
@@ -77,6 +79,8 @@ public class AccessConfiguration {
                     .anyRequest()
                     .hasRole(Role.ADMIN.name()))
         .httpBasic(Customizer.withDefaults())
+        // The pages' sessions reach here too: checked the same way.
+        .securityContext(context -> context.securityContextRepository(operatorSessions))
         .formLogin(login -> login.loginPage("/login"))
         .headers(AccessConfiguration::headers)
         .build();
@@ -97,7 +101,8 @@ public class AccessConfiguration {
 
   @Bean
   @Order(4)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, SecurityContextRepository operatorSessions)
+      throws Exception {
     String operator = Role.OPERATOR.name();
     return http.authorizeHttpRequests(
             requests ->
@@ -142,6 +147,8 @@ public class AccessConfiguration {
                     .hasRole(Role.VIEWER.name()))
         // Alipay posts its notifications with no token of ours; their signature is their proof.
         .csrf(csrf -> csrf.ignoringRequestMatchers("/alipay/notify"))
+        // Sessions end when their operator is removed, re-roled or locked (OperatorSessions).
+        .securityContext(context -> context.securityContextRepository(operatorSessions))
         .formLogin(login -> login.loginPage("/login").permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .headers(AccessConfiguration::headers)
