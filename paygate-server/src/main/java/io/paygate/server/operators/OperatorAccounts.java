@@ -48,8 +48,8 @@ public class OperatorAccounts implements UserDetailsService {
   @Override
   public UserDetails loadUserByUsername(String username) {
     return jdbc.sql(
-            "SELECT password_hash, role, locked_until, locked_by_admin, session_version"
-                + " FROM operators WHERE username = ?")
+            "SELECT password_hash, role, locked_until, locked_by_admin, created_at,"
+                + " session_version FROM operators WHERE username = ?")
         .param(username)
         .query(
             (rs, n) -> {
@@ -60,18 +60,22 @@ public class OperatorAccounts implements UserDetailsService {
                   Role.valueOf(rs.getString("role")),
                   rs.getBoolean("locked_by_admin")
                       || (lockedUntil != null && lockedUntil.isAfter(clock.instant())),
-                  rs.getLong("session_version"));
+                  stamp(rs));
             })
         .optional()
         .orElseThrow(() -> new UsernameNotFoundException("no such operator"));
   }
 
-  /** The row's session version; empty once the operator is removed. */
-  Optional<Long> sessionVersion(String username) {
-    return jdbc.sql("SELECT session_version FROM operators WHERE username = ?")
+  /** The row's session stamp; empty once the operator is removed. */
+  Optional<SessionStamp> sessionStamp(String username) {
+    return jdbc.sql("SELECT created_at, session_version FROM operators WHERE username = ?")
         .param(username)
-        .query(Long.class)
+        .query((rs, n) -> stamp(rs))
         .optional();
+  }
+
+  private static SessionStamp stamp(ResultSet row) throws SQLException {
+    return new SessionStamp(read(row, "created_at"), row.getLong("session_version"));
   }
 
   /**

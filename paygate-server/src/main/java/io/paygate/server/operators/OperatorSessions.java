@@ -20,10 +20,11 @@ import org.springframework.stereotype.Component;
 /**
  * Where the console's logins are kept between requests: Spring Security's own session store, with
  * one check when a request's login is first looked at. The login carries the operator's session
- * version as it was at login; when the row has moved on (a new role, a lock) or is gone, the
- * session is ended there and then and the request goes on as nobody's, so the pages send it to
- * {@code /login}. The row is read on every such request, so a change made on one instance holds on
- * all of them at once: a demoted operator never makes one more request with the old role.
+ * stamp as it was at login; when the row's has moved on (a new role, a lock), or the row is gone or
+ * made anew, the session is ended there and then and the request goes on as nobody's, so the pages
+ * send it to {@code /login}. The row is read on every such request, so a change made on one
+ * instance holds on all of them at once: a demoted operator never makes one more request with the
+ * old role.
  */
 @Component
 public class OperatorSessions implements SecurityContextRepository {
@@ -90,9 +91,7 @@ public class OperatorSessions implements SecurityContextRepository {
     if (login == null || !(login.getPrincipal() instanceof SignedInOperator operator)) {
       return Optional.of(context);
     }
-    if (accounts
-        .sessionVersion(operator.getUsername())
-        .equals(Optional.of(operator.sessionVersion()))) {
+    if (accounts.sessionStamp(operator.getUsername()).equals(Optional.of(operator.stamp()))) {
       return Optional.of(context);
     }
     HttpSession session = request.getSession(false);

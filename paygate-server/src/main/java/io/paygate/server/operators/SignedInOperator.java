@@ -6,18 +6,18 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.User;
 
 /**
- * An operator as Spring Security authenticates them, with the row's session version read in the
- * same query as the password and role: the session keeps it, and {@link OperatorSessions} ends the
- * session once the row's version has moved on.
+ * An operator as Spring Security authenticates them, with the row's session stamp read in the same
+ * query as the password and role: the session keeps it, and {@link OperatorSessions} ends the
+ * session once the row's stamp is another (or the row is gone).
  */
 final class SignedInOperator extends User {
 
   @Serial private static final long serialVersionUID = 1L;
 
-  private final long sessionVersion;
+  private final SessionStamp stamp;
 
   SignedInOperator(
-      String username, String passwordHash, Role role, boolean locked, long sessionVersion) {
+      String username, String passwordHash, Role role, boolean locked, SessionStamp stamp) {
     super(
         username,
         passwordHash,
@@ -26,10 +26,10 @@ final class SignedInOperator extends User {
         true,
         !locked,
         AuthorityUtils.createAuthorityList(role.authority()));
-    this.sessionVersion = sessionVersion;
+    this.stamp = stamp;
   }
 
-  long sessionVersion() {
-    return sessionVersion;
+  SessionStamp stamp() {
+    return stamp;
   }
 }

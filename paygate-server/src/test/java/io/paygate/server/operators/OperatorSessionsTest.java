@@ -69,6 +69,29 @@ class OperatorSessionsTest extends ServerTestSupport {
   }
 
   @Test
+  void aRemovedAdminsSessionDoesNotComeBackWithANewAccountOfTheSameName() {
+    ConsoleSession admin = logInAsAdmin();
+    Account removed = add(admin, "ADMIN");
+    ConsoleSession old = logIn(removed);
+    assertThat(old.get("/operators").status()).isEqualTo(200);
+    admin.submit("/operators", "/operators/" + removed.username() + "/delete", Map.of());
+    // Made again as a viewer before the old session's next request: same name, same version.
+    ConsoleSession.Page again =
+        admin.submit(
+            "/operators",
+            "/operators",
+            Map.of(
+                "username",
+                removed.username(),
+                "password",
+                "pw-" + UUID.randomUUID(),
+                "role",
+                "VIEWER"));
+    assertThat(again.status()).isEqualTo(302);
+    assertSentToLogin(old.get("/operators"));
+  }
+
+  @Test
   void aDemotedAdminDoesNotKeepTheRoleForOneMoreRequest() {
     ConsoleSession admin = logInAsAdmin();
     Account second = add(admin, "ADMIN");
