@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.ArrayList;
@@ -88,6 +89,47 @@ class StartupConfigurationTest {
       String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
       assertThat(get(base + "/sandbox/api/apps", null).statusCode()).isEqualTo(200);
       assertThat(Files.exists(dataDir.resolve("paygate.mv.db"))).isTrue();
+    }
+  }
+
+  @Test
+  void anAppConfiguredOnlyUnderAppsRunsNoSandboxOnTheDefaultFile() throws Exception {
+    // No paygate.alipay.app-id and the default H2 file: only the apps.<name> app says "real".
+    try (ConfigurableApplicationContext context =
+        startBare(
+            "paygate.alipay.apps.shop.app-id=2021000000000002",
+            "paygate.alipay.apps.shop.gateway=alipay-sandbox",
+            "paygate.alipay.apps.shop.private-key=" + privateKey(APP),
+            "paygate.alipay.apps.shop.alipay-public-key=" + publicKey(ALIPAY))) {
+      String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+      assertThat(get(base + "/sandbox/api/apps", null).statusCode()).isIn(302, 404);
+      assertThat(get(base + "/sandbox/gateway.do", null).statusCode()).isIn(302, 404);
+      assertThat(context.containsBean("embeddedSandboxApp")).isFalse();
+      assertThat(Files.exists(dataDir.resolve("dev-api-key"))).isFalse();
+    }
+  }
+
+  @Test
+  void theDevelopmentKeyFileIsTheOwnersOnly() throws Exception {
+    try (ConfigurableApplicationContext context = startBare()) {
+      Path file = dataDir.resolve("dev-api-key");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .isEqualTo("rw-------");
+      String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+      String key = Files.readString(file).strip();
+      assertThat(get(base + "/api/v1/payments/x", key).statusCode()).isEqualTo(404);
+    }
+    // One an earlier version left readable by all is the owner's again, with the same key.
+    Path older = Files.createDirectories(dataDir.resolve("older"));
+    Path file = older.resolve("dev-api-key");
+    Files.writeString(file, "dev_an-earlier-key\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    try (ConfigurableApplicationContext context = startBare("paygate.data-dir=" + older)) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .isEqualTo("rw-------");
+      String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+      assertThat(get(base + "/api/v1/payments/x", "dev_an-earlier-key").statusCode())
+          .isEqualTo(404);
     }
   }
 

@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,7 +64,8 @@ public class AccessConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+  SecurityFilterChain actuator(HttpSecurity http, SecurityContextRepository operatorSessions)
+      throws Exception {
     return http.securityMatcher(EndpointRequest.toAnyEndpoint())
         .authorizeHttpRequests(
             requests ->
@@ -73,6 +75,8 @@ public class AccessConfiguration {
                     .anyRequest()
                     .hasRole(Role.ADMIN.name()))
         .httpBasic(Customizer.withDefaults())
+        // The pages' sessions reach here too: checked the same way.
+        .securityContext(context -> context.securityContextRepository(operatorSessions))
         .formLogin(login -> login.loginPage("/login"))
         .headers(AccessConfiguration::headers)
         .build();
@@ -93,7 +97,8 @@ public class AccessConfiguration {
 
   @Bean
   @Order(4)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, SecurityContextRepository operatorSessions)
+      throws Exception {
     String operator = Role.OPERATOR.name();
     return http.authorizeHttpRequests(
             requests ->
@@ -138,6 +143,8 @@ public class AccessConfiguration {
                     .hasRole(Role.VIEWER.name()))
         // Alipay posts its notifications with no token of ours; their signature is their proof.
         .csrf(csrf -> csrf.ignoringRequestMatchers("/alipay/notify"))
+        // Sessions end when their operator is removed, re-roled or locked (OperatorSessions).
+        .securityContext(context -> context.securityContextRepository(operatorSessions))
         .formLogin(login -> login.loginPage("/login").permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .headers(AccessConfiguration::headers)

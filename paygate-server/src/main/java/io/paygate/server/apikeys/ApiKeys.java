@@ -8,6 +8,7 @@ import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.server.PayGateProperties;
+import io.paygate.server.keys.SecretFile;
 import io.paygate.server.sandbox.SandboxMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -261,13 +262,13 @@ public class ApiKeys {
     try {
       String key;
       if (Files.exists(file)) {
+        SecretFile.tighten(file); // an earlier version wrote it readable by all
         key = Files.readString(file, StandardCharsets.US_ASCII).trim();
       } else {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         key = "dev_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Files.createDirectories(dataDir);
-        Files.writeString(file, key + "\n", StandardCharsets.US_ASCII);
+        SecretFile.create(file, key + "\n");
       }
       // Where it is, never what it is: logs are read by more people than the data directory.
       log.info(

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -90,13 +89,7 @@ public final class KeyCommand {
       throw new FileAlreadyExistsException(
           privateFile + " or " + publicFile + " (an existing key is never overwritten)");
     }
-    Files.createFile(privateFile);
-    try {
-      Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system: the operator keeps the file safe.
-    }
-    Files.writeString(privateFile, pair.privateKeyPkcs8() + "\n", StandardCharsets.US_ASCII);
+    SecretFile.create(privateFile, pair.privateKeyPkcs8() + "\n");
     Files.writeString(publicFile, pair.publicKey() + "\n", StandardCharsets.US_ASCII);
     out.println("app private key (keep it secret): " + privateFile);
     out.println("  paygate.alipay.private-key-file=" + privateFile.toAbsolutePath());

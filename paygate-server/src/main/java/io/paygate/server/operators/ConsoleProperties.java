@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The operator console's logins.
  *
- * @param adminPassword the first admin's password ({@code PAYGATE_CONSOLE_ADMIN_PASSWORD}); unset,
- *     a one-time password is made and printed once, at the first start
+ * @param adminPassword the first admin's password ({@code PAYGATE_CONSOLE_ADMIN_PASSWORD}), used
+ *     only while no admin exists; unset, a password is made and written to {@code
+ *     <paygate.data-dir>/first-admin-password}, readable by the service's user only
  * @param maxFailedLogins wrong passwords in a row before an account is locked for a while
  * @param lockout how long such an account stays locked
  */

@@ -6,6 +6,7 @@ import io.paygate.server.pages.PageController;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -56,41 +57,54 @@ public class OperatorsController {
       @RequestParam Role role,
       Principal me,
       RedirectAttributes redirect) {
-    Optional<String> refusal = refusal(username, me, role != Role.ADMIN);
-    if (refusal.isPresent()) {
-      redirect.addFlashAttribute("errorMessage", refusal.get());
-    } else {
-      accounts.changeRole(username, role);
-      redirect.addFlashAttribute("notice", "已更改 Changed " + username + ": " + role.label());
-    }
-    return "redirect:/operators";
+    return change(
+        username,
+        me,
+        redirect,
+        () -> accounts.changeRole(username, role),
+        "已更改 Changed " + username + ": " + role.label());
   }
 
   @PostMapping("/operators/{username}/delete")
   public String delete(@PathVariable String username, Principal me, RedirectAttributes redirect) {
-    Optional<String> refusal = refusal(username, me, true);
-    if (refusal.isPresent()) {
-      redirect.addFlashAttribute("errorMessage", refusal.get());
-    } else {
-      accounts.delete(username);
-      redirect.addFlashAttribute("notice", "已删除 Removed " + username);
-    }
-    return "redirect:/operators";
+    return change(
+        username, me, redirect, () -> accounts.delete(username), "已删除 Removed " + username);
   }
 
-  /** Why a change may not be made: an unknown name, one's own account, or the last admin. */
-  private Optional<String> refusal(String username, Principal me, boolean dropsAdmin) {
-    Optional<Operator> operator = accounts.find(username);
-    if (operator.isEmpty()) {
-      return Optional.of("没有这个操作员 No such operator");
+  @PostMapping("/operators/{username}/lock")
+  public String lock(@PathVariable String username, Principal me, RedirectAttributes redirect) {
+    return change(username, me, redirect, () -> accounts.lock(username), "已锁定 Locked " + username);
+  }
+
+  @PostMapping("/operators/{username}/unlock")
+  public String unlock(@PathVariable String username, Principal me, RedirectAttributes redirect) {
+    return change(
+        username, me, redirect, () -> accounts.unlock(username), "已解锁 Unlocked " + username);
+  }
+
+  /**
+   * Makes a change unless it is to one's own account; the accounts refuse, in the change's own
+   * transaction, an unknown name and the last admin who can log in.
+   */
+  private String change(
+      String username,
+      Principal me,
+      RedirectAttributes redirect,
+      Supplier<Change> change,
+      String notice) {
+    if (username.equals(me.getName())) {
+      redirect.addFlashAttribute("errorMessage", "不能更改自己的账户 You cannot change your own account");
+      return "redirect:/operators";
     }
-    if (operator.get().username().equals(me.getName())) {
-      return Optional.of("不能更改自己的账户 You cannot change your own account");
+    switch (change.get()) {
+      case DONE -> redirect.addFlashAttribute("notice", notice);
+      case NO_SUCH_OPERATOR ->
+          redirect.addFlashAttribute("errorMessage", "没有这个操作员 No such operator");
+      case LAST_ADMIN ->
+          redirect.addFlashAttribute(
+              "errorMessage", "至少要保留一个能登录的管理员 At least one admin who can log in must remain");
     }
-    if (dropsAdmin && operator.get().role() == Role.ADMIN && accounts.admins() <= 1) {
-      return Optional.of("至少要保留一个管理员 At least one admin must remain");
-    }
-    return Optional.empty();
+    return "redirect:/operators";
   }
 
   private String render(Model model, OperatorForm form) {
