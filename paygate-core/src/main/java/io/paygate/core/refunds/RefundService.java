@@ -264,7 +264,10 @@ public final class RefundService {
     if (refunded.amount() == null || refunded.amount().compareTo(refund.refundAmount()) == 0) {
       return true;
     }
-    payments.setAttention(refund.outTradeNo(), Attention.REFUND_MISMATCH, clock.instant());
+    // In a transaction, so that the shop's payment.needs_attention commits with the flag.
+    transactions.run(
+        () ->
+            payments.setAttention(refund.outTradeNo(), Attention.REFUND_MISMATCH, clock.instant()));
     return false;
   }
 

@@ -25,6 +25,8 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Payments in the {@code payments} table; every state change is a conditional update. */
 @Repository
@@ -100,6 +102,8 @@ public class JdbcPaymentRepository implements PaymentRepository {
         .optional();
   }
 
+  // The shop's event is written in the caller's transaction: without one it could be lost.
+  @Transactional(propagation = Propagation.MANDATORY)
   @Override
   public boolean markPaid(String outTradeNo, ChannelTrade trade, Instant at) {
     PaymentTransition paid = PaymentTransition.CONFIRM_PAID;
@@ -126,6 +130,8 @@ public class JdbcPaymentRepository implements PaymentRepository {
     return changed;
   }
 
+  // The shop's event is written in the caller's transaction: without one it could be lost.
+  @Transactional(propagation = Propagation.MANDATORY)
   @Override
   public boolean apply(String outTradeNo, PaymentTransition transition, Instant at) {
     String closedAt = transition.to() == PaymentStatus.CLOSED ? ", closed_at = :at" : "";
@@ -173,6 +179,8 @@ public class JdbcPaymentRepository implements PaymentRepository {
         .update();
   }
 
+  // The shop's event is written in the caller's transaction: without one it could be lost.
+  @Transactional(propagation = Propagation.MANDATORY)
   @Override
   public void setAttention(String outTradeNo, Attention attention, Instant at) {
     // Written, and told, only when it changes.

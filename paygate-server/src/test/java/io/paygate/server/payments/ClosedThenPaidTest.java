@@ -42,6 +42,16 @@ class ClosedThenPaidTest extends ServerTestSupport {
     return api("GET", "/api/v1/payments/" + outTradeNo + "/refunds", null).json();
   }
 
+  /** The types of the payment's events, oldest first. */
+  private java.util.List<String> events(String outTradeNo) {
+    java.util.List<String> types = new java.util.ArrayList<>();
+    api("GET", "/api/v1/events?payment=" + outTradeNo, null)
+        .json()
+        .get("data")
+        .forEach(event -> types.add(0, event.get("type").asString()));
+    return types;
+  }
+
   /** The buyer loads the pay page, the shop closes the order, then the buyer pays anyway. */
   private String closedThenPaid() {
     String outTradeNo = createPayment("8.00", "page");
@@ -52,6 +62,16 @@ class ClosedThenPaidTest extends ServerTestSupport {
     submitPayForm(page);
     assertThat(payAsBuyer(outTradeNo).status()).isEqualTo(200);
     return outTradeNo;
+  }
+
+  @Test
+  void aCloseIsAnnouncedOnceWithThePaymentAsClosed() {
+    String outTradeNo = createPayment("3.00", "page");
+    assertThat(api("POST", "/api/v1/payments/" + outTradeNo + "/close", null).status())
+        .isEqualTo(200);
+    api("POST", "/api/v1/payments/" + outTradeNo + "/close", null);
+
+    assertThat(events(outTradeNo)).containsExactly("payment.closed");
   }
 
   @Test
