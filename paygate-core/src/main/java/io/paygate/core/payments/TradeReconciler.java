@@ -111,7 +111,9 @@ public final class TradeReconciler {
     }
     // What the channel says it already gave back (a refund in its console) is not sent again.
     Money rest =
-        refundedTotal == null ? payment.totalAmount() : payment.totalAmount().minus(refundedTotal);
+        refundedTotal == null
+            ? payment.totalAmount()
+            : payment.totalAmount().leftAfter(refundedTotal);
     if (rest.isGreaterThan(Money.ZERO)) {
       giveBack.planRefund(payment, rest, now);
     }

@@ -133,7 +133,7 @@ public final class RefundService {
   private void checkAvailable(Payment payment, Money amount) {
     Money reserved = refunds.sumReserved(payment.outTradeNo());
     if (reserved.plus(amount).isGreaterThan(payment.totalAmount())) {
-      Money available = payment.totalAmount().minus(reserved);
+      Money available = payment.totalAmount().leftAfter(reserved);
       throw new PayGateException(
           ErrorCode.REFUND_EXCEEDS_AVAILABLE,
           "最多还可退 "
