@@ -285,9 +285,10 @@ public final class RefundService {
                   .orElseThrow(() -> PayGateException.paymentNotFound(refund.outTradeNo()));
           settlement.confirm(locked, refund.outRequestNo(), refundedAt);
           if (channelTotal != null) {
-            // The refund answer carries the trade's cumulative refunded total: ours must equal it.
+            // The refund answer carries the trade's cumulative refunded total when the channel
+            // made it: ours must equal it, or an earlier moment of ours (answers out of order).
             Payment after = payments.lock(refund.outTradeNo()).orElseThrow();
-            settlement.matchChannelTotal(after, channelTotal, null, null, refundedAt, true);
+            settlement.matchAnswerTotal(after, channelTotal, refund.outRequestNo(), refundedAt);
           }
         });
   }
