@@ -54,10 +54,13 @@ public final class TradeReconciler {
       return new Result.Mismatch("trade_no belongs to another payment");
     }
     if (wasPaid(trade, refundedTotal)) {
-      if (!payments.markPaid(payment.outTradeNo(), trade, now)) {
+      // The shop fulfils on a success: money paid after it was told the payment is closed is
+      // announced as needing attention (and refunded by default), never as a success.
+      boolean afterClose = payment.status() == PaymentStatus.CLOSED;
+      if (!payments.markPaid(payment.outTradeNo(), trade, !afterClose, now)) {
         return new Result.Unchanged();
       }
-      if (payment.status() == PaymentStatus.CLOSED) {
+      if (afterClose) {
         paidAfterClose(payment, refundedTotal, now);
       }
       return new Result.Changed(PaymentStatus.PAID);

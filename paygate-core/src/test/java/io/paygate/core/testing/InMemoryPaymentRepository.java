@@ -90,7 +90,7 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
   }
 
   @Override
-  public boolean markPaid(String outTradeNo, ChannelTrade trade, Instant at) {
+  public boolean markPaid(String outTradeNo, ChannelTrade trade, boolean announced, Instant at) {
     Payment p = rows.get(outTradeNo);
     if (p == null || !PaymentTransition.CONFIRM_PAID.canStartFrom(p.status())) {
       return false;
@@ -105,7 +105,7 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
         p.closedAt(),
         p.attention(),
         at);
-    changed(outTradeNo, "PAID");
+    changed(outTradeNo, announced ? "PAID" : "PAID (not announced)");
     return true;
   }
 

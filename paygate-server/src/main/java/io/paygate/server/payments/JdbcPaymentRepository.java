@@ -105,7 +105,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
   // The shop's event is written in the caller's transaction: without one it could be lost.
   @Transactional(propagation = Propagation.MANDATORY)
   @Override
-  public boolean markPaid(String outTradeNo, ChannelTrade trade, Instant at) {
+  public boolean markPaid(String outTradeNo, ChannelTrade trade, boolean announced, Instant at) {
     PaymentTransition paid = PaymentTransition.CONFIRM_PAID;
     boolean changed =
         jdbc.sql(
@@ -125,7 +125,9 @@ public class JdbcPaymentRepository implements PaymentRepository {
             == 1;
     if (changed) {
       counted(outTradeNo, "paid");
-      event(EventType.PAYMENT_SUCCEEDED, outTradeNo);
+      if (announced) {
+        event(EventType.PAYMENT_SUCCEEDED, outTradeNo);
+      }
     }
     return changed;
   }

@@ -96,6 +96,10 @@ class ClosedThenPaidTest extends ServerTestSupport {
     assertThat(refund.get("status").asString()).isEqualTo("SUCCEEDED");
     // The buyer has the money back, once.
     assertThat(buyerBalance()).isEqualByComparingTo(before);
+    // The shop, told the order was closed, is never told it succeeded: it would ship the goods.
+    assertThat(events(outTradeNo))
+        .containsExactlyInAnyOrder(
+            "payment.closed", "payment.needs_attention", "refund.succeeded", "payment.refunded");
   }
 
   @Test
@@ -112,6 +116,7 @@ class ClosedThenPaidTest extends ServerTestSupport {
     assertThat(payment.get("attention").asString()).isEqualTo("PAID_AFTER_CLOSE");
     assertThat(payment.get("status").asString()).isEqualTo("REFUNDED");
     assertThat(refunds(outTradeNo).size()).isEqualTo(1);
+    assertThat(events(outTradeNo)).doesNotContain("payment.succeeded").contains("payment.refunded");
   }
 
   @Test

@@ -84,8 +84,8 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
     Instant at = T0.plusSeconds(60);
     ChannelTrade trade = trade(no, "9.99", T0.plusSeconds(30));
 
-    assertThat(inTx(() -> payments.markPaid(no, trade, at))).isTrue();
-    assertThat(inTx(() -> payments.markPaid(no, trade, at.plusSeconds(1)))).isFalse();
+    assertThat(inTx(() -> payments.markPaid(no, trade, true, at))).isTrue();
+    assertThat(inTx(() -> payments.markPaid(no, trade, true, at.plusSeconds(1)))).isFalse();
 
     Payment paid = payments.find(no).orElseThrow();
     assertThat(paid.status()).isEqualTo(PaymentStatus.PAID);
@@ -115,7 +115,10 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
     // A refund transition does not start from CLOSED either.
     assertThat(inTx(() -> payments.apply(no, PaymentTransition.REFUND_ALL, closedAt))).isFalse();
 
-    assertThat(inTx(() -> payments.markPaid(no, trade(no, "5.00", null), closedAt.plusSeconds(9))))
+    assertThat(
+            inTx(
+                () ->
+                    payments.markPaid(no, trade(no, "5.00", null), true, closedAt.plusSeconds(9))))
         .isTrue();
     Payment paid = payments.find(no).orElseThrow();
     assertThat(paid.status()).isEqualTo(PaymentStatus.PAID);
@@ -228,7 +231,7 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
   private String paid(String amount) {
     String no = newNo();
     assertThat(payments.insert(pending(no, amount))).isTrue();
-    assertThat(inTx(() -> payments.markPaid(no, trade(no, amount, T0), T0))).isTrue();
+    assertThat(inTx(() -> payments.markPaid(no, trade(no, amount, T0), true, T0))).isTrue();
     return no;
   }
 
