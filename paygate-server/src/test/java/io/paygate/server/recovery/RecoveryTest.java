@@ -353,6 +353,13 @@ class RecoveryTest extends ServerTestSupport {
     assertThat(payment.get("refunded_amount").asString()).isEqualTo("8.00");
     assertThat(payment.has("paid_at")).isTrue();
     assertThat(payment.has("closed_at")).isFalse();
+    // Both booked; no success announced for money already returned.
+    List<String> events = new ArrayList<>();
+    api("GET", "/api/v1/events?payment=" + outTradeNo, null)
+        .json()
+        .get("data")
+        .forEach(event -> events.add(event.get("type").asString()));
+    assertThat(events).containsExactlyInAnyOrder("refund.succeeded", "payment.refunded");
   }
 
   private void setOpenIdMode(String app, boolean on) {
