@@ -61,7 +61,8 @@ public class EventOutbox {
   public void record(
       EventType type, String outTradeNo, String outRequestNo, Supplier<Object> object) {
     Pending event = new Pending(type, outTradeNo, outRequestNo, object);
-    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()
+        || !TransactionSynchronizationManager.isSynchronizationActive()) {
       // Written on its own, the event could be lost by a crash after the change committed.
       throw new IllegalStateException(
           type.wire()

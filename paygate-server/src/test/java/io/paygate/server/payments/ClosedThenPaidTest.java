@@ -1,6 +1,7 @@
 package io.paygate.server.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paygate.server.MutableClock;
 import io.paygate.server.ServerTestSupport;
@@ -14,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.IllegalTransactionStateException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,6 +34,7 @@ class ClosedThenPaidTest extends ServerTestSupport {
 
   @Autowired MutableClock clock;
   @Autowired DueChecks due;
+  @Autowired JdbcPaymentRepository repository;
 
   @AfterEach
   void clearFaults() {
@@ -72,6 +75,21 @@ class ClosedThenPaidTest extends ServerTestSupport {
     api("POST", "/api/v1/payments/" + outTradeNo + "/close", null);
 
     assertThat(events(outTradeNo)).containsExactly("payment.closed");
+  }
+
+  @Test
+  void aChangeTriedOutsideATransactionIsRefusedBeforeItChangesAnything() {
+    String outTradeNo = createPayment("3.00", "page");
+
+    // Its event could not commit with it: the repository will not make it at all.
+    assertThatThrownBy(
+            () ->
+                repository.apply(
+                    outTradeNo, io.paygate.core.payments.PaymentTransition.CLOSE, clock.instant()))
+        .isInstanceOf(IllegalTransactionStateException.class);
+
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PENDING");
+    assertThat(events(outTradeNo)).isEmpty();
   }
 
   @Test
