@@ -76,4 +76,41 @@ class ConcurrentRefundTest extends ServerTestSupport {
     JsonNode refunds = api("GET", "/api/v1/payments/" + outTradeNo + "/refunds", null).json();
     assertThat(refunds.size()).isEqualTo(10);
   }
+
+  @Test
+  void twoRefundsAnsweredInTheOtherOrderAreNoRefundMismatch() throws Exception {
+    String outTradeNo = paidPayment("10.00");
+    String refunds = "/api/v1/payments/" + outTradeNo + "/refunds";
+    String notifies = "/sandbox/api/notifies?out_trade_no=" + outTradeNo;
+    int notifiedBefore = get(notifies).json().size();
+    // Alipay makes A at once but its answer (refund_fee 3.00) is held; B is made and answered
+    // (refund_fee 7.00) meanwhile. Their notifies are dropped: only the answers tell.
+    fault(
+        "{\"gateway\":[{\"kind\":\"timeout\",\"methods\":[\"alipay.trade.refund\"],"
+            + "\"hold_seconds\":2,\"count\":1}],"
+            + "\"notify\":[{\"kind\":\"drop\",\"count\":2}]}");
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Reply> first =
+          pool.submit(
+              () -> api("POST", refunds, Map.of("refund_amount", "3.00", "out_request_no", "A")));
+      // A is made at Alipay (its notify is recorded, dropped) while its answer is still held.
+      while (get(notifies).json().size() == notifiedBefore) {
+        assertThat(first.isDone()).as("A's answer was held").isFalse();
+        Thread.onSpinWait();
+      }
+
+      Reply second = api("POST", refunds, Map.of("refund_amount", "4.00", "out_request_no", "B"));
+      Reply held = first.get(60, TimeUnit.SECONDS);
+
+      assertThat(second.json().get("status").asString()).isEqualTo("SUCCEEDED");
+      assertThat(held.json().get("status").asString()).isEqualTo("SUCCEEDED");
+    } finally {
+      pool.shutdown();
+      clearSandboxFaults();
+    }
+    JsonNode payment = payment(outTradeNo);
+    assertThat(payment.get("refunded_amount").asString()).isEqualTo("7.00");
+    assertThat(payment.hasNonNull("attention")).isFalse();
+  }
 }

@@ -12,7 +12,6 @@ import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
-import io.paygate.core.payments.PaymentTransition;
 import io.paygate.core.refunds.RefundSettlement;
 import io.paygate.core.transactions.Transactions;
 import java.time.Clock;
@@ -62,7 +61,7 @@ public final class CancelService {
       bookTheCancelsRefund(after);
     }
     if (payments.get(outTradeNo).status() == PaymentStatus.PENDING) {
-      repository.apply(outTradeNo, PaymentTransition.CLOSE, clock.instant());
+      payments.closeHere(outTradeNo);
     }
     return new Cancellation(payments.get(outTradeNo), action);
   }

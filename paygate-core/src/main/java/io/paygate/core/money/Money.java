@@ -53,6 +53,15 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
     return new Money(amount.subtract(other.amount));
   }
 
+  /**
+   * What is left of this amount once {@code used} is taken from it, and zero when {@code used} is
+   * as much or more: what is still available is never less than nothing, even while more is held
+   * than there was (a refund made in the channel's console booked while ours are still pending).
+   */
+  public Money leftAfter(Money used) {
+    return used.compareTo(this) >= 0 ? ZERO : minus(used);
+  }
+
   public boolean isZero() {
     return amount.signum() == 0;
   }

@@ -37,6 +37,6 @@ public record Payment(
   }
 
   public Money refundableAmount() {
-    return totalAmount.minus(refundedAmount);
+    return totalAmount.leftAfter(refundedAmount);
   }
 }

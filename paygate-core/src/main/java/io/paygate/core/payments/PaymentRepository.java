@@ -26,9 +26,12 @@ public interface PaymentRepository {
   /**
    * Applies CONFIRM_PAID with the trade's details.
    *
+   * @param announced whether the shop is told the payment succeeded (the event it fulfils on): not
+   *     for money paid after the shop was told the payment is closed, nor for money the channel has
+   *     given back already; the shop hears of those as needing attention, then refunded
    * @return true when this call changed the payment
    */
-  boolean markPaid(String outTradeNo, ChannelTrade trade, Instant at);
+  boolean markPaid(String outTradeNo, ChannelTrade trade, boolean announced, Instant at);
 
   /**
    * Applies a transition without details.

@@ -196,12 +196,11 @@ public final class PaymentService {
     CloseOutcome outcome =
         channel.close(new TradeRef(payment.app(), outTradeNo, payment.tradeNo()));
     if (outcome instanceof CloseOutcome.Closed) {
-      payments.apply(outTradeNo, PaymentTransition.CLOSE, clock.instant());
+      closeHere(outTradeNo);
     } else if (outcome instanceof CloseOutcome.NotFound) {
       // No trade yet at the channel, but a cashier page loaded earlier can still be paid until
       // the expiry: the payment stays watched till then.
-      if (payments.apply(outTradeNo, PaymentTransition.CLOSE, clock.instant())
-          && clock.instant().isBefore(payment.expiresAt())) {
+      if (closeHere(outTradeNo) && clock.instant().isBefore(payment.expiresAt())) {
         checks.checkPayment(outTradeNo, clock.instant().plus(Backoff.FIRST_PAYMENT_CHECK));
       }
     } else if (outcome instanceof CloseOutcome.Refused refused) {
@@ -224,6 +223,17 @@ public final class PaymentService {
       throw notClosable(closed.status());
     }
     return closed;
+  }
+
+  /**
+   * Closes the payment in our books if it is still open, in a transaction of its own: the shop's
+   * {@code payment.closed} event is written in it and commits with the close, or neither does.
+   *
+   * @return true when this call closed it
+   */
+  public boolean closeHere(String outTradeNo) {
+    return transactions.inTransaction(
+        () -> payments.apply(outTradeNo, PaymentTransition.CLOSE, clock.instant()));
   }
 
   /**

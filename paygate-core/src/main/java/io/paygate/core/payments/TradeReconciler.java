@@ -54,11 +54,23 @@ public final class TradeReconciler {
       return new Result.Mismatch("trade_no belongs to another payment");
     }
     if (wasPaid(trade, refundedTotal)) {
-      if (!payments.markPaid(payment.outTradeNo(), trade, now)) {
+      // What the channel gave back already: its refunded total, or all of it for a paid trade it
+      // has closed (only a full refund closes a paid trade).
+      Money givenBack = trade.status() == TradeState.CLOSED ? payment.totalAmount() : refundedTotal;
+      boolean allGivenBack = givenBack != null && !givenBack.isLessThan(payment.totalAmount());
+      boolean afterClose = payment.status() == PaymentStatus.CLOSED;
+      // The shop fulfils on a success: never announced for money paid after it was told the
+      // payment is closed (it hears of it as needing attention, refunded by default), nor for
+      // money already given back (it hears of it as refunded once the refunds are booked).
+      if (!payments.markPaid(payment.outTradeNo(), trade, !afterClose && !allGivenBack, now)) {
         return new Result.Unchanged();
       }
-      if (payment.status() == PaymentStatus.CLOSED) {
-        paidAfterClose(payment, refundedTotal, now);
+      if (afterClose) {
+        paidAfterClose(payment, givenBack, now);
+      } else if (allGivenBack && refundedTotal == null) {
+        // A query tells that all of it went back, not by which refunds: their notification or the
+        // day's bill books them; till then the books differ from the channel's, for an operator.
+        payments.setAttention(payment.outTradeNo(), Attention.REFUND_MISMATCH, now);
       }
       return new Result.Changed(PaymentStatus.PAID);
     }
@@ -111,7 +123,9 @@ public final class TradeReconciler {
     }
     // What the channel says it already gave back (a refund in its console) is not sent again.
     Money rest =
-        refundedTotal == null ? payment.totalAmount() : payment.totalAmount().minus(refundedTotal);
+        refundedTotal == null
+            ? payment.totalAmount()
+            : payment.totalAmount().leftAfter(refundedTotal);
     if (rest.isGreaterThan(Money.ZERO)) {
       giveBack.planRefund(payment, rest, now);
     }

@@ -3,6 +3,7 @@ package io.paygate.core.reconciliation;
 import io.paygate.core.channel.BillEntry;
 import io.paygate.core.channel.ChannelBill;
 import io.paygate.core.money.Money;
+import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.core.reconciliation.Books.BookedPayment;
@@ -13,12 +14,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Compares a bill with our books as they are at the moment: payments by out_trade_no, refunds by
- * out_trade_no and out_request_no. A bill line is looked up in our books whatever our own time for
- * it (a clock apart by a second must not make two differences); what we hold in the window and the
- * bill lacks is missing at the channel.
+ * out_trade_no and out_request_no, each only with a payment of the bill's app whose trade_no is the
+ * line's (another app may number a trade of its own as we numbered one of ours: that line is not
+ * ours). A bill line is looked up in our books whatever our own time for it (a clock apart by a
+ * second must not make two differences); what we hold in the window and the bill lacks is missing
+ * at the channel.
  */
 final class BillComparison {
 
@@ -57,7 +61,9 @@ final class BillComparison {
     for (BillEntry entry : billPayments.values()) {
       BookedPayment ours = paidHere.get(entry.outTradeNo());
       if (ours == null) {
-        ours = payments.find(entry.outTradeNo()).map(BookedPayment::of).orElse(null);
+        ours = ours(app, entry).map(BookedPayment::of).orElse(null);
+      } else if (!sameTrade(ours.tradeNo(), entry)) {
+        ours = null;
       }
       DifferenceKind kind = paymentDifference(ours, entry);
       if (kind != null) {
@@ -75,7 +81,8 @@ final class BillComparison {
       }
     }
     for (BookedPayment ours : paidHere.values()) {
-      if (!billPayments.containsKey(ours.outTradeNo())) {
+      BillEntry line = billPayments.get(ours.outTradeNo());
+      if (line == null || !sameTrade(ours.tradeNo(), line)) {
         findings.add(
             new Finding(
                 new Difference(
@@ -97,7 +104,9 @@ final class BillComparison {
     for (Map.Entry<RefundKey, BillEntry> line : billRefunds.entrySet()) {
       BillEntry entry = line.getValue();
       BookedRefund ours = refundedHere.get(line.getKey());
-      if (ours == null && entry.outRequestNo() != null) {
+      if (ours != null && !sameTrade(ours.tradeNo(), entry)) {
+        ours = null;
+      } else if (ours == null && entry.outRequestNo() != null && ours(app, entry).isPresent()) {
         ours =
             refunds
                 .find(entry.outTradeNo(), entry.outRequestNo())
@@ -121,7 +130,8 @@ final class BillComparison {
       }
     }
     for (Map.Entry<RefundKey, BookedRefund> line : refundedHere.entrySet()) {
-      if (!billRefunds.containsKey(line.getKey())) {
+      BillEntry billed = billRefunds.get(line.getKey());
+      if (billed == null || !sameTrade(line.getValue().tradeNo(), billed)) {
         BookedRefund ours = line.getValue();
         findings.add(
             new Finding(
@@ -137,6 +147,18 @@ final class BillComparison {
       }
     }
     return new Result(findings, billPayments.size(), paidHere.size());
+  }
+
+  /** Our payment a bill line of this app is about: of the app, with the line's trade_no. */
+  Optional<Payment> ours(String app, BillEntry entry) {
+    return payments
+        .find(entry.outTradeNo())
+        .filter(p -> p.app().equals(app) && sameTrade(p.tradeNo(), entry));
+  }
+
+  /** Whether a trade_no of ours is the line's; one not known yet on either side does not differ. */
+  private static boolean sameTrade(String ours, BillEntry entry) {
+    return ours == null || entry.tradeNo() == null || ours.equals(entry.tradeNo());
   }
 
   private static DifferenceKind paymentDifference(BookedPayment ours, BillEntry entry) {

@@ -123,7 +123,7 @@ public final class BillReconciler {
     }
     ChannelBill bill = ready.bill();
     BillComparison.Result first = comparison.compare(of, bill);
-    BillComparison.Result last = mend(first.findings()) ? comparison.compare(of, bill) : first;
+    BillComparison.Result last = mend(of, first.findings()) ? comparison.compare(of, bill) : first;
     List<Difference> differences = outcome(first, last);
     boolean matched = differences.stream().allMatch(Difference::mended);
     Reconciliation result =
@@ -185,7 +185,7 @@ public final class BillReconciler {
   /**
    * @return whether anything was tried, so the books must be compared again
    */
-  private boolean mend(List<BillComparison.Finding> findings) {
+  private boolean mend(String app, List<BillComparison.Finding> findings) {
     boolean tried = false;
     Set<String> synced = new HashSet<>();
     // Payments first: a refund can only be booked on a payment we hold as paid.
@@ -200,7 +200,7 @@ public final class BillReconciler {
     }
     for (BillComparison.Finding finding : findings) {
       if (finding.difference().kind() == DifferenceKind.REFUND_MISSING_HERE) {
-        tried |= attempt(() -> mendRefund(finding.entry()));
+        tried |= attempt(() -> mendRefund(app, finding.entry()));
       }
     }
     return tried;
@@ -216,10 +216,11 @@ public final class BillReconciler {
     return true;
   }
 
-  private void mendRefund(BillEntry entry) {
+  private void mendRefund(String app, BillEntry entry) {
     String outTradeNo = entry.outTradeNo();
     String outRequestNo = entry.outRequestNo();
-    Payment payment = payments.find(outTradeNo).orElse(null);
+    // Only a line of our payment (this app's, this trade_no) is booked on it.
+    Payment payment = comparison.ours(app, entry).orElse(null);
     if (payment == null || !payment.isPaid() || outRequestNo == null) {
       return;
     }
@@ -235,7 +236,7 @@ public final class BillReconciler {
               payments
                   .lock(outTradeNo)
                   .orElseThrow(() -> PayGateException.paymentNotFound(outTradeNo));
-          if (!locked.isPaid()) {
+          if (!locked.isPaid() || !locked.app().equals(app)) {
             return;
           }
           // Read again under the lock: only a refund we never had, or one of ours that we took as

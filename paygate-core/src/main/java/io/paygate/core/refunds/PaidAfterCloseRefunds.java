@@ -48,7 +48,7 @@ public final class PaidAfterCloseRefunds implements GiveBack {
       return false;
     }
     long tries = ofThisPayment.stream().filter(PaidAfterCloseRefunds::isOne).count();
-    Money rest = locked.totalAmount().minus(refunds.sumReserved(locked.outTradeNo()));
+    Money rest = locked.totalAmount().leftAfter(refunds.sumReserved(locked.outTradeNo()));
     if (tries >= MAX_REFUNDS || !rest.isGreaterThan(Money.ZERO)) {
       return false;
     }

@@ -133,7 +133,7 @@ public final class RefundService {
   private void checkAvailable(Payment payment, Money amount) {
     Money reserved = refunds.sumReserved(payment.outTradeNo());
     if (reserved.plus(amount).isGreaterThan(payment.totalAmount())) {
-      Money available = payment.totalAmount().minus(reserved);
+      Money available = payment.totalAmount().leftAfter(reserved);
       throw new PayGateException(
           ErrorCode.REFUND_EXCEEDS_AVAILABLE,
           "最多还可退 "
@@ -264,7 +264,10 @@ public final class RefundService {
     if (refunded.amount() == null || refunded.amount().compareTo(refund.refundAmount()) == 0) {
       return true;
     }
-    payments.setAttention(refund.outTradeNo(), Attention.REFUND_MISMATCH, clock.instant());
+    // In a transaction, so that the shop's payment.needs_attention commits with the flag.
+    transactions.run(
+        () ->
+            payments.setAttention(refund.outTradeNo(), Attention.REFUND_MISMATCH, clock.instant()));
     return false;
   }
 
@@ -282,9 +285,10 @@ public final class RefundService {
                   .orElseThrow(() -> PayGateException.paymentNotFound(refund.outTradeNo()));
           settlement.confirm(locked, refund.outRequestNo(), refundedAt);
           if (channelTotal != null) {
-            // The refund answer carries the trade's cumulative refunded total: ours must equal it.
+            // The refund answer carries the trade's cumulative refunded total when the channel
+            // made it: ours must equal it, or an earlier moment of ours (answers out of order).
             Payment after = payments.lock(refund.outTradeNo()).orElseThrow();
-            settlement.matchChannelTotal(after, channelTotal, null, null, refundedAt, true);
+            settlement.matchAnswerTotal(after, channelTotal, refund.outRequestNo(), refundedAt);
           }
         });
   }

@@ -175,6 +175,42 @@ public final class RefundSettlement {
     return new TotalCheck.Unexplained(channelTotal.minus(ours));
   }
 
+  /**
+   * Compares the cumulative refunded total of the channel's answer to one of our refunds with our
+   * books. The figure is the trade's total at the moment the channel made that refund, and answers
+   * to refunds in flight at once can be handled in the other order: one that is below ours now is
+   * no difference when some earlier moment explains it — at least the answered refund and every
+   * refund confirmed before it was asked for, which the channel had surely made by then (the most
+   * it can hold is ours now). A figure below that is a real difference and is flagged; anything
+   * else is compared as {@link #matchChannelTotal} compares a current figure.
+   *
+   * @param refundNo the number of our refund the answer is about
+   */
+  public TotalCheck matchAnswerTotal(
+      Payment lockedPayment, Money channelTotal, String refundNo, Instant refundedAt) {
+    String outTradeNo = lockedPayment.outTradeNo();
+    Refund answered = refunds.find(outTradeNo, refundNo).orElse(null);
+    if (answered != null
+        && channelTotal.isLessThan(refunds.sumSucceeded(outTradeNo))
+        && !channelTotal.isLessThan(surelyMadeBefore(answered))) {
+      return new TotalCheck.Stale();
+    }
+    return matchChannelTotal(lockedPayment, channelTotal, null, null, refundedAt, true);
+  }
+
+  /**
+   * What the channel had surely refunded when it made this refund: the refund itself and every one
+   * confirmed (a succeeded refund changes no more) before it was asked for.
+   */
+  private Money surelyMadeBefore(Refund answered) {
+    return refunds.findByPayment(answered.outTradeNo()).stream()
+        .filter(r -> r.status() == RefundStatus.SUCCEEDED)
+        .filter(r -> !r.outRequestNo().equals(answered.outRequestNo()))
+        .filter(r -> r.updatedAt().isBefore(answered.createdAt()))
+        .map(Refund::refundAmount)
+        .reduce(answered.refundAmount(), Money::plus);
+  }
+
   private Refund outside(
       String outTradeNo, String number, Money amount, Instant refundedAt, Instant now) {
     Refund outside =

@@ -36,6 +36,13 @@ class MoneyTest {
   }
 
   @Test
+  void whatIsLeftAfterMoreThanThereWasIsNothingNeverANegativeAmount() {
+    assertThat(Money.parse("10.00").leftAfter(Money.parse("3.50"))).isEqualTo(Money.parse("6.50"));
+    assertThat(Money.parse("10.00").leftAfter(Money.parse("10.00"))).isEqualTo(Money.ZERO);
+    assertThat(Money.parse("10.00").leftAfter(Money.parse("11.00"))).isEqualTo(Money.ZERO);
+  }
+
+  @Test
   void neverNegative() {
     assertThatThrownBy(() -> Money.parse("1.00").minus(Money.parse("1.01")))
         .isInstanceOf(IllegalArgumentException.class);

@@ -179,4 +179,39 @@ class PaidAfterCloseTest {
         .isEqualTo(closed.totalAmount());
     assertThat(core.payment(closed.outTradeNo()).status()).isEqualTo(PaymentStatus.REFUNDED);
   }
+
+  @Test
+  void moneyPaidAfterTheCloseIsNeverAnnouncedAsASuccessOnlyAsNeedingAttentionThenRefunded() {
+    CoreFixture core = new CoreFixture(PaidAfterClose.REFUND);
+    Payment closed = closedThenPaid(core);
+
+    core.deliver(core.tradeNotification(closed.outTradeNo()));
+    core.janitor.checkRefund(closed.outTradeNo(), PAC, 0);
+
+    // The shop was told the order is closed; a success would have it fulfil an order whose money
+    // is going back in the same breath.
+    assertThat(core.payments.changes(closed.outTradeNo()))
+        .containsExactly(
+            "CLOSED", "PAID (not announced)", "attention PAID_AFTER_CLOSE", "REFUNDED");
+  }
+
+  @Test
+  void withKeepMoneyPaidAfterTheCloseIsStillNotAnnouncedAsASuccess() {
+    CoreFixture core = new CoreFixture(PaidAfterClose.KEEP);
+    Payment closed = closedThenPaid(core);
+
+    core.paymentService.sync(closed.outTradeNo());
+
+    assertThat(core.payments.changes(closed.outTradeNo()))
+        .containsExactly("CLOSED", "PAID (not announced)", "attention PAID_AFTER_CLOSE");
+  }
+
+  @Test
+  void aPaymentPaidWhilePendingIsAnnounced() {
+    CoreFixture core = new CoreFixture(PaidAfterClose.REFUND);
+
+    Payment paid = core.paidPayment("66.60");
+
+    assertThat(core.payments.changes(paid.outTradeNo())).containsExactly("PAID");
+  }
 }

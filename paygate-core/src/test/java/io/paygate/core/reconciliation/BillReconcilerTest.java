@@ -383,6 +383,60 @@ class BillReconcilerTest {
   }
 
   @Test
+  void aBillLineIsMatchedByAppAndTradeNoNeverByOutTradeNoAloneAcrossApps() {
+    // Our P9 is the other app's payment; this app's bill has a trade of its own numbered P9 too
+    // (its own trade_no), refunded in part in that app's console.
+    payments.insert(
+        new Payment(
+            "P9",
+            FakeChannel.SECOND_APP,
+            Product.QR,
+            Money.parse("10.00"),
+            "subject",
+            null,
+            PaymentStatus.PAID,
+            "TOTHER",
+            null,
+            null,
+            Money.ZERO,
+            FROM,
+            FROM,
+            FROM.plus(Duration.ofHours(2)),
+            NOON,
+            null,
+            null));
+    billPayment("P9", "10.00");
+    billRefund("P9", "CONSOLE9", "3.00");
+
+    Reconciliation result = reconcile();
+
+    // Neither line is ours: both are left for an operator, and our P9 is untouched.
+    assertThat(result.differences())
+        .extracting(Difference::kind, Difference::ours, Difference::mended)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(DifferenceKind.MISSING_HERE, null, false),
+            org.assertj.core.api.Assertions.tuple(DifferenceKind.REFUND_MISSING_HERE, null, false));
+    assertThat(refunds.findByPayment("P9")).isEmpty();
+    Payment after = payments.get("P9");
+    assertThat(after.status()).isEqualTo(PaymentStatus.PAID);
+    assertThat(after.refundedAmount()).isEqualTo(Money.ZERO);
+    assertThat(channel.calls()).extracting(FakeChannel.Call::operation).containsOnly("bill");
+  }
+
+  @Test
+  void aBillLineWithAnotherTradeNoThanOursIsNotOurPayment() {
+    paid("P1", "10.00");
+    bill.add(
+        new BillEntry(BillEntry.Kind.PAYMENT, "TELSE", "P1", null, Money.parse("10.00"), NOON));
+
+    Reconciliation result = reconcile();
+
+    assertThat(result.differences())
+        .extracting(Difference::kind)
+        .containsExactlyInAnyOrder(DifferenceKind.MISSING_HERE, DifferenceKind.MISSING_AT_CHANNEL);
+  }
+
+  @Test
   void aRefundOfOursWhoseAnswerWasLostIsSettledByTheRefundQuery() {
     paid("P1", "10.00");
     refund("P1", "R1", "4.00", RefundStatus.PENDING);

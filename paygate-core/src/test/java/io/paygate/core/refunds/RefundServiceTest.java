@@ -217,4 +217,24 @@ class RefundServiceTest {
     assertThat(core.channel.operations()).containsExactly("refund", "queryRefund");
     assertThat(again.status()).isEqualTo(RefundStatus.SUCCEEDED);
   }
+
+  @Test
+  void aConsoleRefundBookedWhileOneOfOursIsPendingLeavesNothingAvailableNeverLessThanNothing() {
+    Payment payment = core.paidPayment("10.00");
+    core.channel.nextRefund(new RefundOutcome.Unknown("read timed out"));
+    core.refundService.refund(payment.outTradeNo(), refund("6.00", "R1"));
+    // Meanwhile 5.00 is refunded in the merchant console and its notification books it: with
+    // ours still reserved, more is held than was paid until the channel refuses ours.
+    core.channel.hasRefunded(payment.outTradeNo(), "CONSOLE_1", Money.parse("5.00"));
+    core.deliver(core.refundNotification(payment.outTradeNo(), "CONSOLE_1"));
+    assertThat(core.refunds.sumReserved(payment.outTradeNo())).isEqualTo(Money.parse("11.00"));
+
+    assertThatThrownBy(() -> core.refundService.refund(payment.outTradeNo(), refund("1.00", "R2")))
+        .isInstanceOfSatisfying(
+            PayGateException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.REFUND_EXCEEDS_AVAILABLE);
+              assertThat(e.getMessage()).contains("at most 0.00 can still be refunded");
+            });
+  }
 }

@@ -4,6 +4,7 @@ import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.Product;
 import io.paygate.core.channel.TradeNotification;
 import io.paygate.core.channel.TradeState;
+import io.paygate.core.facetoface.CancelService;
 import io.paygate.core.money.Money;
 import io.paygate.core.notify.NotificationService;
 import io.paygate.core.notify.NotifyAck;
@@ -43,6 +44,7 @@ public final class CoreFixture {
   public final RefundService refundService;
   public final NotificationService notifications;
   public final Janitor janitor;
+  public final CancelService cancelService;
   private int notifyIds;
 
   public CoreFixture() {
@@ -50,6 +52,8 @@ public final class CoreFixture {
   }
 
   public CoreFixture(PaidAfterClose paidAfterClose) {
+    payments.watch(transactions);
+    refunds.watch(transactions);
     reconciler =
         new TradeReconciler(payments, new PaidAfterCloseRefunds(refunds, checks), paidAfterClose);
     settlement = new RefundSettlement(refunds, payments, clock);
@@ -63,6 +67,8 @@ public final class CoreFixture {
         new NotificationService(
             channel, payments, reconciler, settlement, checks, transactions, exchanges, clock);
     janitor = new Janitor(payments, paymentService, refunds, refundService, clock);
+    cancelService =
+        new CancelService(paymentService, payments, channel, settlement, transactions, clock);
   }
 
   /** A new pending payment of this amount, its first check forgotten. */

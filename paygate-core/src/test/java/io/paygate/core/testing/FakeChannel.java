@@ -105,6 +105,7 @@ public final class FakeChannel implements PaymentChannel {
   private final Deque<RefundOutcome> refundAnswers = new ArrayDeque<>();
   private final Deque<RefundLookup> refundQueryAnswers = new ArrayDeque<>();
   private final Deque<CloseOutcome> closeAnswers = new ArrayDeque<>();
+  private final Deque<Runnable> duringRefunds = new ArrayDeque<>();
 
   /** Scripted notification checks: a TradeNotification that verifies, or a rejection's reason. */
   private final Deque<Object> notificationChecks = new ArrayDeque<>();
@@ -180,6 +181,15 @@ public final class FakeChannel implements PaymentChannel {
 
   public FakeChannel nextRefund(RefundOutcome answer) {
     refundAnswers.add(answer);
+    return this;
+  }
+
+  /**
+   * Runs this while the next refund call is in flight, before it is answered: another request (a
+   * second refund, say) that goes through meanwhile, as on another thread.
+   */
+  public FakeChannel duringNextRefund(Runnable meanwhile) {
+    duringRefunds.add(meanwhile);
     return this;
   }
 
@@ -269,6 +279,9 @@ public final class FakeChannel implements PaymentChannel {
   @Override
   public RefundOutcome refund(RefundOrder order) {
     calls.add(new Call("refund", order));
+    if (!duringRefunds.isEmpty()) {
+      duringRefunds.poll().run();
+    }
     if (!refundAnswers.isEmpty()) {
       RefundOutcome answer = refundAnswers.poll();
       // A scripted acceptance that moved money is the channel's truth too.

@@ -8,6 +8,7 @@ import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.core.payments.PaymentTransition;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,43 @@ import java.util.Optional;
  */
 public final class InMemoryPaymentRepository implements PaymentRepository {
 
+  /**
+   * A state change the server announces to the shop (its webhook event): what changed, and whether
+   * it was made inside a transaction (only then does its event commit with it).
+   */
+  public record Change(String outTradeNo, String what, boolean inTransaction) {}
+
   private final Map<String, Payment> rows = new LinkedHashMap<>();
+  private final List<Change> changes = new ArrayList<>();
+  private DirectTransactions transactions;
   private int locks;
+
+  /** Notes, for every announced change, whether these transactions were running. */
+  public void watch(DirectTransactions transactions) {
+    this.transactions = transactions;
+  }
+
+  /** The announced changes, in order. */
+  public List<Change> changes() {
+    return List.copyOf(changes);
+  }
+
+  /** The announced changes of one payment, by what changed. */
+  public List<String> changes(String outTradeNo) {
+    return changes.stream()
+        .filter(c -> c.outTradeNo().equals(outTradeNo))
+        .map(Change::what)
+        .toList();
+  }
+
+  /** The announced changes made outside any transaction: an event that could be lost. */
+  public List<Change> changesOutsideATransaction() {
+    return changes.stream().filter(c -> !c.inTransaction()).toList();
+  }
+
+  private void changed(String outTradeNo, String what) {
+    changes.add(new Change(outTradeNo, what, transactions == null || transactions.inside()));
+  }
 
   @Override
   public boolean insert(Payment payment) {
@@ -54,7 +90,7 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
   }
 
   @Override
-  public boolean markPaid(String outTradeNo, ChannelTrade trade, Instant at) {
+  public boolean markPaid(String outTradeNo, ChannelTrade trade, boolean announced, Instant at) {
     Payment p = rows.get(outTradeNo);
     if (p == null || !PaymentTransition.CONFIRM_PAID.canStartFrom(p.status())) {
       return false;
@@ -69,6 +105,7 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
         p.closedAt(),
         p.attention(),
         at);
+    changed(outTradeNo, announced ? "PAID" : "PAID (not announced)");
     return true;
   }
 
@@ -80,6 +117,7 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
     }
     Instant closedAt = transition.to() == PaymentStatus.CLOSED ? at : p.closedAt();
     put(p, transition.to(), null, p.refundedAmount(), p.paidAt(), closedAt, p.attention(), at);
+    changed(outTradeNo, transition.to().name());
     return true;
   }
 
@@ -95,6 +133,9 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
   public void setAttention(String outTradeNo, Attention attention, Instant at) {
     Payment p = rows.get(outTradeNo);
     if (p != null) {
+      if (p.attention() != attention) {
+        changed(outTradeNo, "attention " + attention);
+      }
       put(
           p,
           p.status(),

@@ -19,6 +19,24 @@ import java.util.Set;
 public final class InMemoryRefundRepository implements RefundRepository {
 
   private final List<Refund> rows = new ArrayList<>();
+  private final List<String> outside = new ArrayList<>();
+  private DirectTransactions transactions;
+
+  /** Notes every announced change (a refund settled) made outside these transactions. */
+  public void watch(DirectTransactions transactions) {
+    this.transactions = transactions;
+  }
+
+  /** The announced changes made outside any transaction: an event that could be lost. */
+  public List<String> changesOutsideATransaction() {
+    return List.copyOf(outside);
+  }
+
+  private void changed(Refund refund) {
+    if (transactions != null && !transactions.inside() && refund.status() != RefundStatus.PENDING) {
+      outside.add(refund.outTradeNo() + "/" + refund.outRequestNo() + " " + refund.status());
+    }
+  }
 
   @Override
   public void insert(Refund refund) {
@@ -27,6 +45,7 @@ public final class InMemoryRefundRepository implements RefundRepository {
           "duplicate key: refund " + refund.outTradeNo() + "/" + refund.outRequestNo());
     }
     rows.add(refund);
+    changed(refund);
   }
 
   @Override
@@ -87,6 +106,7 @@ public final class InMemoryRefundRepository implements RefundRepository {
                 at,
                 refundedAt,
                 r.origin()));
+        changed(rows.get(i));
         return true;
       }
     }

@@ -25,6 +25,8 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Payments in the {@code payments} table; every state change is a conditional update. */
 @Repository
@@ -100,8 +102,10 @@ public class JdbcPaymentRepository implements PaymentRepository {
         .optional();
   }
 
+  // The shop's event is written in the caller's transaction: without one it could be lost.
+  @Transactional(propagation = Propagation.MANDATORY)
   @Override
-  public boolean markPaid(String outTradeNo, ChannelTrade trade, Instant at) {
+  public boolean markPaid(String outTradeNo, ChannelTrade trade, boolean announced, Instant at) {
     PaymentTransition paid = PaymentTransition.CONFIRM_PAID;
     boolean changed =
         jdbc.sql(
@@ -121,11 +125,15 @@ public class JdbcPaymentRepository implements PaymentRepository {
             == 1;
     if (changed) {
       counted(outTradeNo, "paid");
-      event(EventType.PAYMENT_SUCCEEDED, outTradeNo);
+      if (announced) {
+        event(EventType.PAYMENT_SUCCEEDED, outTradeNo);
+      }
     }
     return changed;
   }
 
+  // The shop's event is written in the caller's transaction: without one it could be lost.
+  @Transactional(propagation = Propagation.MANDATORY)
   @Override
   public boolean apply(String outTradeNo, PaymentTransition transition, Instant at) {
     String closedAt = transition.to() == PaymentStatus.CLOSED ? ", closed_at = :at" : "";
@@ -173,6 +181,8 @@ public class JdbcPaymentRepository implements PaymentRepository {
         .update();
   }
 
+  // The shop's event is written in the caller's transaction: without one it could be lost.
+  @Transactional(propagation = Propagation.MANDATORY)
   @Override
   public void setAttention(String outTradeNo, Attention attention, Instant at) {
     // Written, and told, only when it changes.

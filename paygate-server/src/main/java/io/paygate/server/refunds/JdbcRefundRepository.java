@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Refunds in the {@code refunds} table. */
 @Repository
@@ -41,6 +43,8 @@ public class JdbcRefundRepository implements RefundRepository {
     this.events = events;
   }
 
+  // The shop's event is written in the caller's transaction: without one it could be lost.
+  @Transactional(propagation = Propagation.MANDATORY)
   @Override
   public void insert(Refund r) {
     jdbc.sql("INSERT INTO refunds (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)")
@@ -116,6 +120,8 @@ public class JdbcRefundRepository implements RefundRepository {
     return new Money(total);
   }
 
+  // The shop's event is written in the caller's transaction: without one it could be lost.
+  @Transactional(propagation = Propagation.MANDATORY)
   @Override
   public boolean settle(
       String outTradeNo,

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * just before its transaction commits, in that same transaction, the event row and one delivery row
  * per endpoint that takes it are written, with the object as the API shows it at that moment. A
  * change that rolls back leaves no event; a committed change always has its event. Once committed,
- * the deliveries are handed to the dispatcher to be sent at once.
+ * the deliveries are handed to the dispatcher to be sent at once. A change made outside a
+ * transaction is refused: its event could not commit with it.
  */
 @Component
 public class EventOutbox {
@@ -60,9 +61,15 @@ public class EventOutbox {
   public void record(
       EventType type, String outTradeNo, String outRequestNo, Supplier<Object> object) {
     Pending event = new Pending(type, outTradeNo, outRequestNo, object);
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      dispatcher.sendSoon(write(List.of(event)));
-      return;
+    if (!TransactionSynchronizationManager.isActualTransactionActive()
+        || !TransactionSynchronizationManager.isSynchronizationActive()) {
+      // Written on its own, the event could be lost by a crash after the change committed.
+      throw new IllegalStateException(
+          type.wire()
+              + " of "
+              + outTradeNo
+              + " changed outside a transaction: its event would not"
+              + " commit with it");
     }
     @SuppressWarnings("unchecked")
     List<Pending> pending = (List<Pending>) TransactionSynchronizationManager.getResource(this);

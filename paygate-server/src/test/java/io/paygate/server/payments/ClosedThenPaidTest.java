@@ -1,6 +1,7 @@
 package io.paygate.server.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paygate.server.MutableClock;
 import io.paygate.server.ServerTestSupport;
@@ -14,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.IllegalTransactionStateException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,6 +34,7 @@ class ClosedThenPaidTest extends ServerTestSupport {
 
   @Autowired MutableClock clock;
   @Autowired DueChecks due;
+  @Autowired JdbcPaymentRepository repository;
 
   @AfterEach
   void clearFaults() {
@@ -40,6 +43,16 @@ class ClosedThenPaidTest extends ServerTestSupport {
 
   private JsonNode refunds(String outTradeNo) {
     return api("GET", "/api/v1/payments/" + outTradeNo + "/refunds", null).json();
+  }
+
+  /** The types of the payment's events, oldest first. */
+  private java.util.List<String> events(String outTradeNo) {
+    java.util.List<String> types = new java.util.ArrayList<>();
+    api("GET", "/api/v1/events?payment=" + outTradeNo, null)
+        .json()
+        .get("data")
+        .forEach(event -> types.add(0, event.get("type").asString()));
+    return types;
   }
 
   /** The buyer loads the pay page, the shop closes the order, then the buyer pays anyway. */
@@ -52,6 +65,31 @@ class ClosedThenPaidTest extends ServerTestSupport {
     submitPayForm(page);
     assertThat(payAsBuyer(outTradeNo).status()).isEqualTo(200);
     return outTradeNo;
+  }
+
+  @Test
+  void aCloseIsAnnouncedOnceWithThePaymentAsClosed() {
+    String outTradeNo = createPayment("3.00", "page");
+    assertThat(api("POST", "/api/v1/payments/" + outTradeNo + "/close", null).status())
+        .isEqualTo(200);
+    api("POST", "/api/v1/payments/" + outTradeNo + "/close", null);
+
+    assertThat(events(outTradeNo)).containsExactly("payment.closed");
+  }
+
+  @Test
+  void aChangeTriedOutsideATransactionIsRefusedBeforeItChangesAnything() {
+    String outTradeNo = createPayment("3.00", "page");
+
+    // Its event could not commit with it: the repository will not make it at all.
+    assertThatThrownBy(
+            () ->
+                repository.apply(
+                    outTradeNo, io.paygate.core.payments.PaymentTransition.CLOSE, clock.instant()))
+        .isInstanceOf(IllegalTransactionStateException.class);
+
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PENDING");
+    assertThat(events(outTradeNo)).isEmpty();
   }
 
   @Test
@@ -76,6 +114,10 @@ class ClosedThenPaidTest extends ServerTestSupport {
     assertThat(refund.get("status").asString()).isEqualTo("SUCCEEDED");
     // The buyer has the money back, once.
     assertThat(buyerBalance()).isEqualByComparingTo(before);
+    // The shop, told the order was closed, is never told it succeeded: it would ship the goods.
+    assertThat(events(outTradeNo))
+        .containsExactlyInAnyOrder(
+            "payment.closed", "payment.needs_attention", "refund.succeeded", "payment.refunded");
   }
 
   @Test
@@ -92,6 +134,7 @@ class ClosedThenPaidTest extends ServerTestSupport {
     assertThat(payment.get("attention").asString()).isEqualTo("PAID_AFTER_CLOSE");
     assertThat(payment.get("status").asString()).isEqualTo("REFUNDED");
     assertThat(refunds(outTradeNo).size()).isEqualTo(1);
+    assertThat(events(outTradeNo)).doesNotContain("payment.succeeded").contains("payment.refunded");
   }
 
   @Test

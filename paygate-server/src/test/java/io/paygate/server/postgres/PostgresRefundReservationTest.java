@@ -152,7 +152,9 @@ class PostgresRefundReservationTest extends PostgresTestSupport {
     ChannelTrade trade =
         new ChannelTrade(
             no, "T" + no, TradeState.PAID, TOTAL, "buyer@example.com", "2088000000000001", null);
-    assertThat(payments.markPaid(no, trade, Instant.now())).isTrue();
+    Boolean paid =
+        transactions.execute(status -> payments.markPaid(no, trade, true, Instant.now()));
+    assertThat(paid).isTrue();
     return no;
   }
 

@@ -84,8 +84,8 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
     Instant at = T0.plusSeconds(60);
     ChannelTrade trade = trade(no, "9.99", T0.plusSeconds(30));
 
-    assertThat(payments.markPaid(no, trade, at)).isTrue();
-    assertThat(payments.markPaid(no, trade, at.plusSeconds(1))).isFalse();
+    assertThat(inTx(() -> payments.markPaid(no, trade, true, at))).isTrue();
+    assertThat(inTx(() -> payments.markPaid(no, trade, true, at.plusSeconds(1)))).isFalse();
 
     Payment paid = payments.find(no).orElseThrow();
     assertThat(paid.status()).isEqualTo(PaymentStatus.PAID);
@@ -103,18 +103,23 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
     payments.insert(pending(no, "5.00"));
     Instant closedAt = T0.plusSeconds(120);
 
-    assertThat(payments.apply(no, PaymentTransition.CLOSE, closedAt)).isTrue();
+    assertThat(inTx(() -> payments.apply(no, PaymentTransition.CLOSE, closedAt))).isTrue();
     Payment closed = payments.find(no).orElseThrow();
     assertThat(closed.status()).isEqualTo(PaymentStatus.CLOSED);
     assertThat(closed.closedAt()).isEqualTo(micros(closedAt));
 
-    assertThat(payments.apply(no, PaymentTransition.CLOSE, closedAt.plusSeconds(5))).isFalse();
+    assertThat(inTx(() -> payments.apply(no, PaymentTransition.CLOSE, closedAt.plusSeconds(5))))
+        .isFalse();
     assertThat(payments.find(no).orElseThrow()).isEqualTo(closed);
 
     // A refund transition does not start from CLOSED either.
-    assertThat(payments.apply(no, PaymentTransition.REFUND_ALL, closedAt)).isFalse();
+    assertThat(inTx(() -> payments.apply(no, PaymentTransition.REFUND_ALL, closedAt))).isFalse();
 
-    assertThat(payments.markPaid(no, trade(no, "5.00", null), closedAt.plusSeconds(9))).isTrue();
+    assertThat(
+            inTx(
+                () ->
+                    payments.markPaid(no, trade(no, "5.00", null), true, closedAt.plusSeconds(9))))
+        .isTrue();
     Payment paid = payments.find(no).orElseThrow();
     assertThat(paid.status()).isEqualTo(PaymentStatus.PAID);
     assertThat(paid.paidAt()).isEqualTo(micros(closedAt.plusSeconds(9)));
@@ -123,21 +128,37 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
   @Test
   void refundsAreSummedByStatusAndSettledConditionally() {
     String no = paid("10.00");
-    refunds.insert(refund(no, "r1", "1.50"));
-    refunds.insert(refund(no, "r2", "2.25"));
-    refunds.insert(refund(no, "r3", "3.00"));
+    transactions.executeWithoutResult(
+        status -> {
+          refunds.insert(refund(no, "r1", "1.50"));
+          refunds.insert(refund(no, "r2", "2.25"));
+          refunds.insert(refund(no, "r3", "3.00"));
+        });
     assertThat(refunds.sumReserved(no)).isEqualTo(Money.parse("6.75"));
     assertThat(refunds.sumSucceeded(no)).isEqualTo(Money.ZERO);
     assertThat(refunds.sumReserved("no-such-" + no)).isEqualTo(Money.ZERO);
 
     Instant settledAt = T0.plusSeconds(300);
-    assertThat(refunds.settle(no, "r1", RefundTransition.CONFIRM, null, null, settledAt, settledAt))
+    assertThat(
+            inTx(
+                () ->
+                    refunds.settle(
+                        no, "r1", RefundTransition.CONFIRM, null, null, settledAt, settledAt)))
         .isTrue();
-    assertThat(refunds.settle(no, "r1", RefundTransition.FAIL, "X", "x", settledAt, null))
+    assertThat(
+            inTx(() -> refunds.settle(no, "r1", RefundTransition.FAIL, "X", "x", settledAt, null)))
         .isFalse();
     assertThat(
-            refunds.settle(
-                no, "r2", RefundTransition.FAIL, "REFUND_AMT_NOT_EQUAL", "没有", settledAt, null))
+            inTx(
+                () ->
+                    refunds.settle(
+                        no,
+                        "r2",
+                        RefundTransition.FAIL,
+                        "REFUND_AMT_NOT_EQUAL",
+                        "没有",
+                        settledAt,
+                        null)))
         .isTrue();
 
     assertThat(refunds.sumSucceeded(no)).isEqualTo(Money.parse("1.50"));
@@ -202,10 +223,15 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
 
   // -- helpers
 
+  /** Announced changes are made in a transaction, as the services make them. */
+  private <T> T inTx(java.util.function.Supplier<T> work) {
+    return transactions.execute(status -> work.get());
+  }
+
   private String paid(String amount) {
     String no = newNo();
     assertThat(payments.insert(pending(no, amount))).isTrue();
-    assertThat(payments.markPaid(no, trade(no, amount, T0), T0)).isTrue();
+    assertThat(inTx(() -> payments.markPaid(no, trade(no, amount, T0), true, T0))).isTrue();
     return no;
   }
 

@@ -22,8 +22,11 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,6 +39,7 @@ import tools.jackson.databind.JsonNode;
  * <p>Instance "alipay" embeds the sandbox; instance "shop" is the merchant with both apps.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoAppsTest extends ClusterTestSupport {
 
   private Instance alipay;
@@ -179,18 +183,8 @@ class TwoAppsTest extends ClusterTestSupport {
         });
   }
 
-  /** The pay page of a payment, loaded from the shop. */
-  private Reply loadPayPageOn(Instance instance, String outTradeNo) {
-    return on(instance, () -> loadPayPage(outTradeNo));
-  }
-
-  @Test
-  void aGenuineNotifyOfTheOtherAppNamingThisAppsPaymentChangesNothing() {
-    String ours = on(shop, () -> createPayment("3.30", "qr"));
-    assertThat(on(shop, () -> payment(ours)).get("app").asString()).isEqualTo("default");
-
-    // Someone takes an order under the same number with the brand app, outside PayGate, and pays
-    // it: Alipay's notify for it is genuine, and names the brand app.
+  /** An order the brand app takes outside PayGate (another system of the merchant's). */
+  private void outsideBrandOrder(String outTradeNo, String amount) {
     AlipaySettings brandSettings =
         new AlipaySettings(
             brandAppId(),
@@ -210,13 +204,86 @@ class TwoAppsTest extends ClusterTestSupport {
             outside.precreate(
                 new PayOrder(
                     "brand",
-                    ours,
+                    outTradeNo,
                     Product.QR,
-                    Money.parse("3.30"),
+                    Money.parse(amount),
                     "outside",
                     null,
                     Instant.now().plus(Duration.ofHours(1)))))
         .isInstanceOf(QrOutcome.Created.class);
+  }
+
+  /**
+   * Runs last: it moves the sandbox's clock a day on, so that today's bill is published, which
+   * would make the other tests' orders expire at Alipay.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void aBillLineOfTheOtherAppNumberedAsOurPaymentIsNeverTakenForOursNorBookedOnIt() {
+    String ours = on(shop, () -> createPayment("5.50", "qr"));
+    String defaultAppId = on(alipay, this::appId);
+    assertThat(buyerActs("scan", defaultAppId, ours).status()).isEqualTo(200);
+    assertThat(buyerActs("pay", defaultAppId, ours).status()).isEqualTo(200);
+    assertThat(on(shop, () -> payment(ours)).get("status").asString()).isEqualTo("PAID");
+    // The brand app's own trade under the same number, paid, then refunded in part in its console.
+    outsideBrandOrder(ours, "5.50");
+    assertThat(buyerActs("scan", brandAppId(), ours).status()).isEqualTo(200);
+    String brandTradeNo = buyerActs("pay", brandAppId(), ours).json().get("trade_no").asString();
+    assertThat(on(shop, () -> payment(ours)).get("trade_no").asString()).isNotEqualTo(brandTradeNo);
+    Reply console =
+        on(
+            alipay,
+            () ->
+                postJson(
+                    "/sandbox/api/trades/" + brandTradeNo + "/console-refunds",
+                    Map.of("refund_amount", "2.00")));
+    assertThat(console.status()).as(console.body()).isEqualTo(201);
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    Reply moved =
+        on(alipay, () -> postJson("/sandbox/api/clock/advance", Map.of("seconds", 86_400 + 600)));
+    assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+
+    JsonNode run =
+        created(
+            on(
+                shop,
+                () ->
+                    api(
+                        "POST",
+                        "/api/v1/reconciliations",
+                        Map.of("bill_date", today, "app", "brand"))));
+
+    // Neither line is our payment's: both are left for an operator, nothing is booked on ours.
+    List<String> found = new ArrayList<>();
+    run.get("differences")
+        .forEach(
+            d -> {
+              if (d.get("out_trade_no").asString().equals(ours)) {
+                found.add(d.get("kind").asString() + " " + d.get("mended").asBoolean());
+                assertThat(d.get("ours").isNull()).as(d.toString()).isTrue();
+              }
+            });
+    assertThat(found).containsExactlyInAnyOrder("MISSING_HERE false", "REFUND_MISSING_HERE false");
+    JsonNode after = on(shop, () -> payment(ours));
+    assertThat(after.get("status").asString()).isEqualTo("PAID");
+    assertThat(after.get("refunded_amount").asString()).isEqualTo("0.00");
+    assertThat(on(shop, () -> api("GET", "/api/v1/payments/" + ours + "/refunds", null)).json())
+        .isEmpty();
+  }
+
+  /** The pay page of a payment, loaded from the shop. */
+  private Reply loadPayPageOn(Instance instance, String outTradeNo) {
+    return on(instance, () -> loadPayPage(outTradeNo));
+  }
+
+  @Test
+  void aGenuineNotifyOfTheOtherAppNamingThisAppsPaymentChangesNothing() {
+    String ours = on(shop, () -> createPayment("3.30", "qr"));
+    assertThat(on(shop, () -> payment(ours)).get("app").asString()).isEqualTo("default");
+
+    // Someone takes an order under the same number with the brand app, outside PayGate, and pays
+    // it: Alipay's notify for it is genuine, and names the brand app.
+    outsideBrandOrder(ours, "3.30");
     assertThat(buyerActs("scan", brandAppId(), ours).status()).isEqualTo(200);
     assertThat(buyerActs("pay", brandAppId(), ours).status()).isEqualTo(200);
 

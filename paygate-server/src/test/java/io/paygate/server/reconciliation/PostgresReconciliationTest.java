@@ -37,12 +37,15 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The V3 migration and the reconciliation SQL on a real PostgreSQL, without a whole server. */
 class PostgresReconciliationTest {
 
   private static JdbcClient jdbc;
+  private static TransactionTemplate transactions;
 
   @BeforeAll
   static void migrate() {
@@ -54,6 +57,7 @@ class PostgresReconciliationTest {
     // The same history table as the server's: whichever test class comes first migrates.
     Flyway.configure().dataSource(dataSource).load().migrate();
     jdbc = JdbcClient.create(dataSource);
+    transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
   }
 
   @Test
@@ -144,8 +148,12 @@ class PostgresReconciliationTest {
     payments.insert(payment(prefix + "IN", PaymentStatus.PARTIALLY_REFUNDED, from));
     payments.insert(payment(prefix + "END", PaymentStatus.PAID, to));
     payments.insert(payment(prefix + "OPEN", PaymentStatus.PENDING, null));
-    refunds.insert(refund(prefix + "IN", "R1", RefundStatus.SUCCEEDED, to.minusMillis(1)));
-    refunds.insert(refund(prefix + "IN", "R2", RefundStatus.PENDING, null));
+    // A succeeded refund is announced: written in a transaction, as its event must be.
+    transactions.executeWithoutResult(
+        status -> {
+          refunds.insert(refund(prefix + "IN", "R1", RefundStatus.SUCCEEDED, to.minusMillis(1)));
+          refunds.insert(refund(prefix + "IN", "R2", RefundStatus.PENDING, null));
+        });
 
     JdbcBooks books = new JdbcBooks(jdbc);
 

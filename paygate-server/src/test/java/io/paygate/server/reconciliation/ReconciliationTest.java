@@ -140,6 +140,16 @@ class ReconciliationTest extends ServerTestSupport {
     return payment(outTradeNo).get("trade_no").asString();
   }
 
+  /** The types of the payment's webhook events. */
+  private List<String> events(String outTradeNo) {
+    List<String> types = new ArrayList<>();
+    api("GET", "/api/v1/events?payment=" + outTradeNo, null)
+        .json()
+        .get("data")
+        .forEach(event -> types.add(event.get("type").asString()));
+    return types;
+  }
+
   // --- the tests ---
 
   @Test
@@ -250,6 +260,43 @@ class ReconciliationTest extends ServerTestSupport {
     }
     Reply cashier = postForm(action.group(1).replace("&amp;", "&"), hidden);
     assertThat(cashier.status()).as(cashier.body()).isLessThan(400);
+  }
+
+  @Test
+  void aPaymentRefundedInFullInAlipaysConsoleBeforePayGateSawItPaidSettlesAsPaidThenRefunded() {
+    LocalDate day = freshDay();
+    String outTradeNo = createPayment("8.00", "page");
+    openCashier(outTradeNo);
+    fault("{\"notify\":[{\"kind\":\"drop\",\"share\":1.0}]}");
+    String tradeNo = payAsBuyer(outTradeNo).json().get("trade_no").asString();
+    Reply console =
+        postJson(
+            "/sandbox/api/trades/" + tradeNo + "/console-refunds", Map.of("refund_amount", "8.00"));
+    assertThat(console.status()).as(console.body()).isEqualTo(201);
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PENDING");
+
+    // A page trade's close is not notified: PayGate asks, and learns the trade was paid and closed,
+    // so given back in full, but not by which refund.
+    JsonNode synced = api("GET", "/api/v1/payments/" + outTradeNo + "?sync=true", null).json();
+    assertThat(synced.get("status").asString()).isEqualTo("PAID");
+    assertThat(synced.get("attention").asString()).isEqualTo("REFUND_MISMATCH");
+    assertThat(events(outTradeNo)).containsExactly("payment.needs_attention");
+
+    // The day's bill names the refund: it is booked and the payment ends refunded.
+    endOf(day);
+    reconciled(day);
+    JsonNode payment = payment(outTradeNo);
+    assertThat(payment.get("status").asString()).isEqualTo("REFUNDED");
+    assertThat(payment.get("refunded_amount").asString()).isEqualTo("8.00");
+    JsonNode refunds = api("GET", "/api/v1/payments/" + outTradeNo + "/refunds", null).json();
+    assertThat(refunds.size()).isEqualTo(1);
+    assertThat(refunds.get(0).get("out_request_no").asString())
+        .isEqualTo(console.json().get("out_biz_no").asString());
+    assertThat(refunds.get(0).get("origin").asString()).isEqualTo("ALIPAY");
+    // Never a success the shop would fulfil for money already returned.
+    assertThat(events(outTradeNo))
+        .containsExactlyInAnyOrder(
+            "payment.needs_attention", "refund.succeeded", "payment.refunded");
   }
 
   @Test

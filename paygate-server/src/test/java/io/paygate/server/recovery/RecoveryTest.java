@@ -308,6 +308,32 @@ class RecoveryTest extends ServerTestSupport {
   }
 
   @Test
+  void aConsoleRefundBookedWhileOursIsPendingLeavesNothingToRefundAndSaysSoNeverA500() {
+    String outTradeNo = paidPayment("10.00");
+    String tradeNo = payment(outTradeNo).get("trade_no").asString();
+    fault(
+        "{\"gateway\":[{\"kind\":\"system_error\",\"methods\":[\"alipay.trade.refund\"],"
+            + "\"count\":1}]}");
+    String refunds = "/api/v1/payments/" + outTradeNo + "/refunds";
+    assertThat(api("POST", refunds, Map.of("refund_amount", "6.00")).status()).isEqualTo(202);
+    // 5.00 given back in the merchant console meanwhile, booked from its notify: with ours still
+    // pending, 11.00 is held of 10.00 until Alipay refuses ours.
+    assertThat(
+            postJson(
+                    "/sandbox/api/trades/" + tradeNo + "/console-refunds",
+                    Map.of("refund_amount", "5.00"))
+                .status())
+        .isEqualTo(201);
+    assertThat(payment(outTradeNo).get("refunded_amount").asString()).isEqualTo("5.00");
+
+    Reply more = api("POST", refunds, Map.of("refund_amount", "1.00"));
+
+    assertThat(more.status()).isEqualTo(422);
+    assertThat(more.json().get("code").asString()).isEqualTo("REFUND_EXCEEDS_AVAILABLE");
+    assertThat(more.json().get("detail").asString()).contains("at most 0.00");
+  }
+
+  @Test
   void aFullRefundAtAlipaysConsoleOfAPaymentWhosePaidNotifyWasLostIsARefundNeverAClose() {
     String outTradeNo = createPayment("8.00", "wap");
     openCashier(outTradeNo);
@@ -327,6 +353,13 @@ class RecoveryTest extends ServerTestSupport {
     assertThat(payment.get("refunded_amount").asString()).isEqualTo("8.00");
     assertThat(payment.has("paid_at")).isTrue();
     assertThat(payment.has("closed_at")).isFalse();
+    // Both booked; no success announced for money already returned.
+    List<String> events = new ArrayList<>();
+    api("GET", "/api/v1/events?payment=" + outTradeNo, null)
+        .json()
+        .get("data")
+        .forEach(event -> events.add(event.get("type").asString()));
+    assertThat(events).containsExactlyInAnyOrder("refund.succeeded", "payment.refunded");
   }
 
   private void setOpenIdMode(String app, boolean on) {

@@ -391,7 +391,7 @@ class WebhooksTest extends ServerTestSupport {
                     "b***@example.com",
                     "2088000000000001",
                     clock.instant());
-            assertThat(payments.markPaid(outTradeNo, trade, clock.instant())).isTrue();
+            assertThat(payments.markPaid(outTradeNo, trade, true, clock.instant())).isTrue();
             throw new IllegalStateException("the rest of the transaction failed");
           });
     } catch (IllegalStateException expected) {
