@@ -15,10 +15,10 @@ import io.paygate.server.PayGateProperties;
 import io.paygate.server.api.ApiController;
 import io.paygate.server.api.ListPage;
 import io.paygate.server.api.ListParameters;
+import io.paygate.server.api.Locations;
 import io.paygate.server.apikeys.AppAccess;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -84,8 +84,7 @@ public class PaymentApiController {
         }
       }
     }
-    return ResponseEntity.created(URI.create("/api/v1/payments/" + created.outTradeNo()))
-        .body(created);
+    return ResponseEntity.created(Locations.api("payments", created.outTradeNo())).body(created);
   }
 
   @GetMapping("/{outTradeNo}")

@@ -5,9 +5,9 @@ import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundService;
 import io.paygate.core.refunds.RefundStatus;
 import io.paygate.server.api.ApiController;
+import io.paygate.server.api.Locations;
 import io.paygate.server.apikeys.AppAccess;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -48,8 +48,7 @@ public class RefundApiController {
     HttpStatus status =
         refund.status() == RefundStatus.PENDING ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
     return ResponseEntity.status(status)
-        .location(
-            URI.create("/api/v1/payments/" + outTradeNo + "/refunds/" + refund.outRequestNo()))
+        .location(Locations.api("payments", outTradeNo, "refunds", refund.outRequestNo()))
         .body(RefundView.of(refund));
   }
 
