@@ -3,6 +3,8 @@ package io.paygate.core.facetoface;
 import io.paygate.core.channel.BarcodeOutcome;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.Product;
+import io.paygate.core.channel.TradeLookup;
+import io.paygate.core.channel.TradeRef;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.payments.NewPayment;
 import io.paygate.core.payments.Payment;
@@ -48,6 +50,15 @@ public final class BarcodePayments {
 
   /** The payment as the buyer's answer leaves it: PAID, or CLOSED when it was given up. */
   public Payment pay(NewPayment request, String authCode) {
+    return pay(request, authCode, false);
+  }
+
+  /**
+   * @param resume whether an earlier run of this request (one Idempotency-Key, one out_trade_no)
+   *     may have charged already: then the payment it made is resumed, never charged a second time
+   *     under another number
+   */
+  public Payment pay(NewPayment request, String authCode, boolean resume) {
     if (request.product() != Product.BARCODE) {
       throw PayGateException.invalid("product", "a barcode payment has product barcode");
     }
@@ -55,11 +66,39 @@ public final class BarcodePayments {
       throw PayGateException.invalid(
           "auth_code", "auth_code is the buyer's payment code: 16 to 24 digits starting 25 to 30");
     }
-    Payment created = payments.create(request);
-    String outTradeNo = created.outTradeNo();
-    BarcodeOutcome outcome = channel.payBarcode(payments.payable(outTradeNo), authCode.trim());
+    boolean again =
+        resume && request.outTradeNo() != null && payments.find(request.outTradeNo()).isPresent();
+    Payment payment = payments.create(request, resume);
+    return again
+        ? resumed(payment, authCode.trim())
+        : charge(payment.outTradeNo(), authCode.trim());
+  }
+
+  /**
+   * The first run's payment: as it stands if settled; if Alipay has no trade for it, the first
+   * charge never arrived and is sent now under the same number; otherwise waited for as the first
+   * run would have.
+   */
+  private Payment resumed(Payment payment, String authCode) {
+    if (payment.status() != PaymentStatus.PENDING) {
+      return payment;
+    }
+    TradeLookup lookup =
+        channel.queryTrade(new TradeRef(payment.app(), payment.outTradeNo(), payment.tradeNo()));
+    if (lookup instanceof TradeLookup.NotFound) {
+      return charge(payment.outTradeNo(), authCode);
+    }
+    return waitForTheBuyer(payment.outTradeNo());
+  }
+
+  private Payment charge(String outTradeNo, String authCode) {
+    BarcodeOutcome outcome = channel.payBarcode(payments.payable(outTradeNo), authCode);
     if (outcome instanceof BarcodeOutcome.Paid) {
       return payments.sync(outTradeNo);
+    }
+    if (outcome instanceof BarcodeOutcome.Refused refused
+        && "ACQ.TRADE_HAS_SUCCESS".equals(refused.error().subCode())) {
+      return payments.sync(outTradeNo); // an earlier charge under this number went through
     }
     if (outcome instanceof BarcodeOutcome.Refused refused) {
       // A refused charge may leave a trade waiting (a balance too low): end it, then say why.

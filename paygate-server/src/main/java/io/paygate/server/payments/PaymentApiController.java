@@ -17,6 +17,7 @@ import io.paygate.server.api.ListPage;
 import io.paygate.server.api.ListParameters;
 import io.paygate.server.api.Locations;
 import io.paygate.server.apikeys.AppAccess;
+import io.paygate.server.idempotency.BoundNumbers;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -58,20 +59,21 @@ public class PaymentApiController {
     NewPayment asked = request.toNewPayment();
     String app = PaymentRules.chooseApp(payments.apps(), asked.app(), asked.product());
     AppAccess.mayUse(http, app);
+    // Under an Idempotency-Key the payment takes the number the key bound before any call, so a
+    // retry finds the first run's payment rather than making (and charging) another.
     NewPayment order =
         new NewPayment(
             asked.totalAmount(),
             asked.subject(),
             asked.body(),
             asked.product(),
-            asked.outTradeNo(),
+            BoundNumbers.outTradeNo(http, asked.outTradeNo()),
             app);
-    // A barcode payment answers as the buyer's confirmation leaves it: PAID, or CLOSED when the
-    // buyer did not confirm in time (then cancelled, as Alipay prescribes).
+    boolean resume = BoundNumbers.resumes(http);
     Payment payment =
         order.product() == Product.BARCODE
-            ? barcodes.pay(order, request.authCode())
-            : payments.create(order);
+            ? barcodes.pay(order, request.authCode(), resume)
+            : payments.create(order, resume);
     PaymentView created = view(payment);
     if (payment.product() == Product.QR) {
       // The code to show the buyer. Should Alipay not answer now, the payment stands all the
