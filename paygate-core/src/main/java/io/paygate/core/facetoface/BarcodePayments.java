@@ -1,6 +1,7 @@
 package io.paygate.core.facetoface;
 
 import io.paygate.core.channel.BarcodeOutcome;
+import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.Product;
 import io.paygate.core.channel.TradeLookup;
@@ -8,8 +9,10 @@ import io.paygate.core.channel.TradeRef;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.payments.NewPayment;
 import io.paygate.core.payments.Payment;
+import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
+import io.paygate.core.payments.PaymentTransition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +23,12 @@ import java.util.regex.Pattern;
  * buyer must confirm on the phone (10003) or no answer came, ask about the trade every {@code poll}
  * for up to {@code wait}; still unpaid then, cancel it, so no buyer is charged for an order the
  * shop gave up on.
+ *
+ * <p>The answer always names the payment: PAID; FAILED (Alipay refused and the trade is ended,
+ * nothing charged, thrown as {@link BarcodeRefused}); CLOSED (given up and cancelled); or PENDING
+ * while the outcome is unknown (Alipay did not answer the charge, the queries or the cancel): the
+ * janitor then settles it, paid, or cancelled with any money returned. A charge that may have
+ * happened never ends in an error.
  */
 public final class BarcodePayments {
 
@@ -27,6 +36,7 @@ public final class BarcodePayments {
   private static final Pattern AUTH_CODE = Pattern.compile("(2[5-9]|30)\\d{14,22}");
 
   private final PaymentService payments;
+  private final PaymentRepository repository;
   private final CancelService cancels;
   private final PaymentChannel channel;
   private final Clock clock;
@@ -35,12 +45,14 @@ public final class BarcodePayments {
 
   public BarcodePayments(
       PaymentService payments,
+      PaymentRepository repository,
       CancelService cancels,
       PaymentChannel channel,
       Clock clock,
       Duration wait,
       Duration poll) {
     this.payments = payments;
+    this.repository = repository;
     this.cancels = cancels;
     this.channel = channel;
     this.clock = clock;
@@ -48,7 +60,7 @@ public final class BarcodePayments {
     this.poll = poll;
   }
 
-  /** The payment as the buyer's answer leaves it: PAID, or CLOSED when it was given up. */
+  /** The payment as the buyer's answer leaves it (see the class comment). */
   public Payment pay(NewPayment request, String authCode) {
     return pay(request, authCode, false);
   }
@@ -57,6 +69,7 @@ public final class BarcodePayments {
    * @param resume whether an earlier run of this request (one Idempotency-Key, one out_trade_no)
    *     may have charged already: then the payment it made is resumed, never charged a second time
    *     under another number
+   * @throws BarcodeRefused when Alipay refused the charge and nothing was charged
    */
   public Payment pay(NewPayment request, String authCode, boolean resume) {
     if (request.product() != Product.BARCODE) {
@@ -94,18 +107,41 @@ public final class BarcodePayments {
   private Payment charge(String outTradeNo, String authCode) {
     BarcodeOutcome outcome = channel.payBarcode(payments.payable(outTradeNo), authCode);
     if (outcome instanceof BarcodeOutcome.Paid) {
+      // Booked from Alipay's query; should its answer be lost, the payment stays PENDING.
       return payments.sync(outTradeNo);
     }
-    if (outcome instanceof BarcodeOutcome.Refused refused
-        && "ACQ.TRADE_HAS_SUCCESS".equals(refused.error().subCode())) {
-      return payments.sync(outTradeNo); // an earlier charge under this number went through
-    }
     if (outcome instanceof BarcodeOutcome.Refused refused) {
-      // A refused charge may leave a trade waiting (a balance too low): end it, then say why.
-      cancelQuietly(outTradeNo);
-      throw PayGateException.channelRejected("the barcode payment", refused.error());
+      if ("ACQ.TRADE_HAS_SUCCESS".equals(refused.error().subCode())) {
+        return payments.sync(outTradeNo); // an earlier charge under this number went through
+      }
+      return refused(outTradeNo, refused);
     }
     return waitForTheBuyer(outTradeNo);
+  }
+
+  /**
+   * A refused charge may leave a trade waiting (a balance too low): it is cancelled, and only once
+   * Alipay ended it (or never made one) is the payment FAILED. Should the cancel go unanswered, the
+   * payment stays PENDING for the janitor.
+   */
+  private Payment refused(String outTradeNo, BarcodeOutcome.Refused refused) {
+    Payment payment = payments.get(outTradeNo);
+    CancelOutcome cancel =
+        channel.cancel(new TradeRef(payment.app(), outTradeNo, payment.tradeNo()));
+    boolean ended =
+        cancel instanceof CancelOutcome.Cancelled cancelled && cancelled.action().equals("close")
+            || cancel instanceof CancelOutcome.Refused notThere
+                && "ACQ.TRADE_NOT_EXIST".equals(notThere.error().subCode());
+    if (!ended) {
+      // Paid after all, or no word: the cancel's own steps book what happened, if they can.
+      return giveUp(outTradeNo);
+    }
+    repository.apply(outTradeNo, PaymentTransition.FAIL, clock.instant());
+    Payment failed = payments.get(outTradeNo);
+    if (failed.status() != PaymentStatus.FAILED) {
+      return failed; // paid meanwhile, booked by a notify
+    }
+    throw new BarcodeRefused(failed, refused.error());
   }
 
   private Payment waitForTheBuyer(String outTradeNo) {
@@ -117,14 +153,18 @@ public final class BarcodePayments {
         return now;
       }
     }
-    return cancels.cancel(outTradeNo).payment();
+    return giveUp(outTradeNo);
   }
 
-  private void cancelQuietly(String outTradeNo) {
+  /**
+   * Cancels, as Alipay prescribes when the outcome stays unknown: closed if unpaid, refunded if
+   * paid. Unanswered or refused, the payment stays as it is (PENDING) for the janitor.
+   */
+  private Payment giveUp(String outTradeNo) {
     try {
-      cancels.cancel(outTradeNo);
+      return cancels.cancel(outTradeNo).payment();
     } catch (PayGateException notNow) {
-      // The recovery job closes it at its expiry; the refusal is what the shop must hear.
+      return payments.get(outTradeNo);
     }
   }
 

@@ -57,7 +57,7 @@ public final class TradeReconciler {
       if (!payments.markPaid(payment.outTradeNo(), trade, now)) {
         return new Result.Unchanged();
       }
-      if (payment.status() == PaymentStatus.CLOSED) {
+      if (payment.status() == PaymentStatus.CLOSED || payment.status() == PaymentStatus.FAILED) {
         paidAfterClose(payment, refundedTotal, now);
       }
       return new Result.Changed(PaymentStatus.PAID);

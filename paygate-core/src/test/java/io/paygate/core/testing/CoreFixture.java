@@ -4,6 +4,7 @@ import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.Product;
 import io.paygate.core.channel.TradeNotification;
 import io.paygate.core.channel.TradeState;
+import io.paygate.core.facetoface.CancelService;
 import io.paygate.core.money.Money;
 import io.paygate.core.notify.NotificationService;
 import io.paygate.core.notify.NotifyAck;
@@ -42,6 +43,7 @@ public final class CoreFixture {
   public final PaymentService paymentService;
   public final RefundService refundService;
   public final NotificationService notifications;
+  public final CancelService cancels;
   public final Janitor janitor;
   private int notifyIds;
 
@@ -62,7 +64,16 @@ public final class CoreFixture {
     notifications =
         new NotificationService(
             channel, payments, reconciler, settlement, checks, transactions, exchanges, clock);
-    janitor = new Janitor(payments, paymentService, refunds, refundService, clock);
+    cancels = new CancelService(paymentService, payments, channel, settlement, transactions, clock);
+    janitor =
+        new Janitor(
+            payments,
+            paymentService,
+            refunds,
+            refundService,
+            cancels,
+            clock,
+            Duration.ofSeconds(30));
   }
 
   /** A new pending payment of this amount, its first check forgotten. */

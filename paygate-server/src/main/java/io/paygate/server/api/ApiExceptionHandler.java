@@ -2,6 +2,7 @@ package io.paygate.server.api;
 
 import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
+import io.paygate.core.facetoface.BarcodeRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -41,6 +42,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       problem.setProperty("alipay_sub_code", refusal.channelCode());
     }
     return Problems.response(problem);
+  }
+
+  /**
+   * A refused barcode charge names its payment (FAILED, nothing charged), as every barcode answer
+   * does.
+   */
+  @ExceptionHandler(BarcodeRefused.class)
+  ResponseEntity<ProblemDetail> barcodeRefused(BarcodeRefused refusal) {
+    ResponseEntity<ProblemDetail> answer = refused(refusal);
+    answer.getBody().setProperty("out_trade_no", refusal.payment().outTradeNo());
+    answer.getBody().setProperty("status", refusal.payment().status().name());
+    return answer;
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -21,6 +21,7 @@ import io.paygate.server.idempotency.BoundNumbers;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -86,7 +87,14 @@ public class PaymentApiController {
         }
       }
     }
-    return ResponseEntity.created(Locations.api("payments", created.outTradeNo())).body(created);
+    // A barcode payment answers as the charge leaves it: PAID; CLOSED when the buyer did not
+    // confirm in time (then cancelled, as Alipay prescribes); or, while Alipay's word is missing,
+    // 202 PENDING with the payment to poll (the janitor settles it). A refusal is BarcodeRefused.
+    boolean unknown =
+        payment.product() == Product.BARCODE && payment.status() == PaymentStatus.PENDING;
+    return ResponseEntity.status(unknown ? HttpStatus.ACCEPTED : HttpStatus.CREATED)
+        .location(Locations.api("payments", created.outTradeNo()))
+        .body(created);
   }
 
   @GetMapping("/{outTradeNo}")

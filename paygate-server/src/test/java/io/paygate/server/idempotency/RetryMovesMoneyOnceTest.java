@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.server.MutableClock;
 import io.paygate.server.ServerTestSupport;
+import io.paygate.server.recovery.DueChecks;
 import io.paygate.server.recovery.ManualRecovery;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -41,6 +42,7 @@ class RetryMovesMoneyOnceTest extends ServerTestSupport {
   }
 
   @Autowired MutableClock clock;
+  @Autowired DueChecks due;
   @Autowired JdbcClient jdbc;
 
   /** The sandbox's own database ("Alipay's books"), read directly. */
@@ -144,6 +146,129 @@ class RetryMovesMoneyOnceTest extends ServerTestSupport {
     assertThat(refundedAtAlipay(outTradeNo)).isEqualByComparingTo("4.00");
     assertThat(buyerBalance().subtract(before)).isEqualByComparingTo("4.00");
     assertThat(api("GET", path, null).json()).hasSize(1);
+  }
+
+  private static String barcode(String subject, String amount, String authCode) {
+    return "{\"total_amount\":\""
+        + amount
+        + "\",\"subject\":\""
+        + subject
+        + "\",\"product\":\"barcode\",\"auth_code\":\""
+        + authCode
+        + "\"}";
+  }
+
+  /** The trades Alipay holds for the shop's subject (one per out_trade_no it was sent). */
+  private int alipayTrades(String subject) {
+    return alipayBooks
+        .sql("SELECT COUNT(*) FROM trades WHERE subject = ?")
+        .param(subject)
+        .query(Integer.class)
+        .single();
+  }
+
+  private int paymentsWithSubject(String subject) {
+    return jdbc.sql("SELECT COUNT(*) FROM payments WHERE subject = ?")
+        .param(subject)
+        .query(Integer.class)
+        .single();
+  }
+
+  @Test
+  void aBarcodeChargeWhoseAnswersWereLostIsPendingThenResumedByItsRetryAndPaidOnce() {
+    String subject = "付款码 " + UUID.randomUUID();
+    String key = UUID.randomUUID().toString();
+    String body = barcode(subject, "7.77", defaultBuyer().get("auth_code").asString());
+    BigDecimal before = buyerBalance();
+    // Alipay charges the buyer, but its answer is held past PayGate's read timeout; the queries
+    // and the cancel that follow go unanswered; the notify is late.
+    fault(
+        "{\"gateway\":[{\"kind\":\"timeout\",\"methods\":[\"alipay.trade.pay\"],"
+            + "\"hold_seconds\":2,\"count\":1},"
+            + "{\"kind\":\"unavailable\",\"methods\":[\"alipay.trade.query\","
+            + "\"alipay.trade.cancel\"],\"share\":1.0}],"
+            + "\"notify\":[{\"kind\":\"drop\",\"count\":5}]}");
+
+    Reply unknown = post("/api/v1/payments", key, body);
+    assertThat(unknown.status()).as(unknown.body()).isEqualTo(202);
+    assertThat(unknown.json().get("status").asString()).isEqualTo("PENDING");
+    String outTradeNo = unknown.json().get("out_trade_no").asString();
+    assertThat(unknown.header("Location")).isEqualTo("/api/v1/payments/" + outTradeNo);
+    assertThat(before.subtract(buyerBalance())).isEqualByComparingTo("7.77");
+
+    // Alipay answers again; the shop retries the very same request with its key.
+    clearSandboxFaults();
+    Reply retried = post("/api/v1/payments", key, body);
+    assertThat(retried.status()).as(retried.body()).isEqualTo(201);
+    assertThat(retried.json().get("out_trade_no").asString()).isEqualTo(outTradeNo);
+    assertThat(retried.json().get("status").asString()).isEqualTo("PAID");
+
+    assertThat(before.subtract(buyerBalance())).isEqualByComparingTo("7.77");
+    assertThat(alipayTrades(subject)).isEqualTo(1);
+    assertThat(paymentsWithSubject(subject)).isEqualTo(1);
+  }
+
+  @Test
+  void aBarcodeChargeStillRunningWhenItsLeaseRanOutIsResumedUnderItsNumber() throws Exception {
+    String subject = "付款码 " + UUID.randomUUID();
+    String key = UUID.randomUUID().toString();
+    String body = barcode(subject, "6.66", defaultBuyer().get("auth_code").asString());
+    BigDecimal before = buyerBalance();
+    fault(
+        "{\"gateway\":[{\"kind\":\"timeout\",\"methods\":[\"alipay.trade.pay\"],"
+            + "\"hold_seconds\":2,\"count\":1}]}");
+    CompletableFuture<Reply> first =
+        CompletableFuture.supplyAsync(() -> post("/api/v1/payments", key, body));
+    waitForAPaymentWith(subject);
+
+    clock.advance(Duration.ofMinutes(3));
+    Reply retried = post("/api/v1/payments", key, body);
+    assertThat(retried.status()).as(retried.body()).isEqualTo(201);
+    assertThat(retried.json().get("status").asString()).isEqualTo("PAID");
+    Reply firstAnswer = first.get(20, TimeUnit.SECONDS);
+    assertThat(firstAnswer.json().get("out_trade_no").asString())
+        .isEqualTo(retried.json().get("out_trade_no").asString());
+
+    assertThat(before.subtract(buyerBalance())).isEqualByComparingTo("6.66");
+    assertThat(alipayTrades(subject)).isEqualTo(1);
+    assertThat(paymentsWithSubject(subject)).isEqualTo(1);
+  }
+
+  @Test
+  void aPendingBarcodePaymentIsSettledByTheJanitor() {
+    String subject = "付款码 " + UUID.randomUUID();
+    BigDecimal before = buyerBalance();
+    fault(
+        "{\"gateway\":[{\"kind\":\"timeout\",\"methods\":[\"alipay.trade.pay\"],"
+            + "\"hold_seconds\":2,\"count\":1},"
+            + "{\"kind\":\"unavailable\",\"methods\":[\"alipay.trade.query\","
+            + "\"alipay.trade.cancel\"],\"share\":1.0}],"
+            + "\"notify\":[{\"kind\":\"drop\",\"count\":5}]}");
+    Reply unknown =
+        post(
+            "/api/v1/payments",
+            UUID.randomUUID().toString(),
+            barcode(subject, "5.55", defaultBuyer().get("auth_code").asString()));
+    assertThat(unknown.status()).as(unknown.body()).isEqualTo(202);
+    String outTradeNo = unknown.json().get("out_trade_no").asString();
+    assertThat(due.nextPaymentCheck(outTradeNo)).as("a recovery row").isNotNull();
+
+    clearSandboxFaults();
+    clock.advance(Duration.ofSeconds(61));
+    due.run();
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PAID");
+    assertThat(before.subtract(buyerBalance())).isEqualByComparingTo("5.55");
+  }
+
+  private void waitForAPaymentWith(String subject) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      if (paymentsWithSubject(subject) > 0) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the first run stored no payment");
   }
 
   /** Until the first run has stored its refund (it is then calling Alipay). */
