@@ -2,6 +2,7 @@ package io.paygate.server.idempotency;
 
 import io.paygate.core.numbers.Identifiers;
 import io.paygate.server.api.FilterProblems;
+import io.paygate.server.api.ShownOnce;
 import io.paygate.server.apikeys.ApiKeyFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -39,6 +40,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
   public static final String HEADER = "Idempotency-Key";
   static final String REPLAYED = "Idempotent-Replayed";
+
+  /** The largest request body read for a key; a larger one is refused with 413. */
+  static final int MAX_BODY = 64 * 1024;
 
   /** Longer than any request may take (Alipay's read timeout included). */
   private static final Duration LEASE = Duration.ofMinutes(2);
@@ -80,7 +84,19 @@ public class IdempotencyFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    byte[] body = request.getInputStream().readAllBytes();
+    byte[] body =
+        request.getContentLengthLong() > MAX_BODY
+            ? new byte[MAX_BODY + 1]
+            : request.getInputStream().readNBytes(MAX_BODY + 1);
+    if (body.length > MAX_BODY) {
+      problems.write(
+          request,
+          response,
+          HttpStatus.CONTENT_TOO_LARGE,
+          "REQUEST_TOO_LARGE",
+          "a request body is at most " + MAX_BODY / 1024 + " KiB");
+      return;
+    }
     String hash = hash(request, body);
     BoundNumbers fresh =
         new BoundNumbers(identifiers.newOutTradeNo(), identifiers.newOutRequestNo(), false);
@@ -99,6 +115,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
           HttpStatus.CONFLICT,
           "IDEMPOTENCY_KEY_IN_USE",
           "the first request with this " + HEADER + " is still running; retry shortly");
+    } else if (start instanceof IdempotencyKeys.Shown) {
+      problems.write(
+          request,
+          response,
+          HttpStatus.CONFLICT,
+          "SECRET_SHOWN_ONCE",
+          "the first request with this "
+              + HEADER
+              + " succeeded, and its answer held a secret that is shown once and never kept:"
+              + " list what it made (the secret is not shown again), or revoke it and make another");
     } else if (start instanceof IdempotencyKeys.Replay replay) {
       replay(replay, response);
     } else if (start instanceof IdempotencyKeys.Run run) {
@@ -120,7 +146,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     boolean kept = false;
     try {
       chain.doFilter(new CachedBody(request, body), answer);
-      if (isFinal(answer.getStatus())) {
+      if (ShownOnce.marked(request) && answer.getStatus() < 300) {
+        keys.shown(caller, key, run.runId());
+        kept = true;
+      } else if (isFinal(answer.getStatus())) {
         keys.finish(
             caller,
             key,

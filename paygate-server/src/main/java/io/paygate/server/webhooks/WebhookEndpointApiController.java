@@ -1,6 +1,7 @@
 package io.paygate.server.webhooks;
 
 import io.paygate.server.api.ApiController;
+import io.paygate.server.api.ShownOnce;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +29,7 @@ public class WebhookEndpointApiController {
   public ResponseEntity<WebhookEndpointView> create(
       @RequestBody CreateWebhookEndpointRequest request) {
     WebhookEndpoint endpoint = endpoints.create(request.url(), request.events());
+    ShownOnce.mark(); // the secret, in the clear: never kept for a replay
     return ResponseEntity.created(URI.create("/api/v1/webhook-endpoints/" + endpoint.id()))
         .body(WebhookEndpointView.of(endpoint, true));
   }
@@ -51,6 +53,7 @@ public class WebhookEndpointApiController {
   /** A new secret; the old one keeps signing beside it for paygate.webhooks.rotation-overlap. */
   @PostMapping("/{id}/rotate-secret")
   public WebhookEndpointView rotate(@PathVariable String id) {
+    ShownOnce.mark(); // the new secret, in the clear: never kept for a replay
     return WebhookEndpointView.of(endpoints.rotate(id, properties.rotationOverlap()), true);
   }
 }
