@@ -30,6 +30,12 @@ public final class Janitor {
    */
   public static final Duration CLOSED_WATCH_MARGIN = Duration.ofMinutes(5);
 
+  /**
+   * Past its barcode wait, a pending barcode payment is left this much longer to the request that
+   * charges it (its calls to Alipay time out in less), so the janitor never cancels under it.
+   */
+  public static final Duration BARCODE_GRACE = Duration.ofMinutes(2);
+
   /** When to check the item again. */
   public sealed interface Next {
     record At(Instant at) implements Next {}
@@ -47,7 +53,8 @@ public final class Janitor {
 
   /**
    * @param barcodeWait how long a barcode payment waits for the buyer: one still pending after it
-   *     is cancelled (closed, or refunded if paid), as Alipay prescribes
+   *     (and {@link #BARCODE_GRACE}) is cancelled (closed, or refunded if paid), as Alipay
+   *     prescribes
    */
   public Janitor(
       PaymentRepository payments,
@@ -86,7 +93,7 @@ public final class Janitor {
     Instant now = clock.instant();
     if (after.status() == PaymentStatus.PENDING
         && after.product() == Product.BARCODE
-        && !now.isBefore(after.createdAt().plus(barcodeWait))) {
+        && !now.isBefore(after.createdAt().plus(barcodeWait).plus(BARCODE_GRACE))) {
       // A barcode payment whose outcome stayed unknown (the charge, query or cancel unanswered):
       // the counter gave up on it, so it is cancelled and any money taken goes back.
       try {

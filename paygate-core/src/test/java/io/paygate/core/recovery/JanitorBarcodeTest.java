@@ -39,8 +39,12 @@ class JanitorBarcodeTest {
   void stillUnpaidAfterTheBarcodeWaitItIsCancelledNotLeftOpenTillItsExpiry() {
     Payment payment = pendingBarcode();
     core.clock.advance(Duration.ofMinutes(1));
-
+    // The request that charges it may still be waiting for the buyer: left to it.
     core.janitor.checkPayment(payment.outTradeNo(), 0);
+    assertThat(core.payment(payment.outTradeNo()).status()).isEqualTo(PaymentStatus.PENDING);
+
+    core.clock.advance(Duration.ofMinutes(2));
+    core.janitor.checkPayment(payment.outTradeNo(), 1);
     assertThat(core.payment(payment.outTradeNo()).status()).isEqualTo(PaymentStatus.CLOSED);
   }
 }
