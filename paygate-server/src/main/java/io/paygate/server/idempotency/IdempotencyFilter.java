@@ -84,17 +84,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
+    // Read up to the cap only: a body that says or turns out to be larger is refused unread.
     byte[] body =
         request.getContentLengthLong() > MAX_BODY
-            ? new byte[MAX_BODY + 1]
+            ? null
             : request.getInputStream().readNBytes(MAX_BODY + 1);
-    if (body.length > MAX_BODY) {
+    if (body == null || body.length > MAX_BODY) {
       problems.write(
           request,
           response,
           HttpStatus.CONTENT_TOO_LARGE,
           "REQUEST_TOO_LARGE",
-          "a request body is at most " + MAX_BODY / 1024 + " KiB");
+          "a request body sent with an " + HEADER + " is at most " + MAX_BODY / 1024 + " KiB");
       return;
     }
     String hash = hash(request, body);

@@ -208,6 +208,20 @@ class IdempotencyTest extends ServerTestSupport {
     Reply refused = post("/api/v1/payments", key, huge);
     assertThat(refused.status()).isEqualTo(413);
     assertThat(refused.json().get("code").asString()).isEqualTo("REQUEST_TOO_LARGE");
+    // Without a Content-Length (chunked), the body is read up to the cap and refused there.
+    Reply chunked =
+        send(
+            HttpRequest.newBuilder(URI.create(base() + "/api/v1/payments"))
+                .header("Authorization", "Bearer " + API_KEY)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () ->
+                            new java.io.ByteArrayInputStream(
+                                huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .build());
+    assertThat(chunked.status()).isEqualTo(413);
     assertThat(
             jdbc.sql("SELECT COUNT(*) FROM idempotency_keys WHERE idem_key = ?")
                 .param(key)
