@@ -74,7 +74,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Problems.of(
             HttpStatus.INTERNAL_SERVER_ERROR,
             "INTERNAL_ERROR",
-            "something went wrong on our side; nothing was changed by this request"));
+            // Not "nothing changed": the failure may come after a call that moved money.
+            "something went wrong on our side; the request may have taken effect: send it again"
+                + " with the same Idempotency-Key to resume it, or read what it was for"));
   }
 
   @Override
