@@ -13,7 +13,10 @@ public final class Models {
 
   private Models() {}
 
-  /** A payment. {@code status}: PENDING, PAID, PARTIALLY_REFUNDED, REFUNDED, CLOSED. */
+  /**
+   * A payment. {@code status}: PENDING, PAID, PARTIALLY_REFUNDED, REFUNDED, CLOSED, FAILED (a
+   * barcode charge Alipay refused, nothing charged).
+   */
   public record Payment(
       String outTradeNo,
       String app,
@@ -65,8 +68,10 @@ public final class Models {
     }
 
     /**
-     * A barcode payment for the buyer's scanned payment code: the create answers PAID, or CLOSED
-     * when the buyer did not confirm in time.
+     * A barcode payment for the buyer's scanned payment code: the create answers PAID, CLOSED when
+     * the buyer did not confirm in time, or PENDING (202) while Alipay's word is missing (poll the
+     * payment, or send the same request again with its Idempotency-Key); a refusal names the FAILED
+     * payment's out_trade_no.
      */
     public static NewPayment barcode(String amount, String subject, String authCode) {
       return new NewPayment(new BigDecimal(amount), subject, null, "barcode", null, authCode, null);

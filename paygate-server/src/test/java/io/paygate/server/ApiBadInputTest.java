@@ -155,6 +155,29 @@ class ApiBadInputTest extends ServerTestSupport {
     assertThat(api("GET", refunds, null).json().size()).isZero();
   }
 
+  /**
+   * Numbers a URL cannot hold once passed the check, were refunded at Alipay and then failed the
+   * answer's Location with a 500: now each is refused before anything is stored or sent.
+   */
+  @Test
+  void aRefundNumberOutsideAlipaysCharactersIsRefusedAndRefundsNothing() {
+    String outTradeNo = paidPayment("3.00");
+    String refunds = "/api/v1/payments/" + outTradeNo + "/refunds";
+    java.math.BigDecimal before = buyerBalance();
+    for (String number : new String[] {"R|1", "{", "^", "R 1", "R-1"}) {
+      assertProblem(
+          api("POST", refunds, Map.of("refund_amount", "1.00", "out_request_no", number)),
+          400,
+          "VALIDATION_FAILED",
+          "out_request_no");
+    }
+    assertThat(api("GET", refunds, null).json().size()).isZero();
+    assertThat(buyerBalance()).isEqualByComparingTo(before);
+    Reply good = api("POST", refunds, Map.of("refund_amount", "1.00", "out_request_no", "R_1"));
+    assertThat(good.status()).isEqualTo(201);
+    assertThat(good.header("Location")).isEqualTo(refunds + "/R_1");
+  }
+
   @Test
   void wrongMediaTypeAndBadQueryParametersAre4xx() {
     Reply text =

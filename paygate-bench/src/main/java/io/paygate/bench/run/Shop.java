@@ -146,7 +146,7 @@ final class Shop {
         postJson(
             "/api/v1/payments/" + outTradeNo + "/refunds",
             "{\"refund_amount\":\"0.01\",\"out_request_no\":\"%s\"}"
-                .formatted(UUID.randomUUID().toString()),
+                .formatted(UUID.randomUUID().toString().replace("-", "")),
             true);
     return refunded.statusCode() == 201;
   }

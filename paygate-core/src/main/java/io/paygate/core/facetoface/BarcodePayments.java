@@ -1,13 +1,18 @@
 package io.paygate.core.facetoface;
 
 import io.paygate.core.channel.BarcodeOutcome;
+import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.Product;
+import io.paygate.core.channel.TradeLookup;
+import io.paygate.core.channel.TradeRef;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.payments.NewPayment;
 import io.paygate.core.payments.Payment;
+import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
+import io.paygate.core.payments.PaymentTransition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +23,12 @@ import java.util.regex.Pattern;
  * buyer must confirm on the phone (10003) or no answer came, ask about the trade every {@code poll}
  * for up to {@code wait}; still unpaid then, cancel it, so no buyer is charged for an order the
  * shop gave up on.
+ *
+ * <p>The answer always names the payment: PAID; FAILED (Alipay refused and the trade is ended,
+ * nothing charged, thrown as {@link BarcodeRefused}); CLOSED (given up and cancelled); or PENDING
+ * while the outcome is unknown (Alipay did not answer the charge, the queries or the cancel): the
+ * janitor then settles it, paid, or cancelled with any money returned. A charge that may have
+ * happened never ends in an error.
  */
 public final class BarcodePayments {
 
@@ -25,6 +36,7 @@ public final class BarcodePayments {
   private static final Pattern AUTH_CODE = Pattern.compile("(2[5-9]|30)\\d{14,22}");
 
   private final PaymentService payments;
+  private final PaymentRepository repository;
   private final CancelService cancels;
   private final PaymentChannel channel;
   private final Clock clock;
@@ -33,12 +45,14 @@ public final class BarcodePayments {
 
   public BarcodePayments(
       PaymentService payments,
+      PaymentRepository repository,
       CancelService cancels,
       PaymentChannel channel,
       Clock clock,
       Duration wait,
       Duration poll) {
     this.payments = payments;
+    this.repository = repository;
     this.cancels = cancels;
     this.channel = channel;
     this.clock = clock;
@@ -46,8 +60,18 @@ public final class BarcodePayments {
     this.poll = poll;
   }
 
-  /** The payment as the buyer's answer leaves it: PAID, or CLOSED when it was given up. */
+  /** The payment as the buyer's answer leaves it (see the class comment). */
   public Payment pay(NewPayment request, String authCode) {
+    return pay(request, authCode, false);
+  }
+
+  /**
+   * @param resume whether an earlier run of this request (one Idempotency-Key, one out_trade_no)
+   *     may have charged already: then the payment it made is resumed, never charged a second time
+   *     under another number
+   * @throws BarcodeRefused when Alipay refused the charge and nothing was charged
+   */
+  public Payment pay(NewPayment request, String authCode, boolean resume) {
     if (request.product() != Product.BARCODE) {
       throw PayGateException.invalid("product", "a barcode payment has product barcode");
     }
@@ -55,18 +79,69 @@ public final class BarcodePayments {
       throw PayGateException.invalid(
           "auth_code", "auth_code is the buyer's payment code: 16 to 24 digits starting 25 to 30");
     }
-    Payment created = payments.create(request);
-    String outTradeNo = created.outTradeNo();
-    BarcodeOutcome outcome = channel.payBarcode(payments.payable(outTradeNo), authCode.trim());
+    boolean again =
+        resume && request.outTradeNo() != null && payments.find(request.outTradeNo()).isPresent();
+    Payment payment = payments.create(request, resume);
+    return again
+        ? resumed(payment, authCode.trim())
+        : charge(payment.outTradeNo(), authCode.trim());
+  }
+
+  /**
+   * The first run's payment: as it stands if settled; if Alipay has no trade for it, the first
+   * charge never arrived and is sent now under the same number; otherwise waited for as the first
+   * run would have.
+   */
+  private Payment resumed(Payment payment, String authCode) {
+    if (payment.status() != PaymentStatus.PENDING) {
+      return payment;
+    }
+    TradeLookup lookup =
+        channel.queryTrade(new TradeRef(payment.app(), payment.outTradeNo(), payment.tradeNo()));
+    if (lookup instanceof TradeLookup.NotFound) {
+      return charge(payment.outTradeNo(), authCode);
+    }
+    return waitForTheBuyer(payment.outTradeNo());
+  }
+
+  private Payment charge(String outTradeNo, String authCode) {
+    BarcodeOutcome outcome = channel.payBarcode(payments.payable(outTradeNo), authCode);
     if (outcome instanceof BarcodeOutcome.Paid) {
+      // Booked from Alipay's query; should its answer be lost, the payment stays PENDING.
       return payments.sync(outTradeNo);
     }
     if (outcome instanceof BarcodeOutcome.Refused refused) {
-      // A refused charge may leave a trade waiting (a balance too low): end it, then say why.
-      cancelQuietly(outTradeNo);
-      throw PayGateException.channelRejected("the barcode payment", refused.error());
+      if ("ACQ.TRADE_HAS_SUCCESS".equals(refused.error().subCode())) {
+        return payments.sync(outTradeNo); // an earlier charge under this number went through
+      }
+      return refused(outTradeNo, refused);
     }
     return waitForTheBuyer(outTradeNo);
+  }
+
+  /**
+   * A refused charge may leave a trade waiting (a balance too low): it is cancelled, and only once
+   * Alipay ended it (or never made one) is the payment FAILED. Should the cancel go unanswered, the
+   * payment stays PENDING for the janitor.
+   */
+  private Payment refused(String outTradeNo, BarcodeOutcome.Refused refused) {
+    Payment payment = payments.get(outTradeNo);
+    CancelOutcome cancel =
+        channel.cancel(new TradeRef(payment.app(), outTradeNo, payment.tradeNo()));
+    boolean ended =
+        cancel instanceof CancelOutcome.Cancelled cancelled && cancelled.action().equals("close")
+            || cancel instanceof CancelOutcome.Refused notThere
+                && "ACQ.TRADE_NOT_EXIST".equals(notThere.error().subCode());
+    if (!ended) {
+      // Paid after all, or no word: the cancel's own steps book what happened, if they can.
+      return giveUp(outTradeNo);
+    }
+    repository.apply(outTradeNo, PaymentTransition.FAIL, clock.instant());
+    Payment failed = payments.get(outTradeNo);
+    if (failed.status() != PaymentStatus.FAILED) {
+      return failed; // paid meanwhile, booked by a notify
+    }
+    throw new BarcodeRefused(failed, refused.error());
   }
 
   private Payment waitForTheBuyer(String outTradeNo) {
@@ -78,14 +153,18 @@ public final class BarcodePayments {
         return now;
       }
     }
-    return cancels.cancel(outTradeNo).payment();
+    return giveUp(outTradeNo);
   }
 
-  private void cancelQuietly(String outTradeNo) {
+  /**
+   * Cancels, as Alipay prescribes when the outcome stays unknown: closed if unpaid, refunded if
+   * paid. Unanswered or refused, the payment stays as it is (PENDING) for the janitor.
+   */
+  private Payment giveUp(String outTradeNo) {
     try {
-      cancels.cancel(outTradeNo);
+      return cancels.cancel(outTradeNo).payment();
     } catch (PayGateException notNow) {
-      // The recovery job closes it at its expiry; the refusal is what the shop must hear.
+      return payments.get(outTradeNo);
     }
   }
 

@@ -70,12 +70,9 @@ public final class PaymentRules {
     return app;
   }
 
+  /** out_request_no: the characters of out_trade_no (Alipay documents no others for it). */
   public static void checkRefundNumber(String field, String value) {
-    if (!Identifiers.REFUND_NUMBER.matcher(value).matches()) {
-      throw PayGateException.invalid(
-          field,
-          field + " is 1 to 64 visible ASCII characters (a UUID will do), without / \\ ? # or %");
-    }
+    checkMerchantNumber(field, value);
   }
 
   public static void checkMerchantNumber(String field, String value) {

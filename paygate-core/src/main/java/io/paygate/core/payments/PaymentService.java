@@ -18,6 +18,8 @@ import io.paygate.core.transactions.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 
 /** Creating, paying, syncing and closing payments. */
 public final class PaymentService {
@@ -56,6 +58,15 @@ public final class PaymentService {
   }
 
   public Payment create(NewPayment request) {
+    return create(request, false);
+  }
+
+  /**
+   * @param resume whether an earlier run of the same request (under one Idempotency-Key) may have
+   *     made the payment already: then a payment with this out_trade_no and the same order is that
+   *     payment, answered as it stands, not refused as taken
+   */
+  public Payment create(NewPayment request, boolean resume) {
     PaymentRules.checkNewPayment(request);
     String app = PaymentRules.chooseApp(channel.apps(), request.app(), request.product());
     Instant now = clock.instant();
@@ -81,6 +92,10 @@ public final class PaymentService {
             null,
             null);
     if (!payments.insert(payment)) {
+      Payment first = payments.find(outTradeNo).orElse(null);
+      if (resume && first != null && sameOrder(first, payment)) {
+        return first;
+      }
       throw new PayGateException(
           ErrorCode.OUT_TRADE_NO_TAKEN,
           "a payment with this out_trade_no exists already",
@@ -90,6 +105,18 @@ public final class PaymentService {
     // A lost notification is found by the first check; abandoned carts back off from there.
     checks.checkPayment(outTradeNo, now.plus(Backoff.FIRST_PAYMENT_CHECK));
     return payment;
+  }
+
+  private static boolean sameOrder(Payment first, Payment again) {
+    return first.app().equals(again.app())
+        && first.product() == again.product()
+        && first.totalAmount().compareTo(again.totalAmount()) == 0
+        && first.subject().equals(again.subject())
+        && Objects.equals(first.body(), again.body());
+  }
+
+  public Optional<Payment> find(String outTradeNo) {
+    return payments.find(outTradeNo);
   }
 
   public Payment get(String outTradeNo) {

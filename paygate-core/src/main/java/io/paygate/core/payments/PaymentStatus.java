@@ -12,7 +12,9 @@ public enum PaymentStatus {
   PAID,
   PARTIALLY_REFUNDED,
   REFUNDED,
-  CLOSED;
+  CLOSED,
+  /** Refused by the channel with nothing charged, and nothing left that could be (barcode). */
+  FAILED;
 
   /** Statuses in which the buyer's money reached the merchant. */
   public static final Set<PaymentStatus> PAID_STATUSES =

@@ -1,6 +1,7 @@
 package io.paygate.core.payments;
 
 import static io.paygate.core.payments.PaymentStatus.CLOSED;
+import static io.paygate.core.payments.PaymentStatus.FAILED;
 import static io.paygate.core.payments.PaymentStatus.PAID;
 import static io.paygate.core.payments.PaymentStatus.PARTIALLY_REFUNDED;
 import static io.paygate.core.payments.PaymentStatus.PENDING;
@@ -17,11 +18,17 @@ import java.util.Set;
 public enum PaymentTransition {
   /**
    * The channel confirms the buyer paid. From CLOSED too: a payment closed locally while no trade
-   * existed can still be paid by a buyer who had the cashier open, and that money is real.
+   * existed can still be paid by a buyer who had the cashier open, and that money is real. From
+   * FAILED for the same reason: money that arrives is booked, never dropped.
    */
-  CONFIRM_PAID(EnumSet.of(PENDING, CLOSED), PAID),
+  CONFIRM_PAID(EnumSet.of(PENDING, CLOSED, FAILED), PAID),
   /** The merchant or the channel closed an unpaid payment. */
   CLOSE(EnumSet.of(PENDING), CLOSED),
+  /**
+   * The channel refused the charge and its trade is ended (cancelled, or never made): nothing was
+   * charged (a barcode payment).
+   */
+  FAIL(EnumSet.of(PENDING), FAILED),
   /** Some, not all, of the paid amount went back to the buyer. */
   REFUND_PART(EnumSet.of(PAID, PARTIALLY_REFUNDED), PARTIALLY_REFUNDED),
   /** All of the paid amount went back to the buyer. */

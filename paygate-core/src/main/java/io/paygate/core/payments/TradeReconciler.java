@@ -58,7 +58,8 @@ public final class TradeReconciler {
       // has closed (only a full refund closes a paid trade).
       Money givenBack = trade.status() == TradeState.CLOSED ? payment.totalAmount() : refundedTotal;
       boolean allGivenBack = givenBack != null && !givenBack.isLessThan(payment.totalAmount());
-      boolean afterClose = payment.status() == PaymentStatus.CLOSED;
+      boolean afterClose =
+          payment.status() == PaymentStatus.CLOSED || payment.status() == PaymentStatus.FAILED;
       // The shop fulfils on a success: never announced for money paid after it was told the
       // payment is closed (it hears of it as needing attention, refunded by default), nor for
       // money already given back (it hears of it as refunded once the refunds are booked).

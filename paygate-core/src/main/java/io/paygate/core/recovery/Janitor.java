@@ -1,7 +1,9 @@
 package io.paygate.core.recovery;
 
+import io.paygate.core.channel.Product;
 import io.paygate.core.checks.Backoff;
 import io.paygate.core.errors.PayGateException;
+import io.paygate.core.facetoface.CancelService;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
@@ -28,6 +30,12 @@ public final class Janitor {
    */
   public static final Duration CLOSED_WATCH_MARGIN = Duration.ofMinutes(5);
 
+  /**
+   * Past its barcode wait, a pending barcode payment is left this much longer to the request that
+   * charges it (its calls to Alipay time out in less), so the janitor never cancels under it.
+   */
+  public static final Duration BARCODE_GRACE = Duration.ofMinutes(2);
+
   /** When to check the item again. */
   public sealed interface Next {
     record At(Instant at) implements Next {}
@@ -39,19 +47,30 @@ public final class Janitor {
   private final PaymentService paymentService;
   private final RefundRepository refunds;
   private final RefundService refundService;
+  private final CancelService cancels;
   private final Clock clock;
+  private final Duration barcodeWait;
 
+  /**
+   * @param barcodeWait how long a barcode payment waits for the buyer: one still pending after it
+   *     (and {@link #BARCODE_GRACE}) is cancelled (closed, or refunded if paid), as Alipay
+   *     prescribes
+   */
   public Janitor(
       PaymentRepository payments,
       PaymentService paymentService,
       RefundRepository refunds,
       RefundService refundService,
-      Clock clock) {
+      CancelService cancels,
+      Clock clock,
+      Duration barcodeWait) {
     this.payments = payments;
     this.paymentService = paymentService;
     this.refunds = refunds;
     this.refundService = refundService;
+    this.cancels = cancels;
     this.clock = clock;
+    this.barcodeWait = barcodeWait;
   }
 
   /**
@@ -72,7 +91,17 @@ public final class Janitor {
     }
     Payment after = paymentService.sync(outTradeNo);
     Instant now = clock.instant();
-    if (after.status() == PaymentStatus.PENDING && !now.isBefore(after.expiresAt())) {
+    if (after.status() == PaymentStatus.PENDING
+        && after.product() == Product.BARCODE
+        && !now.isBefore(after.createdAt().plus(barcodeWait).plus(BARCODE_GRACE))) {
+      // A barcode payment whose outcome stayed unknown (the charge, query or cancel unanswered):
+      // the counter gave up on it, so it is cancelled and any money taken goes back.
+      try {
+        after = cancels.cancel(outTradeNo).payment();
+      } catch (PayGateException notYet) {
+        after = payments.find(outTradeNo).orElse(after);
+      }
+    } else if (after.status() == PaymentStatus.PENDING && !now.isBefore(after.expiresAt())) {
       try {
         after = paymentService.close(outTradeNo);
       } catch (PayGateException notYet) {

@@ -53,7 +53,7 @@ class ChangesInTransactionsTest {
         core.paymentService.create(
             new NewPayment(Money.parse("8.80"), "扫码", null, Product.QR, "QR_1"));
 
-    core.cancelService.cancel(payment.outTradeNo());
+    core.cancels.cancel(payment.outTradeNo());
 
     assertThat(core.payments.changes("QR_1")).containsExactly("CLOSED");
   }

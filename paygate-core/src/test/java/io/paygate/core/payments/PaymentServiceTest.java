@@ -108,6 +108,20 @@ class PaymentServiceTest {
   }
 
   @Test
+  void aResumedRunFindsTheFirstRunsPaymentButNotAnotherOrder() {
+    NewPayment request = new NewPayment(Money.parse("12.30"), "订单", null, Product.PAGE, "KEY_1");
+    Payment first = core.paymentService.create(request);
+
+    assertThat(core.paymentService.create(request, true)).isEqualTo(first);
+    NewPayment other = new NewPayment(Money.parse("12.31"), "订单", null, Product.PAGE, "KEY_1");
+    assertThatThrownBy(() -> core.paymentService.create(other, true))
+        .isInstanceOfSatisfying(
+            PayGateException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.OUT_TRADE_NO_TAKEN));
+    assertThat(core.payment("KEY_1")).isEqualTo(first);
+  }
+
+  @Test
   void aTakenOutTradeNoIsRefused() {
     NewPayment request = new NewPayment(Money.parse("12.30"), "订单", null, Product.PAGE, "SHOP_1");
     Payment first = core.paymentService.create(request);

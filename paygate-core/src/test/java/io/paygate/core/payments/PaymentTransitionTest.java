@@ -25,6 +25,17 @@ class PaymentTransitionTest {
   }
 
   @Test
+  void onlyAPendingPaymentFailsAndMoneyThatStillArrivesIsBooked() {
+    for (PaymentStatus status : PaymentStatus.values()) {
+      assertThat(PaymentTransition.FAIL.canStartFrom(status))
+          .as(status.name())
+          .isEqualTo(status == PaymentStatus.PENDING);
+    }
+    assertThat(PaymentTransition.CONFIRM_PAID.canStartFrom(PaymentStatus.FAILED)).isTrue();
+    assertThat(PaymentTransition.REFUND_PART.canStartFrom(PaymentStatus.FAILED)).isFalse();
+  }
+
+  @Test
   void onlyPaidMoneyIsRefunded() {
     assertThat(PaymentTransition.REFUND_PART.from())
         .containsExactlyInAnyOrder(PaymentStatus.PAID, PaymentStatus.PARTIALLY_REFUNDED);

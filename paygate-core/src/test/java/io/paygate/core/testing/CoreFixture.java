@@ -43,8 +43,8 @@ public final class CoreFixture {
   public final PaymentService paymentService;
   public final RefundService refundService;
   public final NotificationService notifications;
+  public final CancelService cancels;
   public final Janitor janitor;
-  public final CancelService cancelService;
   private int notifyIds;
 
   public CoreFixture() {
@@ -66,9 +66,16 @@ public final class CoreFixture {
     notifications =
         new NotificationService(
             channel, payments, reconciler, settlement, checks, transactions, exchanges, clock);
-    janitor = new Janitor(payments, paymentService, refunds, refundService, clock);
-    cancelService =
-        new CancelService(paymentService, payments, channel, settlement, transactions, clock);
+    cancels = new CancelService(paymentService, payments, channel, settlement, transactions, clock);
+    janitor =
+        new Janitor(
+            payments,
+            paymentService,
+            refunds,
+            refundService,
+            cancels,
+            clock,
+            Duration.ofSeconds(30));
   }
 
   /** A new pending payment of this amount, its first check forgotten. */

@@ -2,6 +2,7 @@ package io.paygate.server.api;
 
 import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
+import io.paygate.core.facetoface.BarcodeRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -44,6 +45,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return Problems.response(problem);
   }
 
+  /**
+   * A refused barcode charge names its payment (FAILED, nothing charged), as every barcode answer
+   * does.
+   */
+  @ExceptionHandler(BarcodeRefused.class)
+  ResponseEntity<ProblemDetail> barcodeRefused(BarcodeRefused refusal) {
+    ResponseEntity<ProblemDetail> answer = refused(refusal);
+    answer.getBody().setProperty("out_trade_no", refusal.payment().outTradeNo());
+    answer.getBody().setProperty("status", refusal.payment().status().name());
+    return answer;
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException mismatch) {
     ProblemDetail problem =
@@ -75,7 +88,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Problems.of(
             HttpStatus.INTERNAL_SERVER_ERROR,
             "INTERNAL_ERROR",
-            "something went wrong on our side; nothing was changed by this request"));
+            // Not "nothing changed": the failure may come after a call that moved money.
+            "something went wrong on our side; the request may have taken effect: send it again"
+                + " with the same Idempotency-Key to resume it, or read what it was for"));
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.server.api.AdminScope;
 import io.paygate.server.api.ApiController;
+import io.paygate.server.api.ShownOnce;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +33,7 @@ public class ApiKeyApiController {
   @PostMapping
   public ResponseEntity<ApiKeyView> create(@RequestBody CreateApiKeyRequest request) {
     ApiKeys.MadeKey made = keys.create(request.name(), request.scope(), request.apps(), caller());
+    ShownOnce.mark(); // the new key, in the clear: never kept for a replay
     return ResponseEntity.created(URI.create("/api/v1/api-keys/" + made.id()))
         .body(ApiKeyView.of(made));
   }

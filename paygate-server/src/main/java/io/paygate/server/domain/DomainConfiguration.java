@@ -83,12 +83,14 @@ public class DomainConfiguration {
   @Bean
   BarcodePayments barcodePayments(
       PaymentService paymentService,
+      PaymentRepository payments,
       CancelService cancels,
       PaymentChannel channel,
       Clock clock,
       PaymentsProperties properties) {
     return new BarcodePayments(
         paymentService,
+        payments,
         cancels,
         channel,
         clock,
@@ -136,7 +138,10 @@ public class DomainConfiguration {
       PaymentService paymentService,
       RefundRepository refunds,
       RefundService refundService,
-      Clock clock) {
-    return new Janitor(payments, paymentService, refunds, refundService, clock);
+      CancelService cancels,
+      Clock clock,
+      PaymentsProperties properties) {
+    return new Janitor(
+        payments, paymentService, refunds, refundService, cancels, clock, properties.barcodeWait());
   }
 }

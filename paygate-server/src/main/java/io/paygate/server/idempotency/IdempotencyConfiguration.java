@@ -3,6 +3,7 @@ package io.paygate.server.idempotency;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.paygate.core.numbers.Identifiers;
 import io.paygate.server.api.FilterProblems;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +21,10 @@ class IdempotencyConfiguration {
 
   @Bean
   FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
-      IdempotencyKeys keys, JsonMapper json, Clock clock) {
+      IdempotencyKeys keys, JsonMapper json, Identifiers identifiers, Clock clock) {
     FilterRegistrationBean<IdempotencyFilter> registration =
-        new FilterRegistrationBean<>(new IdempotencyFilter(keys, new FilterProblems(json), clock));
+        new FilterRegistrationBean<>(
+            new IdempotencyFilter(keys, new FilterProblems(json), identifiers, clock));
     registration.addUrlPatterns("/api/*");
     registration.setOrder(ORDER);
     return registration;

@@ -1,6 +1,8 @@
 package io.paygate.server.idempotency;
 
+import io.paygate.core.numbers.Identifiers;
 import io.paygate.server.api.FilterProblems;
+import io.paygate.server.api.ShownOnce;
 import io.paygate.server.apikeys.ApiCaller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -23,28 +25,38 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code Idempotency-Key} on a POST under {@code /api}: the pipeline is take the key, run the
- * request once, keep its answer, and replay that answer to a retry of the same request for 24 h
- * (with {@code Idempotent-Replayed: true}). A different request under the key is refused with 422
- * {@code IDEMPOTENCY_KEY_REUSED}; one that comes while the first still runs with 409 {@code
- * IDEMPOTENCY_KEY_IN_USE}. A 5xx answer is not kept: nothing was done, so the key is freed for the
- * retry.
+ * {@code Idempotency-Key} on a POST under {@code /api}: the pipeline is take the key (binding, on
+ * its first run, the Alipay numbers the request will use), run the request, keep its final answer,
+ * and replay that answer to a retry of the same request for 24 h (with {@code Idempotent-Replayed:
+ * true}). A different request under the key is refused with 422 {@code IDEMPOTENCY_KEY_REUSED}; one
+ * that comes while the first still runs with 409 {@code IDEMPOTENCY_KEY_IN_USE}.
+ *
+ * <p>An answer that is not final (202: the outcome is not known yet; a 5xx; a run that died) is not
+ * kept, and the key is not freed: the next request with it runs again under the same numbers and
+ * resumes that payment or refund (finds it done or pending, or sends it again under its number). So
+ * does a request that comes after a run's lease ran out.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
   public static final String HEADER = "Idempotency-Key";
   static final String REPLAYED = "Idempotent-Replayed";
 
+  /** The largest request body read for a key; a larger one is refused with 413. */
+  static final int MAX_BODY = 64 * 1024;
+
   /** Longer than any request may take (Alipay's read timeout included). */
   private static final Duration LEASE = Duration.ofMinutes(2);
 
   private final IdempotencyKeys keys;
   private final FilterProblems problems;
+  private final Identifiers identifiers;
   private final Clock clock;
 
-  IdempotencyFilter(IdempotencyKeys keys, FilterProblems problems, Clock clock) {
+  IdempotencyFilter(
+      IdempotencyKeys keys, FilterProblems problems, Identifiers identifiers, Clock clock) {
     this.keys = keys;
     this.problems = problems;
+    this.identifiers = identifiers;
     this.clock = clock;
   }
 
@@ -72,9 +84,24 @@ public class IdempotencyFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    byte[] body = request.getInputStream().readAllBytes();
+    // Read up to the cap only: a body that says or turns out to be larger is refused unread.
+    byte[] body =
+        request.getContentLengthLong() > MAX_BODY
+            ? null
+            : request.getInputStream().readNBytes(MAX_BODY + 1);
+    if (body == null || body.length > MAX_BODY) {
+      problems.write(
+          request,
+          response,
+          HttpStatus.CONTENT_TOO_LARGE,
+          "REQUEST_TOO_LARGE",
+          "a request body sent with an " + HEADER + " is at most " + MAX_BODY / 1024 + " KiB");
+      return;
+    }
     String hash = hash(request, body);
-    IdempotencyKeys.Start start = keys.begin(caller, key, hash, clock.instant(), LEASE);
+    BoundNumbers fresh =
+        new BoundNumbers(identifiers.newOutTradeNo(), identifiers.newOutRequestNo(), false);
+    IdempotencyKeys.Start start = keys.begin(caller, key, hash, clock.instant(), LEASE, fresh);
     if (start instanceof IdempotencyKeys.Reused) {
       problems.write(
           request,
@@ -89,10 +116,20 @@ public class IdempotencyFilter extends OncePerRequestFilter {
           HttpStatus.CONFLICT,
           "IDEMPOTENCY_KEY_IN_USE",
           "the first request with this " + HEADER + " is still running; retry shortly");
+    } else if (start instanceof IdempotencyKeys.Shown) {
+      problems.write(
+          request,
+          response,
+          HttpStatus.CONFLICT,
+          "SECRET_SHOWN_ONCE",
+          "the first request with this "
+              + HEADER
+              + " succeeded, and its answer held a secret that is shown once and never kept:"
+              + " list what it made (the secret is not shown again), or revoke it and make another");
     } else if (start instanceof IdempotencyKeys.Replay replay) {
       replay(replay, response);
-    } else {
-      run(request, response, chain, caller, key, body);
+    } else if (start instanceof IdempotencyKeys.Run run) {
+      run(request, response, chain, caller, key, body, run);
     }
   }
 
@@ -102,16 +139,22 @@ public class IdempotencyFilter extends OncePerRequestFilter {
       FilterChain chain,
       String caller,
       String key,
-      byte[] body)
+      byte[] body,
+      IdempotencyKeys.Run run)
       throws ServletException, IOException {
     ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+    request.setAttribute(BoundNumbers.ATTRIBUTE, run.numbers());
     boolean kept = false;
     try {
       chain.doFilter(new CachedBody(request, body), answer);
-      if (answer.getStatus() < 500) {
+      if (ShownOnce.marked(request) && answer.getStatus() < 300) {
+        keys.shown(caller, key, run.runId());
+        kept = true;
+      } else if (isFinal(answer.getStatus())) {
         keys.finish(
             caller,
             key,
+            run.runId(),
             answer.getStatus(),
             answer.getContentType(),
             answer.getHeader(HttpHeaders.LOCATION),
@@ -120,10 +163,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
       }
     } finally {
       if (!kept) {
-        keys.release(caller, key);
+        keys.handOn(caller, key, run.runId(), clock.instant());
       }
       answer.copyBodyToResponse();
     }
+  }
+
+  /**
+   * A 202 says the outcome is not known yet, and a 5xx that the run could not finish: a retry
+   * resumes the work rather than hearing that answer again.
+   */
+  private static boolean isFinal(int status) {
+    return status != HttpStatus.ACCEPTED.value() && status < 500;
   }
 
   private static void replay(IdempotencyKeys.Replay replay, HttpServletResponse response)

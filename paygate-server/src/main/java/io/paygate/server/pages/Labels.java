@@ -21,6 +21,7 @@ public final class Labels {
           case PARTIALLY_REFUNDED -> "部分退款";
           case REFUNDED -> "已全额退款";
           case CLOSED -> "已关闭";
+          case FAILED -> "支付失败";
         }
         + " "
         + status.name();

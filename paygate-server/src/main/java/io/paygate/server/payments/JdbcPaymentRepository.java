@@ -136,7 +136,10 @@ public class JdbcPaymentRepository implements PaymentRepository {
   @Transactional(propagation = Propagation.MANDATORY)
   @Override
   public boolean apply(String outTradeNo, PaymentTransition transition, Instant at) {
-    String closedAt = transition.to() == PaymentStatus.CLOSED ? ", closed_at = :at" : "";
+    String closedAt =
+        transition.to() == PaymentStatus.CLOSED || transition.to() == PaymentStatus.FAILED
+            ? ", closed_at = :at"
+            : "";
     boolean changed =
         jdbc.sql(
                     "UPDATE payments SET status = :to, updated_at = :at"
@@ -150,7 +153,8 @@ public class JdbcPaymentRepository implements PaymentRepository {
             == 1;
     if (changed) {
       counted(outTradeNo, transition.to().name().toLowerCase(java.util.Locale.ROOT));
-      if (transition == PaymentTransition.CLOSE) {
+      // A failed payment is over for the shop as a closed one is: nothing was charged.
+      if (transition == PaymentTransition.CLOSE || transition == PaymentTransition.FAIL) {
         event(EventType.PAYMENT_CLOSED, outTradeNo);
       } else if (transition == PaymentTransition.REFUND_ALL) {
         event(EventType.PAYMENT_REFUNDED, outTradeNo);

@@ -15,13 +15,15 @@ import io.paygate.server.PayGateProperties;
 import io.paygate.server.api.ApiController;
 import io.paygate.server.api.ListPage;
 import io.paygate.server.api.ListParameters;
+import io.paygate.server.api.Locations;
 import io.paygate.server.api.ReadScope;
 import io.paygate.server.api.WriteScope;
 import io.paygate.server.apikeys.AppAccess;
+import io.paygate.server.idempotency.BoundNumbers;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,20 +63,21 @@ public class PaymentApiController {
     NewPayment asked = request.toNewPayment();
     String app = PaymentRules.chooseApp(payments.apps(), asked.app(), asked.product());
     AppAccess.mayUse(http, app);
+    // Under an Idempotency-Key the payment takes the number the key bound before any call, so a
+    // retry finds the first run's payment rather than making (and charging) another.
     NewPayment order =
         new NewPayment(
             asked.totalAmount(),
             asked.subject(),
             asked.body(),
             asked.product(),
-            asked.outTradeNo(),
+            BoundNumbers.outTradeNo(http, asked.outTradeNo()),
             app);
-    // A barcode payment answers as the buyer's confirmation leaves it: PAID, or CLOSED when the
-    // buyer did not confirm in time (then cancelled, as Alipay prescribes).
+    boolean resume = BoundNumbers.resumes(http);
     Payment payment =
         order.product() == Product.BARCODE
-            ? barcodes.pay(order, request.authCode())
-            : payments.create(order);
+            ? barcodes.pay(order, request.authCode(), resume)
+            : payments.create(order, resume);
     PaymentView created = view(payment);
     if (payment.product() == Product.QR) {
       // The code to show the buyer. Should Alipay not answer now, the payment stands all the
@@ -87,7 +90,13 @@ public class PaymentApiController {
         }
       }
     }
-    return ResponseEntity.created(URI.create("/api/v1/payments/" + created.outTradeNo()))
+    // A barcode payment answers as the charge leaves it: PAID; CLOSED when the buyer did not
+    // confirm in time (then cancelled, as Alipay prescribes); or, while Alipay's word is missing,
+    // 202 PENDING with the payment to poll (the janitor settles it). A refusal is BarcodeRefused.
+    boolean unknown =
+        payment.product() == Product.BARCODE && payment.status() == PaymentStatus.PENDING;
+    return ResponseEntity.status(unknown ? HttpStatus.ACCEPTED : HttpStatus.CREATED)
+        .location(Locations.api("payments", created.outTradeNo()))
         .body(created);
   }
 

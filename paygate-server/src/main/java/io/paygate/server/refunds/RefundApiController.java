@@ -1,15 +1,17 @@
 package io.paygate.server.refunds;
 
 import io.paygate.core.payments.PaymentService;
+import io.paygate.core.refunds.NewRefund;
 import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundService;
 import io.paygate.core.refunds.RefundStatus;
 import io.paygate.server.api.ApiController;
+import io.paygate.server.api.Locations;
 import io.paygate.server.api.ReadScope;
 import io.paygate.server.api.WriteScope;
 import io.paygate.server.apikeys.AppAccess;
+import io.paygate.server.idempotency.BoundNumbers;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,14 +48,23 @@ public class RefundApiController {
   @WriteScope
   @PostMapping
   public ResponseEntity<RefundView> create(
-      @PathVariable String outTradeNo, @RequestBody CreateRefundRequest request) {
-    Refund refund = refunds.refund(outTradeNo, request.toNewRefund());
+      @PathVariable String outTradeNo,
+      @RequestBody CreateRefundRequest request,
+      HttpServletRequest http) {
+    NewRefund asked = request.toNewRefund();
+    // Under an Idempotency-Key the refund takes the number the key bound before any call: a retry
+    // finds the first run's refund by it (done, pending, or sent again under the same number).
+    NewRefund refund =
+        new NewRefund(
+            asked.refundAmount(),
+            asked.reason(),
+            BoundNumbers.outRequestNo(http, asked.outRequestNo()));
+    Refund made = refunds.refund(outTradeNo, refund);
     HttpStatus status =
-        refund.status() == RefundStatus.PENDING ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
+        made.status() == RefundStatus.PENDING ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
     return ResponseEntity.status(status)
-        .location(
-            URI.create("/api/v1/payments/" + outTradeNo + "/refunds/" + refund.outRequestNo()))
-        .body(RefundView.of(refund));
+        .location(Locations.api("payments", outTradeNo, "refunds", made.outRequestNo()))
+        .body(RefundView.of(made));
   }
 
   @ReadScope

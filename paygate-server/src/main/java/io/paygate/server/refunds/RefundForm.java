@@ -6,7 +6,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 
-/** The refund form (on the payment page and the index), as typed; the API's messages. */
+/**
+ * The refund form (on the payment page and the index), as typed; the API's messages.
+ *
+ * @param refundToken the form's one-time token: a refund number drawn when the form was shown, used
+ *     when none is typed, so a second submit of the same form finds the first refund (and shows it)
+ *     instead of refunding again
+ */
 public record RefundForm(
     @NotBlank(message = "请填写金额 refund_amount is required")
         @Pattern(
@@ -16,15 +22,19 @@ public record RefundForm(
                     + " with at most two decimals, like 12.30")
         String refundAmount,
     String refundReason,
-    String outRequestNo) {
+    String outRequestNo,
+    String refundToken) {
 
   /** The fields in the order they are checked, the first at fault is shown. */
   static final List<String> FIELDS = List.of("refundAmount", "refundReason", "outRequestNo");
 
   /** Only once the form is valid. */
   NewRefund toNewRefund() {
+    String number = optional(outRequestNo);
     return new NewRefund(
-        Money.parse(refundAmount.trim()), optional(refundReason), optional(outRequestNo));
+        Money.parse(refundAmount.trim()),
+        optional(refundReason),
+        number != null ? number : optional(refundToken));
   }
 
   private static String optional(String value) {

@@ -5,6 +5,7 @@ import io.paygate.core.channel.PaymentChannel;
 import io.paygate.server.api.AdminScope;
 import io.paygate.server.api.ApiController;
 import io.paygate.server.apikeys.AppAccess;
+import io.paygate.server.api.ShownOnce;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +44,7 @@ public class WebhookEndpointApiController {
     WebhookEndpoint endpoint =
         endpoints.create(
             request.url(), request.events(), request.apps(), AppAccess.keyApps(), apps.names());
+    ShownOnce.mark(); // the secret, in the clear: never kept for a replay
     return ResponseEntity.created(URI.create("/api/v1/webhook-endpoints/" + endpoint.id()))
         .body(view(endpoint, true));
   }
@@ -76,7 +78,9 @@ public class WebhookEndpointApiController {
   @PostMapping("/{id}/rotate-secret")
   public WebhookEndpointView rotate(@PathVariable String id) {
     endpoints.get(id, AppAccess.keyApps());
-    return view(endpoints.rotate(id, properties.rotationOverlap()), true);
+    WebhookEndpoint rotated = endpoints.rotate(id, properties.rotationOverlap());
+    ShownOnce.mark(); // the new secret, in the clear: never kept for a replay
+    return view(rotated, true);
   }
 
   private WebhookEndpointView view(WebhookEndpoint endpoint, boolean withSecret) {

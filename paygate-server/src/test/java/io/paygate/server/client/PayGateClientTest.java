@@ -55,7 +55,7 @@ class PayGateClientTest extends ServerTestSupport {
     assertThat(paid.status()).isEqualTo("PAID");
     assertThat(paygate.paymentByTradeNo(paid.tradeNo()).outTradeNo()).isEqualTo(paid.outTradeNo());
 
-    String number = UUID.randomUUID().toString();
+    String number = UUID.randomUUID().toString().replace("-", "");
     Refund refund =
         paygate.createRefund(
             paid.outTradeNo(), new NewRefund(new BigDecimal("2.30"), "退货 Returned", number));

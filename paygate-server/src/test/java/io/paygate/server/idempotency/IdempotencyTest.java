@@ -162,4 +162,71 @@ class IdempotencyTest extends ServerTestSupport {
         .isEqualTo(201);
     assertThat(payment(outTradeNo).get("refunded_amount").asString()).isEqualTo("3.00");
   }
+
+  private int storedAnswersContaining(String text) {
+    return jdbc.sql("SELECT COUNT(*) FROM idempotency_keys WHERE response_body LIKE ?")
+        .param("%" + text + "%")
+        .query(Integer.class)
+        .single();
+  }
+
+  @Test
+  void anAnswerWithASecretIsNeverKeptAndItsRetryHearsItWasShownOnce() {
+    String key = UUID.randomUUID().toString();
+    String name = "shown once " + key;
+    String body = "{\"name\":\"" + name + "\",\"scope\":\"read\"}";
+    Reply made = post("/api/v1/api-keys", key, body);
+    assertThat(made.status()).as(made.body()).isEqualTo(201);
+    String secret = made.json().get("key").asString();
+    assertThat(storedAnswersContaining(secret)).isZero();
+
+    Reply again = post("/api/v1/api-keys", key, body);
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().get("code").asString()).isEqualTo("SECRET_SHOWN_ONCE");
+    assertThat(again.body()).doesNotContain(secret);
+    assertThat(api("GET", "/api/v1/api-keys", null).body().split(name, -1)).hasSize(2);
+
+    String endpointKey = UUID.randomUUID().toString();
+    String endpoint = "{\"url\":\"http://localhost:9/hook\",\"events\":[\"payment.succeeded\"]}";
+    Reply created = post("/api/v1/webhook-endpoints", endpointKey, endpoint);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().get("id").asString();
+    assertThat(storedAnswersContaining(created.json().get("secret").asString())).isZero();
+    String rotateKey = UUID.randomUUID().toString();
+    Reply rotated = post("/api/v1/webhook-endpoints/" + id + "/rotate-secret", rotateKey, "");
+    assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+    assertThat(storedAnswersContaining(rotated.json().get("secret").asString())).isZero();
+    Reply rotatedAgain = post("/api/v1/webhook-endpoints/" + id + "/rotate-secret", rotateKey, "");
+    assertThat(rotatedAgain.json().get("code").asString()).isEqualTo("SECRET_SHOWN_ONCE");
+    api("DELETE", "/api/v1/webhook-endpoints/" + id, null);
+  }
+
+  @Test
+  void aBodyOverTheCapIsRefusedBeforeTheKeyIsTaken() {
+    String key = UUID.randomUUID().toString();
+    String huge = order("x".repeat(70 * 1024), "1.00");
+    Reply refused = post("/api/v1/payments", key, huge);
+    assertThat(refused.status()).isEqualTo(413);
+    assertThat(refused.json().get("code").asString()).isEqualTo("REQUEST_TOO_LARGE");
+    // Without a Content-Length (chunked), the body is read up to the cap and refused there.
+    Reply chunked =
+        send(
+            HttpRequest.newBuilder(URI.create(base() + "/api/v1/payments"))
+                .header("Authorization", "Bearer " + API_KEY)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () ->
+                            new java.io.ByteArrayInputStream(
+                                huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .build());
+    assertThat(chunked.status()).isEqualTo(413);
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM idempotency_keys WHERE idem_key = ?")
+                .param(key)
+                .query(Integer.class)
+                .single())
+        .isZero();
+  }
 }

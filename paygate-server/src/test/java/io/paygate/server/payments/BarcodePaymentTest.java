@@ -169,5 +169,35 @@ class BarcodePaymentTest extends ServerTestSupport {
     assertThat(unknown.status()).isEqualTo(422);
     assertThat(unknown.json().get("alipay_sub_code").asString())
         .isEqualTo("ACQ.PAYMENT_AUTH_CODE_INVALID");
+    // Refused, it still names its payment: FAILED, nothing charged.
+    assertThat(unknown.json().get("status").asString()).isEqualTo("FAILED");
+    String outTradeNo = unknown.json().get("out_trade_no").asString();
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("FAILED");
+  }
+
+  @Test
+  void aBuyerWithoutEnoughMoneyIsRefusedAndThePaymentFailsWithNothingCharged() {
+    String logonId = "poor-" + UUID.randomUUID() + "@sandbox.test";
+    assertThat(
+            postJson(
+                    "/sandbox/api/buyers",
+                    Map.of("logon_id", logonId, "pay_password", "135790", "balance", "1.00"))
+                .status())
+        .isEqualTo(201);
+    JsonNode buyer =
+        get("/sandbox/api/buyers")
+            .json()
+            .valueStream()
+            .filter(b -> b.get("logon_id").asString().equals(logonId))
+            .findFirst()
+            .orElseThrow();
+    Reply refused = charge("5.00", buyer.get("auth_code").asString());
+    assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+    assertThat(refused.json().get("alipay_sub_code").asString())
+        .isEqualTo("ACQ.BUYER_BALANCE_NOT_ENOUGH");
+    assertThat(refused.json().get("status").asString()).isEqualTo("FAILED");
+    String outTradeNo = refused.json().get("out_trade_no").asString();
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("FAILED");
+    assertThat(balanceOf(logonId)).isEqualByComparingTo("1.00");
   }
 }

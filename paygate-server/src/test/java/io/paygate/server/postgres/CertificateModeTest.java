@@ -130,7 +130,7 @@ class CertificateModeTest extends ClusterTestSupport {
                 api(
                     "POST",
                     "/api/v1/payments/" + first + "/refunds",
-                    Map.of("refund_amount", "1.60", "out_request_no", "R-" + first)));
+                    Map.of("refund_amount", "1.60", "out_request_no", "R_" + first)));
     assertThat(refund.status()).as(refund.body()).isEqualTo(201);
     assertThat(refund.json().get("status").asString()).isEqualTo("SUCCEEDED");
 

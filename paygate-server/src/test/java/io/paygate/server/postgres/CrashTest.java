@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -133,6 +135,137 @@ class CrashTest extends ClusterTestSupport {
     assertThat(audit.books.values().stream().filter(BooksAudit.Ours::paid).count())
         .isGreaterThan(0);
     assertThat(audit.problems).as("mismatches").isEmpty();
+  }
+
+  /**
+   * A refund and a barcode charge whose process is killed (SIGKILL) while Alipay's answer is on its
+   * way, after Alipay moved the money: the shop's retry with the same Idempotency-Key, on another
+   * instance once the dead run's lease has run out, resumes the same refund and the same payment
+   * under the numbers the key bound, and Alipay's books show the money moved once.
+   */
+  @Test
+  void aRetryAfterAKillMinusNineMidCallMovesTheMoneyOnce() throws Exception {
+    if (process != null) {
+      process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+    JdbcClient alipayBooks = JdbcClient.create(alipay.bean(SandboxDatabase.class).jdbc());
+    try {
+      // A refund: the process sends it, Alipay refunds, and its answer is held back.
+      Instance first = startProcess();
+      String outTradeNo = on(first, () -> createPayment("8.00", "page"));
+      on(first, () -> openCashier(outTradeNo));
+      on(alipay, () -> payAsBuyer(outTradeNo));
+      java.math.BigDecimal beforeRefund = on(alipay, this::buyerBalance);
+      holdTheAnswersOf("alipay.trade.refund");
+      String refunds = "/api/v1/payments/" + outTradeNo + "/refunds";
+      String refundKey = UUID.randomUUID().toString();
+      String refund = "{\"refund_amount\":\"3.00\"}";
+      CompletableFuture<Reply> lost =
+          CompletableFuture.supplyAsync(() -> on(first, () -> post(refunds, refundKey, refund)));
+      awaitCount(
+          alipayBooks,
+          "SELECT COUNT(*) FROM refunds r JOIN trades t ON r.trade_id = t.id"
+              + " WHERE t.out_trade_no = ?",
+          outTradeNo);
+      process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      assertThat(lost.handle((reply, e) -> reply == null).get(1, TimeUnit.MINUTES)).isTrue();
+      clearFaults();
+
+      clock.advance(Duration.ofMinutes(3)); // the dead run's lease runs out
+      Reply retried = on(alipay, () -> post(refunds, refundKey, refund));
+      assertThat(retried.status()).as(retried.body()).isEqualTo(201);
+      String outRequestNo = retried.json().get("out_request_no").asString();
+      assertThat(retried.json().get("status").asString()).isEqualTo("SUCCEEDED");
+      assertThat(
+              alipayBooks
+                  .sql(
+                      "SELECT r.out_request_no FROM refunds r JOIN trades t"
+                          + " ON r.trade_id = t.id WHERE t.out_trade_no = ?")
+                  .param(outTradeNo)
+                  .query(String.class)
+                  .list())
+          .containsExactly(outRequestNo);
+      assertThat(on(alipay, this::buyerBalance).subtract(beforeRefund))
+          .isEqualByComparingTo("3.00");
+
+      // A barcode charge: Alipay charges the buyer, and its answer is held back.
+      Instance second = startProcess();
+      String subject = "付款码 " + UUID.randomUUID();
+      String charge =
+          "{\"total_amount\":\"7.77\",\"subject\":\""
+              + subject
+              + "\",\"product\":\"barcode\",\"auth_code\":\""
+              + on(alipay, this::defaultBuyer).get("auth_code").asString()
+              + "\"}";
+      java.math.BigDecimal beforeCharge = on(alipay, this::buyerBalance);
+      holdTheAnswersOf("alipay.trade.pay");
+      String chargeKey = UUID.randomUUID().toString();
+      CompletableFuture<Reply> lostCharge =
+          CompletableFuture.supplyAsync(
+              () -> on(second, () -> post("/api/v1/payments", chargeKey, charge)));
+      awaitCount(
+          alipayBooks,
+          "SELECT COUNT(*) FROM trades WHERE subject = ? AND trade_status = 'TRADE_SUCCESS'",
+          subject);
+      process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      assertThat(lostCharge.handle((reply, e) -> reply == null).get(1, TimeUnit.MINUTES)).isTrue();
+      clearFaults();
+
+      clock.advance(Duration.ofMinutes(3));
+      Reply paid = on(alipay, () -> post("/api/v1/payments", chargeKey, charge));
+      assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+      assertThat(paid.json().get("status").asString()).isEqualTo("PAID");
+      assertThat(
+              alipayBooks
+                  .sql("SELECT out_trade_no FROM trades WHERE subject = ?")
+                  .param(subject)
+                  .query(String.class)
+                  .list())
+          .containsExactly(paid.json().get("out_trade_no").asString());
+      assertThat(beforeCharge.subtract(on(alipay, this::buyerBalance)))
+          .isEqualByComparingTo("7.77");
+    } finally {
+      clearFaults();
+    }
+  }
+
+  private Reply post(String path, String key, String body) {
+    return send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + path))
+            .header("Authorization", "Bearer " + API_KEY)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", key)
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  /** Alipay runs the method, then holds its answer longer than the process waits for it. */
+  private void holdTheAnswersOf(String method) {
+    on(
+        alipay,
+        () ->
+            fault(
+                "{\"gateway\":[{\"kind\":\"timeout\",\"methods\":[\""
+                    + method
+                    + "\"],\"hold_seconds\":25,\"count\":1}],"
+                    + "\"notify\":[{\"kind\":\"drop\",\"count\":5}]}"));
+  }
+
+  private void clearFaults() {
+    on(alipay, this::clearSandboxFaults);
+  }
+
+  /** Until Alipay's books hold the row the query counts (the money has moved). */
+  private static void awaitCount(JdbcClient books, String query, String parameter)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      if (books.sql(query).param(parameter).query(Integer.class).single() > 0) {
+        return;
+      }
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+    throw new AssertionError("Alipay's books never showed it: " + query);
   }
 
   private static String amount(Random random) {

@@ -177,7 +177,7 @@ class TwoAppsTest extends ClusterTestSupport {
               api(
                   "POST",
                   "/api/v1/payments/" + brandNo + "/refunds",
-                  Map.of("refund_amount", "0.20", "out_request_no", "R-" + brandNo));
+                  Map.of("refund_amount", "0.20", "out_request_no", "R_" + brandNo));
           assertThat(refund.status()).as(refund.body()).isEqualTo(201);
           assertThat(refund.json().get("status").asString()).isEqualTo("SUCCEEDED");
         });
