@@ -13,6 +13,7 @@ import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.core.payments.PaymentTransition;
+import io.paygate.core.transactions.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,7 @@ public final class BarcodePayments {
   private final PaymentRepository repository;
   private final CancelService cancels;
   private final PaymentChannel channel;
+  private final Transactions transactions;
   private final Clock clock;
   private final Duration wait;
   private final Duration poll;
@@ -48,6 +50,7 @@ public final class BarcodePayments {
       PaymentRepository repository,
       CancelService cancels,
       PaymentChannel channel,
+      Transactions transactions,
       Clock clock,
       Duration wait,
       Duration poll) {
@@ -55,6 +58,7 @@ public final class BarcodePayments {
     this.repository = repository;
     this.cancels = cancels;
     this.channel = channel;
+    this.transactions = transactions;
     this.clock = clock;
     this.wait = wait;
     this.poll = poll;
@@ -136,7 +140,8 @@ public final class BarcodePayments {
       // Paid after all, or no word: the cancel's own steps book what happened, if they can.
       return giveUp(outTradeNo);
     }
-    repository.apply(outTradeNo, PaymentTransition.FAIL, clock.instant());
+    // payment.closed is announced with the change, in its transaction.
+    transactions.run(() -> repository.apply(outTradeNo, PaymentTransition.FAIL, clock.instant()));
     Payment failed = payments.get(outTradeNo);
     if (failed.status() != PaymentStatus.FAILED) {
       return failed; // paid meanwhile, booked by a notify

@@ -86,6 +86,7 @@ public class DomainConfiguration {
       PaymentRepository payments,
       CancelService cancels,
       PaymentChannel channel,
+      Transactions transactions,
       Clock clock,
       PaymentsProperties properties) {
     return new BarcodePayments(
@@ -93,6 +94,7 @@ public class DomainConfiguration {
         payments,
         cancels,
         channel,
+        transactions,
         clock,
         properties.barcodeWait(),
         properties.barcodePoll());

@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,6 +34,7 @@ class AppLimitsTest extends ServerTestSupport {
 
   @Autowired JdbcClient jdbc;
   @Autowired EventOutbox outbox;
+  @Autowired TransactionTemplate transactions;
 
   private String limitedAdmin;
 
@@ -161,7 +163,10 @@ class AppLimitsTest extends ServerTestSupport {
 
     // An event of another app's payment goes to the endpoint of every app, not the limited one.
     String other = anotherAppsRefundedPayment();
-    outbox.record(EventType.PAYMENT_NEEDS_ATTENTION, other, null, () -> Map.of("id", other));
+    transactions.executeWithoutResult(
+        status ->
+            outbox.record(
+                EventType.PAYMENT_NEEDS_ATTENTION, other, null, () -> Map.of("id", other)));
     String eventId =
         jdbc.sql("SELECT id FROM events WHERE out_trade_no = ? AND type = ?")
             .params(other, "payment.needs_attention")
