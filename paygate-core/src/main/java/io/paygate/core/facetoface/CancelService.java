@@ -126,12 +126,14 @@ public final class CancelService {
   private void bookTheCancelsRefund(Payment payment) {
     String outTradeNo = payment.outTradeNo();
     TradeLookup lookup = channel.queryTrade(ref(payment, payment.tradeNo()));
+    ChannelTrade found = lookup instanceof TradeLookup.Found f ? f.trade() : null;
+    // The cancel's word stands over a query that did not answer or has not caught up with it.
     ChannelTrade trade =
-        lookup instanceof TradeLookup.Found found
-            ? found.trade()
+        found != null && found.status() != TradeState.AWAITING_PAYMENT
+            ? found
             : new ChannelTrade(
                 outTradeNo,
-                payment.tradeNo(),
+                found != null ? found.tradeNo() : payment.tradeNo(),
                 TradeState.CLOSED,
                 payment.totalAmount(),
                 null,

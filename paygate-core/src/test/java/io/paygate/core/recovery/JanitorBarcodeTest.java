@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.paygate.core.channel.Product;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.TradeLookup;
+import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.NewPayment;
 import io.paygate.core.payments.Payment;
@@ -100,6 +101,26 @@ class JanitorBarcodeTest {
     assertThat(after.status()).isEqualTo(PaymentStatus.REFUNDED);
     assertThat(after.tradeNo()).isEqualTo(core.channel.trade(no).tradeNo());
     assertThat(after.attention()).isNull();
+    assertThat(core.payments.changes(no)).containsExactly("PAID (not announced)", "REFUNDED");
+  }
+
+  @Test
+  void aQueryThatHasNotCaughtUpWithTheCancelDoesNotOverrideItsWord() {
+    Payment payment = pendingBarcode();
+    String no = payment.outTradeNo();
+    core.channel.hasPaid(no, payment.totalAmount());
+    core.channel
+        .nextQueryTrade(new TradeLookup.Unknown("read timed out"))
+        .nextQueryTrade(
+            new TradeLookup.Found(
+                CoreFixture.withStatus(
+                    core.channel.trade(no).view(), TradeState.AWAITING_PAYMENT, null)));
+    core.clock.advance(Duration.ofMinutes(3));
+
+    core.janitor.checkPayment(no, 0);
+
+    assertThat(core.payment(no).status()).isEqualTo(PaymentStatus.REFUNDED);
+    assertThat(core.payment(no).tradeNo()).isEqualTo(core.channel.trade(no).tradeNo());
     assertThat(core.payments.changes(no)).containsExactly("PAID (not announced)", "REFUNDED");
   }
 }
