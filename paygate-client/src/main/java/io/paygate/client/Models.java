@@ -36,7 +36,11 @@ public final class Models {
       String attention,
       String qrCode) {}
 
-  /** A cancel's answer: {@code action} is close (it was unpaid) or refund (all went back). */
+  /**
+   * A cancel's answer: {@code action} is close (it was unpaid) or refund (all went back); null
+   * while Alipay's answer is missing (a 202: the cancel is in flight, PayGate sends it again; poll
+   * the payment, or cancel again).
+   */
   public record Cancellation(String action, Payment payment) {}
 
   /**

@@ -13,4 +13,10 @@ public interface CheckSchedule {
 
   /** Makes sure the refund is checked no later than {@code at}; an earlier plan stays. */
   void checkRefund(String outTradeNo, String outRequestNo, Instant at);
+
+  /**
+   * Makes sure the cancel of the payment, unanswered so far, is sent again no later than {@code
+   * at}; an earlier plan stays. Its row is the mark that a cancel is in flight.
+   */
+  void resendCancel(String outTradeNo, Instant at);
 }

@@ -1,35 +1,48 @@
 package io.paygate.core.facetoface;
 
 import io.paygate.core.channel.CancelOutcome;
+import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.Product;
 import io.paygate.core.channel.RefundLookup;
+import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
+import io.paygate.core.channel.TradeState;
+import io.paygate.core.checks.Backoff;
+import io.paygate.core.checks.CheckSchedule;
 import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
+import io.paygate.core.money.Money;
 import io.paygate.core.payments.Cancellation;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
+import io.paygate.core.payments.TradeReconciler;
 import io.paygate.core.refunds.RefundSettlement;
 import io.paygate.core.transactions.Transactions;
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Cancelling a face-to-face payment, as the channel's cancel does: an unpaid one closes, a paid one
- * is refunded in full. The steps: ask the channel to cancel; read the trade back (a buyer who paid
- * a moment before is booked paid, never lost); for a refund, ask for the refund the cancel made
- * (the channel numbers it after the order, as it does a refund sent without a number) and book it
- * as the channel's; close what is still open. With the barcode flow in this package, face to face
- * (当面付).
+ * is refunded in full. The steps: ask the channel to cancel; then book what its answer says it did.
+ * {@code close}: read the trade back and close what is still open. {@code refund}: the buyer had
+ * paid and has it all back, so the payment is booked paid (if it was not yet, without announcing a
+ * success for money already returned) and refunded, in one transaction, with the refund the cancel
+ * made under the order's own number (as the channel numbers a refund sent without one). An
+ * unanswered cancel changes nothing and is in flight: sent again under the same out_trade_no (the
+ * channel cancels a trade once and answers a repeat the same) until the channel answers. With the
+ * barcode flow in this package, face to face (当面付).
  */
 public final class CancelService {
 
   private final PaymentService payments;
   private final PaymentRepository repository;
   private final PaymentChannel channel;
+  private final TradeReconciler reconciler;
   private final RefundSettlement settlement;
+  private final CheckSchedule checks;
   private final Transactions transactions;
   private final Clock clock;
 
@@ -37,17 +50,40 @@ public final class CancelService {
       PaymentService payments,
       PaymentRepository repository,
       PaymentChannel channel,
+      TradeReconciler reconciler,
       RefundSettlement settlement,
+      CheckSchedule checks,
       Transactions transactions,
       Clock clock) {
     this.payments = payments;
     this.repository = repository;
     this.channel = channel;
+    this.reconciler = reconciler;
     this.settlement = settlement;
+    this.checks = checks;
     this.transactions = transactions;
     this.clock = clock;
   }
 
+  /**
+   * The shop's cancel. Unanswered, it stays in flight: the janitor sends it again until the channel
+   * answers, then books the outcome ({@link #cancel} is each of those sends).
+   */
+  public Cancellation requestCancel(String outTradeNo) {
+    Cancellation cancellation = cancel(outTradeNo);
+    if (cancellation instanceof Cancellation.InFlight) {
+      checks.resendCancel(outTradeNo, clock.instant().plus(Backoff.FIRST_PAYMENT_CHECK));
+    }
+    return cancellation;
+  }
+
+  /**
+   * Sends the cancel once and books the channel's answer. Unanswered, nothing changes (in flight);
+   * plans no re-send (see {@link #requestCancel}).
+   *
+   * @throws PayGateException PAYMENT_NOT_CANCELLABLE for a product that cannot be cancelled,
+   *     CHANNEL_REJECTED when the channel refused the cancel
+   */
   public Cancellation cancel(String outTradeNo) {
     Payment payment = payments.get(outTradeNo);
     if (payment.product() != Product.QR && payment.product() != Product.BARCODE) {
@@ -55,53 +91,85 @@ public final class CancelService {
           ErrorCode.PAYMENT_NOT_CANCELLABLE,
           "only a face-to-face (qr, barcode) payment can be cancelled; close or refund the others");
     }
-    String action = cancelAtTheChannel(payment);
-    Payment after = payments.sync(outTradeNo);
-    if (action.equals("refund") && after.isPaid()) {
-      bookTheCancelsRefund(after);
+    CancelOutcome outcome = channel.cancel(ref(payment, payment.tradeNo()));
+    if (outcome instanceof CancelOutcome.Unknown) {
+      return new Cancellation.InFlight(payments.get(outTradeNo));
     }
-    if (payments.get(outTradeNo).status() == PaymentStatus.PENDING) {
+    String action = answered(outcome);
+    if (action.equals("refund")) {
+      bookTheCancelsRefund(payment);
+    } else if (payments.sync(outTradeNo).status() == PaymentStatus.PENDING) {
       payments.closeHere(outTradeNo);
     }
-    return new Cancellation(payments.get(outTradeNo), action);
+    return new Cancellation.Done(payments.get(outTradeNo), action);
   }
 
-  private String cancelAtTheChannel(Payment payment) {
-    CancelOutcome outcome =
-        channel.cancel(new TradeRef(payment.app(), payment.outTradeNo(), payment.tradeNo()));
-    if (outcome instanceof CancelOutcome.Cancelled cancelled) {
-      return cancelled.action();
-    }
+  /** What the channel did: {@code close} or {@code refund}. */
+  private static String answered(CancelOutcome outcome) {
     if (outcome instanceof CancelOutcome.Refused refused) {
       if ("ACQ.TRADE_NOT_EXIST".equals(refused.error().subCode())) {
         return "close"; // nobody scanned: no trade at the channel, only ours to close
       }
       throw PayGateException.channelRejected("the cancel", refused.error());
     }
-    throw new PayGateException(
-        ErrorCode.CHANNEL_UNAVAILABLE,
-        "the channel did not answer the cancel; ask again, it is safe to repeat: "
-            + ((CancelOutcome.Unknown) outcome).reason());
+    return ((CancelOutcome.Cancelled) outcome).action();
   }
 
   /**
-   * Books the refund the cancel made. Should the channel not tell it now, the day's bill books it
-   * (reconciliation finds a refund missing here).
+   * The cancel gave all of the payment back: the buyer had paid (seen by us or not: the queries may
+   * have failed), and the trade is closed with its total refunded. The trade is read back for its
+   * details, and the cancel's refund for its amount and time; should either go unanswered, the
+   * cancel's word is enough for a payment not yet booked paid (nothing of ours was refunded from
+   * it, so the cancel's refund is its total). Booked as a trade refunded before it was seen paid:
+   * paid, not announced as a success, then refunded ({@code payment.refunded}).
    */
-  private void bookTheCancelsRefund(Payment paid) {
-    String number = paid.outTradeNo();
-    RefundLookup lookup =
-        channel.queryRefund(new TradeRef(paid.app(), paid.outTradeNo(), paid.tradeNo()), number);
-    if (lookup instanceof RefundLookup.Refunded refunded) {
-      transactions.run(
-          () ->
-              settlement.matchChannelTotal(
-                  repository.lock(paid.outTradeNo()).orElseThrow(),
-                  paid.totalAmount(),
-                  number,
-                  refunded.amount(),
-                  refunded.refundedAt(),
-                  true));
+  private void bookTheCancelsRefund(Payment payment) {
+    String outTradeNo = payment.outTradeNo();
+    TradeLookup lookup = channel.queryTrade(ref(payment, payment.tradeNo()));
+    ChannelTrade found = lookup instanceof TradeLookup.Found f ? f.trade() : null;
+    // The cancel's word stands over a query that did not answer or has not caught up with it.
+    ChannelTrade trade =
+        found != null && found.status() != TradeState.AWAITING_PAYMENT
+            ? found
+            : new ChannelTrade(
+                outTradeNo,
+                found != null ? found.tradeNo() : payment.tradeNo(),
+                TradeState.CLOSED,
+                payment.totalAmount(),
+                null,
+                null,
+                null);
+    RefundLookup refund =
+        channel.queryRefund(
+            ref(payment, trade.tradeNo() != null ? trade.tradeNo() : payment.tradeNo()),
+            outTradeNo);
+    Money amount;
+    Instant refundedAt;
+    if (refund instanceof RefundLookup.Refunded refunded) {
+      amount = refunded.amount();
+      refundedAt = refunded.refundedAt();
+    } else {
+      // Unknown for a payment booked paid (refunds of ours may be in flight): the bill books it.
+      amount = payment.isPaid() ? null : payment.totalAmount();
+      refundedAt = null;
     }
+    transactions.run(
+        () -> {
+          Payment locked = repository.lock(outTradeNo).orElseThrow();
+          // The channel's refunded total is now the whole payment.
+          if (reconciler.apply(locked, trade, locked.totalAmount(), clock.instant())
+              instanceof TradeReconciler.Result.Mismatch) {
+            return; // flagged, or not ours to book: nothing more
+          }
+          Payment paid = repository.lock(outTradeNo).orElseThrow();
+          if (paid.isPaid()) {
+            settlement.matchChannelTotal(
+                paid, paid.totalAmount(), outTradeNo, amount, refundedAt, true);
+          }
+        });
+  }
+
+  private static TradeRef ref(Payment payment, String tradeNo) {
+    return new TradeRef(payment.app(), payment.outTradeNo(), tradeNo);
   }
 }

@@ -4,6 +4,7 @@ import io.paygate.core.channel.Product;
 import io.paygate.core.checks.Backoff;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.facetoface.CancelService;
+import io.paygate.core.payments.Cancellation;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
@@ -15,6 +16,8 @@ import io.paygate.core.refunds.RefundStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Checks one open item with the channel, as Kill Bill's janitor does: re-read it, ask the channel,
@@ -35,6 +38,10 @@ public final class Janitor {
    * charges it (its calls to Alipay time out in less), so the janitor never cancels under it.
    */
   public static final Duration BARCODE_GRACE = Duration.ofMinutes(2);
+
+  /** The statuses a cancel still changes: a closed, refunded or failed payment has nothing left. */
+  private static final Set<PaymentStatus> CANCEL_CHANGES =
+      EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PAID, PaymentStatus.PARTIALLY_REFUNDED);
 
   /** When to check the item again. */
   public sealed interface Next {
@@ -131,6 +138,28 @@ public final class Janitor {
       return new Next.Done();
     }
     return new Next.At(clock.instant().plus(Backoff.refund(attempts + 1)));
+  }
+
+  /**
+   * Sends again a shop's cancel that the channel left unanswered, under the same out_trade_no (the
+   * channel cancels a trade once), until the channel answers; its outcome is then booked (closed,
+   * or refunded in full). A refusal ends it too: the channel's answer is no.
+   *
+   * @param attempts how many sends before this one went unanswered
+   */
+  public Next checkCancel(String outTradeNo, int attempts) {
+    Payment payment = payments.find(outTradeNo).orElse(null);
+    if (payment == null || !CANCEL_CHANGES.contains(payment.status())) {
+      return new Next.Done();
+    }
+    try {
+      if (cancels.cancel(outTradeNo) instanceof Cancellation.InFlight) {
+        return new Next.At(clock.instant().plus(Backoff.payment(attempts + 1)));
+      }
+    } catch (PayGateException refused) {
+      // Refused (past the channel's cancel window, say): there is nothing more to send.
+    }
+    return new Next.Done();
   }
 
   /**

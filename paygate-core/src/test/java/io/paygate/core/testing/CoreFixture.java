@@ -66,7 +66,9 @@ public final class CoreFixture {
     notifications =
         new NotificationService(
             channel, payments, reconciler, settlement, checks, transactions, exchanges, clock);
-    cancels = new CancelService(paymentService, payments, channel, settlement, transactions, clock);
+    cancels =
+        new CancelService(
+            paymentService, payments, channel, reconciler, settlement, checks, transactions, clock);
     janitor =
         new Janitor(
             payments,

@@ -105,6 +105,7 @@ public final class FakeChannel implements PaymentChannel {
   private final Deque<RefundOutcome> refundAnswers = new ArrayDeque<>();
   private final Deque<RefundLookup> refundQueryAnswers = new ArrayDeque<>();
   private final Deque<CloseOutcome> closeAnswers = new ArrayDeque<>();
+  private final Deque<CancelOutcome> cancelAnswers = new ArrayDeque<>();
   private final Deque<Runnable> duringRefunds = new ArrayDeque<>();
 
   /** Scripted notification checks: a TradeNotification that verifies, or a rejection's reason. */
@@ -203,6 +204,21 @@ public final class FakeChannel implements PaymentChannel {
     return this;
   }
 
+  /** The next cancel answers this, and the channel does nothing. */
+  public FakeChannel nextCancel(CancelOutcome answer) {
+    cancelAnswers.add(answer);
+    return this;
+  }
+
+  /** The next cancel is made at the channel, but its answer is lost (a read timeout). */
+  public FakeChannel nextCancelMadeButUnanswered() {
+    cancelAnswers.add(CANCEL_ANSWER_LOST);
+    return this;
+  }
+
+  private static final CancelOutcome CANCEL_ANSWER_LOST =
+      new CancelOutcome.Unknown("read timed out (the cancel was made)");
+
   /** The next notification verifies and reads as this. */
   public FakeChannel nextNotificationVerified(TradeNotification notification) {
     notificationChecks.add(notification);
@@ -252,11 +268,35 @@ public final class FakeChannel implements PaymentChannel {
     return new BarcodeOutcome.Unknown("the fake does not take barcodes");
   }
 
-  /** Cancels as the channel would: the trade is closed here; the books learn it by a query. */
+  /**
+   * Cancels as the channel would: a waiting trade closes ({@code close}); a paid one is refunded in
+   * full under the order's own number and closes ({@code refund}); a repeat answers the same. With
+   * no trade (nobody scanned) it answers {@code close}.
+   */
   @Override
   public CancelOutcome cancel(TradeRef ref) {
     calls.add(new Call("cancel", ref));
-    return new CancelOutcome.Cancelled("close");
+    CancelOutcome scripted = cancelAnswers.poll();
+    if (scripted != null && scripted != CANCEL_ANSWER_LOST) {
+      return scripted;
+    }
+    Trade trade = trades.get(ref.outTradeNo());
+    CancelOutcome answer;
+    if (trade == null) {
+      answer = new CancelOutcome.Cancelled("close");
+    } else if (trade.status.isPaid()) {
+      Money rest = trade.totalAmount.leftAfter(trade.refundedTotal());
+      if (rest.isGreaterThan(Money.ZERO)) {
+        hasRefunded(ref.outTradeNo(), ref.outTradeNo(), rest);
+      }
+      trade.status = TradeState.CLOSED;
+      answer = new CancelOutcome.Cancelled("refund");
+    } else {
+      boolean refunded = trade.refundedTotal().isGreaterThan(Money.ZERO);
+      trade.status = TradeState.CLOSED;
+      answer = new CancelOutcome.Cancelled(refunded ? "refund" : "close");
+    }
+    return scripted == CANCEL_ANSWER_LOST ? scripted : answer;
   }
 
   /** A QR code that names the order, as the channel's would identify it. */

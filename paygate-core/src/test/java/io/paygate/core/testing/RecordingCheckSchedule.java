@@ -19,6 +19,7 @@ public final class RecordingCheckSchedule implements CheckSchedule {
 
   private final Map<String, Instant> paymentChecks = new HashMap<>();
   private final Map<List<String>, Instant> refundChecks = new HashMap<>();
+  private final Map<String, Instant> cancelResends = new HashMap<>();
   private final List<Planned> requests = new ArrayList<>();
 
   @Override
@@ -31,6 +32,16 @@ public final class RecordingCheckSchedule implements CheckSchedule {
   public void checkRefund(String outTradeNo, String outRequestNo, Instant at) {
     requests.add(new Planned(outTradeNo, outRequestNo, at));
     refundChecks.merge(List.of(outTradeNo, outRequestNo), at, RecordingCheckSchedule::earliest);
+  }
+
+  @Override
+  public void resendCancel(String outTradeNo, Instant at) {
+    cancelResends.merge(outTradeNo, at, RecordingCheckSchedule::earliest);
+  }
+
+  /** The earliest planned re-send of the payment's unanswered cancel, if any. */
+  public Optional<Instant> cancelResend(String outTradeNo) {
+    return Optional.ofNullable(cancelResends.get(outTradeNo));
   }
 
   private static Instant earliest(Instant a, Instant b) {
@@ -55,6 +66,7 @@ public final class RecordingCheckSchedule implements CheckSchedule {
   public void clear() {
     paymentChecks.clear();
     refundChecks.clear();
+    cancelResends.clear();
     requests.clear();
   }
 }

@@ -74,10 +74,13 @@ public class DomainConfiguration {
       PaymentService paymentService,
       PaymentRepository payments,
       PaymentChannel channel,
+      TradeReconciler reconciler,
       RefundSettlement settlement,
+      CheckSchedule checks,
       Transactions transactions,
       Clock clock) {
-    return new CancelService(paymentService, payments, channel, settlement, transactions, clock);
+    return new CancelService(
+        paymentService, payments, channel, reconciler, settlement, checks, transactions, clock);
   }
 
   @Bean

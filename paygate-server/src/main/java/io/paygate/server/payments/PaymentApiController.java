@@ -163,15 +163,24 @@ public class PaymentApiController {
   }
 
   /**
-   * Cancels a face-to-face (qr) payment as Alipay does: closed if unpaid, refunded in full if paid.
-   * 409 PAYMENT_NOT_CANCELLABLE for the cashier products (close or refund those).
+   * Cancels a face-to-face (qr, barcode) payment as Alipay does: closed if unpaid, refunded in full
+   * if paid. 409 PAYMENT_NOT_CANCELLABLE for the cashier products (close or refund those). Should
+   * Alipay not answer, it may have refunded the buyer: never a 5xx then, but 202 with the payment
+   * as it stands and no action; the cancel stays in flight (the janitor sends it again until Alipay
+   * answers, and the same request again with its Idempotency-Key resumes it).
    */
   @WriteScope
   @PostMapping("/{outTradeNo}/cancel")
-  public CancelView cancel(@PathVariable String outTradeNo, HttpServletRequest http) {
+  public ResponseEntity<CancelView> cancel(
+      @PathVariable String outTradeNo, HttpServletRequest http) {
     AppAccess.visible(http, payments.get(outTradeNo));
-    Cancellation cancelled = cancels.cancel(outTradeNo);
-    return new CancelView(cancelled.action(), view(cancelled.payment()));
+    Cancellation cancellation = cancels.requestCancel(outTradeNo);
+    if (cancellation instanceof Cancellation.Done done) {
+      return ResponseEntity.ok(new CancelView(done.action(), view(done.payment())));
+    }
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .location(Locations.api("payments", outTradeNo))
+        .body(new CancelView(null, view(cancellation.payment())));
   }
 
   @WriteScope

@@ -28,16 +28,17 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The recovery work as db-scheduler tasks: one persistent row per open payment ({@code
- * payment-check}) and per pending refund ({@code refund-check}), each with its own next execution
- * time and attempt count, plus a recurring sweep that makes sure no open item is without its row. A
- * failing item is retried later with backoff (its failures counted in its row) and never holds up
- * another.
+ * payment-check}), per pending refund ({@code refund-check}) and per shop's cancel Alipay left
+ * unanswered ({@code cancel-resend}), each with its own next execution time and attempt count, plus
+ * a recurring sweep that makes sure no open item is without its row. A failing item is retried
+ * later with backoff (its failures counted in its row) and never holds up another.
  */
 @Configuration(proxyBeanMethods = false)
 public class RecoveryTasks {
 
   static final String PAYMENT_CHECK = "payment-check";
   static final String REFUND_CHECK = "refund-check";
+  static final String CANCEL_RESEND = "cancel-resend";
   static final String SWEEP = "recovery-sweep";
 
   private static final Logger log = LoggerFactory.getLogger(RecoveryTasks.class);
@@ -75,6 +76,22 @@ public class RecoveryTasks {
             });
   }
 
+  /** A cancel in flight: sent again until Alipay answers it, then its outcome is booked. */
+  @Bean
+  CustomTask<Integer> cancelResend(
+      ObjectProvider<Janitor> janitor, Clock clock, MeterRegistry meters) {
+    return Tasks.custom(CANCEL_RESEND, Integer.class)
+        .onFailure(retryLater(clock, meters, "cancel"))
+        .execute(
+            (instance, context) -> {
+              int attempts = attempts(instance.getData());
+              try (LogContext log = LogContext.trade(instance.getId())) {
+                Janitor.Next next = janitor.getObject().checkCancel(instance.getId(), attempts);
+                return next(next, attempts, meters, "cancel");
+              }
+            });
+  }
+
   @Bean
   RecurringTask<Void> recoverySweepTask(ObjectProvider<RecoverySweep> sweep) {
     return Tasks.recurring(SWEEP, Schedules.fixedDelay(Duration.ofMinutes(10)))
@@ -89,15 +106,18 @@ public class RecoveryTasks {
 
   @Bean
   CheckSchedule checkSchedule(
-      SchedulerClient client, CustomTask<Integer> paymentCheck, CustomTask<Integer> refundCheck) {
-    return new SchedulerCheckSchedule(client, paymentCheck, refundCheck);
+      SchedulerClient client,
+      CustomTask<Integer> paymentCheck,
+      CustomTask<Integer> refundCheck,
+      CustomTask<Integer> cancelResend) {
+    return new SchedulerCheckSchedule(client, paymentCheck, refundCheck, cancelResend);
   }
 
   private static int attempts(Integer data) {
     return data == null ? 0 : data;
   }
 
-  /** paygate_janitor_checks_total{item=payment|refund, result=again|done|failed}. */
+  /** paygate_janitor_checks_total{item=payment|refund|cancel, result=again|done|failed}. */
   private static void count(MeterRegistry meters, String item, String result) {
     meters.counter("paygate.janitor.checks", "item", item, "result", result).increment();
   }

@@ -18,12 +18,17 @@ class SchedulerCheckSchedule implements CheckSchedule {
   private final SchedulerClient client;
   private final CustomTask<Integer> paymentCheck;
   private final CustomTask<Integer> refundCheck;
+  private final CustomTask<Integer> cancelResend;
 
   SchedulerCheckSchedule(
-      SchedulerClient client, CustomTask<Integer> paymentCheck, CustomTask<Integer> refundCheck) {
+      SchedulerClient client,
+      CustomTask<Integer> paymentCheck,
+      CustomTask<Integer> refundCheck,
+      CustomTask<Integer> cancelResend) {
     this.client = client;
     this.paymentCheck = paymentCheck;
     this.refundCheck = refundCheck;
+    this.cancelResend = cancelResend;
   }
 
   @Override
@@ -35,6 +40,11 @@ class SchedulerCheckSchedule implements CheckSchedule {
   public void checkRefund(String outTradeNo, String outRequestNo, Instant at) {
     String id = new RecoveryTasks.RefundId(outTradeNo, outRequestNo).id();
     afterCommit(() -> plan(refundCheck.instance(id, 0), at));
+  }
+
+  @Override
+  public void resendCancel(String outTradeNo, Instant at) {
+    afterCommit(() -> plan(cancelResend.instance(outTradeNo, 0), at));
   }
 
   /** A new row, or an earlier time for a row not being worked on; its attempt count stays. */

@@ -63,6 +63,11 @@ public final class DueChecks {
         RecoveryTasks.REFUND_CHECK, new RecoveryTasks.RefundId(outTradeNo, outRequestNo).id());
   }
 
+  /** When the payment's unanswered cancel is sent again, or null when none is in flight. */
+  public Instant nextCancelResend(String outTradeNo) {
+    return next(RecoveryTasks.CANCEL_RESEND, outTradeNo);
+  }
+
   /** The consecutive failures counted in an item's row. */
   public int failures(String task, String instance) {
     return jdbc.sql(
