@@ -30,7 +30,6 @@ class ArchitectureTest {
       slices().matching("io.paygate.(**)").namingSlices("$1").should().beFreeOfCycles();
 
   // Controllers and pages are the top floor: what they use never calls back up into them.
-  @ArchIgnore(reason = "mended in the commits that follow")
   @ArchTest
   static final ArchRule nothingButAControllerUsesAController =
       noClasses()
