@@ -4,7 +4,7 @@ import io.paygate.sandbox.certificates.IssuedAlipayCert;
 import io.paygate.sandbox.certificates.IssuedAppCert;
 import io.paygate.sandbox.certificates.SandboxCertificates;
 import io.paygate.sandbox.clock.VirtualClock;
-import io.paygate.sandbox.control.SandboxProblem;
+import io.paygate.sandbox.problems.SandboxProblem;
 import io.paygate.sandbox.signing.RsaKeys;
 import io.paygate.sandbox.support.Ids;
 import java.security.PrivateKey;

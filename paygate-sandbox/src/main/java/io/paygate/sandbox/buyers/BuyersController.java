@@ -1,6 +1,6 @@
 package io.paygate.sandbox.buyers;
 
-import io.paygate.sandbox.control.Require;
+import io.paygate.sandbox.problems.Require;
 import io.paygate.sandbox.support.Money;
 import java.util.List;
 import org.springframework.http.HttpStatus;

@@ -1,7 +1,7 @@
 package io.paygate.sandbox.buyers;
 
 import io.paygate.sandbox.clock.VirtualClock;
-import io.paygate.sandbox.control.SandboxProblem;
+import io.paygate.sandbox.problems.SandboxProblem;
 import io.paygate.sandbox.support.Ids;
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.paygate.sandbox.faults;
 
-import io.paygate.sandbox.control.SandboxProblem;
 import io.paygate.sandbox.gateway.GatewayApis;
+import io.paygate.sandbox.problems.SandboxProblem;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;

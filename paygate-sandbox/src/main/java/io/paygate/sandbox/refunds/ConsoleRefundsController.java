@@ -1,8 +1,8 @@
 package io.paygate.sandbox.refunds;
 
 import io.paygate.sandbox.clock.VirtualClock;
-import io.paygate.sandbox.control.SandboxProblem;
 import io.paygate.sandbox.gateway.GatewayError;
+import io.paygate.sandbox.problems.SandboxProblem;
 import io.paygate.sandbox.support.AlipayTime;
 import io.paygate.sandbox.support.Ids;
 import io.paygate.sandbox.support.Money;

@@ -1,4 +1,4 @@
-package io.paygate.sandbox.control;
+package io.paygate.sandbox.home;
 
 import io.paygate.sandbox.apps.SandboxApps;
 import io.paygate.sandbox.buyers.SandboxBuyers;
