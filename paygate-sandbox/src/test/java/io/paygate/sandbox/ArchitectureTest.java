@@ -11,9 +11,9 @@ import io.paygate.sandbox.home.SandboxHomeController;
 import org.springframework.stereotype.Controller;
 
 /**
- * The sandbox's house rules: no two packages lean on each other, and the pages and control routes
- * stand on the gateway, never under it (the gateway, trades, signing and the rest never reach up
- * into a controller or the home page).
+ * The sandbox's house rules: no two packages lean on each other, none is a grab-bag, and the pages
+ * and control routes stand on the gateway, never under it (the gateway, trades, signing and the
+ * rest never reach up into a controller or the home page).
  */
 @AnalyzeClasses(
     packages = "io.paygate.sandbox",
@@ -46,4 +46,12 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage(HOME);
+
+  // A package says what it holds: no support/util/common grab-bag for things without a home.
+  @ArchTest
+  static final ArchRule noGrabBagPackages =
+      noClasses()
+          .should()
+          .resideInAnyPackage(
+              "..support..", "..util..", "..utils..", "..common..", "..helpers..", "..misc..");
 }

@@ -6,7 +6,7 @@ import io.paygate.sandbox.certificates.SandboxCertificates;
 import io.paygate.sandbox.clock.VirtualClock;
 import io.paygate.sandbox.problems.SandboxProblem;
 import io.paygate.sandbox.signing.RsaKeys;
-import io.paygate.sandbox.support.Ids;
+import io.paygate.sandbox.wire.Ids;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.List;

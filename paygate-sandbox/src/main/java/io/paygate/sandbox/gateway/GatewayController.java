@@ -1,9 +1,9 @@
 package io.paygate.sandbox.gateway;
 
+import io.paygate.sandbox.PublicUrl;
 import io.paygate.sandbox.apps.App;
 import io.paygate.sandbox.apps.SandboxApps;
 import io.paygate.sandbox.signing.SignType;
-import io.paygate.sandbox.support.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.Charset;
