@@ -1,6 +1,6 @@
 package io.paygate.sandbox.apps;
 
-import io.paygate.sandbox.support.SandboxDatabase;
+import io.paygate.sandbox.database.SandboxDatabase;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;

@@ -1,12 +1,12 @@
 package io.paygate.sandbox.apps;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.paygate.sandbox.PublicUrl;
 import io.paygate.sandbox.certificates.AlipayCert;
 import io.paygate.sandbox.certificates.SandboxCertificates;
-import io.paygate.sandbox.control.Require;
-import io.paygate.sandbox.control.SandboxProblem;
-import io.paygate.sandbox.support.AlipayTime;
-import io.paygate.sandbox.support.PublicUrl;
+import io.paygate.sandbox.problems.Require;
+import io.paygate.sandbox.problems.SandboxProblem;
+import io.paygate.sandbox.wire.AlipayTime;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;

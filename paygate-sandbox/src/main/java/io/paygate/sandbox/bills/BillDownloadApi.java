@@ -5,7 +5,7 @@ import io.paygate.sandbox.gateway.ApiOutcome;
 import io.paygate.sandbox.gateway.GatewayApi;
 import io.paygate.sandbox.gateway.GatewayCall;
 import io.paygate.sandbox.gateway.GatewayError;
-import io.paygate.sandbox.support.Ids;
+import io.paygate.sandbox.wire.Ids;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package io.paygate.sandbox.bills;
 import io.paygate.sandbox.apps.App;
 import io.paygate.sandbox.apps.SandboxApps;
 import io.paygate.sandbox.clock.VirtualClock;
-import io.paygate.sandbox.control.SandboxProblem;
+import io.paygate.sandbox.problems.SandboxProblem;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.CacheControl;

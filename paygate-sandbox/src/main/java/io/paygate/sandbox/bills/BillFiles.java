@@ -1,8 +1,8 @@
 package io.paygate.sandbox.bills;
 
 import io.paygate.sandbox.buyers.Buyer;
-import io.paygate.sandbox.support.AlipayTime;
-import io.paygate.sandbox.support.Money;
+import io.paygate.sandbox.wire.AlipayTime;
+import io.paygate.sandbox.wire.Money;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

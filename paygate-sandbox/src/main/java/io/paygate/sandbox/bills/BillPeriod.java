@@ -1,6 +1,6 @@
 package io.paygate.sandbox.bills;
 
-import io.paygate.sandbox.support.AlipayTime;
+import io.paygate.sandbox.wire.AlipayTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;

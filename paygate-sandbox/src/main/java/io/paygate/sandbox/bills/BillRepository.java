@@ -1,6 +1,6 @@
 package io.paygate.sandbox.bills;
 
-import io.paygate.sandbox.support.SandboxDatabase;
+import io.paygate.sandbox.database.SandboxDatabase;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

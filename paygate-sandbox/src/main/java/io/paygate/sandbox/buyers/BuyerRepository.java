@@ -1,6 +1,6 @@
 package io.paygate.sandbox.buyers;
 
-import io.paygate.sandbox.support.SandboxDatabase;
+import io.paygate.sandbox.database.SandboxDatabase;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.paygate.sandbox.buyers;
 
-import io.paygate.sandbox.control.Require;
-import io.paygate.sandbox.support.Money;
+import io.paygate.sandbox.problems.Require;
+import io.paygate.sandbox.wire.Money;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

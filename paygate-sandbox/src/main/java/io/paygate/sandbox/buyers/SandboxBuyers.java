@@ -1,8 +1,8 @@
 package io.paygate.sandbox.buyers;
 
 import io.paygate.sandbox.clock.VirtualClock;
-import io.paygate.sandbox.control.SandboxProblem;
-import io.paygate.sandbox.support.Ids;
+import io.paygate.sandbox.problems.SandboxProblem;
+import io.paygate.sandbox.wire.Ids;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.paygate.sandbox.cashier;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.paygate.sandbox.control.Require;
-import io.paygate.sandbox.control.SandboxProblem;
+import io.paygate.sandbox.problems.Require;
+import io.paygate.sandbox.problems.SandboxProblem;
 import io.paygate.sandbox.trades.PayResult;
 import io.paygate.sandbox.trades.Payments;
 import io.paygate.sandbox.trades.Trade;

@@ -1,12 +1,12 @@
 package io.paygate.sandbox.cashier;
 
+import io.paygate.sandbox.PublicUrl;
 import io.paygate.sandbox.clock.VirtualClock;
-import io.paygate.sandbox.support.Money;
-import io.paygate.sandbox.support.PublicUrl;
 import io.paygate.sandbox.trades.PayResult;
 import io.paygate.sandbox.trades.Payments;
 import io.paygate.sandbox.trades.Trade;
 import io.paygate.sandbox.trades.TradeRepository;
+import io.paygate.sandbox.wire.Money;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.springframework.http.CacheControl;

@@ -1,6 +1,6 @@
 package io.paygate.sandbox.clock;
 
-import io.paygate.sandbox.control.SandboxProblem;
+import io.paygate.sandbox.problems.SandboxProblem;
 import java.time.Duration;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

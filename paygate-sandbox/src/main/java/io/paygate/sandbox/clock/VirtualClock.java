@@ -1,6 +1,6 @@
 package io.paygate.sandbox.clock;
 
-import io.paygate.sandbox.support.SandboxDatabase;
+import io.paygate.sandbox.database.SandboxDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

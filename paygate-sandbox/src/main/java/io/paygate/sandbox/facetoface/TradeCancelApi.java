@@ -1,14 +1,13 @@
 package io.paygate.sandbox.facetoface;
 
 import io.paygate.sandbox.clock.VirtualClock;
+import io.paygate.sandbox.database.SandboxDatabase;
 import io.paygate.sandbox.gateway.ApiOutcome;
 import io.paygate.sandbox.gateway.GatewayApi;
 import io.paygate.sandbox.gateway.GatewayCall;
 import io.paygate.sandbox.gateway.GatewayError;
 import io.paygate.sandbox.refunds.RefundPosting;
 import io.paygate.sandbox.refunds.RefundRepository;
-import io.paygate.sandbox.support.AlipayTime;
-import io.paygate.sandbox.support.SandboxDatabase;
 import io.paygate.sandbox.trades.PageOrderRules;
 import io.paygate.sandbox.trades.Trade;
 import io.paygate.sandbox.trades.TradeLookup;
@@ -16,6 +15,7 @@ import io.paygate.sandbox.trades.TradeNotifies;
 import io.paygate.sandbox.trades.TradeRepository;
 import io.paygate.sandbox.trades.TradeStatus;
 import io.paygate.sandbox.trades.TradeTransition;
+import io.paygate.sandbox.wire.AlipayTime;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -51,6 +51,15 @@ public enum FaultKind {
     return this == NOTIFY_BAD_SIGNATURE ? "bad_signature" : name().toLowerCase(Locale.ROOT);
   }
 
+  /** The field that holds this kind's seconds in JSON, for the kinds that take any. */
+  public Optional<String> secondsField() {
+    return switch (this) {
+      case TIMEOUT, LOST -> Optional.of("hold_seconds");
+      case DELAY, REFUND_PROCESSING -> Optional.of("delay_seconds");
+      default -> Optional.empty();
+    };
+  }
+
   public static Optional<FaultKind> of(FaultScope scope, String wireName) {
     for (FaultKind kind : values()) {
       if (kind.scope == scope && kind.wireName().equals(wireName)) {

@@ -1,6 +1,6 @@
 package io.paygate.sandbox.faults;
 
-import io.paygate.sandbox.support.SandboxDatabase;
+import io.paygate.sandbox.database.SandboxDatabase;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.RowMapper;

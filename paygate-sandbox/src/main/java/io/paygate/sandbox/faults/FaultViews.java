@@ -47,7 +47,7 @@ public class FaultViews {
       view.put("count", rule.count());
       view.put("remaining", rule.remaining());
     }
-    FaultsController.secondsField(rule.kind()).ifPresent(f -> view.put(f, rule.seconds()));
+    rule.kind().secondsField().ifPresent(f -> view.put(f, rule.seconds()));
     return view;
   }
 }

@@ -1,13 +1,12 @@
 package io.paygate.sandbox.faults;
 
-import io.paygate.sandbox.control.SandboxProblem;
 import io.paygate.sandbox.gateway.GatewayApis;
+import io.paygate.sandbox.problems.SandboxProblem;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -138,7 +137,7 @@ public class FaultsController {
     BigDecimal share = share(node.get("share"), path);
     Integer count = count(node.get("count"), path);
     Integer seconds = null;
-    String secondsField = secondsField(kind).orElse(null);
+    String secondsField = kind.secondsField().orElse(null);
     for (String field : List.of("hold_seconds", "delay_seconds")) {
       if (node.has(field) && !field.equals(secondsField)) {
         throw bad(
@@ -172,14 +171,6 @@ public class FaultsController {
   }
 
   /** The seconds a kind takes: hold_seconds (real time) or delay_seconds (virtual time). */
-  static Optional<String> secondsField(FaultKind kind) {
-    return switch (kind) {
-      case TIMEOUT, LOST -> Optional.of("hold_seconds");
-      case DELAY, REFUND_PROCESSING -> Optional.of("delay_seconds");
-      default -> Optional.empty();
-    };
-  }
-
   private List<String> methods(JsonNode node, String path) {
     if (node == null || node.isNull()) {
       return List.of();

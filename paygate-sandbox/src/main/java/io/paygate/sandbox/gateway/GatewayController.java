@@ -1,10 +1,9 @@
 package io.paygate.sandbox.gateway;
 
+import io.paygate.sandbox.PublicUrl;
 import io.paygate.sandbox.apps.App;
 import io.paygate.sandbox.apps.SandboxApps;
-import io.paygate.sandbox.faults.GatewayFaults;
 import io.paygate.sandbox.signing.SignType;
-import io.paygate.sandbox.support.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -24,7 +23,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * {@code /sandbox/gateway.do}: one URL for every API, picked by {@code method}. Runs the protocol
- * checks ({@link ProtocolChecks}), the fault plan ({@link GatewayFaults}), then the API; answers
+ * checks ({@link ProtocolChecks}), the fault plan ({@link FaultPlanner}), then the API; answers
  * HTTP 200 always, as Alipay does, with signed JSON (or, for page-style methods, a cashier redirect
  * or error page).
  */
@@ -34,7 +33,7 @@ public class GatewayController {
   private final SandboxApps apps;
   private final GatewayApis apis;
   private final ProtocolChecks checks;
-  private final GatewayFaults faults;
+  private final FaultPlanner faults;
   private final SignedResponses responses;
   private final PublicUrl publicUrl;
 
@@ -42,7 +41,7 @@ public class GatewayController {
       SandboxApps apps,
       GatewayApis apis,
       ProtocolChecks checks,
-      GatewayFaults faults,
+      FaultPlanner faults,
       SignedResponses responses,
       PublicUrl publicUrl) {
     this.apps = apps;
@@ -95,21 +94,21 @@ public class GatewayController {
     ProtocolChecks.Accepted accepted = (ProtocolChecks.Accepted) checked;
     GatewayCall call =
         new GatewayCall(app, method, params, accepted.biz(), charset, publicUrl.base(request));
-    GatewayFaults.Plan plan = faults.plan(call, browser);
+    FaultPlan plan = faults.plan(call, browser);
     ApiOutcome outcome;
-    if (plan instanceof GatewayFaults.Answer answer) {
+    if (plan instanceof FaultPlan.Answer answer) {
       outcome = new ApiOutcome.Failure(answer.error());
-    } else if (plan instanceof GatewayFaults.Lost lost) {
+    } else if (plan instanceof FaultPlan.Lost lost) {
       outcome = new ApiOutcome.Failure(lost.error());
-    } else if (plan instanceof GatewayFaults.Normal normal && normal.refundProcessing() != null) {
+    } else if (plan instanceof FaultPlan.Normal normal && normal.refundProcessing() != null) {
       outcome = api.get().handle(call.withRefundProcessing(normal.refundProcessing()));
     } else {
       outcome = api.get().handle(call);
     }
-    if (plan instanceof GatewayFaults.Hold hold) {
+    if (plan instanceof FaultPlan.Hold hold) {
       holdFor(hold.hold());
     }
-    if (plan instanceof GatewayFaults.Lost lost) {
+    if (plan instanceof FaultPlan.Lost lost) {
       holdFor(lost.hold());
     }
     Signing signing = new Signing(app, signType, charset, plan.forgeSignature());

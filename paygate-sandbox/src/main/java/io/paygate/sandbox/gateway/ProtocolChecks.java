@@ -6,7 +6,7 @@ import io.paygate.sandbox.certificates.SandboxCertificates;
 import io.paygate.sandbox.signing.RsaSignatures;
 import io.paygate.sandbox.signing.SignType;
 import io.paygate.sandbox.signing.SigningContent;
-import io.paygate.sandbox.support.AlipayTime;
+import io.paygate.sandbox.wire.AlipayTime;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;

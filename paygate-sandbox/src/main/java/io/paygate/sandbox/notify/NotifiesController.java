@@ -1,6 +1,6 @@
 package io.paygate.sandbox.notify;
 
-import io.paygate.sandbox.control.SandboxProblem;
+import io.paygate.sandbox.problems.SandboxProblem;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

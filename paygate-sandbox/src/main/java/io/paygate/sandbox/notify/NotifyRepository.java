@@ -1,7 +1,7 @@
 package io.paygate.sandbox.notify;
 
-import io.paygate.sandbox.support.Ids;
-import io.paygate.sandbox.support.SandboxDatabase;
+import io.paygate.sandbox.database.SandboxDatabase;
+import io.paygate.sandbox.wire.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

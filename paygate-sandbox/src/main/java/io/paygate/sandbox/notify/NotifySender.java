@@ -1,7 +1,7 @@
 package io.paygate.sandbox.notify;
 
 import io.paygate.sandbox.SandboxProperties;
-import io.paygate.sandbox.support.FormEncoding;
+import io.paygate.sandbox.wire.FormEncoding;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,14 +1,14 @@
 package io.paygate.sandbox.refunds;
 
 import io.paygate.sandbox.clock.VirtualClock;
-import io.paygate.sandbox.control.SandboxProblem;
+import io.paygate.sandbox.database.SandboxDatabase;
 import io.paygate.sandbox.gateway.GatewayError;
-import io.paygate.sandbox.support.AlipayTime;
-import io.paygate.sandbox.support.Ids;
-import io.paygate.sandbox.support.Money;
-import io.paygate.sandbox.support.SandboxDatabase;
+import io.paygate.sandbox.problems.SandboxProblem;
 import io.paygate.sandbox.trades.Trade;
 import io.paygate.sandbox.trades.TradeRepository;
+import io.paygate.sandbox.wire.AlipayTime;
+import io.paygate.sandbox.wire.Ids;
+import io.paygate.sandbox.wire.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;

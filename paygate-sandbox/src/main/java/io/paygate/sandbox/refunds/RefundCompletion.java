@@ -1,7 +1,7 @@
 package io.paygate.sandbox.refunds;
 
 import io.paygate.sandbox.clock.DueWork;
-import io.paygate.sandbox.support.SandboxDatabase;
+import io.paygate.sandbox.database.SandboxDatabase;
 import io.paygate.sandbox.trades.TradeRepository;
 import java.time.Instant;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package io.paygate.sandbox.refunds;
 
-import io.paygate.sandbox.support.SandboxDatabase;
+import io.paygate.sandbox.database.SandboxDatabase;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

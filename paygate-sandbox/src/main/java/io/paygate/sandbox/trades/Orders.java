@@ -4,7 +4,7 @@ import io.paygate.sandbox.clock.VirtualClock;
 import io.paygate.sandbox.gateway.ApiOutcome;
 import io.paygate.sandbox.gateway.GatewayCall;
 import io.paygate.sandbox.gateway.GatewayError;
-import io.paygate.sandbox.support.Ids;
+import io.paygate.sandbox.wire.Ids;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;

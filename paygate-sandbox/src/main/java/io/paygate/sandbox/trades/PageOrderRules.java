@@ -2,8 +2,8 @@ package io.paygate.sandbox.trades;
 
 import io.paygate.sandbox.gateway.GatewayCall;
 import io.paygate.sandbox.gateway.GatewayError;
-import io.paygate.sandbox.support.AlipayTime;
-import io.paygate.sandbox.support.Money;
+import io.paygate.sandbox.wire.AlipayTime;
+import io.paygate.sandbox.wire.Money;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

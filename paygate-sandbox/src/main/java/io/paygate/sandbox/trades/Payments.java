@@ -5,7 +5,7 @@ import io.paygate.sandbox.apps.SandboxApps;
 import io.paygate.sandbox.buyers.Buyer;
 import io.paygate.sandbox.buyers.BuyerRepository;
 import io.paygate.sandbox.clock.VirtualClock;
-import io.paygate.sandbox.support.SandboxDatabase;
+import io.paygate.sandbox.database.SandboxDatabase;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Service;

@@ -1,11 +1,11 @@
 package io.paygate.sandbox.trades;
 
 import io.paygate.sandbox.clock.VirtualClock;
+import io.paygate.sandbox.database.SandboxDatabase;
 import io.paygate.sandbox.gateway.ApiOutcome;
 import io.paygate.sandbox.gateway.GatewayApi;
 import io.paygate.sandbox.gateway.GatewayCall;
 import io.paygate.sandbox.gateway.GatewayError;
-import io.paygate.sandbox.support.SandboxDatabase;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.paygate.sandbox.trades;
 
 import io.paygate.sandbox.SandboxProperties;
 import io.paygate.sandbox.clock.DueWork;
-import io.paygate.sandbox.support.SandboxDatabase;
+import io.paygate.sandbox.database.SandboxDatabase;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,8 @@
 package io.paygate.sandbox.trades;
 
-import io.paygate.sandbox.support.AlipayTime;
-import io.paygate.sandbox.support.Ids;
-import io.paygate.sandbox.support.SandboxDatabase;
+import io.paygate.sandbox.database.SandboxDatabase;
+import io.paygate.sandbox.wire.AlipayTime;
+import io.paygate.sandbox.wire.Ids;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,7 +3,7 @@ package io.paygate.sandbox.trades;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.sandbox.SandboxProperties;
-import io.paygate.sandbox.support.SandboxDatabase;
+import io.paygate.sandbox.database.SandboxDatabase;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.paygate.server.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paygate.sandbox.support.SandboxDatabase;
+import io.paygate.sandbox.database.SandboxDatabase;
 import io.paygate.server.MutableClock;
 import io.paygate.server.recovery.DueChecks;
 import java.io.IOException;

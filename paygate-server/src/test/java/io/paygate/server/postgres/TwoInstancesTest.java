@@ -10,7 +10,7 @@ import io.paygate.sandbox.signing.RsaKeys;
 import io.paygate.sandbox.signing.RsaSignatures;
 import io.paygate.sandbox.signing.SignType;
 import io.paygate.sandbox.signing.SigningContent;
-import io.paygate.sandbox.support.AlipayTime;
+import io.paygate.sandbox.wire.AlipayTime;
 import io.paygate.server.recovery.DueChecks;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

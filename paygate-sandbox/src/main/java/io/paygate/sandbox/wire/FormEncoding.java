@@ -1,4 +1,4 @@
-package io.paygate.sandbox.support;
+package io.paygate.sandbox.wire;
 
 import java.net.URLEncoder;
 import java.nio.charset.Charset;

@@ -1,4 +1,4 @@
-package io.paygate.sandbox.support;
+package io.paygate.sandbox.database;
 
 import java.util.ArrayList;
 import java.util.List;

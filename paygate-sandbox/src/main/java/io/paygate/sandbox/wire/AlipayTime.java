@@ -1,4 +1,4 @@
-package io.paygate.sandbox.support;
+package io.paygate.sandbox.wire;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

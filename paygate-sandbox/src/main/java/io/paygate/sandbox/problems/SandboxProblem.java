@@ -1,4 +1,4 @@
-package io.paygate.sandbox.control;
+package io.paygate.sandbox.problems;
 
 import org.springframework.http.HttpStatus;
 

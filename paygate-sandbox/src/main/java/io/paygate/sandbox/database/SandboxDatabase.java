@@ -1,4 +1,4 @@
-package io.paygate.sandbox.support;
+package io.paygate.sandbox.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

@@ -1,6 +1,5 @@
-package io.paygate.sandbox.support;
+package io.paygate.sandbox;
 
-import io.paygate.sandbox.SandboxProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;

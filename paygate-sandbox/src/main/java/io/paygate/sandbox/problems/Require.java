@@ -1,6 +1,6 @@
-package io.paygate.sandbox.control;
+package io.paygate.sandbox.problems;
 
-import io.paygate.sandbox.support.Money;
+import io.paygate.sandbox.wire.Money;
 import java.math.BigDecimal;
 
 /** Small validation helpers for control-API bodies. */

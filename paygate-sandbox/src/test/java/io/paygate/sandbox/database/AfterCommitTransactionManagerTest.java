@@ -1,4 +1,4 @@
-package io.paygate.sandbox.support;
+package io.paygate.sandbox.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package io.paygate.sandbox.control;
+package io.paygate.sandbox.home;
 
+import io.paygate.sandbox.PublicUrl;
 import io.paygate.sandbox.apps.SandboxApps;
 import io.paygate.sandbox.buyers.SandboxBuyers;
 import io.paygate.sandbox.clock.DueWorkRunner;
@@ -8,7 +9,6 @@ import io.paygate.sandbox.faults.FaultViews;
 import io.paygate.sandbox.notify.NotifyDelivery;
 import io.paygate.sandbox.notify.NotifyRepository;
 import io.paygate.sandbox.notify.NotifyViews;
-import io.paygate.sandbox.support.PublicUrl;
 import io.paygate.sandbox.trades.TradeRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
