@@ -2,6 +2,7 @@ package io.paygate.alipay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paygate.alipay.support.Forms;
 import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.Product;
@@ -40,7 +41,7 @@ class SandboxPrecreateRoundTripTest extends SandboxChannelSupport {
       Thread.sleep(20);
     }
     NotificationCheck check =
-        channel.verifyNotification(inbox.received().get(inbox.received().size() - 1));
+        channel.verify(Forms.notification(inbox.received().get(inbox.received().size() - 1)));
     assertThat(check).isInstanceOf(NotificationCheck.Verified.class);
     assertThat(exchanges.all()).extracting(Exchange::operation).contains("precreate");
   }

@@ -1,7 +1,7 @@
 package io.paygate.core.channel;
 
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Port: a payment channel. Implementations translate the channel's protocol into these outcomes;
@@ -11,6 +11,12 @@ import java.util.Map;
  * outcome, so callers must decide what each means.
  */
 public interface PaymentChannel {
+
+  /**
+   * The channel's name in routes and records ({@code /channels/{id}/notify}): lower-case letters,
+   * the same for every app of the channel.
+   */
+  String id();
 
   /** The merchant's apps this channel reaches; every order and lookup names one of them. */
   MerchantApps apps();
@@ -48,12 +54,18 @@ public interface PaymentChannel {
   BillLookup bill(String app, LocalDate date);
 
   /**
-   * Checks an asynchronous notification completely: its signature and that it was sent to our
-   * merchant account, then reads it. Verified means genuine and ours, and names the app it was sent
-   * for; the domain checks the rest (that the trade is one of that app's, for our amount).
+   * Checks an asynchronous notification completely, whatever its shape (a form, JSON with signed
+   * headers, an encrypted resource): its signature and that it was sent to our merchant account,
+   * then reads it. Verified means genuine and ours, and names the app it was sent for; the domain
+   * checks the rest (that the trade is one of that app's, for our amount). Either answer carries
+   * the replies the provider expects. Never throws for what arrives from outside.
    */
-  NotificationCheck verifyNotification(Map<String, String> parameters);
+  NotificationCheck verify(InboundNotification notification);
 
-  /** Verifies the signature of the browser's synchronous return parameters. */
-  boolean verifyReturn(Map<String, String> parameters);
+  /**
+   * The payment a buyer's browser comes back from the channel's cashier for, when the return's
+   * signature verifies ({@code query}: the return URL's raw query string); empty otherwise. Proof
+   * of nothing but that the channel sent the buyer back.
+   */
+  Optional<String> verifyReturn(String query);
 }

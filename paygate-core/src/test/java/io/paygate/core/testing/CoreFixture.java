@@ -1,11 +1,14 @@
 package io.paygate.core.testing;
 
 import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.channel.InboundNotification;
+import io.paygate.core.channel.NotifyReply;
 import io.paygate.core.channel.Product;
 import io.paygate.core.channel.TradeNotification;
 import io.paygate.core.channel.TradeState;
 import io.paygate.core.facetoface.CancelService;
 import io.paygate.core.money.Money;
+import io.paygate.core.notify.Handled;
 import io.paygate.core.notify.NotificationService;
 import io.paygate.core.notify.NotifyAck;
 import io.paygate.core.numbers.Identifiers;
@@ -19,6 +22,9 @@ import io.paygate.core.recovery.Janitor;
 import io.paygate.core.refunds.PaidAfterCloseRefunds;
 import io.paygate.core.refunds.RefundService;
 import io.paygate.core.refunds.RefundSettlement;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -131,7 +137,50 @@ public final class CoreFixture {
   /** Delivers a notification that reads as the given one, arriving with these parameters. */
   public NotifyAck deliver(TradeNotification notification, Map<String, String> parameters) {
     channel.nextNotificationVerified(notification);
-    return notifications.handle(parameters);
+    return handle(parameters);
+  }
+
+  /** Posts these form parameters as a notification; the reply is kept in {@link #lastReply}. */
+  public NotifyAck handle(Map<String, String> parameters) {
+    Handled handled = notifications.handle(form(parameters));
+    lastReply = handled.reply();
+    return handled.ack();
+  }
+
+  /** The reply the channel wanted sent for the last notification handled. */
+  public NotifyReply lastReply;
+
+  /** A notification posted as a UTF-8 form. */
+  public static InboundNotification form(Map<String, String> parameters) {
+    StringBuilder body = new StringBuilder();
+    parameters.forEach(
+        (name, value) ->
+            body.append(body.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+    return new InboundNotification(
+        Map.of("Content-Type", "application/x-www-form-urlencoded"),
+        body.toString().getBytes(StandardCharsets.UTF_8),
+        "application/x-www-form-urlencoded");
+  }
+
+  /** The parameters of a UTF-8 form. */
+  public static Map<String, String> parseForm(byte[] body) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    String text = new String(body, StandardCharsets.UTF_8);
+    for (String pair : text.split("&")) {
+      if (!pair.isEmpty()) {
+        int equals = pair.indexOf('=');
+        parameters.putIfAbsent(
+            URLDecoder.decode(
+                equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8),
+            equals < 0
+                ? ""
+                : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return parameters;
   }
 
   /** The form parameters such a notification arrives with. */

@@ -6,8 +6,10 @@ import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.ChannelError;
 import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.CloseOutcome;
+import io.paygate.core.channel.InboundNotification;
 import io.paygate.core.channel.MerchantApps;
 import io.paygate.core.channel.NotificationCheck;
+import io.paygate.core.channel.NotifyReply;
 import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.Product;
@@ -30,6 +32,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -352,8 +355,21 @@ public final class FakeChannel implements PaymentChannel {
     return billAnswer;
   }
 
+  /** The fake's replies: words of its own, a status for each. */
+  public static final NotifyReply.Choice REPLIES =
+      new NotifyReply.Choice(
+          new NotifyReply(200, "text/plain", "success"),
+          new NotifyReply(400, "text/plain", "failure"));
+
   @Override
-  public NotificationCheck verifyNotification(Map<String, String> parameters) {
+  public String id() {
+    return "fake";
+  }
+
+  /** Notifications arrive as a UTF-8 form (see {@link CoreFixture#form}). */
+  @Override
+  public NotificationCheck verify(InboundNotification received) {
+    Map<String, String> parameters = CoreFixture.parseForm(received.body());
     calls.add(new Call("verifyNotification", parameters));
     if (notificationChecks.isEmpty()) {
       throw new AssertionError("no notification check was scripted");
@@ -361,7 +377,8 @@ public final class FakeChannel implements PaymentChannel {
     Object scripted = notificationChecks.poll();
     String redacted = redacted(parameters);
     if (scripted instanceof String reason) {
-      return new NotificationCheck.Rejected(reason, redacted);
+      return new NotificationCheck.Rejected(
+          reason, parameters.get("out_trade_no"), redacted, REPLIES);
     }
     // Like a real channel, the fake checks the notification names one of its merchant accounts.
     Map.Entry<String, Account> app =
@@ -370,12 +387,15 @@ public final class FakeChannel implements PaymentChannel {
             .findFirst()
             .orElse(null);
     if (app == null) {
-      return new NotificationCheck.Rejected("app_id is not ours", redacted);
+      return new NotificationCheck.Rejected(
+          "app_id is not ours", parameters.get("out_trade_no"), redacted, REPLIES);
     }
     if (!app.getValue().sellerId().equals(parameters.get("seller_id"))) {
-      return new NotificationCheck.Rejected("seller_id is not ours", redacted);
+      return new NotificationCheck.Rejected(
+          "seller_id is not ours", parameters.get("out_trade_no"), redacted, REPLIES);
     }
-    return new NotificationCheck.Verified(app.getKey(), (TradeNotification) scripted, redacted);
+    return new NotificationCheck.Verified(
+        app.getKey(), (TradeNotification) scripted, redacted, REPLIES);
   }
 
   /** The parameters without the signature, sorted. */
@@ -392,8 +412,8 @@ public final class FakeChannel implements PaymentChannel {
   }
 
   @Override
-  public boolean verifyReturn(Map<String, String> parameters) {
-    calls.add(new Call("verifyReturn", parameters));
-    return true;
+  public Optional<String> verifyReturn(String query) {
+    calls.add(new Call("verifyReturn", query));
+    return Optional.ofNullable(CoreFixture.parseForm(query.getBytes()).get("out_trade_no"));
   }
 }
