@@ -5,6 +5,7 @@ import io.paygate.alipay.notify.RawFormParameters;
 import io.paygate.core.channel.BarcodeOutcome;
 import io.paygate.core.channel.BillLookup;
 import io.paygate.core.channel.CancelOutcome;
+import io.paygate.core.channel.CheckoutOutcome;
 import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.InboundNotification;
 import io.paygate.core.channel.MerchantApps;
@@ -12,7 +13,6 @@ import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.Product;
-import io.paygate.core.channel.QrOutcome;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.RefundOrder;
 import io.paygate.core.channel.RefundOutcome;
@@ -78,13 +78,8 @@ public final class AlipayApps implements PaymentChannel {
   }
 
   @Override
-  public String payForm(PayOrder order) {
-    return of(order.app()).payForm(order);
-  }
-
-  @Override
-  public QrOutcome precreate(PayOrder order) {
-    return of(order.app()).precreate(order);
+  public CheckoutOutcome checkout(PayOrder order) {
+    return of(order.app()).checkout(order);
   }
 
   @Override

@@ -29,6 +29,8 @@ import io.paygate.alipay.trade.TradeRequests;
 import io.paygate.core.channel.BarcodeOutcome;
 import io.paygate.core.channel.BillLookup;
 import io.paygate.core.channel.CancelOutcome;
+import io.paygate.core.channel.Checkout;
+import io.paygate.core.channel.CheckoutOutcome;
 import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.InboundNotification;
 import io.paygate.core.channel.MerchantApps;
@@ -36,7 +38,6 @@ import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.Product;
-import io.paygate.core.channel.QrOutcome;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.RefundOrder;
 import io.paygate.core.channel.RefundOutcome;
@@ -183,7 +184,6 @@ public final class AlipayChannel implements PaymentChannel {
    * @throws AlipayChannelException when the form cannot be signed (a key problem the start-up check
    *     should have caught)
    */
-  @Override
   public String payForm(PayOrder order) {
     mine(order.app());
     FormAnswer form =
@@ -194,8 +194,22 @@ public final class AlipayChannel implements PaymentChannel {
     return ((FormAnswer.Form) form).html();
   }
 
+  /**
+   * The checkout of the order's product: the cashier form (page, wap), signed here with no call to
+   * Alipay; or the face-to-face QR code, precreated at Alipay.
+   */
   @Override
-  public QrOutcome precreate(PayOrder order) {
+  public CheckoutOutcome checkout(PayOrder order) {
+    return switch (order.product()) {
+      case PAGE, WAP -> new CheckoutOutcome.Opened(new Checkout.Form(payForm(order)));
+      case QR -> precreate(order);
+      case BARCODE ->
+          throw new IllegalArgumentException("a barcode payment is charged, not checked out");
+    };
+  }
+
+  /** The face-to-face QR code: asked again, the same order gets the same code. */
+  public CheckoutOutcome precreate(PayOrder order) {
     mine(order.app());
     return calls.call(
         "precreate",

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paygate.alipay.settings.AlipaySettings;
 import io.paygate.alipay.support.Forms;
+import io.paygate.core.channel.CheckoutOutcome;
 import io.paygate.core.channel.MerchantApps;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.Product;
-import io.paygate.core.channel.QrOutcome;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.core.channel.TradeState;
@@ -82,8 +82,8 @@ class SandboxTwoAppsRoundTripTest extends SandboxChannelSupport {
     assertThat(apps.apps().products().get("brand")).containsExactly(Product.QR);
 
     String outTradeNo = unique("BR");
-    assertThat(apps.precreate(order("brand", outTradeNo, Product.QR, "3.30")))
-        .isInstanceOf(QrOutcome.Created.class);
+    assertThat(apps.checkout(order("brand", outTradeNo, Product.QR, "3.30")))
+        .isInstanceOf(CheckoutOutcome.Opened.class);
     buyerActs("scan", brandAppId, outTradeNo);
     buyerActs("pay", brandAppId, outTradeNo);
 

@@ -21,14 +21,12 @@ public interface PaymentChannel {
   /** The merchant's apps this channel reaches; every order and lookup names one of them. */
   MerchantApps apps();
 
-  /** The auto-submitting HTML form that takes the buyer's browser to the channel's cashier. */
-  String payForm(PayOrder order);
-
   /**
-   * The QR code a buyer scans to pay a face-to-face order. The same order asked again gets the same
-   * code, so asking is safe to repeat.
+   * What the buyer pays the order with, in its product's shape: a cashier form, a QR code, a
+   * redirect, an app order, a JSAPI prepay. The same order asked again gets the same checkout (the
+   * same trade at the channel), so asking is safe to repeat.
    */
-  QrOutcome precreate(PayOrder order);
+  CheckoutOutcome checkout(PayOrder order);
 
   /** Charges the buyer whose payment code ({@code authCode}) the shop scanned. */
   BarcodeOutcome payBarcode(PayOrder order, String authCode);

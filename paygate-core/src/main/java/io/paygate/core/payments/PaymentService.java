@@ -1,11 +1,12 @@
 package io.paygate.core.payments;
 
+import io.paygate.core.channel.Checkout;
+import io.paygate.core.channel.CheckoutOutcome;
 import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.MerchantApps;
 import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.Product;
-import io.paygate.core.channel.QrOutcome;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.core.checks.Backoff;
@@ -142,7 +143,7 @@ public final class PaymentService {
           ErrorCode.PAYMENT_NOT_PAYABLE,
           "a face-to-face payment is paid by a scan, not at a cashier form");
     }
-    return channel.payForm(order);
+    return ((Checkout.Form) checkout(order, "the cashier form")).html();
   }
 
   /**
@@ -154,17 +155,32 @@ public final class PaymentService {
     if (order.product() != Product.QR) {
       throw new PayGateException(ErrorCode.PAYMENT_NOT_PAYABLE, "only a QR payment has a QR code");
     }
-    QrOutcome outcome = channel.precreate(order);
-    if (outcome instanceof QrOutcome.Created created) {
-      return created.qrCode();
+    return ((Checkout.QrCode) checkout(order, "the QR code")).content();
+  }
+
+  /**
+   * What the buyer pays an open payment with, in its product's shape (a form, a QR code, a
+   * redirect, an app order, a JSAPI prepay). Asked again whenever it is shown, rather than stored:
+   * the channel answers the same order the same.
+   */
+  public Checkout checkout(String outTradeNo) {
+    return checkout(payable(outTradeNo), "the checkout");
+  }
+
+  private Checkout checkout(PayOrder order, String what) {
+    CheckoutOutcome outcome = channel.checkout(order);
+    if (outcome instanceof CheckoutOutcome.Opened opened) {
+      return opened.checkout();
     }
-    if (outcome instanceof QrOutcome.Refused refused) {
-      throw PayGateException.channelRejected("the QR code", refused.error());
+    if (outcome instanceof CheckoutOutcome.Refused refused) {
+      throw PayGateException.channelRejected(what, refused.error());
     }
     throw new PayGateException(
         ErrorCode.CHANNEL_UNAVAILABLE,
-        "the channel did not answer for the QR code; ask again: "
-            + ((QrOutcome.Unknown) outcome).reason());
+        "the channel did not answer for "
+            + what
+            + "; ask again: "
+            + ((CheckoutOutcome.Unknown) outcome).reason());
   }
 
   /** The order to put before the buyer, if the payment can still be paid. */

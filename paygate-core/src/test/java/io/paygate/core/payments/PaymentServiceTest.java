@@ -46,7 +46,7 @@ class PaymentServiceTest {
             new NewPayment(Money.parse("8.80"), "扫码", null, Product.QR, "QR_1"));
     assertThat(core.paymentService.qrCode("QR_1")).isEqualTo("https://qr.channel.example/QR_1");
     assertThat(core.channel.calls())
-        .anySatisfy(call -> assertThat(call.operation()).isEqualTo("precreate"));
+        .anySatisfy(call -> assertThat(call.operation()).isEqualTo("checkout"));
     assertThatThrownBy(() -> core.paymentService.payForm("QR_1"))
         .isInstanceOfSatisfying(
             PayGateException.class,
@@ -80,7 +80,7 @@ class PaymentServiceTest {
     core.paymentService.qrCode("APP_C");
     core.paymentService.sync("APP_C");
     assertThat(core.channel.calls())
-        .filteredOn(call -> call.operation().equals("precreate"))
+        .filteredOn(call -> call.operation().equals("checkout"))
         .singleElement()
         .satisfies(call -> assertThat(((PayOrder) call.argument()).app()).isEqualTo("counter"));
     assertThat(core.channel.calls())

@@ -5,6 +5,8 @@ import io.paygate.core.channel.BillLookup;
 import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.ChannelError;
 import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.channel.Checkout;
+import io.paygate.core.channel.CheckoutOutcome;
 import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.InboundNotification;
 import io.paygate.core.channel.MerchantApps;
@@ -13,7 +15,6 @@ import io.paygate.core.channel.NotifyReply;
 import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.Product;
-import io.paygate.core.channel.QrOutcome;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.RefundOrder;
 import io.paygate.core.channel.RefundOutcome;
@@ -242,10 +243,14 @@ public final class FakeChannel implements PaymentChannel {
 
   // ---- the port ----
 
+  /** A cashier page for the page products, a QR code that names the order for face to face. */
   @Override
-  public String payForm(PayOrder order) {
-    calls.add(new Call("payForm", order));
-    return "<form action=\"https://channel.example/pay\"></form>";
+  public CheckoutOutcome checkout(PayOrder order) {
+    calls.add(new Call("checkout", order));
+    return new CheckoutOutcome.Opened(
+        order.product() == Product.QR
+            ? new Checkout.QrCode("https://qr.channel.example/" + order.outTradeNo())
+            : new Checkout.Form("<form action=\"https://channel.example/pay\"></form>"));
   }
 
   /** Barcode payments are not played by the fake; the sandbox plays them. */
@@ -260,13 +265,6 @@ public final class FakeChannel implements PaymentChannel {
   public CancelOutcome cancel(TradeRef ref) {
     calls.add(new Call("cancel", ref));
     return new CancelOutcome.Cancelled("close");
-  }
-
-  /** A QR code that names the order, as the channel's would identify it. */
-  @Override
-  public QrOutcome precreate(PayOrder order) {
-    calls.add(new Call("precreate", order));
-    return new QrOutcome.Created("https://qr.channel.example/" + order.outTradeNo());
   }
 
   @Override
