@@ -179,8 +179,7 @@ class SandboxCertificateModeRoundTripTest extends SandboxChannelSupport {
                     app.certificates().alipayRootCert())));
     TradeLookup lookup = wrong.queryTrade(TradeRef.byOutTradeNo(unique("SN")));
     assertThat(lookup).isInstanceOf(TradeLookup.Refused.class);
-    assertThat(((TradeLookup.Refused) lookup).error().subCode())
-        .isEqualTo("isv.app-cert-not-exist");
+    assertThat(((TradeLookup.Refused) lookup).error().code()).isEqualTo("isv.app-cert-not-exist");
   }
 
   @Test

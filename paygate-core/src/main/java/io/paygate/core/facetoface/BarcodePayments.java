@@ -107,13 +107,11 @@ public final class BarcodePayments {
   private Payment charge(String outTradeNo, String authCode) {
     BarcodeOutcome outcome = channel.payBarcode(payments.payable(outTradeNo), authCode);
     if (outcome instanceof BarcodeOutcome.Paid) {
-      // Booked from Alipay's query; should its answer be lost, the payment stays PENDING.
+      // Booked from the channel's query (this charge, or an earlier one under this number); should
+      // its answer be lost, the payment stays PENDING.
       return payments.sync(outTradeNo);
     }
     if (outcome instanceof BarcodeOutcome.Refused refused) {
-      if ("ACQ.TRADE_HAS_SUCCESS".equals(refused.error().subCode())) {
-        return payments.sync(outTradeNo); // an earlier charge under this number went through
-      }
       return refused(outTradeNo, refused);
     }
     return waitForTheBuyer(outTradeNo);
@@ -130,8 +128,7 @@ public final class BarcodePayments {
         channel.cancel(new TradeRef(payment.app(), outTradeNo, payment.tradeNo()));
     boolean ended =
         cancel instanceof CancelOutcome.Cancelled cancelled && cancelled.action().equals("close")
-            || cancel instanceof CancelOutcome.Refused notThere
-                && "ACQ.TRADE_NOT_EXIST".equals(notThere.error().subCode());
+            || cancel instanceof CancelOutcome.NotFound;
     if (!ended) {
       // Paid after all, or no word: the cancel's own steps book what happened, if they can.
       return giveUp(outTradeNo);

@@ -72,10 +72,10 @@ public final class CancelService {
     if (outcome instanceof CancelOutcome.Cancelled cancelled) {
       return cancelled.action();
     }
+    if (outcome instanceof CancelOutcome.NotFound) {
+      return "close"; // nobody scanned: no trade at the channel, only ours to close
+    }
     if (outcome instanceof CancelOutcome.Refused refused) {
-      if ("ACQ.TRADE_NOT_EXIST".equals(refused.error().subCode())) {
-        return "close"; // nobody scanned: no trade at the channel, only ours to close
-      }
       throw PayGateException.channelRejected("the cancel", refused.error());
     }
     throw new PayGateException(

@@ -191,8 +191,8 @@ public final class RefundService {
               settlement.fail(
                   refund.outTradeNo(),
                   refund.outRequestNo(),
-                  refused.error().subCode(),
-                  refused.error().subMessage()));
+                  refused.error().code(),
+                  refused.error().message()));
       return new Delivery(current(refund), false, refused.error());
     }
     // Unknown: stays PENDING (its amount reserved) until a refund query settles it.

@@ -193,8 +193,7 @@ class PaymentServiceTest {
   @Test
   void aCloseRefusedForAnotherReasonPassesTheChannelsCodeOn() {
     Payment payment = core.pendingPayment("12.30");
-    core.channel.nextClose(
-        new CloseOutcome.Refused(new ChannelError("40004", "ACQ.SYSTEM_ERROR", "系统错误")));
+    core.channel.nextClose(new CloseOutcome.Refused(new ChannelError("ACQ.SYSTEM_ERROR", "系统错误")));
 
     assertThatThrownBy(() -> core.paymentService.close(payment.outTradeNo()))
         .isInstanceOfSatisfying(

@@ -298,8 +298,7 @@ public final class FakeChannel implements PaymentChannel {
     }
     Trade trade = trades.get(order.outTradeNo());
     if (trade == null) {
-      return new RefundOutcome.Refused(
-          new ChannelError("REFUSED", "TRADE_NOT_FOUND", "no such trade"));
+      return new RefundOutcome.Refused(new ChannelError("TRADE_NOT_FOUND", "no such trade"));
     }
     RefundLookup.Refunded earlier = trade.refunds.get(order.outRequestNo());
     if (earlier != null) {
@@ -308,11 +307,11 @@ public final class FakeChannel implements PaymentChannel {
     }
     if (!trade.status.isPaid()) {
       return new RefundOutcome.Refused(
-          new ChannelError("REFUSED", "WRONG_TRADE_STATE", "the trade is not in a state for this"));
+          new ChannelError("WRONG_TRADE_STATE", "the trade is not in a state for this"));
     }
     if (trade.refundedTotal().plus(order.refundAmount()).isGreaterThan(trade.totalAmount)) {
       return new RefundOutcome.Refused(
-          new ChannelError("REFUSED", "REFUND_TOO_LARGE", "more than is left to refund"));
+          new ChannelError("REFUND_TOO_LARGE", "more than is left to refund"));
     }
     hasRefunded(order.outTradeNo(), order.outRequestNo(), order.refundAmount());
     return new RefundOutcome.Accepted(trade.refundedTotal(), true, clock.instant());
@@ -341,7 +340,7 @@ public final class FakeChannel implements PaymentChannel {
     }
     if (trade.status != TradeState.AWAITING_PAYMENT) {
       return new CloseOutcome.Refused(
-          new ChannelError("REFUSED", "WRONG_TRADE_STATE", "the trade is not in a state for this"));
+          new ChannelError("WRONG_TRADE_STATE", "the trade is not in a state for this"));
     }
     trade.status = TradeState.CLOSED;
     return new CloseOutcome.Closed();
