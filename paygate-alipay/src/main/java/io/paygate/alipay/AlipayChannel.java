@@ -200,12 +200,13 @@ public final class AlipayChannel implements PaymentChannel {
    */
   @Override
   public CheckoutOutcome checkout(PayOrder order) {
-    return switch (order.product()) {
-      case PAGE, WAP -> new CheckoutOutcome.Opened(new Checkout.Form(payForm(order)));
-      case QR -> precreate(order);
-      case BARCODE ->
-          throw new IllegalArgumentException("a barcode payment is charged, not checked out");
-    };
+    if (order.product().hasCashierPage()) {
+      return new CheckoutOutcome.Opened(new Checkout.Form(payForm(order)));
+    }
+    if (order.product().showsQrCode()) {
+      return precreate(order);
+    }
+    throw new IllegalArgumentException("a " + order.product() + " payment has no checkout");
   }
 
   /** The face-to-face QR code: asked again, the same order gets the same code. */

@@ -3,7 +3,6 @@ package io.paygate.core.facetoface;
 import io.paygate.core.channel.BarcodeOutcome;
 import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.PaymentChannel;
-import io.paygate.core.channel.Product;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.core.errors.PayGateException;
@@ -72,7 +71,7 @@ public final class BarcodePayments {
    * @throws BarcodeRefused when Alipay refused the charge and nothing was charged
    */
   public Payment pay(NewPayment request, String authCode, boolean resume) {
-    if (request.product() != Product.BARCODE) {
+    if (request.product() == null || !request.product().chargesPaymentCode()) {
       throw PayGateException.invalid("product", "a barcode payment has product barcode");
     }
     if (authCode == null || !AUTH_CODE.matcher(authCode.trim()).matches()) {

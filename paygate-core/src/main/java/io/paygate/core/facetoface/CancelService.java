@@ -2,7 +2,6 @@ package io.paygate.core.facetoface;
 
 import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.PaymentChannel;
-import io.paygate.core.channel.Product;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.core.errors.ErrorCode;
@@ -50,7 +49,7 @@ public final class CancelService {
 
   public Cancellation cancel(String outTradeNo) {
     Payment payment = payments.get(outTradeNo);
-    if (payment.product() != Product.QR && payment.product() != Product.BARCODE) {
+    if (!payment.product().cancellable()) {
       throw new PayGateException(
           ErrorCode.PAYMENT_NOT_CANCELLABLE,
           "only a face-to-face (qr, barcode) payment can be cancelled; close or refund the others");

@@ -6,7 +6,6 @@ import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.MerchantApps;
 import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.PaymentChannel;
-import io.paygate.core.channel.Product;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.core.checks.Backoff;
@@ -138,10 +137,12 @@ public final class PaymentService {
   /** The auto-submitting form that sends the buyer to the cashier, while the payment is open. */
   public String payForm(String outTradeNo) {
     PayOrder order = payable(outTradeNo);
-    if (order.product() != Product.PAGE && order.product() != Product.WAP) {
+    if (!order.product().hasCashierPage()) {
       throw new PayGateException(
           ErrorCode.PAYMENT_NOT_PAYABLE,
-          "a face-to-face payment is paid by a scan, not at a cashier form");
+          order.product().faceToFace()
+              ? "a face-to-face payment is paid by a scan, not at a cashier form"
+              : "this payment has no cashier form");
     }
     return ((Checkout.Form) checkout(order, "the cashier form")).html();
   }
@@ -152,7 +153,7 @@ public final class PaymentService {
    */
   public String qrCode(String outTradeNo) {
     PayOrder order = payable(outTradeNo);
-    if (order.product() != Product.QR) {
+    if (!order.product().showsQrCode()) {
       throw new PayGateException(ErrorCode.PAYMENT_NOT_PAYABLE, "only a QR payment has a QR code");
     }
     return ((Checkout.QrCode) checkout(order, "the QR code")).content();
