@@ -2,9 +2,11 @@ package io.paygate.alipay;
 
 import io.paygate.alipay.notify.NotifyParameters;
 import io.paygate.alipay.notify.RawFormParameters;
+import io.paygate.alipay.wire.AlipayLimits;
 import io.paygate.core.channel.BarcodeOutcome;
 import io.paygate.core.channel.BillLookup;
 import io.paygate.core.channel.CancelOutcome;
+import io.paygate.core.channel.ChannelRules;
 import io.paygate.core.channel.CheckoutOutcome;
 import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.InboundNotification;
@@ -61,6 +63,12 @@ public final class AlipayApps implements PaymentChannel {
 
   public List<AlipayChannel> channels() {
     return List.copyOf(byName.values());
+  }
+
+  /** Alipay's limits: {@link AlipayLimits#RULES}. */
+  @Override
+  public ChannelRules rules() {
+    return AlipayLimits.RULES;
   }
 
   @Override

@@ -26,9 +26,11 @@ import io.paygate.alipay.trade.CancelMapper;
 import io.paygate.alipay.trade.CloseMapper;
 import io.paygate.alipay.trade.TradeQueryMapper;
 import io.paygate.alipay.trade.TradeRequests;
+import io.paygate.alipay.wire.AlipayLimits;
 import io.paygate.core.channel.BarcodeOutcome;
 import io.paygate.core.channel.BillLookup;
 import io.paygate.core.channel.CancelOutcome;
+import io.paygate.core.channel.ChannelRules;
 import io.paygate.core.channel.Checkout;
 import io.paygate.core.channel.CheckoutOutcome;
 import io.paygate.core.channel.CloseOutcome;
@@ -109,6 +111,12 @@ public final class AlipayChannel implements PaymentChannel {
   /** Alipay's id of the app, by which its notifications are routed. */
   public String appId() {
     return settings.appId();
+  }
+
+  /** Alipay's limits: {@link AlipayLimits#RULES}. */
+  @Override
+  public ChannelRules rules() {
+    return AlipayLimits.RULES;
   }
 
   @Override

@@ -21,6 +21,9 @@ public interface PaymentChannel {
   /** The merchant's apps this channel reaches; every order and lookup names one of them. */
   MerchantApps apps();
 
+  /** The limits the channel sets on what it is sent, and the pauses it asks for. */
+  ChannelRules rules();
+
   /**
    * What the buyer pays the order with, in its product's shape: a cashier form, a QR code, a
    * redirect, an app order, a JSAPI prepay. The same order asked again gets the same checkout (the

@@ -2,6 +2,7 @@ package io.paygate.core.facetoface;
 
 import io.paygate.core.channel.BarcodeOutcome;
 import io.paygate.core.channel.CancelOutcome;
+import io.paygate.core.channel.ChannelRules;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
@@ -15,7 +16,6 @@ import io.paygate.core.payments.PaymentTransition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * Barcode payments (付款码), as Alipay prescribes them: charge the buyer's code; paid, done; if the
@@ -30,9 +30,6 @@ import java.util.regex.Pattern;
  * happened never ends in an error.
  */
 public final class BarcodePayments {
-
-  /** Alipay's payment codes: 18 digits starting 25 to 30. */
-  private static final Pattern AUTH_CODE = Pattern.compile("(2[5-9]|30)\\d{14,22}");
 
   private final PaymentService payments;
   private final PaymentRepository repository;
@@ -74,9 +71,9 @@ public final class BarcodePayments {
     if (request.product() == null || !request.product().chargesPaymentCode()) {
       throw PayGateException.invalid("product", "a barcode payment has product barcode");
     }
-    if (authCode == null || !AUTH_CODE.matcher(authCode.trim()).matches()) {
-      throw PayGateException.invalid(
-          "auth_code", "auth_code is the buyer's payment code: 16 to 24 digits starting 25 to 30");
+    ChannelRules.Format code = channel.rules().paymentCode();
+    if (authCode == null || !code.matches(authCode.trim())) {
+      throw PayGateException.invalid("auth_code", "auth_code is " + code.description());
     }
     boolean again =
         resume && request.outTradeNo() != null && payments.find(request.outTradeNo()).isPresent();

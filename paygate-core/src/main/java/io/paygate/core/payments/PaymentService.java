@@ -67,7 +67,7 @@ public final class PaymentService {
    *     payment, answered as it stands, not refused as taken
    */
   public Payment create(NewPayment request, boolean resume) {
-    PaymentRules.checkNewPayment(request);
+    PaymentRules.checkNewPayment(request, channel.rules());
     String app = PaymentRules.chooseApp(channel.apps(), request.app(), request.product());
     Instant now = clock.instant();
     String outTradeNo =

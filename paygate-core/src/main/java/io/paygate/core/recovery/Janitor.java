@@ -130,7 +130,8 @@ public final class Janitor {
     if (after.status() != RefundStatus.PENDING) {
       return new Next.Done();
     }
-    return new Next.At(clock.instant().plus(Backoff.refund(attempts + 1)));
+    return new Next.At(
+        clock.instant().plus(Backoff.refund(attempts + 1, refundService.refundQueryPause())));
   }
 
   /**

@@ -4,6 +4,7 @@ import io.paygate.core.channel.BarcodeOutcome;
 import io.paygate.core.channel.BillLookup;
 import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.ChannelError;
+import io.paygate.core.channel.ChannelRules;
 import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.Checkout;
 import io.paygate.core.channel.CheckoutOutcome;
@@ -65,6 +66,23 @@ public final class FakeChannel implements PaymentChannel {
             java.util.Set.of(Product.values()),
             SECOND_APP,
             java.util.Set.of(Product.QR, Product.BARCODE)));
+  }
+
+  /** Limits of the fake's own (the numbers happen to be those the core's tests were written to). */
+  public static final ChannelRules RULES =
+      new ChannelRules(
+          256,
+          128,
+          256,
+          new ChannelRules.Format(
+              java.util.regex.Pattern.compile("[0-9A-Za-z_]{1,64}"),
+              "1 to 64 characters of letters, digits and underscore"),
+          new ChannelRules.Format(java.util.regex.Pattern.compile("\\d{18}"), "18 digits"),
+          java.time.Duration.ofSeconds(10));
+
+  @Override
+  public ChannelRules rules() {
+    return RULES;
   }
 
   /** One call to the channel: the operation's name and its argument. */
