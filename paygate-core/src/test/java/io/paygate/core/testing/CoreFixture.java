@@ -3,6 +3,7 @@ package io.paygate.core.testing;
 import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.InboundNotification;
 import io.paygate.core.channel.NotifyReply;
+import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.Product;
 import io.paygate.core.channel.TradeNotification;
 import io.paygate.core.channel.TradeState;
@@ -25,10 +26,12 @@ import io.paygate.core.refunds.RefundSettlement;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The whole core wired to in-memory fakes, as the server wires it to the database and Alipay. */
 public final class CoreFixture {
@@ -40,6 +43,10 @@ public final class CoreFixture {
   public final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
   public final InMemoryRefundRepository refunds = new InMemoryRefundRepository();
   public final FakeChannel channel = new FakeChannel(clock);
+
+  /** The channel the core is wired to: {@link #channel}, unless another was given. */
+  public final PaymentChannel port;
+
   public final RecordingCheckSchedule checks = new RecordingCheckSchedule();
   public final DirectTransactions transactions = new DirectTransactions();
   public final RecordingExchangeLog exchanges = new RecordingExchangeLog();
@@ -58,6 +65,16 @@ public final class CoreFixture {
   }
 
   public CoreFixture(PaidAfterClose paidAfterClose) {
+    this(paidAfterClose, null);
+  }
+
+  /** The core wired to another channel, made on the fixture's clock. */
+  public CoreFixture(Function<Clock, PaymentChannel> another) {
+    this(PaidAfterClose.REFUND, another);
+  }
+
+  private CoreFixture(PaidAfterClose paidAfterClose, Function<Clock, PaymentChannel> another) {
+    port = another == null ? channel : another.apply(clock);
     payments.watch(transactions);
     refunds.watch(transactions);
     reconciler =
@@ -65,14 +82,14 @@ public final class CoreFixture {
     settlement = new RefundSettlement(refunds, payments, clock);
     paymentService =
         new PaymentService(
-            payments, channel, reconciler, transactions, identifiers, checks, clock, PAY_TIMEOUT);
+            payments, port, reconciler, transactions, identifiers, checks, clock, PAY_TIMEOUT);
     refundService =
         new RefundService(
-            payments, refunds, settlement, channel, transactions, identifiers, checks, clock);
+            payments, refunds, settlement, port, transactions, identifiers, checks, clock);
     notifications =
         new NotificationService(
-            channel, payments, reconciler, settlement, checks, transactions, exchanges, clock);
-    cancels = new CancelService(paymentService, payments, channel, settlement, transactions, clock);
+            port, payments, reconciler, settlement, checks, transactions, exchanges, clock);
+    cancels = new CancelService(paymentService, payments, port, settlement, transactions, clock);
     janitor =
         new Janitor(
             payments,
