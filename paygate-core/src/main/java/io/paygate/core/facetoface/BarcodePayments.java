@@ -18,15 +18,15 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Barcode payments (付款码), as Alipay prescribes them: charge the buyer's code; paid, done; if the
- * buyer must confirm on the phone (10003) or no answer came, ask about the trade every {@code poll}
- * for up to {@code wait}; still unpaid then, cancel it, so no buyer is charged for an order the
- * shop gave up on.
+ * Barcode payments (付款码), as the channels prescribe them: charge the buyer's code; paid, done; if
+ * the buyer must confirm on the phone or no answer came, ask about the trade every {@code poll} for
+ * up to {@code wait}; still unpaid then, cancel it, so no buyer is charged for an order the shop
+ * gave up on.
  *
- * <p>The answer always names the payment: PAID; FAILED (Alipay refused and the trade is ended,
+ * <p>The answer always names the payment: PAID; FAILED (the channel refused and the trade is ended,
  * nothing charged, thrown as {@link BarcodeRefused}); CLOSED (given up and cancelled); or PENDING
- * while the outcome is unknown (Alipay did not answer the charge, the queries or the cancel): the
- * janitor then settles it, paid, or cancelled with any money returned. A charge that may have
+ * while the outcome is unknown (the channel did not answer the charge, the queries or the cancel):
+ * the janitor then settles it, paid, or cancelled with any money returned. A charge that may have
  * happened never ends in an error.
  */
 public final class BarcodePayments {
@@ -65,7 +65,7 @@ public final class BarcodePayments {
    * @param resume whether an earlier run of this request (one Idempotency-Key, one out_trade_no)
    *     may have charged already: then the payment it made is resumed, never charged a second time
    *     under another number
-   * @throws BarcodeRefused when Alipay refused the charge and nothing was charged
+   * @throws BarcodeRefused when the channel refused the charge and nothing was charged
    */
   public Payment pay(NewPayment request, String authCode, boolean resume) {
     if (request.product() == null || !request.product().chargesPaymentCode()) {
@@ -84,7 +84,7 @@ public final class BarcodePayments {
   }
 
   /**
-   * The first run's payment: as it stands if settled; if Alipay has no trade for it, the first
+   * The first run's payment: as it stands if settled; if the channel has no trade for it, the first
    * charge never arrived and is sent now under the same number; otherwise waited for as the first
    * run would have.
    */
@@ -115,8 +115,8 @@ public final class BarcodePayments {
 
   /**
    * A refused charge may leave a trade waiting (a balance too low): it is cancelled, and only once
-   * Alipay ended it (or never made one) is the payment FAILED. Should the cancel go unanswered, the
-   * payment stays PENDING for the janitor.
+   * the channel ended it (or never made one) is the payment FAILED. Should the cancel go
+   * unanswered, the payment stays PENDING for the janitor.
    */
   private Payment refused(String outTradeNo, BarcodeOutcome.Refused refused) {
     Payment payment = payments.get(outTradeNo);
@@ -150,8 +150,8 @@ public final class BarcodePayments {
   }
 
   /**
-   * Cancels, as Alipay prescribes when the outcome stays unknown: closed if unpaid, refunded if
-   * paid. Unanswered or refused, the payment stays as it is (PENDING) for the janitor.
+   * Cancels, as the channel prescribes when the outcome stays unknown: closed if unpaid, refunded
+   * if paid. Unanswered or refused, the payment stays as it is (PENDING) for the janitor.
    */
   private Payment giveUp(String outTradeNo) {
     try {
