@@ -9,10 +9,8 @@ import io.paygate.core.channel.TradeRef;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.payments.NewPayment;
 import io.paygate.core.payments.Payment;
-import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
-import io.paygate.core.payments.PaymentTransition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +30,6 @@ import java.time.Instant;
 public final class BarcodePayments {
 
   private final PaymentService payments;
-  private final PaymentRepository repository;
   private final CancelService cancels;
   private final PaymentChannel channel;
   private final Clock clock;
@@ -41,14 +38,12 @@ public final class BarcodePayments {
 
   public BarcodePayments(
       PaymentService payments,
-      PaymentRepository repository,
       CancelService cancels,
       PaymentChannel channel,
       Clock clock,
       Duration wait,
       Duration poll) {
     this.payments = payments;
-    this.repository = repository;
     this.cancels = cancels;
     this.channel = channel;
     this.clock = clock;
@@ -129,7 +124,7 @@ public final class BarcodePayments {
       // Paid after all, or no word: the cancel's own steps book what happened, if they can.
       return giveUp(outTradeNo);
     }
-    repository.apply(outTradeNo, PaymentTransition.FAIL, clock.instant());
+    payments.failHere(outTradeNo);
     Payment failed = payments.get(outTradeNo);
     if (failed.status() != PaymentStatus.FAILED) {
       return failed; // paid meanwhile, booked by a notify

@@ -281,6 +281,17 @@ public final class PaymentService {
   }
 
   /**
+   * Marks an open payment FAILED (the channel refused it and ended its trade), in a transaction of
+   * its own, as {@link #closeHere} closes one.
+   *
+   * @return true when this call failed it
+   */
+  public boolean failHere(String outTradeNo) {
+    return transactions.inTransaction(
+        () -> payments.apply(outTradeNo, PaymentTransition.FAIL, clock.instant()));
+  }
+
+  /**
    * For money paid after a close whose automatic refund was refused: plans a refund of what is
    * left, when the rules allow one (see {@link TradeReconciler#giveBackTheRest}).
    */

@@ -162,7 +162,6 @@ class SecondChannelTest {
     BarcodePayments barcodes =
         new BarcodePayments(
             core.paymentService,
-            core.payments,
             core.cancels,
             core.port,
             core.clock,

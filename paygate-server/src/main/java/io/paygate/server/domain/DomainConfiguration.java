@@ -83,14 +83,12 @@ public class DomainConfiguration {
   @Bean
   BarcodePayments barcodePayments(
       PaymentService paymentService,
-      PaymentRepository payments,
       CancelService cancels,
       PaymentChannel channel,
       Clock clock,
       PaymentsProperties properties) {
     return new BarcodePayments(
         paymentService,
-        payments,
         cancels,
         channel,
         clock,
