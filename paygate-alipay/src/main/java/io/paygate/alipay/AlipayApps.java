@@ -1,16 +1,20 @@
 package io.paygate.alipay;
 
 import io.paygate.alipay.notify.NotifyParameters;
+import io.paygate.alipay.notify.RawFormParameters;
+import io.paygate.alipay.wire.AlipayLimits;
 import io.paygate.core.channel.BarcodeOutcome;
 import io.paygate.core.channel.BillLookup;
 import io.paygate.core.channel.CancelOutcome;
+import io.paygate.core.channel.ChannelRules;
+import io.paygate.core.channel.CheckoutOutcome;
 import io.paygate.core.channel.CloseOutcome;
+import io.paygate.core.channel.InboundNotification;
 import io.paygate.core.channel.MerchantApps;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.Product;
-import io.paygate.core.channel.QrOutcome;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.RefundOrder;
 import io.paygate.core.channel.RefundOutcome;
@@ -29,6 +33,9 @@ import java.util.Set;
  * app's key only.
  */
 public final class AlipayApps implements PaymentChannel {
+
+  /** The channel's name in routes: {@code /channels/alipay/notify}. */
+  public static final String ID = "alipay";
 
   private final Map<String, AlipayChannel> byName = new LinkedHashMap<>();
   private final Map<String, AlipayChannel> byAppId = new LinkedHashMap<>();
@@ -58,6 +65,12 @@ public final class AlipayApps implements PaymentChannel {
     return List.copyOf(byName.values());
   }
 
+  /** Alipay's limits: {@link AlipayLimits#RULES}. */
+  @Override
+  public ChannelRules rules() {
+    return AlipayLimits.RULES;
+  }
+
   @Override
   public MerchantApps apps() {
     return apps;
@@ -73,13 +86,8 @@ public final class AlipayApps implements PaymentChannel {
   }
 
   @Override
-  public String payForm(PayOrder order) {
-    return of(order.app()).payForm(order);
-  }
-
-  @Override
-  public QrOutcome precreate(PayOrder order) {
-    return of(order.app()).precreate(order);
+  public CheckoutOutcome checkout(PayOrder order) {
+    return of(order.app()).checkout(order);
   }
 
   @Override
@@ -118,7 +126,19 @@ public final class AlipayApps implements PaymentChannel {
   }
 
   @Override
-  public NotificationCheck verifyNotification(Map<String, String> parameters) {
+  public String id() {
+    return ID;
+  }
+
+  /** The form is read once, then verified by the app its app_id names, with that app's key. */
+  @Override
+  public NotificationCheck verify(InboundNotification notification) {
+    Map<String, String> parameters;
+    try {
+      parameters = RawFormParameters.parse(notification.body());
+    } catch (RuntimeException e) {
+      return NotifyParameters.rejected("unreadable form: " + e.getClass().getName(), null, "");
+    }
     Optional<AlipayChannel> app = byAppId(parameters);
     if (app.isEmpty()) {
       String redacted;
@@ -127,14 +147,15 @@ public final class AlipayApps implements PaymentChannel {
       } catch (RuntimeException e) {
         redacted = "";
       }
-      return new NotificationCheck.Rejected("app_id is not ours", redacted);
+      return NotifyParameters.rejected("app_id is not ours", parameters, redacted);
     }
-    return app.get().verifyNotification(parameters);
+    return app.get().verify(parameters);
   }
 
   @Override
-  public boolean verifyReturn(Map<String, String> parameters) {
-    return byAppId(parameters).map(app -> app.verifyReturn(parameters)).orElse(false);
+  public Optional<String> verifyReturn(String query) {
+    Map<String, String> parameters = RawFormParameters.parse(query);
+    return byAppId(parameters).flatMap(app -> app.verifyReturn(parameters));
   }
 
   private Optional<AlipayChannel> byAppId(Map<String, String> parameters) {

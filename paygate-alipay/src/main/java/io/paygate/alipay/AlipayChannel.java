@@ -10,6 +10,7 @@ import io.paygate.alipay.gateway.ParsedKeyClient;
 import io.paygate.alipay.gateway.SdkInternals;
 import io.paygate.alipay.notify.NotificationReader;
 import io.paygate.alipay.notify.NotifyParameters;
+import io.paygate.alipay.notify.RawFormParameters;
 import io.paygate.alipay.notify.SignatureCheck;
 import io.paygate.alipay.pay.PayFormRequests;
 import io.paygate.alipay.qr.BarcodeMapper;
@@ -25,16 +26,20 @@ import io.paygate.alipay.trade.CancelMapper;
 import io.paygate.alipay.trade.CloseMapper;
 import io.paygate.alipay.trade.TradeQueryMapper;
 import io.paygate.alipay.trade.TradeRequests;
+import io.paygate.alipay.wire.AlipayLimits;
 import io.paygate.core.channel.BarcodeOutcome;
 import io.paygate.core.channel.BillLookup;
 import io.paygate.core.channel.CancelOutcome;
+import io.paygate.core.channel.ChannelRules;
+import io.paygate.core.channel.Checkout;
+import io.paygate.core.channel.CheckoutOutcome;
 import io.paygate.core.channel.CloseOutcome;
+import io.paygate.core.channel.InboundNotification;
 import io.paygate.core.channel.MerchantApps;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.Product;
-import io.paygate.core.channel.QrOutcome;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.RefundOrder;
 import io.paygate.core.channel.RefundOutcome;
@@ -106,6 +111,12 @@ public final class AlipayChannel implements PaymentChannel {
   /** Alipay's id of the app, by which its notifications are routed. */
   public String appId() {
     return settings.appId();
+  }
+
+  /** Alipay's limits: {@link AlipayLimits#RULES}. */
+  @Override
+  public ChannelRules rules() {
+    return AlipayLimits.RULES;
   }
 
   @Override
@@ -181,7 +192,6 @@ public final class AlipayChannel implements PaymentChannel {
    * @throws AlipayChannelException when the form cannot be signed (a key problem the start-up check
    *     should have caught)
    */
-  @Override
   public String payForm(PayOrder order) {
     mine(order.app());
     FormAnswer form =
@@ -192,8 +202,23 @@ public final class AlipayChannel implements PaymentChannel {
     return ((FormAnswer.Form) form).html();
   }
 
+  /**
+   * The checkout of the order's product: the cashier form (page, wap), signed here with no call to
+   * Alipay; or the face-to-face QR code, precreated at Alipay.
+   */
   @Override
-  public QrOutcome precreate(PayOrder order) {
+  public CheckoutOutcome checkout(PayOrder order) {
+    if (order.product().hasCashierPage()) {
+      return new CheckoutOutcome.Opened(new Checkout.Form(payForm(order)));
+    }
+    if (order.product().showsQrCode()) {
+      return precreate(order);
+    }
+    throw new IllegalArgumentException("a " + order.product() + " payment has no checkout");
+  }
+
+  /** The face-to-face QR code: asked again, the same order gets the same code. */
+  public CheckoutOutcome precreate(PayOrder order) {
     mine(order.app());
     return calls.call(
         "precreate",
@@ -259,12 +284,31 @@ public final class AlipayChannel implements PaymentChannel {
     return bills.fetch(date);
   }
 
+  @Override
+  public String id() {
+    return AlipayApps.ID;
+  }
+
+  /**
+   * The raw form body, decoded in the charset it names (Alipay may send GBK), then checked: see
+   * {@link #verify(Map)}.
+   */
+  @Override
+  public NotificationCheck verify(InboundNotification notification) {
+    Map<String, String> parameters;
+    try {
+      parameters = RawFormParameters.parse(notification.body());
+    } catch (RuntimeException e) {
+      return NotifyParameters.rejected("unreadable form: " + e.getClass().getName(), null, "");
+    }
+    return verify(parameters);
+  }
+
   /**
    * Genuine means: Alipay's signature, then our app_id, then our seller_id (when configured); only
    * then is it read. The redacted parameters go with either answer, for the exchange log.
    */
-  @Override
-  public NotificationCheck verifyNotification(Map<String, String> parameters) {
+  NotificationCheck verify(Map<String, String> parameters) {
     String redacted;
     try {
       redacted = NotifyParameters.redacted(parameters);
@@ -274,24 +318,24 @@ public final class AlipayChannel implements PaymentChannel {
     try {
       Optional<String> problem = signatures.problem(parameters);
       if (problem.isPresent()) {
-        return new NotificationCheck.Rejected(problem.get(), redacted);
+        return NotifyParameters.rejected(problem.get(), parameters, redacted);
       }
       NotificationCheck check = NotificationReader.read(name, parameters, redacted);
       if (check instanceof NotificationCheck.Rejected) {
         return check;
       }
       if (!settings.appId().equals(text(parameters, "app_id"))) {
-        return new NotificationCheck.Rejected("app_id is not ours", redacted);
+        return NotifyParameters.rejected("app_id is not ours", parameters, redacted);
       }
       if (settings.sellerId() != null
           && !settings.sellerId().equals(text(parameters, "seller_id"))) {
-        return new NotificationCheck.Rejected("seller_id is not ours", redacted);
+        return NotifyParameters.rejected("seller_id is not ours", parameters, redacted);
       }
       return check;
     } catch (RuntimeException e) {
       // The port promises an answer, never an exception, for whatever arrives from outside.
-      return new NotificationCheck.Rejected(
-          "unreadable notification: " + e.getClass().getName(), redacted);
+      return NotifyParameters.rejected(
+          "unreadable notification: " + e.getClass().getName(), parameters, redacted);
     }
   }
 
@@ -300,12 +344,20 @@ public final class AlipayChannel implements PaymentChannel {
     return value == null || value.isBlank() ? null : value;
   }
 
+  /** The return's query string, decoded in the charset it names, then its signature checked. */
   @Override
-  public boolean verifyReturn(Map<String, String> parameters) {
+  public Optional<String> verifyReturn(String query) {
+    return verifyReturn(RawFormParameters.parse(query));
+  }
+
+  Optional<String> verifyReturn(Map<String, String> parameters) {
     try {
-      return signatures.problem(parameters).isEmpty();
+      String outTradeNo = text(parameters, "out_trade_no");
+      return outTradeNo != null && signatures.problem(parameters).isEmpty()
+          ? Optional.of(outTradeNo)
+          : Optional.empty();
     } catch (RuntimeException e) {
-      return false;
+      return Optional.empty();
     }
   }
 }

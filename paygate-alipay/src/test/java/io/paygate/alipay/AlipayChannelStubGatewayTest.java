@@ -7,6 +7,8 @@ import io.paygate.alipay.support.RecordingExchangeLog;
 import io.paygate.alipay.support.StubGateway;
 import io.paygate.alipay.support.TestKeys;
 import io.paygate.alipay.support.TestSettings;
+import io.paygate.core.channel.BarcodeOutcome;
+import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.ChannelError;
 import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.CloseOutcome;
@@ -137,8 +139,7 @@ class AlipayChannelStubGatewayTest {
     gateway.answer(QUERY, error("40004", "ACQ.INVALID_PARAMETER", "参数无效"));
 
     assertThat(channel.queryTrade(TRADE))
-        .isEqualTo(
-            new TradeLookup.Refused(new ChannelError("40004", "ACQ.INVALID_PARAMETER", "参数无效")));
+        .isEqualTo(new TradeLookup.Refused(new ChannelError("ACQ.INVALID_PARAMETER", "参数无效")));
     assertThat(exchanges.last().outcome()).isEqualTo("refused");
   }
 
@@ -282,8 +283,7 @@ class AlipayChannelStubGatewayTest {
 
     assertThat(channel.refund(REFUND_ORDER))
         .isEqualTo(
-            new RefundOutcome.Refused(
-                new ChannelError("40004", "ACQ.SELLER_BALANCE_NOT_ENOUGH", "卖家余额不足")));
+            new RefundOutcome.Refused(new ChannelError("ACQ.SELLER_BALANCE_NOT_ENOUGH", "卖家余额不足")));
   }
 
   @ParameterizedTest
@@ -387,13 +387,39 @@ class AlipayChannelStubGatewayTest {
 
     gateway.answer(CLOSE, error("40004", "ACQ.TRADE_STATUS_ERROR", "交易状态不合法"));
     assertThat(channel.close(TRADE))
-        .isEqualTo(
-            new CloseOutcome.Refused(
-                new ChannelError("40004", "ACQ.TRADE_STATUS_ERROR", "交易状态不合法")));
+        .isEqualTo(new CloseOutcome.Refused(new ChannelError("ACQ.TRADE_STATUS_ERROR", "交易状态不合法")));
 
     gateway.answer(CLOSE, error("40004", "ACQ.SYSTEM_ERROR", "系统错误"));
     assertThat(channel.close(TRADE)).isInstanceOf(CloseOutcome.Unknown.class);
     assertThat(exchanges.all()).extracting(Exchange::operation).containsOnly("close");
+  }
+
+  // --- face to face: Alipay's codes become the port's neutral outcomes
+
+  @Test
+  void aCancelOfATradeAlipayNeverMadeIsNotFoundAndARetriedChargeAlreadyPaidIsPaid() {
+    gateway.answer(
+        "alipay.trade.cancel",
+        "{\"code\":\"10000\",\"msg\":\"Success\",\"retry_flag\":\"N\",\"action\":\"refund\"}");
+    assertThat(channel.cancel(TRADE)).isEqualTo(new CancelOutcome.Cancelled("refund"));
+
+    gateway.answer("alipay.trade.cancel", error("40004", "ACQ.TRADE_NOT_EXIST", "交易不存在"));
+    assertThat(channel.cancel(TRADE)).isEqualTo(new CancelOutcome.NotFound());
+
+    gateway.answer("alipay.trade.cancel", error("40004", "ACQ.TRADE_STATUS_ERROR", "交易状态不合法"));
+    assertThat(channel.cancel(TRADE))
+        .isEqualTo(
+            new CancelOutcome.Refused(new ChannelError("ACQ.TRADE_STATUS_ERROR", "交易状态不合法")));
+
+    PayOrder order =
+        new PayOrder(null, "PG3", Product.BARCODE, Money.parse("1.00"), "tea", null, null);
+    gateway.answer("alipay.trade.pay", error("40004", "ACQ.TRADE_HAS_SUCCESS", "交易已被支付"));
+    assertThat(channel.payBarcode(order, "286648048691290423"))
+        .isEqualTo(new BarcodeOutcome.Paid());
+    gateway.answer("alipay.trade.pay", error("40004", "ACQ.PAYMENT_AUTH_CODE_INVALID", "付款码无效"));
+    assertThat(channel.payBarcode(order, "286648048691290423"))
+        .isEqualTo(
+            new BarcodeOutcome.Refused(new ChannelError("ACQ.PAYMENT_AUTH_CODE_INVALID", "付款码无效")));
   }
 
   // --- the cashier form

@@ -2,6 +2,7 @@ package io.paygate.alipay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paygate.alipay.support.Forms;
 import io.paygate.alipay.support.NotifyInbox;
 import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.NotificationCheck;
@@ -62,7 +63,7 @@ class SandboxCashierRoundTripTest extends SandboxChannelSupport {
 
     // The sandbox delivers the notify to our inbox; the channel must accept its signature.
     assertThat(inbox.received()).hasSize(1);
-    NotificationCheck check = channel.verifyNotification(inbox.received().get(0));
+    NotificationCheck check = channel.verify(Forms.notification(inbox.received().get(0)));
     assertThat(check).isInstanceOf(NotificationCheck.Verified.class);
     TradeNotification notification = ((NotificationCheck.Verified) check).notification();
     // Verified means the channel checked our app_id and seller_id.
@@ -76,15 +77,16 @@ class SandboxCashierRoundTripTest extends SandboxChannelSupport {
     assertThat(notification.trade().paidAt()).isNotNull();
     Map<String, String> tampered = new HashMap<>(inbox.received().get(0));
     tampered.put("total_amount", "0.01");
-    assertThat(channel.verifyNotification(tampered)).isInstanceOf(NotificationCheck.Rejected.class);
+    assertThat(channel.verify(Forms.notification(tampered)))
+        .isInstanceOf(NotificationCheck.Rejected.class);
 
     // And the browser's return to the shop carries Alipay's signature too.
     String returnUrl = paid.get("return_url").asText();
     assertThat(returnUrl).startsWith(settings.returnUrl());
     Map<String, String> returned = NotifyInbox.decode(URI.create(returnUrl).getRawQuery());
-    assertThat(channel.verifyReturn(returned)).isTrue();
+    assertThat(channel.verifyReturn(Forms.query(returned))).isPresent();
     returned.put("total_amount", "1.00");
-    assertThat(channel.verifyReturn(returned)).isFalse();
+    assertThat(channel.verifyReturn(Forms.query(returned))).isEmpty();
   }
 
   @Test

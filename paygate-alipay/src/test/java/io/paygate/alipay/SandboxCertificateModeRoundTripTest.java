@@ -7,6 +7,7 @@ import io.paygate.alipay.settings.AlipayKeyCheck;
 import io.paygate.alipay.settings.AlipaySettings;
 import io.paygate.alipay.settings.AlipaySettingsException;
 import io.paygate.alipay.settings.AppCertificates;
+import io.paygate.alipay.support.Forms;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.Product;
 import io.paygate.core.channel.RefundOutcome;
@@ -115,10 +116,12 @@ class SandboxCertificateModeRoundTripTest extends SandboxChannelSupport {
     assertThat(lookup).isInstanceOf(TradeLookup.Found.class);
     assertThat(((TradeLookup.Found) lookup).trade().status()).isEqualTo(TradeState.PAID);
     Map<String, String> notify = lastNotify();
-    assertThat(channel.verifyNotification(notify)).isInstanceOf(NotificationCheck.Verified.class);
+    assertThat(channel.verify(Forms.notification(notify)))
+        .isInstanceOf(NotificationCheck.Verified.class);
     Map<String, String> tampered = new java.util.LinkedHashMap<>(notify);
     tampered.put("total_amount", "0.01");
-    assertThat(channel.verifyNotification(tampered)).isInstanceOf(NotificationCheck.Rejected.class);
+    assertThat(channel.verify(Forms.notification(tampered)))
+        .isInstanceOf(NotificationCheck.Rejected.class);
     assertThat(channel.refund(refundOf(outTradeNo, unique("R"), "1.50")))
         .isInstanceOf(RefundOutcome.Accepted.class);
 
@@ -176,8 +179,7 @@ class SandboxCertificateModeRoundTripTest extends SandboxChannelSupport {
                     app.certificates().alipayRootCert())));
     TradeLookup lookup = wrong.queryTrade(TradeRef.byOutTradeNo(unique("SN")));
     assertThat(lookup).isInstanceOf(TradeLookup.Refused.class);
-    assertThat(((TradeLookup.Refused) lookup).error().subCode())
-        .isEqualTo("isv.app-cert-not-exist");
+    assertThat(((TradeLookup.Refused) lookup).error().code()).isEqualTo("isv.app-cert-not-exist");
   }
 
   @Test
@@ -186,7 +188,7 @@ class SandboxCertificateModeRoundTripTest extends SandboxChannelSupport {
     CertApp app = register();
     AlipayChannel channel = channel(settings(app, app.privateKey(), app.certificates()));
     String before = paid(app, channel, "2.00");
-    assertThat(channel.verifyNotification(lastNotify()))
+    assertThat(channel.verify(Forms.notification(lastNotify())))
         .isInstanceOf(NotificationCheck.Verified.class);
 
     HttpResponse<String> rotated =
@@ -209,7 +211,7 @@ class SandboxCertificateModeRoundTripTest extends SandboxChannelSupport {
 
     // A notify signed with the new certificate verifies with the one the SDK fetched.
     paid(app, channel, "3.00");
-    assertThat(channel.verifyNotification(lastNotify()))
+    assertThat(channel.verify(Forms.notification(lastNotify())))
         .isInstanceOf(NotificationCheck.Verified.class);
   }
 }

@@ -79,6 +79,6 @@ class SandboxGatewayRoundTripTest extends SandboxChannelSupport {
     TradeLookup lookup = misconfigured.queryTrade(TradeRef.byOutTradeNo(unique("NONE")));
 
     assertThat(lookup).isInstanceOf(TradeLookup.Refused.class);
-    assertThat(((TradeLookup.Refused) lookup).error().subCode()).isEqualTo("isv.invalid-signature");
+    assertThat(((TradeLookup.Refused) lookup).error().code()).isEqualTo("isv.invalid-signature");
   }
 }

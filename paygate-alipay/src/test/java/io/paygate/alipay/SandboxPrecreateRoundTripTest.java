@@ -2,10 +2,12 @@ package io.paygate.alipay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paygate.alipay.support.Forms;
 import io.paygate.core.channel.CancelOutcome;
+import io.paygate.core.channel.Checkout;
+import io.paygate.core.channel.CheckoutOutcome;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.Product;
-import io.paygate.core.channel.QrOutcome;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
@@ -21,9 +23,9 @@ class SandboxPrecreateRoundTripTest extends SandboxChannelSupport {
   @Test
   void aPrecreatedOrderHasAQrCodeTheBuyerScansAndPaysAndTheNotifyVerifies() throws Exception {
     String outTradeNo = unique("QR");
-    QrOutcome first = channel.precreate(order(outTradeNo, Product.QR, "8.80"));
-    assertThat(first).isInstanceOf(QrOutcome.Created.class);
-    String qrCode = ((QrOutcome.Created) first).qrCode();
+    CheckoutOutcome first = channel.checkout(order(outTradeNo, Product.QR, "8.80"));
+    assertThat(first).isInstanceOf(CheckoutOutcome.Opened.class);
+    String qrCode = ((Checkout.QrCode) ((CheckoutOutcome.Opened) first).checkout()).content();
     assertThat(qrCode).startsWith("http");
     // Asked again for the same order, the channel answers the same code.
     assertThat(channel.precreate(order(outTradeNo, Product.QR, "8.80"))).isEqualTo(first);
@@ -40,7 +42,7 @@ class SandboxPrecreateRoundTripTest extends SandboxChannelSupport {
       Thread.sleep(20);
     }
     NotificationCheck check =
-        channel.verifyNotification(inbox.received().get(inbox.received().size() - 1));
+        channel.verify(Forms.notification(inbox.received().get(inbox.received().size() - 1)));
     assertThat(check).isInstanceOf(NotificationCheck.Verified.class);
     assertThat(exchanges.all()).extracting(Exchange::operation).contains("precreate");
   }
@@ -70,7 +72,7 @@ class SandboxPrecreateRoundTripTest extends SandboxChannelSupport {
 
   @Test
   void anOrderTheSandboxRefusesIsRefusedWithAlipaysCode() {
-    QrOutcome refused = channel.precreate(order(unique("QR"), Product.QR, "0.00"));
-    assertThat(refused).isInstanceOf(QrOutcome.Refused.class);
+    CheckoutOutcome refused = channel.checkout(order(unique("QR"), Product.QR, "0.00"));
+    assertThat(refused).isInstanceOf(CheckoutOutcome.Refused.class);
   }
 }

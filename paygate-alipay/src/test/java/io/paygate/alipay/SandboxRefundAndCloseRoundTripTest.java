@@ -60,8 +60,7 @@ class SandboxRefundAndCloseRoundTripTest extends SandboxChannelSupport {
     RefundOutcome outcome = channel.refund(refundOf(unique("NONE"), "R1", "1.00"));
 
     assertThat(outcome).isInstanceOf(RefundOutcome.Refused.class);
-    assertThat(((RefundOutcome.Refused) outcome).error().subCode())
-        .isEqualTo("ACQ.TRADE_NOT_EXIST");
+    assertThat(((RefundOutcome.Refused) outcome).error().code()).isEqualTo("ACQ.TRADE_NOT_EXIST");
   }
 
   @Test
@@ -101,7 +100,6 @@ class SandboxRefundAndCloseRoundTripTest extends SandboxChannelSupport {
     CloseOutcome outcome = channel.close(TradeRef.byOutTradeNo(outTradeNo));
 
     assertThat(outcome).isInstanceOf(CloseOutcome.Refused.class);
-    assertThat(((CloseOutcome.Refused) outcome).error().subCode())
-        .isEqualTo("ACQ.TRADE_STATUS_ERROR");
+    assertThat(((CloseOutcome.Refused) outcome).error().code()).isEqualTo("ACQ.TRADE_STATUS_ERROR");
   }
 }

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paygate.alipay.settings.AlipaySettings;
+import io.paygate.alipay.support.Forms;
+import io.paygate.core.channel.CheckoutOutcome;
 import io.paygate.core.channel.MerchantApps;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.Product;
-import io.paygate.core.channel.QrOutcome;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.core.channel.TradeState;
@@ -81,8 +82,8 @@ class SandboxTwoAppsRoundTripTest extends SandboxChannelSupport {
     assertThat(apps.apps().products().get("brand")).containsExactly(Product.QR);
 
     String outTradeNo = unique("BR");
-    assertThat(apps.precreate(order("brand", outTradeNo, Product.QR, "3.30")))
-        .isInstanceOf(QrOutcome.Created.class);
+    assertThat(apps.checkout(order("brand", outTradeNo, Product.QR, "3.30")))
+        .isInstanceOf(CheckoutOutcome.Opened.class);
     buyerActs("scan", brandAppId, outTradeNo);
     buyerActs("pay", brandAppId, outTradeNo);
 
@@ -98,17 +99,18 @@ class SandboxTwoAppsRoundTripTest extends SandboxChannelSupport {
     }
     Map<String, String> notify = inbox.received().get(inbox.received().size() - 1);
     assertThat(notify.get("app_id")).isEqualTo(brandAppId);
-    NotificationCheck check = apps.verifyNotification(notify);
+    NotificationCheck check = apps.verify(Forms.notification(notify));
     assertThat(check).isInstanceOf(NotificationCheck.Verified.class);
     assertThat(((NotificationCheck.Verified) check).app()).isEqualTo("brand");
 
     // Re-pointed at the other app, the brand app's signature does not verify with its key.
     Map<String, String> repointed = new LinkedHashMap<>(notify);
     repointed.put("app_id", settings.appId());
-    assertThat(apps.verifyNotification(repointed)).isInstanceOf(NotificationCheck.Rejected.class);
+    assertThat(apps.verify(Forms.notification(repointed)))
+        .isInstanceOf(NotificationCheck.Rejected.class);
     Map<String, String> stranger = new LinkedHashMap<>(notify);
     stranger.put("app_id", "2021000000000000");
-    assertThat(apps.verifyNotification(stranger))
+    assertThat(apps.verify(Forms.notification(stranger)))
         .isInstanceOfSatisfying(
             NotificationCheck.Rejected.class,
             rejected -> assertThat(rejected.reason()).isEqualTo("app_id is not ours"));

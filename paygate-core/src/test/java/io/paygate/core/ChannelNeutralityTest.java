@@ -19,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,7 +49,6 @@ class ChannelNeutralityTest {
     noMembers().should().haveNameMatching(ALIPAY_NAME).check(CORE);
   }
 
-  @Disabled("enabled once the channel port is neutral (issue 18)")
   @Test
   void noStringInTheCoreHoldsAnAlipayWord() {
     classes().should(holdNoStringMatching(ALIPAY_WORD)).check(CORE);

@@ -238,6 +238,12 @@ class StartupConfigurationTest {
               assertThat(answer.statusCode()).as(method + " " + path).isNotIn(302, 401);
             } else if (pattern.equals("/alipay/notify")) {
               assertThat(answer.body()).as("an unsigned notify").isEqualTo("failure");
+            } else if (pattern.equals("/channels/{channel}/notify")) {
+              // No login asked: an unknown channel is not found, Alipay's refuses the unsigned.
+              assertThat(answer.statusCode()).as(method + " " + path).isEqualTo(404);
+              assertThat(ask(method.name(), base + "/channels/alipay/notify").body())
+                  .as("an unsigned notify")
+                  .isEqualTo("failure");
             } else {
               // A login first, whatever the route: sent to the form, or refused outright
               // (401 for the actuator, 403 for a form posted without its token).

@@ -51,8 +51,11 @@ public final class ResponseCodes {
         || (isBlank(response.getSubCode()) && !SUCCESS.equals(response.getCode()));
   }
 
+  /** Alipay's refusal in neutral words: its sub_code (else code), its sub_msg (else msg). */
   public static ChannelError error(AlipayResponse response) {
-    return new ChannelError(response.getCode(), response.getSubCode(), response.getSubMsg());
+    return new ChannelError(
+        isBlank(response.getSubCode()) ? response.getCode() : response.getSubCode(),
+        isBlank(response.getSubMsg()) ? response.getMsg() : response.getSubMsg());
   }
 
   /** "code sub_code sub_msg", for reasons and logs. */

@@ -23,11 +23,11 @@ public final class NotificationReader {
   public static NotificationCheck read(String app, Map<String, String> p, String redacted) {
     String outTradeNo = text(p, "out_trade_no");
     if (outTradeNo == null) {
-      return new NotificationCheck.Rejected("missing out_trade_no", redacted);
+      return NotifyParameters.rejected("missing out_trade_no", p, redacted);
     }
     Optional<TradeState> status = AlipayTradeStatuses.read(p.get("trade_status"));
     if (status.isEmpty()) {
-      return new NotificationCheck.Rejected("unknown trade_status", redacted);
+      return NotifyParameters.rejected("unknown trade_status", p, redacted);
     }
     Money total;
     Money refundFee;
@@ -37,16 +37,16 @@ public final class NotificationReader {
       total = AlipayAmounts.read(p.get("total_amount"));
       refundFee = AlipayAmounts.read(p.get("refund_fee"));
     } catch (IllegalArgumentException e) {
-      return new NotificationCheck.Rejected("unreadable amount", redacted);
+      return NotifyParameters.rejected("unreadable amount", p, redacted);
     }
     if (total == null) {
-      return new NotificationCheck.Rejected("missing total_amount", redacted);
+      return NotifyParameters.rejected("missing total_amount", p, redacted);
     }
     try {
       paidAt = AlipayTimes.read(p.get("gmt_payment"));
       refundedAt = AlipayTimes.read(p.get("gmt_refund"));
     } catch (IllegalArgumentException e) {
-      return new NotificationCheck.Rejected("unreadable gmt_payment or gmt_refund", redacted);
+      return NotifyParameters.rejected("unreadable gmt_payment or gmt_refund", p, redacted);
     }
     String buyerId = text(p, "buyer_id") != null ? text(p, "buyer_id") : text(p, "buyer_open_id");
     ChannelTrade trade =
@@ -62,7 +62,8 @@ public final class NotificationReader {
         app,
         new TradeNotification(
             text(p, "notify_id"), trade, refundFee, text(p, "out_biz_no"), refundedAt),
-        redacted);
+        redacted,
+        NotifyParameters.REPLIES);
   }
 
   private static String text(Map<String, String> p, String name) {

@@ -10,6 +10,7 @@ import io.paygate.alipay.settings.AlipaySettings;
 import io.paygate.alipay.wire.AlipayAmounts;
 import io.paygate.alipay.wire.AlipayTimes;
 import io.paygate.core.channel.PayOrder;
+import io.paygate.core.channel.Product;
 
 /**
  * The cashier request for one order: page pay (PC) or WAP pay (mobile), from the SDK's models so
@@ -23,14 +24,12 @@ public final class PayFormRequests {
   private PayFormRequests() {}
 
   public static AlipayRequest<?> forOrder(PayOrder order, AlipaySettings settings) {
+    if (!order.product().hasCashierPage()) {
+      throw new IllegalArgumentException("a " + order.product() + " payment has no cashier form");
+    }
     String timeExpire = order.expiresAt() == null ? null : AlipayTimes.write(order.expiresAt());
     AlipayRequest<?> request =
-        switch (order.product()) {
-          case PAGE -> page(order, timeExpire);
-          case WAP -> wap(order, timeExpire, settings);
-          case QR, BARCODE ->
-              throw new IllegalArgumentException("a face-to-face payment has no cashier form");
-        };
+        order.product() == Product.WAP ? wap(order, timeExpire, settings) : page(order, timeExpire);
     request.setNotifyUrl(settings.notifyUrl());
     request.setReturnUrl(settings.returnUrl());
     return request;

@@ -28,10 +28,18 @@ public final class BarcodeMapper implements AnswerMapping<AlipayTradePayResponse
     return new BarcodeOutcome.Unknown(reason);
   }
 
+  /**
+   * ACQ.TRADE_HAS_SUCCESS: an earlier charge under this out_trade_no went through (a retry of a
+   * charge whose answer was lost), so the order is paid, not refused.
+   */
   @Override
   public BarcodeOutcome refused(ChannelError error, String description) {
-    return new BarcodeOutcome.Refused(error);
+    return TRADE_HAS_SUCCESS.equals(error.code())
+        ? new BarcodeOutcome.Paid()
+        : new BarcodeOutcome.Refused(error);
   }
+
+  static final String TRADE_HAS_SUCCESS = "ACQ.TRADE_HAS_SUCCESS";
 
   @Override
   public String word(BarcodeOutcome outcome) {

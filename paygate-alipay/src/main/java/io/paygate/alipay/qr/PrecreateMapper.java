@@ -3,36 +3,37 @@ package io.paygate.alipay.qr;
 import com.alipay.api.response.AlipayTradePrecreateResponse;
 import io.paygate.alipay.gateway.AnswerMapping;
 import io.paygate.core.channel.ChannelError;
-import io.paygate.core.channel.QrOutcome;
+import io.paygate.core.channel.Checkout;
+import io.paygate.core.channel.CheckoutOutcome;
 
-/** alipay.trade.precreate's answer as a {@link QrOutcome}. */
+/** alipay.trade.precreate's answer as a {@link CheckoutOutcome}: a QR code when opened. */
 public final class PrecreateMapper
-    implements AnswerMapping<AlipayTradePrecreateResponse, QrOutcome> {
+    implements AnswerMapping<AlipayTradePrecreateResponse, CheckoutOutcome> {
 
   @Override
-  public QrOutcome success(AlipayTradePrecreateResponse response) {
+  public CheckoutOutcome success(AlipayTradePrecreateResponse response) {
     String qrCode = response.getQrCode();
     // A success without its code cannot be shown to a buyer: as good as no answer.
     return qrCode == null || qrCode.isBlank()
-        ? new QrOutcome.Unknown("the answer has no qr_code")
-        : new QrOutcome.Created(qrCode);
+        ? new CheckoutOutcome.Unknown("the answer has no qr_code")
+        : new CheckoutOutcome.Opened(new Checkout.QrCode(qrCode));
   }
 
   @Override
-  public QrOutcome uncertain(String reason) {
-    return new QrOutcome.Unknown(reason);
+  public CheckoutOutcome uncertain(String reason) {
+    return new CheckoutOutcome.Unknown(reason);
   }
 
   @Override
-  public QrOutcome refused(ChannelError error, String description) {
-    return new QrOutcome.Refused(error);
+  public CheckoutOutcome refused(ChannelError error, String description) {
+    return new CheckoutOutcome.Refused(error);
   }
 
   @Override
-  public String word(QrOutcome outcome) {
-    if (outcome instanceof QrOutcome.Created) {
+  public String word(CheckoutOutcome outcome) {
+    if (outcome instanceof CheckoutOutcome.Opened) {
       return "ok";
     }
-    return outcome instanceof QrOutcome.Refused ? "refused" : "unknown";
+    return outcome instanceof CheckoutOutcome.Refused ? "refused" : "unknown";
   }
 }

@@ -2,6 +2,7 @@ package io.paygate.alipay.trade;
 
 import com.alipay.api.response.AlipayTradeCancelResponse;
 import io.paygate.alipay.gateway.AnswerMapping;
+import io.paygate.alipay.gateway.ResponseCodes;
 import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.ChannelError;
 
@@ -25,6 +26,17 @@ public final class CancelMapper implements AnswerMapping<AlipayTradeCancelRespon
     return new CancelOutcome.Unknown(reason);
   }
 
+  /** Nobody scanned: Alipay has no trade to cancel. */
+  @Override
+  public boolean isNotFound(AlipayTradeCancelResponse response) {
+    return ResponseCodes.isTradeNotExist(response);
+  }
+
+  @Override
+  public CancelOutcome notFound(ChannelError error, String description) {
+    return new CancelOutcome.NotFound();
+  }
+
   @Override
   public CancelOutcome refused(ChannelError error, String description) {
     return new CancelOutcome.Refused(error);
@@ -34,6 +46,9 @@ public final class CancelMapper implements AnswerMapping<AlipayTradeCancelRespon
   public String word(CancelOutcome outcome) {
     if (outcome instanceof CancelOutcome.Cancelled cancelled) {
       return "ok " + cancelled.action();
+    }
+    if (outcome instanceof CancelOutcome.NotFound) {
+      return "not-found";
     }
     return outcome instanceof CancelOutcome.Refused ? "refused" : "unknown";
   }

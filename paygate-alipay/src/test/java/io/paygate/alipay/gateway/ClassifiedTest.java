@@ -60,7 +60,7 @@ class ClassifiedTest {
     assertThat(classify(response("40004", "ACQ.TRADE_NOT_EXIST", "交易不存在"), TRADE_NOT_EXIST))
         .isEqualTo(
             new Classified.NotFound<>(
-                new ChannelError("40004", "ACQ.TRADE_NOT_EXIST", "交易不存在"),
+                new ChannelError("ACQ.TRADE_NOT_EXIST", "交易不存在"),
                 "40004 ACQ.TRADE_NOT_EXIST 交易不存在"));
     assertThat(classify(response("20000", "ACQ.TRADE_NOT_EXIST", "交易不存在"), TRADE_NOT_EXIST))
         .isInstanceOf(Classified.NotFound.class);
@@ -71,7 +71,7 @@ class ClassifiedTest {
     assertThat(classify(response("40004", "ACQ.TRADE_NOT_EXIST", "交易不存在"), r -> false))
         .isEqualTo(
             new Classified.Refused<>(
-                new ChannelError("40004", "ACQ.TRADE_NOT_EXIST", "交易不存在"),
+                new ChannelError("ACQ.TRADE_NOT_EXIST", "交易不存在"),
                 "40004 ACQ.TRADE_NOT_EXIST 交易不存在"));
   }
 
@@ -92,7 +92,7 @@ class ClassifiedTest {
     assertThat(classify(response("40004", "ACQ.INVALID_PARAMETER", "参数无效"), TRADE_NOT_EXIST))
         .isEqualTo(
             new Classified.Refused<>(
-                new ChannelError("40004", "ACQ.INVALID_PARAMETER", "参数无效"),
+                new ChannelError("ACQ.INVALID_PARAMETER", "参数无效"),
                 "40004 ACQ.INVALID_PARAMETER 参数无效"));
   }
 
@@ -112,7 +112,7 @@ class ClassifiedTest {
 
           @Override
           public String refused(ChannelError error, String description) {
-            return "refused " + error.subCode();
+            return "refused " + error.code();
           }
 
           @Override
@@ -120,7 +120,7 @@ class ClassifiedTest {
             return outcome;
           }
         };
-    ChannelError notExist = new ChannelError("40004", "ACQ.TRADE_NOT_EXIST", "交易不存在");
+    ChannelError notExist = new ChannelError("ACQ.TRADE_NOT_EXIST", "交易不存在");
 
     assertThat(mapping.isNotFound(response("40004", "ACQ.TRADE_NOT_EXIST", "交易不存在"))).isFalse();
     assertThat(mapping.map(new Classified.NotFound<>(notExist, "d")))

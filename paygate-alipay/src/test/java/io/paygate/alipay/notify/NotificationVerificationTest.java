@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.internal.util.AlipaySignature;
 import io.paygate.alipay.AlipayChannel;
+import io.paygate.alipay.support.Forms;
 import io.paygate.alipay.support.RecordingExchangeLog;
 import io.paygate.alipay.support.TestKeys;
 import io.paygate.alipay.support.TestSettings;
@@ -73,14 +74,26 @@ class NotificationVerificationTest {
     Map<String, String> otherSeller = new java.util.HashMap<>(paidNotify());
     otherSeller.put("seller_id", "2088999999999999");
 
-    NotificationCheck app = channel.verifyNotification(signed(otherApp, TestKeys.ALIPAY));
-    NotificationCheck seller = channel.verifyNotification(signed(otherSeller, TestKeys.ALIPAY));
+    NotificationCheck app = channel.verify(Forms.notification(signed(otherApp, TestKeys.ALIPAY)));
+    NotificationCheck seller =
+        channel.verify(Forms.notification(signed(otherSeller, TestKeys.ALIPAY)));
 
     assertThat(app)
-        .isEqualTo(new NotificationCheck.Rejected("app_id is not ours", app.redactedParameters()));
+        .isEqualTo(
+            new NotificationCheck.Rejected(
+                "app_id is not ours",
+                otherApp.get("out_trade_no"),
+                app.redactedParameters(),
+                NotifyParameters.REPLIES));
     assertThat(seller)
         .isEqualTo(
-            new NotificationCheck.Rejected("seller_id is not ours", seller.redactedParameters()));
+            new NotificationCheck.Rejected(
+                "seller_id is not ours",
+                otherSeller.get("out_trade_no"),
+                seller.redactedParameters(),
+                NotifyParameters.REPLIES));
+    assertThat(app.replies().refused().body()).isEqualTo("failure");
+    assertThat(app.replies().accepted().body()).isEqualTo("success");
     assertThat(app.redactedParameters())
         .contains("app_id=2021999999999999")
         .doesNotContain("sign=");
@@ -88,7 +101,8 @@ class NotificationVerificationTest {
 
   @Test
   void aGenuineNotificationIsVerifiedAndRead() throws Exception {
-    NotificationCheck check = channel.verifyNotification(signed(paidNotify(), TestKeys.ALIPAY));
+    NotificationCheck check =
+        channel.verify(Forms.notification(signed(paidNotify(), TestKeys.ALIPAY)));
 
     assertThat(check).isInstanceOf(NotificationCheck.Verified.class);
     TradeNotification n = ((NotificationCheck.Verified) check).notification();
@@ -118,7 +132,7 @@ class NotificationVerificationTest {
     p.put("out_biz_no", "RF20261126A1");
     p.put("gmt_refund", "2026-11-26 11:00:00.631");
 
-    NotificationCheck check = channel.verifyNotification(signed(p, TestKeys.ALIPAY));
+    NotificationCheck check = channel.verify(Forms.notification(signed(p, TestKeys.ALIPAY)));
 
     TradeNotification n = ((NotificationCheck.Verified) check).notification();
     assertThat(n.refundedTotal()).isEqualTo(Money.parse("5.50"));
@@ -130,27 +144,29 @@ class NotificationVerificationTest {
     Map<String, String> p = signed(paidNotify(), TestKeys.ALIPAY);
     p.put("total_amount", "0.01");
 
-    assertThat(channel.verifyNotification(p)).isInstanceOf(NotificationCheck.Rejected.class);
+    assertThat(channel.verify(Forms.notification(p)))
+        .isInstanceOf(NotificationCheck.Rejected.class);
   }
 
   @Test
   void aNotificationSignedWithAnotherKeyIsRejected() throws Exception {
-    assertThat(channel.verifyNotification(signed(paidNotify(), TestKeys.STRANGER)))
+    assertThat(channel.verify(Forms.notification(signed(paidNotify(), TestKeys.STRANGER))))
         .isInstanceOf(NotificationCheck.Rejected.class);
     // Including our own key: only Alipay's key may sign a notification.
-    assertThat(channel.verifyNotification(signed(paidNotify(), TestKeys.APP)))
+    assertThat(channel.verify(Forms.notification(signed(paidNotify(), TestKeys.APP))))
         .isInstanceOf(NotificationCheck.Rejected.class);
   }
 
   @Test
   void aMissingSignatureIsRejectedWithoutThrowing() {
-    NotificationCheck check = channel.verifyNotification(paidNotify());
+    NotificationCheck check = channel.verify(Forms.notification(paidNotify()));
 
     assertThat(check)
         .extracting(c -> ((NotificationCheck.Rejected) c).reason())
         .isEqualTo("missing sign");
-    assertThat(channel.verifyNotification(Map.of())).isInstanceOf(NotificationCheck.Rejected.class);
-    assertThat(channel.verifyNotification(Map.of("sign", "@@@not base64@@@")))
+    assertThat(channel.verify(Forms.notification(Map.of())))
+        .isInstanceOf(NotificationCheck.Rejected.class);
+    assertThat(channel.verify(Forms.notification(Map.of("sign", "@@@not base64@@@"))))
         .isInstanceOf(NotificationCheck.Rejected.class);
   }
 
@@ -166,7 +182,8 @@ class NotificationVerificationTest {
             "RSA");
     p.put("sign", sha1);
 
-    assertThat(channel.verifyNotification(p)).isInstanceOf(NotificationCheck.Rejected.class);
+    assertThat(channel.verify(Forms.notification(p)))
+        .isInstanceOf(NotificationCheck.Rejected.class);
   }
 
   @Test
@@ -174,7 +191,7 @@ class NotificationVerificationTest {
     Map<String, String> p = paidNotify();
     p.put("charset", "gbk");
 
-    NotificationCheck check = channel.verifyNotification(signed(p, TestKeys.ALIPAY));
+    NotificationCheck check = channel.verify(Forms.notification(signed(p, TestKeys.ALIPAY)));
 
     assertThat(check).isInstanceOf(NotificationCheck.Verified.class);
   }
@@ -187,7 +204,7 @@ class NotificationVerificationTest {
     gbkSigned.put("charset", "utf-8");
     // The charset is signed too, so re-sign under the same content with utf-8 named is impossible;
     // naming a different charset must break it (the subject has non-ASCII characters).
-    assertThat(channel.verifyNotification(gbkSigned))
+    assertThat(channel.verify(Forms.notification(gbkSigned)))
         .isInstanceOf(NotificationCheck.Rejected.class);
   }
 
@@ -196,7 +213,7 @@ class NotificationVerificationTest {
     Map<String, String> p = paidNotify();
     p.put("trade_status", "TRADE_PENDING");
 
-    assertThat(channel.verifyNotification(signed(p, TestKeys.ALIPAY)))
+    assertThat(channel.verify(Forms.notification(signed(p, TestKeys.ALIPAY))))
         .extracting(c -> ((NotificationCheck.Rejected) c).reason())
         .isEqualTo("unknown trade_status");
   }
@@ -206,7 +223,7 @@ class NotificationVerificationTest {
     Map<String, String> p = paidNotify();
     p.put("total_amount", "20.001");
 
-    assertThat(channel.verifyNotification(signed(p, TestKeys.ALIPAY)))
+    assertThat(channel.verify(Forms.notification(signed(p, TestKeys.ALIPAY))))
         .extracting(c -> ((NotificationCheck.Rejected) c).reason())
         .isEqualTo("unreadable amount");
   }
@@ -216,7 +233,7 @@ class NotificationVerificationTest {
     Map<String, String> p = signed(paidNotify(), TestKeys.ALIPAY);
     Map<String, String> before = new HashMap<>(p);
 
-    channel.verifyNotification(p);
+    channel.verify(Forms.notification(p));
 
     assertThat(p).isEqualTo(before);
   }
@@ -237,10 +254,10 @@ class NotificationVerificationTest {
     p.put("timestamp", "2026-11-26 10:00:06");
     Map<String, String> genuine = signed(p, TestKeys.ALIPAY);
 
-    assertThat(channel.verifyReturn(genuine)).isTrue();
+    assertThat(channel.verifyReturn(Forms.query(genuine))).isPresent();
     genuine.put("total_amount", "200.00");
-    assertThat(channel.verifyReturn(genuine)).isFalse();
-    assertThat(channel.verifyReturn(signed(p, TestKeys.STRANGER))).isFalse();
-    assertThat(channel.verifyReturn(p)).isFalse();
+    assertThat(channel.verifyReturn(Forms.query(genuine))).isEmpty();
+    assertThat(channel.verifyReturn(Forms.query(signed(p, TestKeys.STRANGER)))).isEmpty();
+    assertThat(channel.verifyReturn(Forms.query(p))).isEmpty();
   }
 }

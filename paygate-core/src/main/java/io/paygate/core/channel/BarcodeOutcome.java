@@ -3,10 +3,10 @@ package io.paygate.core.channel;
 /** The channel's synchronous answer to a barcode payment (the shop scanned the buyer's code). */
 public sealed interface BarcodeOutcome {
 
-  /** Paid at once. */
+  /** Paid at once, or paid already by an earlier charge under the same number. */
   record Paid() implements BarcodeOutcome {}
 
-  /** The trade exists and waits for the buyer to confirm on the phone (Alipay's 10003). */
+  /** The trade exists and waits for the buyer to confirm on the phone. */
   record Waiting() implements BarcodeOutcome {}
 
   record Refused(ChannelError error) implements BarcodeOutcome {}

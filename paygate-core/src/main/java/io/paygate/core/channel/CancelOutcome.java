@@ -9,6 +9,9 @@ public sealed interface CancelOutcome {
    */
   record Cancelled(String action) implements CancelOutcome {}
 
+  /** The channel has no such trade (nobody scanned the code): nothing to cancel there. */
+  record NotFound() implements CancelOutcome {}
+
   record Refused(ChannelError error) implements CancelOutcome {}
 
   /** No answer, or the channel asks to try again: the trade may or may not be cancelled. */

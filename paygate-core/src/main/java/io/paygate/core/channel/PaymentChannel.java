@@ -1,7 +1,7 @@
 package io.paygate.core.channel;
 
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Port: a payment channel. Implementations translate the channel's protocol into these outcomes;
@@ -12,17 +12,24 @@ import java.util.Map;
  */
 public interface PaymentChannel {
 
+  /**
+   * The channel's name in routes and records ({@code /channels/{id}/notify}): lower-case letters,
+   * the same for every app of the channel.
+   */
+  String id();
+
   /** The merchant's apps this channel reaches; every order and lookup names one of them. */
   MerchantApps apps();
 
-  /** The auto-submitting HTML form that takes the buyer's browser to the channel's cashier. */
-  String payForm(PayOrder order);
+  /** The limits the channel sets on what it is sent, and the pauses it asks for. */
+  ChannelRules rules();
 
   /**
-   * The QR code a buyer scans to pay a face-to-face order. The same order asked again gets the same
-   * code, so asking is safe to repeat.
+   * What the buyer pays the order with, in its product's shape: a cashier form, a QR code, a
+   * redirect, an app order, a JSAPI prepay. The same order asked again gets the same checkout (the
+   * same trade at the channel), so asking is safe to repeat.
    */
-  QrOutcome precreate(PayOrder order);
+  CheckoutOutcome checkout(PayOrder order);
 
   /** Charges the buyer whose payment code ({@code authCode}) the shop scanned. */
   BarcodeOutcome payBarcode(PayOrder order, String authCode);
@@ -48,12 +55,18 @@ public interface PaymentChannel {
   BillLookup bill(String app, LocalDate date);
 
   /**
-   * Checks an asynchronous notification completely: its signature and that it was sent to our
-   * merchant account, then reads it. Verified means genuine and ours, and names the app it was sent
-   * for; the domain checks the rest (that the trade is one of that app's, for our amount).
+   * Checks an asynchronous notification completely, whatever its shape (a form, JSON with signed
+   * headers, an encrypted resource): its signature and that it was sent to our merchant account,
+   * then reads it. Verified means genuine and ours, and names the app it was sent for; the domain
+   * checks the rest (that the trade is one of that app's, for our amount). Either answer carries
+   * the replies the provider expects. Never throws for what arrives from outside.
    */
-  NotificationCheck verifyNotification(Map<String, String> parameters);
+  NotificationCheck verify(InboundNotification notification);
 
-  /** Verifies the signature of the browser's synchronous return parameters. */
-  boolean verifyReturn(Map<String, String> parameters);
+  /**
+   * The payment a buyer's browser comes back from the channel's cashier for, when the return's
+   * signature verifies ({@code query}: the return URL's raw query string); empty otherwise. Proof
+   * of nothing but that the channel sent the buyer back.
+   */
+  Optional<String> verifyReturn(String query);
 }

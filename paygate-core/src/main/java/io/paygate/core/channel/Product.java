@@ -1,16 +1,66 @@
 package io.paygate.core.channel;
 
-/** The cashier a payment uses. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The way a payment is taken. Each product declares its traits, and the rest of PayGate asks the
+ * trait, never the product's name: a new product is one line here and its channel's mapping.
+ */
 public enum Product {
-  /** PC web cashier (FAST_INSTANT_TRADE_PAY). */
-  PAGE,
-  /** Mobile web cashier (QUICK_WAP_WAY). */
-  WAP,
+  /** A desktop browser's cashier page at the channel. */
+  PAGE(Trait.CASHIER_PAGE),
+  /** A phone browser's cashier page at the channel. */
+  WAP(Trait.CASHIER_PAGE),
   /**
-   * Face to face, the shop shows a QR code (当面付 precreate, FACE_TO_FACE_PAYMENT): the buyer scans
-   * it with the Alipay app. No cashier form.
+   * Face to face, the shop shows a QR code: the buyer scans it with the provider's app. No cashier
+   * form.
    */
-  QR,
-  /** Face to face, the shop scans the buyer's payment code (付款码, alipay.trade.pay bar_code). */
-  BARCODE
+  QR(Trait.FACE_TO_FACE, Trait.CANCELLABLE, Trait.SHOWS_QR_CODE),
+  /** Face to face, the shop scans the buyer's payment code and charges it. */
+  BARCODE(Trait.FACE_TO_FACE, Trait.CANCELLABLE, Trait.CHARGES_PAYMENT_CODE);
+
+  /** What a product is like, as the core and the server need to know it. */
+  public enum Trait {
+    /** Paid in person at a shop's counter. */
+    FACE_TO_FACE,
+    /** May be cancelled whatever its state: closed if unpaid, refunded in full if paid. */
+    CANCELLABLE,
+    /** The buyer's browser is sent to the channel's cashier page (a form). */
+    CASHIER_PAGE,
+    /** The buyer scans a QR code the shop shows. */
+    SHOWS_QR_CODE,
+    /** The shop scans the buyer's payment code and charges it at once. */
+    CHARGES_PAYMENT_CODE
+  }
+
+  private final Set<Trait> traits;
+
+  Product(Trait first, Trait... rest) {
+    this.traits = EnumSet.of(first, rest);
+  }
+
+  public boolean has(Trait trait) {
+    return traits.contains(trait);
+  }
+
+  public boolean faceToFace() {
+    return has(Trait.FACE_TO_FACE);
+  }
+
+  public boolean cancellable() {
+    return has(Trait.CANCELLABLE);
+  }
+
+  public boolean hasCashierPage() {
+    return has(Trait.CASHIER_PAGE);
+  }
+
+  public boolean showsQrCode() {
+    return has(Trait.SHOWS_QR_CODE);
+  }
+
+  public boolean chargesPaymentCode() {
+    return has(Trait.CHARGES_PAYMENT_CODE);
+  }
 }

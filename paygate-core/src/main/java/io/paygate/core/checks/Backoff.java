@@ -9,9 +9,6 @@ import java.time.Duration;
  */
 public final class Backoff {
 
-  /** Alipay asks for a pause of about 10 s before a refund is queried. */
-  public static final Duration FIRST_REFUND_CHECK = Duration.ofSeconds(10);
-
   public static final Duration FIRST_PAYMENT_CHECK = Duration.ofMinutes(1);
 
   static final Duration PAYMENT_CAP = Duration.ofMinutes(30);
@@ -28,13 +25,12 @@ public final class Backoff {
   }
 
   /**
-   * The wait before check number {@code attempts + 1} of a refund: 10 s after an unknown answer,
-   * then 1, 2, 4 … min, at most an hour apart.
+   * The wait before check number {@code attempts + 1} of a refund: the channel's pause after an
+   * unknown answer ({@code pause}, see {@code ChannelRules.refundQueryPause}), then 1, 2, 4 … min,
+   * at most an hour apart.
    */
-  public static Duration refund(int attempts) {
-    return attempts == 0
-        ? FIRST_REFUND_CHECK
-        : doubled(Duration.ofMinutes(1), attempts - 1, REFUND_CAP);
+  public static Duration refund(int attempts, Duration pause) {
+    return attempts == 0 ? pause : doubled(Duration.ofMinutes(1), attempts - 1, REFUND_CAP);
   }
 
   private static Duration doubled(Duration first, int attempts, Duration cap) {

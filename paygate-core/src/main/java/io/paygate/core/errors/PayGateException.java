@@ -32,13 +32,13 @@ public class PayGateException extends RuntimeException {
         ErrorCode.PAYMENT_NOT_FOUND, "no payment has out_trade_no " + outTradeNo);
   }
 
-  /** The channel refused; its sub_code (or code) is passed through to the caller. */
+  /** The channel refused; its code is passed through to the caller. */
   public static PayGateException channelRejected(String what, ChannelError error) {
     return new PayGateException(
         ErrorCode.CHANNEL_REJECTED,
-        "the channel refused " + what + ": " + error.subMessage(),
+        "the channel refused " + what + ": " + error.message(),
         null,
-        error.subCode() != null ? error.subCode() : error.code());
+        error.code());
   }
 
   public ErrorCode code() {
@@ -50,7 +50,7 @@ public class PayGateException extends RuntimeException {
     return field;
   }
 
-  /** The channel's sub_code when the channel's answer is the cause, or null. */
+  /** The channel's code when the channel's answer is the cause, or null. */
   public String channelCode() {
     return channelCode;
   }

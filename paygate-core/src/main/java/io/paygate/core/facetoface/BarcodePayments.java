@@ -2,63 +2,50 @@ package io.paygate.core.facetoface;
 
 import io.paygate.core.channel.BarcodeOutcome;
 import io.paygate.core.channel.CancelOutcome;
+import io.paygate.core.channel.ChannelRules;
 import io.paygate.core.channel.PaymentChannel;
-import io.paygate.core.channel.Product;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.payments.NewPayment;
 import io.paygate.core.payments.Payment;
-import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
-import io.paygate.core.payments.PaymentTransition;
-import io.paygate.core.transactions.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
- * Barcode payments (付款码), as Alipay prescribes them: charge the buyer's code; paid, done; if the
- * buyer must confirm on the phone (10003) or no answer came, ask about the trade every {@code poll}
- * for up to {@code wait}; still unpaid then, cancel it, so no buyer is charged for an order the
- * shop gave up on.
+ * Barcode payments (付款码), as the channels prescribe them: charge the buyer's code; paid, done; if
+ * the buyer must confirm on the phone or no answer came, ask about the trade every {@code poll} for
+ * up to {@code wait}; still unpaid then, cancel it, so no buyer is charged for an order the shop
+ * gave up on.
  *
- * <p>The answer always names the payment: PAID; FAILED (Alipay refused and the trade is ended,
+ * <p>The answer always names the payment: PAID; FAILED (the channel refused and the trade is ended,
  * nothing charged, thrown as {@link BarcodeRefused}); CLOSED (given up and cancelled); or PENDING
- * while the outcome is unknown (Alipay did not answer the charge, the queries or the cancel): the
- * janitor then settles it, paid, or cancelled with any money returned. A charge that may have
+ * while the outcome is unknown (the channel did not answer the charge, the queries or the cancel):
+ * the janitor then settles it, paid, or cancelled with any money returned. A charge that may have
  * happened never ends in an error.
  */
 public final class BarcodePayments {
 
-  /** Alipay's payment codes: 18 digits starting 25 to 30. */
-  private static final Pattern AUTH_CODE = Pattern.compile("(2[5-9]|30)\\d{14,22}");
-
   private final PaymentService payments;
-  private final PaymentRepository repository;
   private final CancelService cancels;
   private final PaymentChannel channel;
-  private final Transactions transactions;
   private final Clock clock;
   private final Duration wait;
   private final Duration poll;
 
   public BarcodePayments(
       PaymentService payments,
-      PaymentRepository repository,
       CancelService cancels,
       PaymentChannel channel,
-      Transactions transactions,
       Clock clock,
       Duration wait,
       Duration poll) {
     this.payments = payments;
-    this.repository = repository;
     this.cancels = cancels;
     this.channel = channel;
-    this.transactions = transactions;
     this.clock = clock;
     this.wait = wait;
     this.poll = poll;
@@ -73,15 +60,15 @@ public final class BarcodePayments {
    * @param resume whether an earlier run of this request (one Idempotency-Key, one out_trade_no)
    *     may have charged already: then the payment it made is resumed, never charged a second time
    *     under another number
-   * @throws BarcodeRefused when Alipay refused the charge and nothing was charged
+   * @throws BarcodeRefused when the channel refused the charge and nothing was charged
    */
   public Payment pay(NewPayment request, String authCode, boolean resume) {
-    if (request.product() != Product.BARCODE) {
+    if (request.product() == null || !request.product().chargesPaymentCode()) {
       throw PayGateException.invalid("product", "a barcode payment has product barcode");
     }
-    if (authCode == null || !AUTH_CODE.matcher(authCode.trim()).matches()) {
-      throw PayGateException.invalid(
-          "auth_code", "auth_code is the buyer's payment code: 16 to 24 digits starting 25 to 30");
+    ChannelRules.Format code = channel.rules().paymentCode();
+    if (authCode == null || !code.matches(authCode.trim())) {
+      throw PayGateException.invalid("auth_code", "auth_code is " + code.description());
     }
     boolean again =
         resume && request.outTradeNo() != null && payments.find(request.outTradeNo()).isPresent();
@@ -92,7 +79,7 @@ public final class BarcodePayments {
   }
 
   /**
-   * The first run's payment: as it stands if settled; if Alipay has no trade for it, the first
+   * The first run's payment: as it stands if settled; if the channel has no trade for it, the first
    * charge never arrived and is sent now under the same number; otherwise waited for as the first
    * run would have.
    */
@@ -111,13 +98,11 @@ public final class BarcodePayments {
   private Payment charge(String outTradeNo, String authCode) {
     BarcodeOutcome outcome = channel.payBarcode(payments.payable(outTradeNo), authCode);
     if (outcome instanceof BarcodeOutcome.Paid) {
-      // Booked from Alipay's query; should its answer be lost, the payment stays PENDING.
+      // Booked from the channel's query (this charge, or an earlier one under this number); should
+      // its answer be lost, the payment stays PENDING.
       return payments.sync(outTradeNo);
     }
     if (outcome instanceof BarcodeOutcome.Refused refused) {
-      if ("ACQ.TRADE_HAS_SUCCESS".equals(refused.error().subCode())) {
-        return payments.sync(outTradeNo); // an earlier charge under this number went through
-      }
       return refused(outTradeNo, refused);
     }
     return waitForTheBuyer(outTradeNo);
@@ -125,8 +110,8 @@ public final class BarcodePayments {
 
   /**
    * A refused charge may leave a trade waiting (a balance too low): it is cancelled, and only once
-   * Alipay ended it (or never made one) is the payment FAILED. Should the cancel go unanswered, the
-   * payment stays PENDING for the janitor.
+   * the channel ended it (or never made one) is the payment FAILED. Should the cancel go
+   * unanswered, the payment stays PENDING for the janitor.
    */
   private Payment refused(String outTradeNo, BarcodeOutcome.Refused refused) {
     Payment payment = payments.get(outTradeNo);
@@ -134,14 +119,12 @@ public final class BarcodePayments {
         channel.cancel(new TradeRef(payment.app(), outTradeNo, payment.tradeNo()));
     boolean ended =
         cancel instanceof CancelOutcome.Cancelled cancelled && cancelled.action().equals("close")
-            || cancel instanceof CancelOutcome.Refused notThere
-                && "ACQ.TRADE_NOT_EXIST".equals(notThere.error().subCode());
+            || cancel instanceof CancelOutcome.NotFound;
     if (!ended) {
       // Paid after all, or no word: the cancel's own steps book what happened, if they can.
       return giveUp(outTradeNo);
     }
-    // payment.closed is announced with the change, in its transaction.
-    transactions.run(() -> repository.apply(outTradeNo, PaymentTransition.FAIL, clock.instant()));
+    payments.failHere(outTradeNo);
     Payment failed = payments.get(outTradeNo);
     if (failed.status() != PaymentStatus.FAILED) {
       return failed; // paid meanwhile, booked by a notify
@@ -162,8 +145,8 @@ public final class BarcodePayments {
   }
 
   /**
-   * Cancels, as Alipay prescribes when the outcome stays unknown: closed if unpaid, refunded if
-   * paid. Unanswered or refused, the payment stays as it is (PENDING) for the janitor.
+   * Cancels, as the channel prescribes when the outcome stays unknown: closed if unpaid, refunded
+   * if paid. Unanswered or refused, the payment stays as it is (PENDING) for the janitor.
    */
   private Payment giveUp(String outTradeNo) {
     try {

@@ -5,7 +5,7 @@ import io.paygate.core.errors.PayGateException;
 import io.paygate.core.payments.Payment;
 
 /**
- * Alipay refused a barcode charge and the trade is ended: the payment is FAILED, nothing was
+ * The channel refused a barcode charge and the trade is ended: the payment is FAILED, nothing was
  * charged. The refusal is what the shop must hear, with the payment's number.
  */
 public final class BarcodeRefused extends PayGateException {

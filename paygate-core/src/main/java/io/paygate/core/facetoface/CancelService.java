@@ -3,7 +3,6 @@ package io.paygate.core.facetoface;
 import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.PaymentChannel;
-import io.paygate.core.channel.Product;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
@@ -86,7 +85,7 @@ public final class CancelService {
    */
   public Cancellation cancel(String outTradeNo) {
     Payment payment = payments.get(outTradeNo);
-    if (payment.product() != Product.QR && payment.product() != Product.BARCODE) {
+    if (!payment.product().cancellable()) {
       throw new PayGateException(
           ErrorCode.PAYMENT_NOT_CANCELLABLE,
           "only a face-to-face (qr, barcode) payment can be cancelled; close or refund the others");
@@ -106,10 +105,10 @@ public final class CancelService {
 
   /** What the channel did: {@code close} or {@code refund}. */
   private static String answered(CancelOutcome outcome) {
+    if (outcome instanceof CancelOutcome.NotFound) {
+      return "close"; // nobody scanned: no trade at the channel, only ours to close
+    }
     if (outcome instanceof CancelOutcome.Refused refused) {
-      if ("ACQ.TRADE_NOT_EXIST".equals(refused.error().subCode())) {
-        return "close"; // nobody scanned: no trade at the channel, only ours to close
-      }
       throw PayGateException.channelRejected("the cancel", refused.error());
     }
     return ((CancelOutcome.Cancelled) outcome).action();

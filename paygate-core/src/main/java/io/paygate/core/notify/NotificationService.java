@@ -1,6 +1,8 @@
 package io.paygate.core.notify;
 
+import io.paygate.core.channel.InboundNotification;
 import io.paygate.core.channel.NotificationCheck;
+import io.paygate.core.channel.NotifyReply;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.TradeNotification;
@@ -16,7 +18,6 @@ import io.paygate.core.refunds.RefundSettlement;
 import io.paygate.core.transactions.Transactions;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,10 +58,12 @@ public final class NotificationService {
     this.clock = clock;
   }
 
-  public NotifyAck handle(Map<String, String> parameters) {
+  /** Verifies, checks and applies one notification, and says what the provider is answered. */
+  public Handled handle(InboundNotification received) {
     Instant started = clock.instant();
-    Decision decision = decide(parameters);
+    Decision decision = decide(received);
     NotifyAck ack = decision.ack();
+    NotifyReply reply = decision.replies().of(ack instanceof NotifyAck.Accepted);
     String outcome =
         ack instanceof NotifyAck.Accepted accepted
             ? accepted.outcome()
@@ -73,10 +76,10 @@ public final class NotificationService {
         ours ? "notify" : decision.genuine() ? "notify-unmatched" : "notify-unverified",
         ours ? decision.outTradeNo() : null,
         decision.redactedParameters(),
-        ack.body(),
+        reply.body(),
         outcome,
         clock.millis() - started.toEpochMilli());
-    return ack;
+    return new Handled(ack, reply, decision.outTradeNo());
   }
 
   private static boolean unknownPayment(NotifyAck ack) {
@@ -90,31 +93,44 @@ public final class NotificationService {
    * them.
    */
   private record Decision(
-      NotifyAck ack, boolean genuine, String outTradeNo, String redactedParameters) {}
+      NotifyAck ack,
+      boolean genuine,
+      String outTradeNo,
+      String redactedParameters,
+      NotifyReply.Choice replies) {}
 
-  private Decision decide(Map<String, String> parameters) {
-    NotificationCheck check = channel.verifyNotification(Map.copyOf(parameters));
+  private Decision decide(InboundNotification received) {
+    NotificationCheck check = channel.verify(received);
     if (check instanceof NotificationCheck.Rejected rejected) {
       return new Decision(
           new NotifyAck.Refused(NotifyAck.Refusal.NOT_GENUINE, rejected.reason()),
           false,
-          null,
-          rejected.redactedParameters());
+          rejected.claimedOutTradeNo(),
+          rejected.redactedParameters(),
+          rejected.replies());
     }
     NotificationCheck.Verified verified = (NotificationCheck.Verified) check;
     TradeNotification notification = verified.notification();
     String outTradeNo = notification.trade().outTradeNo();
     if (alreadyBooked(verified.app(), notification)) {
-      // A redelivery (Alipay sends again until it hears success, and at times twice anyway).
+      // A redelivery (a provider sends again until it hears it taken, and at times twice anyway).
       return new Decision(
-          new NotifyAck.Accepted(NO_CHANGE), true, outTradeNo, verified.redactedParameters());
+          new NotifyAck.Accepted(NO_CHANGE),
+          true,
+          outTradeNo,
+          verified.redactedParameters(),
+          verified.replies());
     }
     // Each app's notifications speak for its own payments only: checked under the payment's lock
     // in apply, and here first for a refund notification, before another app is asked about it.
     boolean outsideRefund = namesAnOutsideRefund(notification);
     if (outsideRefund && !ofTheApp(verified.app(), outTradeNo)) {
       return new Decision(
-          otherApp(verified.app()), true, outTradeNo, verified.redactedParameters());
+          otherApp(verified.app()),
+          true,
+          outTradeNo,
+          verified.redactedParameters(),
+          verified.replies());
     }
     // The exact amount of a refund it names that is not ours (one made in the merchant console),
     // asked before the transaction: no call to the channel holds a payment's lock.
@@ -127,13 +143,15 @@ public final class NotificationService {
               "the amount of refund " + notification.refundNo() + " could not be asked for yet"),
           true,
           outTradeNo,
-          verified.redactedParameters());
+          verified.redactedParameters(),
+          verified.replies());
     }
     return new Decision(
         transactions.inTransaction(() -> apply(verified.app(), notification, outsideAmount)),
         true,
         outTradeNo,
-        verified.redactedParameters());
+        verified.redactedParameters(),
+        verified.replies());
   }
 
   /** Booked as it says already: answered from a plain read, without the payment's lock. */

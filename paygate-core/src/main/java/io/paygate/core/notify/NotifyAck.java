@@ -1,19 +1,13 @@
 package io.paygate.core.notify;
 
 /**
- * What to answer a notification: {@code success} only once its effect is committed, otherwise
- * {@code failure} so the channel delivers it again (or gives up on a forgery).
+ * The core's decision on a notification: taken only once its effect is committed, otherwise refused
+ * so the channel delivers it again (or gives up on a forgery). What the provider is answered for
+ * each is the channel's (see {@link Handled}).
  */
 public sealed interface NotifyAck {
 
-  String body();
-
-  record Accepted(String outcome) implements NotifyAck {
-    @Override
-    public String body() {
-      return "success";
-    }
-  }
+  record Accepted(String outcome) implements NotifyAck {}
 
   /** Why a notification was refused, in few enough words to count by. */
   enum Refusal {
@@ -27,10 +21,5 @@ public sealed interface NotifyAck {
     TRY_LATER
   }
 
-  record Refused(Refusal refusal, String reason) implements NotifyAck {
-    @Override
-    public String body() {
-      return "failure";
-    }
-  }
+  record Refused(Refusal refusal, String reason) implements NotifyAck {}
 }

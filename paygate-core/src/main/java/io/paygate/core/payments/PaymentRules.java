@@ -1,19 +1,21 @@
 package io.paygate.core.payments;
 
+import io.paygate.core.channel.ChannelRules;
 import io.paygate.core.channel.MerchantApps;
 import io.paygate.core.channel.Product;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.money.Money;
-import io.paygate.core.numbers.Identifiers;
+import java.util.Locale;
+import java.util.Set;
 
-/** The limits Alipay sets on a payment's fields, checked before anything is stored. */
+/**
+ * A payment's fields checked before anything is stored: the amounts PayGate takes, and the limits
+ * the channel sets ({@link ChannelRules}: lengths, the numbers' alphabet).
+ */
 public final class PaymentRules {
 
   public static final Money MIN_AMOUNT = Money.parse("0.01");
   public static final Money MAX_AMOUNT = Money.parse("100000000.00");
-  public static final int MAX_SUBJECT = 256;
-  public static final int MAX_BODY = 128;
-  public static final int MAX_REASON = 256;
 
   private PaymentRules() {}
 
@@ -26,23 +28,24 @@ public final class PaymentRules {
     }
   }
 
-  public static void checkNewPayment(NewPayment request) {
+  public static void checkNewPayment(NewPayment request, ChannelRules rules) {
     checkAmount("total_amount", request.totalAmount());
     String subject = request.subject();
     if (subject == null || subject.isBlank()) {
       throw PayGateException.invalid("subject", "subject is required");
     }
-    if (subject.length() > MAX_SUBJECT) {
-      throw PayGateException.invalid("subject", "subject is at most 256 characters");
+    if (subject.length() > rules.maxSubject()) {
+      throw PayGateException.invalid(
+          "subject", "subject is at most " + rules.maxSubject() + " characters");
     }
-    if (request.body() != null && request.body().length() > MAX_BODY) {
-      throw PayGateException.invalid("body", "body is at most 128 characters");
+    if (request.body() != null && request.body().length() > rules.maxBody()) {
+      throw PayGateException.invalid("body", "body is at most " + rules.maxBody() + " characters");
     }
     if (request.product() == null) {
       throw PayGateException.invalid("product", "product is page, wap, qr or barcode");
     }
     if (request.outTradeNo() != null) {
-      checkMerchantNumber("out_trade_no", request.outTradeNo());
+      checkMerchantNumber("out_trade_no", request.outTradeNo(), rules);
     }
   }
 
@@ -57,28 +60,32 @@ public final class PaymentRules {
     if (app == null) {
       throw PayGateException.invalid("app", "app is required: one of " + apps.names());
     }
-    java.util.Set<Product> sells = apps.products().get(app);
+    Set<Product> sells = apps.products().get(app);
     if (sells == null) {
       throw PayGateException.invalid(
           "app", "no app named " + app + "; the apps are " + apps.names());
     }
     if (product != null && !sells.contains(product)) {
       throw PayGateException.invalid(
-          "product",
-          "app " + app + " does not sell " + product.name().toLowerCase(java.util.Locale.ROOT));
+          "product", "app " + app + " does not sell " + product.name().toLowerCase(Locale.ROOT));
     }
     return app;
   }
 
-  /** out_request_no: the characters of out_trade_no (Alipay documents no others for it). */
-  public static void checkRefundNumber(String field, String value) {
-    checkMerchantNumber(field, value);
+  /** A refund's reason and number (out_request_no takes the alphabet of out_trade_no). */
+  public static void checkNewRefund(String reason, String outRequestNo, ChannelRules rules) {
+    if (reason != null && reason.length() > rules.maxRefundReason()) {
+      throw PayGateException.invalid(
+          "refund_reason", "refund_reason is at most " + rules.maxRefundReason() + " characters");
+    }
+    if (outRequestNo != null) {
+      checkMerchantNumber("out_request_no", outRequestNo, rules);
+    }
   }
 
-  public static void checkMerchantNumber(String field, String value) {
-    if (!Identifiers.MERCHANT_NUMBER.matcher(value).matches()) {
-      throw PayGateException.invalid(
-          field, field + " is 1 to 64 characters of letters, digits and underscore");
+  public static void checkMerchantNumber(String field, String value, ChannelRules rules) {
+    if (!rules.merchantNumber().matches(value)) {
+      throw PayGateException.invalid(field, field + " is " + rules.merchantNumber().description());
     }
   }
 }

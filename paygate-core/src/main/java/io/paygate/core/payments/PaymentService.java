@@ -1,11 +1,11 @@
 package io.paygate.core.payments;
 
+import io.paygate.core.channel.Checkout;
+import io.paygate.core.channel.CheckoutOutcome;
 import io.paygate.core.channel.CloseOutcome;
 import io.paygate.core.channel.MerchantApps;
 import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.PaymentChannel;
-import io.paygate.core.channel.Product;
-import io.paygate.core.channel.QrOutcome;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.core.checks.Backoff;
@@ -67,7 +67,7 @@ public final class PaymentService {
    *     payment, answered as it stands, not refused as taken
    */
   public Payment create(NewPayment request, boolean resume) {
-    PaymentRules.checkNewPayment(request);
+    PaymentRules.checkNewPayment(request, channel.rules());
     String app = PaymentRules.chooseApp(channel.apps(), request.app(), request.product());
     Instant now = clock.instant();
     String outTradeNo =
@@ -137,12 +137,14 @@ public final class PaymentService {
   /** The auto-submitting form that sends the buyer to the cashier, while the payment is open. */
   public String payForm(String outTradeNo) {
     PayOrder order = payable(outTradeNo);
-    if (order.product() != Product.PAGE && order.product() != Product.WAP) {
+    if (!order.product().hasCashierPage()) {
       throw new PayGateException(
           ErrorCode.PAYMENT_NOT_PAYABLE,
-          "a face-to-face payment is paid by a scan, not at a cashier form");
+          order.product().faceToFace()
+              ? "a face-to-face payment is paid by a scan, not at a cashier form"
+              : "this payment has no cashier form");
     }
-    return channel.payForm(order);
+    return ((Checkout.Form) checkout(order, "the cashier form")).html();
   }
 
   /**
@@ -151,20 +153,35 @@ public final class PaymentService {
    */
   public String qrCode(String outTradeNo) {
     PayOrder order = payable(outTradeNo);
-    if (order.product() != Product.QR) {
+    if (!order.product().showsQrCode()) {
       throw new PayGateException(ErrorCode.PAYMENT_NOT_PAYABLE, "only a QR payment has a QR code");
     }
-    QrOutcome outcome = channel.precreate(order);
-    if (outcome instanceof QrOutcome.Created created) {
-      return created.qrCode();
+    return ((Checkout.QrCode) checkout(order, "the QR code")).content();
+  }
+
+  /**
+   * What the buyer pays an open payment with, in its product's shape (a form, a QR code, a
+   * redirect, an app order, a JSAPI prepay). Asked again whenever it is shown, rather than stored:
+   * the channel answers the same order the same.
+   */
+  public Checkout checkout(String outTradeNo) {
+    return checkout(payable(outTradeNo), "the checkout");
+  }
+
+  private Checkout checkout(PayOrder order, String what) {
+    CheckoutOutcome outcome = channel.checkout(order);
+    if (outcome instanceof CheckoutOutcome.Opened opened) {
+      return opened.checkout();
     }
-    if (outcome instanceof QrOutcome.Refused refused) {
-      throw PayGateException.channelRejected("the QR code", refused.error());
+    if (outcome instanceof CheckoutOutcome.Refused refused) {
+      throw PayGateException.channelRejected(what, refused.error());
     }
     throw new PayGateException(
         ErrorCode.CHANNEL_UNAVAILABLE,
-        "the channel did not answer for the QR code; ask again: "
-            + ((QrOutcome.Unknown) outcome).reason());
+        "the channel did not answer for "
+            + what
+            + "; ask again: "
+            + ((CheckoutOutcome.Unknown) outcome).reason());
   }
 
   /** The order to put before the buyer, if the payment can still be paid. */
@@ -261,6 +278,17 @@ public final class PaymentService {
   public boolean closeHere(String outTradeNo) {
     return transactions.inTransaction(
         () -> payments.apply(outTradeNo, PaymentTransition.CLOSE, clock.instant()));
+  }
+
+  /**
+   * Marks an open payment FAILED (the channel refused it and ended its trade), in a transaction of
+   * its own, as {@link #closeHere} closes one.
+   *
+   * @return true when this call failed it
+   */
+  public boolean failHere(String outTradeNo) {
+    return transactions.inTransaction(
+        () -> payments.apply(outTradeNo, PaymentTransition.FAIL, clock.instant()));
   }
 
   /**

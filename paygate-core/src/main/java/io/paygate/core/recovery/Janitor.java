@@ -1,6 +1,5 @@
 package io.paygate.core.recovery;
 
-import io.paygate.core.channel.Product;
 import io.paygate.core.checks.Backoff;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.facetoface.CancelService;
@@ -99,7 +98,7 @@ public final class Janitor {
     Payment after = paymentService.sync(outTradeNo);
     Instant now = clock.instant();
     if (after.status() == PaymentStatus.PENDING
-        && after.product() == Product.BARCODE
+        && after.product().chargesPaymentCode()
         && !now.isBefore(after.createdAt().plus(barcodeWait).plus(BARCODE_GRACE))) {
       // A barcode payment whose outcome stayed unknown (the charge, query or cancel unanswered):
       // the counter gave up on it, so it is cancelled and any money taken goes back.
@@ -137,7 +136,8 @@ public final class Janitor {
     if (after.status() != RefundStatus.PENDING) {
       return new Next.Done();
     }
-    return new Next.At(clock.instant().plus(Backoff.refund(attempts + 1)));
+    return new Next.At(
+        clock.instant().plus(Backoff.refund(attempts + 1, refundService.refundQueryPause())));
   }
 
   /**

@@ -6,7 +6,6 @@ import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.RefundOrder;
 import io.paygate.core.channel.RefundOutcome;
 import io.paygate.core.channel.TradeRef;
-import io.paygate.core.checks.Backoff;
 import io.paygate.core.checks.CheckSchedule;
 import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
@@ -63,14 +62,14 @@ public final class RefundService {
   /** A refund reserved in the database, and whether the channel must be asked for it now. */
   private record Reservation(Payment payment, Refund refund, boolean send) {}
 
+  /** How long the channel asks to wait before a refund it did not confirm is asked about. */
+  public java.time.Duration refundQueryPause() {
+    return channel.rules().refundQueryPause();
+  }
+
   public Refund refund(String outTradeNo, NewRefund request) {
     PaymentRules.checkAmount("refund_amount", request.refundAmount());
-    if (request.reason() != null && request.reason().length() > PaymentRules.MAX_REASON) {
-      throw PayGateException.invalid("refund_reason", "refund_reason is at most 256 characters");
-    }
-    if (request.outRequestNo() != null) {
-      PaymentRules.checkRefundNumber("out_request_no", request.outRequestNo());
-    }
+    PaymentRules.checkNewRefund(request.reason(), request.outRequestNo(), channel.rules());
     String outRequestNo =
         request.outRequestNo() != null ? request.outRequestNo() : identifiers.newOutRequestNo();
     Reservation reservation =
@@ -181,7 +180,7 @@ public final class RefundService {
         confirm(refund, accepted.totalRefunded(), accepted.refundedAt());
       } else {
         checks.checkRefund(
-            refund.outTradeNo(), refund.outRequestNo(), clock.instant().plus(Backoff.refund(0)));
+            refund.outTradeNo(), refund.outRequestNo(), clock.instant().plus(refundQueryPause()));
       }
       return new Delivery(current(refund), true, null);
     }
@@ -191,13 +190,13 @@ public final class RefundService {
               settlement.fail(
                   refund.outTradeNo(),
                   refund.outRequestNo(),
-                  refused.error().subCode(),
-                  refused.error().subMessage()));
+                  refused.error().code(),
+                  refused.error().message()));
       return new Delivery(current(refund), false, refused.error());
     }
     // Unknown: stays PENDING (its amount reserved) until a refund query settles it.
     checks.checkRefund(
-        refund.outTradeNo(), refund.outRequestNo(), clock.instant().plus(Backoff.refund(0)));
+        refund.outTradeNo(), refund.outRequestNo(), clock.instant().plus(refundQueryPause()));
     return new Delivery(current(refund), false, null);
   }
 
@@ -241,7 +240,7 @@ public final class RefundService {
       return current(refund);
     }
     if (!sendAgain) {
-      checks.checkRefund(outTradeNo, outRequestNo, clock.instant().plus(Backoff.refund(0)));
+      checks.checkRefund(outTradeNo, outRequestNo, clock.instant().plus(refundQueryPause()));
       return current(refund);
     }
     if (lookup instanceof RefundLookup.NotRefunded) {

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 
 class BackoffTest {
 
+  /** The channel's pause before a refund is first asked about. */
+  private static final Duration PAUSE = Duration.ofSeconds(10);
+
   @Test
   void paymentChecksStartAtAMinuteAndDoubleToHalfAnHour() {
     assertThat(IntStream.rangeClosed(0, 7).mapToObj(Backoff::payment))
@@ -25,8 +28,8 @@ class BackoffTest {
   }
 
   @Test
-  void refundChecksStartAfterTenSecondsThenAMinuteAndDoubleToAnHour() {
-    assertThat(IntStream.rangeClosed(0, 9).mapToObj(Backoff::refund))
+  void refundChecksStartAfterTheChannelsPauseThenAMinuteAndDoubleToAnHour() {
+    assertThat(IntStream.rangeClosed(0, 9).mapToObj(n -> Backoff.refund(n, PAUSE)))
         .containsExactly(
             Duration.ofSeconds(10),
             Duration.ofMinutes(1),
@@ -39,7 +42,6 @@ class BackoffTest {
             Duration.ofHours(1),
             Duration.ofHours(1));
     assertThat(Backoff.REFUND_CAP).isEqualTo(Duration.ofHours(1));
-    assertThat(Backoff.FIRST_REFUND_CHECK).isEqualTo(Duration.ofSeconds(10));
   }
 
   @Test
@@ -48,7 +50,9 @@ class BackoffTest {
       assertThat(Backoff.payment(attempts))
           .as("payment %d", attempts)
           .isEqualTo(Backoff.PAYMENT_CAP);
-      assertThat(Backoff.refund(attempts)).as("refund %d", attempts).isEqualTo(Backoff.REFUND_CAP);
+      assertThat(Backoff.refund(attempts, PAUSE))
+          .as("refund %d", attempts)
+          .isEqualTo(Backoff.REFUND_CAP);
     }
   }
 
@@ -56,7 +60,8 @@ class BackoffTest {
   void theWaitNeverShrinksAsAttemptsGrow() {
     for (int attempts = 0; attempts < 100; attempts++) {
       assertThat(Backoff.payment(attempts + 1)).isGreaterThanOrEqualTo(Backoff.payment(attempts));
-      assertThat(Backoff.refund(attempts + 1)).isGreaterThanOrEqualTo(Backoff.refund(attempts));
+      assertThat(Backoff.refund(attempts + 1, PAUSE))
+          .isGreaterThanOrEqualTo(Backoff.refund(attempts, PAUSE));
     }
   }
 }

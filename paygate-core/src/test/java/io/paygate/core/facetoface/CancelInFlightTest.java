@@ -120,8 +120,7 @@ class CancelInFlightTest {
     core.channel
         .nextCancel(new CancelOutcome.Unknown("read timed out"))
         .nextCancel(
-            new CancelOutcome.Refused(
-                new ChannelError("40004", "ACQ.TRADE_CANCEL_TIME_OUT", "超过撤销时间范围")));
+            new CancelOutcome.Refused(new ChannelError("TRADE_CANCEL_TIME_OUT", "超过撤销时间范围")));
     core.cancels.requestCancel(no);
 
     assertThat(core.janitor.checkCancel(no, 0)).isInstanceOf(Janitor.Next.Done.class);

@@ -53,11 +53,11 @@ class NotificationServiceTest {
         CoreFixture.parameters(core.tradeNotification(payment.outTradeNo()));
     core.channel.nextNotificationRejected("bad signature");
 
-    NotifyAck ack = core.notifications.handle(forged);
+    NotifyAck ack = core.handle(forged);
 
     assertThat(ack)
         .isEqualTo(new NotifyAck.Refused(NotifyAck.Refusal.NOT_GENUINE, "bad signature"));
-    assertThat(ack.body()).isEqualTo("failure");
+    assertThat(core.lastReply.body()).isEqualTo("failure");
     assertThat(core.payment(payment.outTradeNo())).isEqualTo(payment);
     Exchange exchange = core.exchanges.last();
     assertThat(exchange.operation()).isEqualTo("notify-unverified");
@@ -84,7 +84,7 @@ class NotificationServiceTest {
 
     assertThat(ack).isInstanceOf(NotifyAck.Refused.class);
     assertThat(((NotifyAck.Refused) ack).refusal()).isEqualTo(NotifyAck.Refusal.MISMATCH);
-    assertThat(ack.body()).isEqualTo("failure");
+    assertThat(core.lastReply.body()).isEqualTo("failure");
     assertThat(core.payment(payment.outTradeNo())).isEqualTo(payment);
     // The same notification for its own app is applied.
     assertThat(core.deliver(notification, CoreFixture.parameters(notification)))
@@ -135,7 +135,7 @@ class NotificationServiceTest {
     NotifyAck second = core.deliver(notification);
 
     assertThat(first).isEqualTo(new NotifyAck.Accepted("applied"));
-    assertThat(first.body()).isEqualTo("success");
+    assertThat(core.lastReply.body()).isEqualTo("success");
     assertThat(paid.status()).isEqualTo(PaymentStatus.PAID);
     assertThat(paid.tradeNo()).isEqualTo(notification.trade().tradeNo());
     assertThat(paid.paidAt()).isEqualTo(notification.trade().paidAt());

@@ -80,7 +80,7 @@ class ChangesInTransactionsTest {
         payment.outTradeNo(), new NewRefund(Money.parse("40.00"), "退货", "R1"));
     core.channel.nextRefund(
         new RefundOutcome.Refused(
-            new io.paygate.core.channel.ChannelError("40004", "ACQ.SYSTEM_ERROR", "系统错误")));
+            new io.paygate.core.channel.ChannelError("SYSTEM_ERROR", "系统错误")));
     try {
       core.refundService.refund(
           payment.outTradeNo(), new NewRefund(Money.parse("1.00"), "退货", "R2"));

@@ -46,7 +46,7 @@ class PaymentServiceTest {
             new NewPayment(Money.parse("8.80"), "扫码", null, Product.QR, "QR_1"));
     assertThat(core.paymentService.qrCode("QR_1")).isEqualTo("https://qr.channel.example/QR_1");
     assertThat(core.channel.calls())
-        .anySatisfy(call -> assertThat(call.operation()).isEqualTo("precreate"));
+        .anySatisfy(call -> assertThat(call.operation()).isEqualTo("checkout"));
     assertThatThrownBy(() -> core.paymentService.payForm("QR_1"))
         .isInstanceOfSatisfying(
             PayGateException.class,
@@ -80,7 +80,7 @@ class PaymentServiceTest {
     core.paymentService.qrCode("APP_C");
     core.paymentService.sync("APP_C");
     assertThat(core.channel.calls())
-        .filteredOn(call -> call.operation().equals("precreate"))
+        .filteredOn(call -> call.operation().equals("checkout"))
         .singleElement()
         .satisfies(call -> assertThat(((PayOrder) call.argument()).app()).isEqualTo("counter"));
     assertThat(core.channel.calls())
@@ -193,8 +193,7 @@ class PaymentServiceTest {
   @Test
   void aCloseRefusedForAnotherReasonPassesTheChannelsCodeOn() {
     Payment payment = core.pendingPayment("12.30");
-    core.channel.nextClose(
-        new CloseOutcome.Refused(new ChannelError("40004", "ACQ.SYSTEM_ERROR", "系统错误")));
+    core.channel.nextClose(new CloseOutcome.Refused(new ChannelError("ACQ.SYSTEM_ERROR", "系统错误")));
 
     assertThatThrownBy(() -> core.paymentService.close(payment.outTradeNo()))
         .isInstanceOfSatisfying(

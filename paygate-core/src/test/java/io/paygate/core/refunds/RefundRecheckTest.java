@@ -89,8 +89,7 @@ class RefundRecheckTest {
   @Test
   void itBecomesFailedOnlyOnARefusal() {
     core.channel.nextRefund(
-        new RefundOutcome.Refused(
-            new ChannelError("40004", "ACQ.SELLER_BALANCE_NOT_ENOUGH", "卖家余额不足")));
+        new RefundOutcome.Refused(new ChannelError("ACQ.SELLER_BALANCE_NOT_ENOUGH", "卖家余额不足")));
 
     Refund after = core.refundService.recheck(payment.outTradeNo(), "R1");
 
@@ -114,7 +113,7 @@ class RefundRecheckTest {
   @Test
   void theJanitorIsDoneWithAFailedRefund() {
     core.channel.nextRefund(
-        new RefundOutcome.Refused(new ChannelError("40004", "ACQ.TRADE_HAS_FINISHED", "交易已完结")));
+        new RefundOutcome.Refused(new ChannelError("ACQ.TRADE_HAS_FINISHED", "交易已完结")));
 
     assertThat(core.janitor.checkRefund(payment.outTradeNo(), "R1", 0))
         .isEqualTo(new Janitor.Next.Done());

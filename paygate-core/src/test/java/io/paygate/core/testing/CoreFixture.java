@@ -1,11 +1,15 @@
 package io.paygate.core.testing;
 
 import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.channel.InboundNotification;
+import io.paygate.core.channel.NotifyReply;
+import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.Product;
 import io.paygate.core.channel.TradeNotification;
 import io.paygate.core.channel.TradeState;
 import io.paygate.core.facetoface.CancelService;
 import io.paygate.core.money.Money;
+import io.paygate.core.notify.Handled;
 import io.paygate.core.notify.NotificationService;
 import io.paygate.core.notify.NotifyAck;
 import io.paygate.core.numbers.Identifiers;
@@ -19,10 +23,15 @@ import io.paygate.core.recovery.Janitor;
 import io.paygate.core.refunds.PaidAfterCloseRefunds;
 import io.paygate.core.refunds.RefundService;
 import io.paygate.core.refunds.RefundSettlement;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The whole core wired to in-memory fakes, as the server wires it to the database and Alipay. */
 public final class CoreFixture {
@@ -34,6 +43,10 @@ public final class CoreFixture {
   public final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
   public final InMemoryRefundRepository refunds = new InMemoryRefundRepository();
   public final FakeChannel channel = new FakeChannel(clock);
+
+  /** The channel the core is wired to: {@link #channel}, unless another was given. */
+  public final PaymentChannel port;
+
   public final RecordingCheckSchedule checks = new RecordingCheckSchedule();
   public final DirectTransactions transactions = new DirectTransactions();
   public final RecordingExchangeLog exchanges = new RecordingExchangeLog();
@@ -52,6 +65,16 @@ public final class CoreFixture {
   }
 
   public CoreFixture(PaidAfterClose paidAfterClose) {
+    this(paidAfterClose, null);
+  }
+
+  /** The core wired to another channel, made on the fixture's clock. */
+  public CoreFixture(Function<Clock, PaymentChannel> another) {
+    this(PaidAfterClose.REFUND, another);
+  }
+
+  private CoreFixture(PaidAfterClose paidAfterClose, Function<Clock, PaymentChannel> another) {
+    port = another == null ? channel : another.apply(clock);
     payments.watch(transactions);
     refunds.watch(transactions);
     reconciler =
@@ -59,16 +82,16 @@ public final class CoreFixture {
     settlement = new RefundSettlement(refunds, payments, clock);
     paymentService =
         new PaymentService(
-            payments, channel, reconciler, transactions, identifiers, checks, clock, PAY_TIMEOUT);
+            payments, port, reconciler, transactions, identifiers, checks, clock, PAY_TIMEOUT);
     refundService =
         new RefundService(
-            payments, refunds, settlement, channel, transactions, identifiers, checks, clock);
+            payments, refunds, settlement, port, transactions, identifiers, checks, clock);
     notifications =
         new NotificationService(
-            channel, payments, reconciler, settlement, checks, transactions, exchanges, clock);
+            port, payments, reconciler, settlement, checks, transactions, exchanges, clock);
     cancels =
         new CancelService(
-            paymentService, payments, channel, reconciler, settlement, checks, transactions, clock);
+            paymentService, payments, port, reconciler, settlement, checks, transactions, clock);
     janitor =
         new Janitor(
             payments,
@@ -133,7 +156,50 @@ public final class CoreFixture {
   /** Delivers a notification that reads as the given one, arriving with these parameters. */
   public NotifyAck deliver(TradeNotification notification, Map<String, String> parameters) {
     channel.nextNotificationVerified(notification);
-    return notifications.handle(parameters);
+    return handle(parameters);
+  }
+
+  /** Posts these form parameters as a notification; the reply is kept in {@link #lastReply}. */
+  public NotifyAck handle(Map<String, String> parameters) {
+    Handled handled = notifications.handle(form(parameters));
+    lastReply = handled.reply();
+    return handled.ack();
+  }
+
+  /** The reply the channel wanted sent for the last notification handled. */
+  public NotifyReply lastReply;
+
+  /** A notification posted as a UTF-8 form. */
+  public static InboundNotification form(Map<String, String> parameters) {
+    StringBuilder body = new StringBuilder();
+    parameters.forEach(
+        (name, value) ->
+            body.append(body.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+    return new InboundNotification(
+        Map.of("Content-Type", "application/x-www-form-urlencoded"),
+        body.toString().getBytes(StandardCharsets.UTF_8),
+        "application/x-www-form-urlencoded");
+  }
+
+  /** The parameters of a UTF-8 form. */
+  public static Map<String, String> parseForm(byte[] body) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    String text = new String(body, StandardCharsets.UTF_8);
+    for (String pair : text.split("&")) {
+      if (!pair.isEmpty()) {
+        int equals = pair.indexOf('=');
+        parameters.putIfAbsent(
+            URLDecoder.decode(
+                equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8),
+            equals < 0
+                ? ""
+                : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return parameters;
   }
 
   /** The form parameters such a notification arrives with. */

@@ -4,14 +4,18 @@ import io.paygate.core.channel.BarcodeOutcome;
 import io.paygate.core.channel.BillLookup;
 import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.ChannelError;
+import io.paygate.core.channel.ChannelRules;
 import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.channel.Checkout;
+import io.paygate.core.channel.CheckoutOutcome;
 import io.paygate.core.channel.CloseOutcome;
+import io.paygate.core.channel.InboundNotification;
 import io.paygate.core.channel.MerchantApps;
 import io.paygate.core.channel.NotificationCheck;
+import io.paygate.core.channel.NotifyReply;
 import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.Product;
-import io.paygate.core.channel.QrOutcome;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.RefundOrder;
 import io.paygate.core.channel.RefundOutcome;
@@ -30,6 +34,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -61,6 +66,23 @@ public final class FakeChannel implements PaymentChannel {
             java.util.Set.of(Product.values()),
             SECOND_APP,
             java.util.Set.of(Product.QR, Product.BARCODE)));
+  }
+
+  /** Limits of the fake's own (the numbers happen to be those the core's tests were written to). */
+  public static final ChannelRules RULES =
+      new ChannelRules(
+          256,
+          128,
+          256,
+          new ChannelRules.Format(
+              java.util.regex.Pattern.compile("[0-9A-Za-z_]{1,64}"),
+              "1 to 64 characters of letters, digits and underscore"),
+          new ChannelRules.Format(java.util.regex.Pattern.compile("\\d{18}"), "18 digits"),
+          java.time.Duration.ofSeconds(10));
+
+  @Override
+  public ChannelRules rules() {
+    return RULES;
   }
 
   /** One call to the channel: the operation's name and its argument. */
@@ -255,10 +277,14 @@ public final class FakeChannel implements PaymentChannel {
 
   // ---- the port ----
 
+  /** A cashier page for the page products, a QR code that names the order for face to face. */
   @Override
-  public String payForm(PayOrder order) {
-    calls.add(new Call("payForm", order));
-    return "<form action=\"https://channel.example/pay\"></form>";
+  public CheckoutOutcome checkout(PayOrder order) {
+    calls.add(new Call("checkout", order));
+    return new CheckoutOutcome.Opened(
+        order.product() == Product.QR
+            ? new Checkout.QrCode("https://qr.channel.example/" + order.outTradeNo())
+            : new Checkout.Form("<form action=\"https://channel.example/pay\"></form>"));
   }
 
   /** Barcode payments are not played by the fake; the sandbox plays them. */
@@ -299,13 +325,6 @@ public final class FakeChannel implements PaymentChannel {
     return scripted == CANCEL_ANSWER_LOST ? scripted : answer;
   }
 
-  /** A QR code that names the order, as the channel's would identify it. */
-  @Override
-  public QrOutcome precreate(PayOrder order) {
-    calls.add(new Call("precreate", order));
-    return new QrOutcome.Created("https://qr.channel.example/" + order.outTradeNo());
-  }
-
   @Override
   public TradeLookup queryTrade(TradeRef ref) {
     calls.add(new Call("queryTrade", ref));
@@ -337,8 +356,7 @@ public final class FakeChannel implements PaymentChannel {
     }
     Trade trade = trades.get(order.outTradeNo());
     if (trade == null) {
-      return new RefundOutcome.Refused(
-          new ChannelError("REFUSED", "TRADE_NOT_FOUND", "no such trade"));
+      return new RefundOutcome.Refused(new ChannelError("TRADE_NOT_FOUND", "no such trade"));
     }
     RefundLookup.Refunded earlier = trade.refunds.get(order.outRequestNo());
     if (earlier != null) {
@@ -347,11 +365,11 @@ public final class FakeChannel implements PaymentChannel {
     }
     if (!trade.status.isPaid()) {
       return new RefundOutcome.Refused(
-          new ChannelError("REFUSED", "WRONG_TRADE_STATE", "the trade is not in a state for this"));
+          new ChannelError("WRONG_TRADE_STATE", "the trade is not in a state for this"));
     }
     if (trade.refundedTotal().plus(order.refundAmount()).isGreaterThan(trade.totalAmount)) {
       return new RefundOutcome.Refused(
-          new ChannelError("REFUSED", "REFUND_TOO_LARGE", "more than is left to refund"));
+          new ChannelError("REFUND_TOO_LARGE", "more than is left to refund"));
     }
     hasRefunded(order.outTradeNo(), order.outRequestNo(), order.refundAmount());
     return new RefundOutcome.Accepted(trade.refundedTotal(), true, clock.instant());
@@ -380,7 +398,7 @@ public final class FakeChannel implements PaymentChannel {
     }
     if (trade.status != TradeState.AWAITING_PAYMENT) {
       return new CloseOutcome.Refused(
-          new ChannelError("REFUSED", "WRONG_TRADE_STATE", "the trade is not in a state for this"));
+          new ChannelError("WRONG_TRADE_STATE", "the trade is not in a state for this"));
     }
     trade.status = TradeState.CLOSED;
     return new CloseOutcome.Closed();
@@ -392,8 +410,21 @@ public final class FakeChannel implements PaymentChannel {
     return billAnswer;
   }
 
+  /** The fake's replies: words of its own, a status for each. */
+  public static final NotifyReply.Choice REPLIES =
+      new NotifyReply.Choice(
+          new NotifyReply(200, "text/plain", "success"),
+          new NotifyReply(400, "text/plain", "failure"));
+
   @Override
-  public NotificationCheck verifyNotification(Map<String, String> parameters) {
+  public String id() {
+    return "fake";
+  }
+
+  /** Notifications arrive as a UTF-8 form (see {@link CoreFixture#form}). */
+  @Override
+  public NotificationCheck verify(InboundNotification received) {
+    Map<String, String> parameters = CoreFixture.parseForm(received.body());
     calls.add(new Call("verifyNotification", parameters));
     if (notificationChecks.isEmpty()) {
       throw new AssertionError("no notification check was scripted");
@@ -401,7 +432,8 @@ public final class FakeChannel implements PaymentChannel {
     Object scripted = notificationChecks.poll();
     String redacted = redacted(parameters);
     if (scripted instanceof String reason) {
-      return new NotificationCheck.Rejected(reason, redacted);
+      return new NotificationCheck.Rejected(
+          reason, parameters.get("out_trade_no"), redacted, REPLIES);
     }
     // Like a real channel, the fake checks the notification names one of its merchant accounts.
     Map.Entry<String, Account> app =
@@ -410,12 +442,15 @@ public final class FakeChannel implements PaymentChannel {
             .findFirst()
             .orElse(null);
     if (app == null) {
-      return new NotificationCheck.Rejected("app_id is not ours", redacted);
+      return new NotificationCheck.Rejected(
+          "app_id is not ours", parameters.get("out_trade_no"), redacted, REPLIES);
     }
     if (!app.getValue().sellerId().equals(parameters.get("seller_id"))) {
-      return new NotificationCheck.Rejected("seller_id is not ours", redacted);
+      return new NotificationCheck.Rejected(
+          "seller_id is not ours", parameters.get("out_trade_no"), redacted, REPLIES);
     }
-    return new NotificationCheck.Verified(app.getKey(), (TradeNotification) scripted, redacted);
+    return new NotificationCheck.Verified(
+        app.getKey(), (TradeNotification) scripted, redacted, REPLIES);
   }
 
   /** The parameters without the signature, sorted. */
@@ -432,8 +467,8 @@ public final class FakeChannel implements PaymentChannel {
   }
 
   @Override
-  public boolean verifyReturn(Map<String, String> parameters) {
-    calls.add(new Call("verifyReturn", parameters));
-    return true;
+  public Optional<String> verifyReturn(String query) {
+    calls.add(new Call("verifyReturn", query));
+    return Optional.ofNullable(CoreFixture.parseForm(query.getBytes()).get("out_trade_no"));
   }
 }

@@ -109,6 +109,7 @@ public class AccessConfiguration {
                         "/pay/*/status",
                         "/alipay/return",
                         "/alipay/notify",
+                        "/channels/*/notify",
                         "/error",
                         "/login")
                     .permitAll()
@@ -141,8 +142,8 @@ public class AccessConfiguration {
                     .hasRole(operator)
                     .anyRequest()
                     .hasRole(Role.VIEWER.name()))
-        // Alipay posts its notifications with no token of ours; their signature is their proof.
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/alipay/notify"))
+        // Providers post their notifications with no token of ours; their signature is their proof.
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/alipay/notify", "/channels/*/notify"))
         // Sessions end when their operator is removed, re-roled or locked (OperatorSessions).
         .securityContext(context -> context.securityContextRepository(operatorSessions))
         .formLogin(login -> login.loginPage("/login").permitAll())

@@ -86,18 +86,14 @@ public class DomainConfiguration {
   @Bean
   BarcodePayments barcodePayments(
       PaymentService paymentService,
-      PaymentRepository payments,
       CancelService cancels,
       PaymentChannel channel,
-      Transactions transactions,
       Clock clock,
       PaymentsProperties properties) {
     return new BarcodePayments(
         paymentService,
-        payments,
         cancels,
         channel,
-        transactions,
         clock,
         properties.barcodeWait(),
         properties.barcodePoll());

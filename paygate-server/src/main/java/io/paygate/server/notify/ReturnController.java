@@ -8,7 +8,6 @@ import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.server.pages.PageController;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -30,12 +29,14 @@ public class ReturnController {
 
   @GetMapping("/alipay/return")
   public String returned(HttpServletRequest request, Model model) {
-    Map<String, String> parameters = RawFormParameters.parse(request.getQueryString());
-    String outTradeNo = parameters.get("out_trade_no");
-    if (outTradeNo == null || !channel.verifyReturn(parameters)) {
-      throw new PayGateException(
-          ErrorCode.VALIDATION_FAILED, "这不是支付宝签名的返回 This is not a return signed by Alipay");
-    }
+    String outTradeNo =
+        channel
+            .verifyReturn(request.getQueryString())
+            .orElseThrow(
+                () ->
+                    new PayGateException(
+                        ErrorCode.VALIDATION_FAILED,
+                        "这不是支付宝签名的返回 This is not a return signed by Alipay"));
     Payment payment = payments.get(outTradeNo);
     if (payment.status() == PaymentStatus.PENDING) {
       payment = payments.sync(outTradeNo);

@@ -1,6 +1,5 @@
 package io.paygate.server.payments;
 
-import io.paygate.core.channel.Product;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentService;
@@ -49,7 +48,7 @@ public class PayController {
   @GetMapping("/pay/{outTradeNo}")
   public Object pay(@PathVariable String outTradeNo) {
     Payment payment = payments.get(outTradeNo);
-    if (payment.product() == Product.QR) {
+    if (payment.product().showsQrCode()) {
       return qrPage(payment);
     }
     return form(outTradeNo);

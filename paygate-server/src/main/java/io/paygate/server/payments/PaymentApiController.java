@@ -1,6 +1,5 @@
 package io.paygate.server.payments;
 
-import io.paygate.core.channel.Product;
 import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.facetoface.BarcodePayments;
@@ -75,11 +74,11 @@ public class PaymentApiController {
             app);
     boolean resume = BoundNumbers.resumes(http);
     Payment payment =
-        order.product() == Product.BARCODE
+        order.product().chargesPaymentCode()
             ? barcodes.pay(order, request.authCode(), resume)
             : payments.create(order, resume);
     PaymentView created = view(payment);
-    if (payment.product() == Product.QR) {
+    if (payment.product().showsQrCode()) {
       // The code to show the buyer. Should Alipay not answer now, the payment stands all the
       // same, without qr_code: its pay_url page asks again.
       try {
@@ -94,7 +93,7 @@ public class PaymentApiController {
     // confirm in time (then cancelled, as Alipay prescribes); or, while Alipay's word is missing,
     // 202 PENDING with the payment to poll (the janitor settles it). A refusal is BarcodeRefused.
     boolean unknown =
-        payment.product() == Product.BARCODE && payment.status() == PaymentStatus.PENDING;
+        payment.product().chargesPaymentCode() && payment.status() == PaymentStatus.PENDING;
     return ResponseEntity.status(unknown ? HttpStatus.ACCEPTED : HttpStatus.CREATED)
         .location(Locations.api("payments", created.outTradeNo()))
         .body(created);

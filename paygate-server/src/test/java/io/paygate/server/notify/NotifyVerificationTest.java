@@ -51,6 +51,28 @@ class NotifyVerificationTest extends ServerTestSupport {
   }
 
   @Test
+  void theChannelsRouteTakesAlipaysNotificationsAsTheAliasDoesAndNoOtherChannelIsServed() {
+    String outTradeNo = createPayment("21.00", "page");
+    Map<String, String> notify =
+        signed(tradeNotify(outTradeNo, "21.00", "TRADE_SUCCESS"), ALIPAY, StandardCharsets.UTF_8);
+
+    Reply unknownChannel = postForm("/channels/nowhere/notify", notify);
+    assertThat(unknownChannel.status()).isEqualTo(404);
+    assertThat(unknownChannel.json().get("code").asString()).isEqualTo("CHANNEL_NOT_FOUND");
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PENDING");
+
+    Reply first = postForm("/channels/alipay/notify", notify);
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.body()).isEqualTo("success");
+    assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PAID");
+    // The alias and the channel's route are one: the same notification again changes nothing.
+    assertThat(postForm("/alipay/notify", notify).body()).isEqualTo("success");
+    Reply forged = postForm("/channels/alipay/notify", Map.of("out_trade_no", outTradeNo));
+    assertThat(forged.status()).isEqualTo(400);
+    assertThat(forged.body()).isEqualTo("failure");
+  }
+
+  @Test
   void aGenuineNotifyMarksThePaymentPaidOnceAndDuplicatesChangeNothing() {
     String outTradeNo = createPayment("20.00", "page");
     Map<String, String> notify = tradeNotify(outTradeNo, "20.00", "TRADE_SUCCESS");

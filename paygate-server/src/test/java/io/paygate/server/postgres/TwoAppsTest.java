@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.alipay.AlipayChannel;
 import io.paygate.alipay.settings.AlipaySettings;
+import io.paygate.core.channel.CheckoutOutcome;
 import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.Product;
-import io.paygate.core.channel.QrOutcome;
 import io.paygate.core.money.Money;
 import io.paygate.server.NoExchanges;
 import java.security.KeyPair;
@@ -210,7 +210,7 @@ class TwoAppsTest extends ClusterTestSupport {
                     "outside",
                     null,
                     Instant.now().plus(Duration.ofHours(1)))))
-        .isInstanceOf(QrOutcome.Created.class);
+        .isInstanceOf(CheckoutOutcome.Opened.class);
   }
 
   /**

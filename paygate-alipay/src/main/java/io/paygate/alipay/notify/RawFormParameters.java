@@ -1,4 +1,4 @@
-package io.paygate.server.notify;
+package io.paygate.alipay.notify;
 
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
@@ -10,12 +10,20 @@ import java.util.Map;
 
 /**
  * Decodes form-encoded text ourselves, in the charset the sender names in its own {@code charset}
- * parameter (Alipay may send GBK), instead of trusting the container's default decoding. Names and
+ * parameter (Alipay may send GBK), instead of trusting a container's default decoding. Names and
  * the charset value are ASCII, so the charset can be read before anything else is decoded.
  */
 public final class RawFormParameters {
 
   private RawFormParameters() {}
+
+  /**
+   * A raw form body's parameters. Percent-encoded form bytes are ASCII, so reading them as
+   * ISO-8859-1 loses nothing; each value is then decoded in the charset the form names.
+   */
+  public static Map<String, String> parse(byte[] body) {
+    return parse(new String(body, StandardCharsets.ISO_8859_1));
+  }
 
   /** The form's parameters, decoded; the first occurrence of a name wins. */
   public static Map<String, String> parse(String encoded) {

@@ -1,0 +1,38 @@
+package io.paygate.core.channel;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * The limits a channel sets on what it is sent, checked by the core before anything is stored or
+ * asked, so a caller hears a clear 400 naming the field rather than the channel's refusal later.
+ *
+ * @param maxSubject the longest order title, in characters
+ * @param maxBody the longest order description, in characters
+ * @param maxRefundReason the longest refund reason, in characters
+ * @param merchantNumber the merchant's own numbers the channel accepts (out_trade_no,
+ *     out_request_no); PayGate's generated numbers (32 letters and digits) must fit it
+ * @param paymentCode the buyer's payment code a shop scans
+ * @param refundQueryPause how long the channel asks to wait before a refund it did not confirm is
+ *     asked about
+ */
+public record ChannelRules(
+    int maxSubject,
+    int maxBody,
+    int maxRefundReason,
+    Format merchantNumber,
+    Format paymentCode,
+    Duration refundQueryPause) {
+
+  /**
+   * A format of text, and how to say it to a caller.
+   *
+   * @param description what a matching value is, read after "the field is": "1 to 64 letters"
+   */
+  public record Format(Pattern pattern, String description) {
+
+    public boolean matches(String value) {
+      return value != null && pattern.matcher(value).matches();
+    }
+  }
+}
