@@ -12,7 +12,6 @@ import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
-import io.paygate.core.payments.PaymentTransition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,8 +135,7 @@ public final class BarcodePayments {
       // Paid after all, or no word: the cancel's own steps book what happened, if they can.
       return giveUp(outTradeNo);
     }
-    repository.apply(outTradeNo, PaymentTransition.FAIL, clock.instant());
-    Payment failed = payments.get(outTradeNo);
+    Payment failed = payments.failHere(payment).orElseGet(() -> payments.get(outTradeNo));
     if (failed.status() != PaymentStatus.FAILED) {
       return failed; // paid meanwhile, booked by a notify
     }

@@ -12,6 +12,7 @@ import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
+import io.paygate.core.refunds.ChannelTotal;
 import io.paygate.core.refunds.RefundSettlement;
 import io.paygate.core.transactions.Transactions;
 import java.time.Clock;
@@ -97,11 +98,8 @@ public final class CancelService {
           () ->
               settlement.matchChannelTotal(
                   repository.lock(paid.outTradeNo()).orElseThrow(),
-                  paid.totalAmount(),
-                  number,
-                  refunded.amount(),
-                  refunded.refundedAt(),
-                  true));
+                  ChannelTotal.naming(
+                      paid.totalAmount(), number, refunded.amount(), refunded.refundedAt())));
     }
   }
 }

@@ -38,6 +38,7 @@ public final class CoreFixture {
   public final DirectTransactions transactions = new DirectTransactions();
   public final RecordingExchangeLog exchanges = new RecordingExchangeLog();
   public final Identifiers identifiers = new Identifiers(clock);
+  public final RecordingBookEvents events = new RecordingBookEvents(transactions);
   public final TradeReconciler reconciler;
   public final RefundSettlement settlement;
   public final PaymentService paymentService;
@@ -52,14 +53,24 @@ public final class CoreFixture {
   }
 
   public CoreFixture(PaidAfterClose paidAfterClose) {
-    payments.watch(transactions);
-    refunds.watch(transactions);
+    settlement = new RefundSettlement(refunds, payments, events, clock);
     reconciler =
-        new TradeReconciler(payments, new PaidAfterCloseRefunds(refunds, checks), paidAfterClose);
-    settlement = new RefundSettlement(refunds, payments, clock);
+        new TradeReconciler(
+            payments,
+            new PaidAfterCloseRefunds(refunds, settlement, checks),
+            paidAfterClose,
+            events);
     paymentService =
         new PaymentService(
-            payments, channel, reconciler, transactions, identifiers, checks, clock, PAY_TIMEOUT);
+            payments,
+            channel,
+            reconciler,
+            transactions,
+            identifiers,
+            checks,
+            clock,
+            PAY_TIMEOUT,
+            events);
     refundService =
         new RefundService(
             payments, refunds, settlement, channel, transactions, identifiers, checks, clock);

@@ -2,9 +2,10 @@ package io.paygate.server.apikeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paygate.core.payments.PaymentEvent;
 import io.paygate.server.ServerTestSupport;
+import io.paygate.server.payments.JdbcPaymentRepository;
 import io.paygate.server.webhooks.EventOutbox;
-import io.paygate.server.webhooks.EventType;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,6 +35,8 @@ class AppLimitsTest extends ServerTestSupport {
 
   @Autowired JdbcClient jdbc;
   @Autowired EventOutbox outbox;
+  @Autowired JdbcPaymentRepository paymentRepository;
+  @Autowired TransactionTemplate transactions;
 
   private String limitedAdmin;
 
@@ -161,7 +165,10 @@ class AppLimitsTest extends ServerTestSupport {
 
     // An event of another app's payment goes to the endpoint of every app, not the limited one.
     String other = anotherAppsRefundedPayment();
-    outbox.record(EventType.PAYMENT_NEEDS_ATTENTION, other, null, () -> Map.of("id", other));
+    transactions.executeWithoutResult(
+        status ->
+            outbox.on(
+                new PaymentEvent.AttentionRaised(paymentRepository.find(other).orElseThrow())));
     String eventId =
         jdbc.sql("SELECT id FROM events WHERE out_trade_no = ? AND type = ?")
             .params(other, "payment.needs_attention")
