@@ -2,10 +2,13 @@ package io.paygate.server.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paygate.core.channel.Product;
 import io.paygate.core.payments.PaymentEvent;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.core.refunds.RefundEvent;
+import io.paygate.core.refunds.RefundOrigin;
 import io.paygate.core.refunds.RefundTransition;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -14,17 +17,33 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Counts what the books announce, as {@code paygate_payments_total{event,product}} and {@code
- * paygate_refunds_total{outcome,origin}}, labelled from what the fact carries. A fact is counted
- * when its transaction commits: a rolled-back change or a repeated notify counts nothing, so the
- * metrics agree with the tables.
+ * paygate_refunds_total{outcome,origin}}, labelled from what the fact carries. Every known series
+ * is registered at start-up at zero, so a fresh instance's rates and alerts read something. A fact
+ * is counted when its transaction commits: a rolled-back change or a repeated notify counts
+ * nothing, so the metrics agree with the tables.
  */
 @Component
 public class BookMetrics {
+
+  static final List<String> PAYMENT_EVENTS =
+      List.of("created", "paid", "closed", "failed", "partially_refunded", "refunded");
+  static final List<String> REFUND_OUTCOMES =
+      List.of("requested", "succeeded", "failed", "retried");
 
   private final MeterRegistry meters;
 
   public BookMetrics(MeterRegistry meters) {
     this.meters = meters;
+    for (String event : PAYMENT_EVENTS) {
+      for (Product product : Product.values()) {
+        paymentCounter(event, product.name());
+      }
+    }
+    for (String outcome : REFUND_OUTCOMES) {
+      for (RefundOrigin origin : RefundOrigin.values()) {
+        refundCounter(outcome, origin.name());
+      }
+    }
   }
 
   @EventListener
