@@ -121,7 +121,12 @@ public final class PaymentService {
 
   /** The auto-submitting form that sends the buyer to the cashier, while the payment is open. */
   public String payForm(String outTradeNo) {
-    PayOrder order = payable(outTradeNo);
+    return payForm(get(outTradeNo));
+  }
+
+  /** As {@link #payForm(String)}, for the payment as the caller has just read it. */
+  public String payForm(Payment payment) {
+    PayOrder order = payable(payment);
     if (order.product() != Product.PAGE && order.product() != Product.WAP) {
       throw new PayGateException(
           ErrorCode.PAYMENT_NOT_PAYABLE,
@@ -154,7 +159,10 @@ public final class PaymentService {
 
   /** The order to put before the buyer, if the payment can still be paid. */
   public PayOrder payable(String outTradeNo) {
-    Payment payment = get(outTradeNo);
+    return payable(get(outTradeNo));
+  }
+
+  private PayOrder payable(Payment payment) {
     if (payment.status() != PaymentStatus.PENDING) {
       throw new PayGateException(
           ErrorCode.PAYMENT_NOT_PAYABLE, "the payment is " + payment.status() + ", not payable");
