@@ -59,6 +59,17 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("io.paygate.sandbox..");
 
+  // Repositories store and return; the core announces what changed, and the outbox and the
+  // metrics listen: no repository knows of webhooks or metrics.
+  @ArchTest
+  static final ArchRule booksKnowNothingOfTheirListeners =
+      noClasses()
+          .that()
+          .resideInAnyPackage("io.paygate.server.payments..", "io.paygate.server.refunds..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.paygate.server.webhooks..", "io.paygate.server.metrics..");
+
   @ArchTest
   static final ArchRule serverFeaturesHaveNoCycles =
       slices().matching("io.paygate.server.(*)..").should().beFreeOfCycles();

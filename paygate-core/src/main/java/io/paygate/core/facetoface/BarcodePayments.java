@@ -124,8 +124,7 @@ public final class BarcodePayments {
       // Paid after all, or no word: the cancel's own steps book what happened, if they can.
       return giveUp(outTradeNo);
     }
-    payments.failHere(outTradeNo);
-    Payment failed = payments.get(outTradeNo);
+    Payment failed = payments.failHere(payment).orElseGet(() -> payments.get(outTradeNo));
     if (failed.status() != PaymentStatus.FAILED) {
       return failed; // paid meanwhile, booked by a notify
     }

@@ -18,6 +18,7 @@ import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.core.payments.TradeReconciler;
+import io.paygate.core.refunds.ChannelTotal;
 import io.paygate.core.refunds.RefundSettlement;
 import io.paygate.core.transactions.Transactions;
 import java.time.Clock;
@@ -163,7 +164,7 @@ public final class CancelService {
           Payment paid = repository.lock(outTradeNo).orElseThrow();
           if (paid.isPaid()) {
             settlement.matchChannelTotal(
-                paid, paid.totalAmount(), outTradeNo, amount, refundedAt, true);
+                paid, ChannelTotal.naming(paid.totalAmount(), outTradeNo, amount, refundedAt));
           }
         });
   }

@@ -14,6 +14,7 @@ import io.paygate.core.money.Money;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.TradeReconciler;
+import io.paygate.core.refunds.ChannelTotal;
 import io.paygate.core.refunds.RefundSettlement;
 import io.paygate.core.transactions.Transactions;
 import java.time.Clock;
@@ -214,19 +215,28 @@ public final class NotificationService {
     }
     // A refund notification: the refund it names went through, and its refunded total is the
     // channel's cumulative refunded total, which ours must equal.
-    if (notification.refundNo() != null
-        && refundSettlement.confirm(
-            payments.lock(outTradeNo).orElseThrow(), notification.refundNo())) {
-      outcome = "refund confirmed";
+    // The payment as it stands under the lock, carried from step to step (read again only when
+    // reconciling changed it).
+    Payment locked =
+        result instanceof TradeReconciler.Result.Changed
+            ? payments.find(outTradeNo).orElseThrow()
+            : payment.get();
+    if (notification.refundNo() != null) {
+      RefundSettlement.Settled settled =
+          refundSettlement.confirmed(locked, notification.refundNo(), null);
+      locked = settled.payment();
+      if (settled.changed()) {
+        outcome = "refund confirmed";
+      }
     }
     RefundSettlement.TotalCheck total =
         refundSettlement.matchChannelTotal(
-            payments.lock(outTradeNo).orElseThrow(),
-            notification.refundedTotal(),
-            notification.refundNo(),
-            outsideAmount,
-            notification.refundedAt(),
-            false);
+            locked,
+            ChannelTotal.notified(
+                notification.refundedTotal(),
+                notification.refundNo(),
+                outsideAmount,
+                notification.refundedAt()));
     if (total instanceof RefundSettlement.TotalCheck.Booked booked) {
       return new NotifyAck.Accepted(
           "refund " + booked.refund().outRequestNo() + " made outside PayGate booked");

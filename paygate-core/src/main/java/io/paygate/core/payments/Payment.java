@@ -1,5 +1,6 @@
 package io.paygate.core.payments;
 
+import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.Product;
 import io.paygate.core.money.Money;
 import java.time.Instant;
@@ -31,6 +32,90 @@ public record Payment(
     Instant paidAt,
     Instant closedAt,
     Attention attention) {
+
+  /** A new payment, open until {@code expiresAt}. */
+  public static Payment pending(
+      String outTradeNo, String app, NewPayment request, Instant now, Instant expiresAt) {
+    return new Payment(
+        outTradeNo,
+        app,
+        request.product(),
+        request.totalAmount(),
+        request.subject(),
+        request.body(),
+        PaymentStatus.PENDING,
+        null,
+        null,
+        null,
+        Money.ZERO,
+        now,
+        now,
+        expiresAt,
+        null,
+        null,
+        null);
+  }
+
+  /** This payment as CONFIRM_PAID leaves it, with the trade's details. */
+  public Payment paid(ChannelTrade trade, Instant at) {
+    return new Payment(
+        outTradeNo,
+        app,
+        product,
+        totalAmount,
+        subject,
+        body,
+        PaymentTransition.CONFIRM_PAID.to(),
+        trade.tradeNo(),
+        trade.buyerLogonId(),
+        trade.buyerId(),
+        refundedAmount,
+        createdAt,
+        at,
+        expiresAt,
+        trade.paidAt() != null ? trade.paidAt() : at,
+        closedAt,
+        attention);
+  }
+
+  /** This payment as a transition without details leaves it (a close or a failure ends it). */
+  public Payment moved(PaymentTransition transition, Instant at) {
+    boolean ends =
+        transition.to() == PaymentStatus.CLOSED || transition.to() == PaymentStatus.FAILED;
+    return with(transition.to(), refundedAmount, ends ? at : closedAt, attention, at);
+  }
+
+  /** This payment with its succeeded refunds booked: their sum, and the status it leads to. */
+  public Payment refunded(Money refunded, PaymentTransition transition, Instant at) {
+    return with(transition.to(), refunded, closedAt, attention, at);
+  }
+
+  /** This payment flagged for an operator. */
+  public Payment flagged(Attention reason, Instant at) {
+    return with(status, refundedAmount, closedAt, reason, at);
+  }
+
+  private Payment with(
+      PaymentStatus status, Money refunded, Instant closed, Attention reason, Instant at) {
+    return new Payment(
+        outTradeNo,
+        app,
+        product,
+        totalAmount,
+        subject,
+        body,
+        status,
+        tradeNo,
+        buyerLogonId,
+        buyerId,
+        refunded,
+        createdAt,
+        at,
+        expiresAt,
+        paidAt,
+        closed,
+        reason);
+  }
 
   public boolean isPaid() {
     return PaymentStatus.PAID_STATUSES.contains(status);

@@ -24,27 +24,36 @@ public interface PaymentRepository {
   Optional<Payment> lock(String outTradeNo);
 
   /**
-   * Applies CONFIRM_PAID with the trade's details.
+   * Applies CONFIRM_PAID with the trade's details, unless the trade's number is another payment's.
    *
-   * @param announced whether the shop is told the payment succeeded (the event it fulfils on): not
-   *     for money paid after the shop was told the payment is closed, nor for money the channel has
-   *     given back already; the shop hears of those as needing attention, then refunded
-   * @return true when this call changed the payment
+   * @param current the payment as the caller holds it (under its row lock)
+   * @return the payment as changed, or empty when this call changed nothing
    */
-  boolean markPaid(String outTradeNo, ChannelTrade trade, boolean announced, Instant at);
+  Optional<Payment> markPaid(Payment current, ChannelTrade trade, Instant at);
 
   /**
    * Applies a transition without details.
    *
-   * @return true when this call changed the payment
+   * @param current the payment as the caller read it
+   * @return the payment as changed, or empty when this call changed nothing
    */
-  boolean apply(String outTradeNo, PaymentTransition transition, Instant at);
+  Optional<Payment> apply(Payment current, PaymentTransition transition, Instant at);
 
-  /** Records the sum of succeeded refunds (under the payment's row lock). */
-  void setRefundedAmount(String outTradeNo, Money refundedAmount, Instant at);
+  /**
+   * Books the sum of succeeded refunds and the status it leads to (REFUND_PART or REFUND_ALL), in
+   * one conditional update, under the payment's row lock.
+   *
+   * @return the payment as changed, or empty when its status was not one the transition starts from
+   */
+  Optional<Payment> bookRefunds(
+      Payment locked, Money refundedAmount, PaymentTransition transition, Instant at);
 
-  /** Flags the payment for an operator (the latest reason wins). */
-  void setAttention(String outTradeNo, Attention attention, Instant at);
+  /**
+   * Flags the payment for an operator (the latest reason wins).
+   *
+   * @return the payment as flagged, or empty when it had this reason already
+   */
+  Optional<Payment> flag(Payment current, Attention attention, Instant at);
 
   /** The most recent payments, newest first. */
   List<Payment> findRecent(int limit);

@@ -12,7 +12,6 @@ import io.paygate.core.checks.Backoff;
 import io.paygate.core.checks.CheckSchedule;
 import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
-import io.paygate.core.money.Money;
 import io.paygate.core.numbers.Identifiers;
 import io.paygate.core.transactions.Transactions;
 import java.time.Clock;
@@ -32,6 +31,7 @@ public final class PaymentService {
   private final CheckSchedule checks;
   private final Clock clock;
   private final Duration payTimeout;
+  private final BookEvents events;
 
   public PaymentService(
       PaymentRepository payments,
@@ -41,7 +41,9 @@ public final class PaymentService {
       Identifiers identifiers,
       CheckSchedule checks,
       Clock clock,
-      Duration payTimeout) {
+      Duration payTimeout,
+      BookEvents events) {
+    this.events = events;
     this.payments = payments;
     this.channel = channel;
     this.checks = checks;
@@ -72,25 +74,7 @@ public final class PaymentService {
     Instant now = clock.instant();
     String outTradeNo =
         request.outTradeNo() != null ? request.outTradeNo() : identifiers.newOutTradeNo();
-    Payment payment =
-        new Payment(
-            outTradeNo,
-            app,
-            request.product(),
-            request.totalAmount(),
-            request.subject(),
-            request.body(),
-            PaymentStatus.PENDING,
-            null,
-            null,
-            null,
-            Money.ZERO,
-            now,
-            now,
-            now.plus(payTimeout),
-            null,
-            null,
-            null);
+    Payment payment = Payment.pending(outTradeNo, app, request, now, now.plus(payTimeout));
     if (!payments.insert(payment)) {
       Payment first = payments.find(outTradeNo).orElse(null);
       if (resume && first != null && sameOrder(first, payment)) {
@@ -104,6 +88,7 @@ public final class PaymentService {
     }
     // A lost notification is found by the first check; abandoned carts back off from there.
     checks.checkPayment(outTradeNo, now.plus(Backoff.FIRST_PAYMENT_CHECK));
+    events.announce(new PaymentEvent.Created(payment));
     return payment;
   }
 
@@ -136,7 +121,12 @@ public final class PaymentService {
 
   /** The auto-submitting form that sends the buyer to the cashier, while the payment is open. */
   public String payForm(String outTradeNo) {
-    PayOrder order = payable(outTradeNo);
+    return payForm(get(outTradeNo));
+  }
+
+  /** As {@link #payForm(String)}, for the payment as the caller has just read it. */
+  public String payForm(Payment payment) {
+    PayOrder order = payable(payment);
     if (!order.product().hasCashierPage()) {
       throw new PayGateException(
           ErrorCode.PAYMENT_NOT_PAYABLE,
@@ -186,7 +176,10 @@ public final class PaymentService {
 
   /** The order to put before the buyer, if the payment can still be paid. */
   public PayOrder payable(String outTradeNo) {
-    Payment payment = get(outTradeNo);
+    return payable(get(outTradeNo));
+  }
+
+  private PayOrder payable(Payment payment) {
     if (payment.status() != PaymentStatus.PENDING) {
       throw new PayGateException(
           ErrorCode.PAYMENT_NOT_PAYABLE, "the payment is " + payment.status() + ", not payable");
@@ -240,11 +233,15 @@ public final class PaymentService {
     CloseOutcome outcome =
         channel.close(new TradeRef(payment.app(), outTradeNo, payment.tradeNo()));
     if (outcome instanceof CloseOutcome.Closed) {
-      closeHere(outTradeNo);
+      Optional<Payment> closed = closeHere(payment);
+      if (closed.isPresent()) {
+        return closed.get();
+      }
     } else if (outcome instanceof CloseOutcome.NotFound) {
       // No trade yet at the channel, but a cashier page loaded earlier can still be paid until
       // the expiry: the payment stays watched till then.
-      if (closeHere(outTradeNo) && clock.instant().isBefore(payment.expiresAt())) {
+      Optional<Payment> closed = closeHere(payment);
+      if (closed.isPresent() && clock.instant().isBefore(payment.expiresAt())) {
         checks.checkPayment(outTradeNo, clock.instant().plus(Backoff.FIRST_PAYMENT_CHECK));
       }
     } else if (outcome instanceof CloseOutcome.Refused refused) {
@@ -276,19 +273,30 @@ public final class PaymentService {
    * @return true when this call closed it
    */
   public boolean closeHere(String outTradeNo) {
-    return transactions.inTransaction(
-        () -> payments.apply(outTradeNo, PaymentTransition.CLOSE, clock.instant()));
+    return find(outTradeNo).flatMap(this::closeHere).isPresent();
   }
 
   /**
-   * Marks an open payment FAILED (the channel refused it and ended its trade), in a transaction of
-   * its own, as {@link #closeHere} closes one.
+   * Closes the payment as read just before, in a transaction of its own.
    *
-   * @return true when this call failed it
+   * @return the payment as closed, or empty when this call did not close it
    */
-  public boolean failHere(String outTradeNo) {
-    return transactions.inTransaction(
-        () -> payments.apply(outTradeNo, PaymentTransition.FAIL, clock.instant()));
+  public Optional<Payment> closeHere(Payment current) {
+    return endHere(current, PaymentTransition.CLOSE);
+  }
+
+  /**
+   * A face-to-face payment the channel refused with nothing charged and its trade ended: FAILED, in
+   * a transaction of its own (the shop hears of it as closed).
+   *
+   * @return the payment as failed, or empty when this call did not change it
+   */
+  public Optional<Payment> failHere(Payment current) {
+    return endHere(current, PaymentTransition.FAIL);
+  }
+
+  private Optional<Payment> endHere(Payment current, PaymentTransition transition) {
+    return transactions.inTransaction(() -> reconciler.apply(current, transition, clock.instant()));
   }
 
   /**

@@ -9,11 +9,12 @@ import static io.paygate.core.payments.PaymentStatus.REFUNDED;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The payment state machine, whole. Each transition names the statuses it may start from; the
  * repository applies it as a conditional update, so applying it twice changes nothing the second
- * time.
+ * time. Beside each, the fact it announces when it changes a payment.
  */
 public enum PaymentTransition {
   /**
@@ -21,25 +22,33 @@ public enum PaymentTransition {
    * existed can still be paid by a buyer who had the cashier open, and that money is real. From
    * FAILED for the same reason: money that arrives is booked, never dropped.
    */
-  CONFIRM_PAID(EnumSet.of(PENDING, CLOSED, FAILED), PAID),
+  CONFIRM_PAID(EnumSet.of(PENDING, CLOSED, FAILED), PAID, PaymentEvent.Paid::new),
   /** The merchant or the channel closed an unpaid payment. */
-  CLOSE(EnumSet.of(PENDING), CLOSED),
+  CLOSE(EnumSet.of(PENDING), CLOSED, PaymentEvent.Closed::new),
   /**
    * The channel refused the charge and its trade is ended (cancelled, or never made): nothing was
    * charged (a barcode payment).
    */
-  FAIL(EnumSet.of(PENDING), FAILED),
+  FAIL(EnumSet.of(PENDING), FAILED, PaymentEvent.Closed::new),
   /** Some, not all, of the paid amount went back to the buyer. */
-  REFUND_PART(EnumSet.of(PAID, PARTIALLY_REFUNDED), PARTIALLY_REFUNDED),
+  REFUND_PART(EnumSet.of(PAID, PARTIALLY_REFUNDED), PARTIALLY_REFUNDED, PaymentEvent.Refunded::new),
   /** All of the paid amount went back to the buyer. */
-  REFUND_ALL(EnumSet.of(PAID, PARTIALLY_REFUNDED), REFUNDED);
+  REFUND_ALL(EnumSet.of(PAID, PARTIALLY_REFUNDED), REFUNDED, PaymentEvent.Refunded::new);
 
   private final Set<PaymentStatus> from;
   private final PaymentStatus to;
+  private final Function<Payment, PaymentEvent> fact;
 
-  PaymentTransition(Set<PaymentStatus> from, PaymentStatus to) {
+  PaymentTransition(
+      Set<PaymentStatus> from, PaymentStatus to, Function<Payment, PaymentEvent> fact) {
     this.from = from;
     this.to = to;
+    this.fact = fact;
+  }
+
+  /** The fact this transition announces, about the payment as it changed it. */
+  public PaymentEvent announces(Payment after) {
+    return fact.apply(after);
   }
 
   public Set<PaymentStatus> from() {

@@ -24,12 +24,34 @@ public final class TradeReconciler {
   private final PaymentRepository payments;
   private final GiveBack giveBack;
   private final PaidAfterClose paidAfterClose;
+  private final BookEvents events;
 
   public TradeReconciler(
-      PaymentRepository payments, GiveBack giveBack, PaidAfterClose paidAfterClose) {
+      PaymentRepository payments,
+      GiveBack giveBack,
+      PaidAfterClose paidAfterClose,
+      BookEvents events) {
     this.payments = payments;
     this.giveBack = giveBack;
     this.paidAfterClose = paidAfterClose;
+    this.events = events;
+  }
+
+  /**
+   * Flags the payment for an operator and announces it, when the reason is new. Call it inside a
+   * transaction: the shop is told.
+   *
+   * @return the payment as it stands after
+   */
+  public Payment flag(Payment current, Attention reason, Instant now) {
+    return payments
+        .flag(current, reason, now)
+        .map(
+            flagged -> {
+              events.announce(new PaymentEvent.AttentionRaised(flagged));
+              return flagged;
+            })
+        .orElse(current);
   }
 
   /**
@@ -42,18 +64,17 @@ public final class TradeReconciler {
     }
     if (trade.totalAmount() != null && trade.totalAmount().compareTo(payment.totalAmount()) != 0) {
       // Real money may have moved for another amount: nothing is booked, an operator looks.
-      payments.setAttention(payment.outTradeNo(), Attention.AMOUNT_MISMATCH, now);
+      flag(payment, Attention.AMOUNT_MISMATCH, now);
       return new Result.Mismatch(
           "total_amount " + trade.totalAmount() + " differs from " + payment.totalAmount());
     }
-    if (trade.tradeNo() != null
-        && payments
-            .findByTradeNo(trade.tradeNo())
-            .filter(other -> !other.outTradeNo().equals(payment.outTradeNo()))
-            .isPresent()) {
-      return new Result.Mismatch("trade_no belongs to another payment");
+    boolean paid = wasPaid(trade, refundedTotal);
+    // A paid trade's number is checked by markPaid's own update; asked apart only when it changed
+    // nothing, to tell why.
+    if (!paid && anotherPaymentsTrade(payment, trade)) {
+      return new Result.Mismatch(ANOTHER_PAYMENTS_TRADE);
     }
-    if (wasPaid(trade, refundedTotal)) {
+    if (paid) {
       // What the channel gave back already: its refunded total, or all of it for a paid trade it
       // has closed (only a full refund closes a paid trade).
       Money givenBack = trade.status() == TradeState.CLOSED ? payment.totalAmount() : refundedTotal;
@@ -63,25 +84,51 @@ public final class TradeReconciler {
       // The shop fulfils on a success: never announced for money paid after it was told the
       // payment is closed (it hears of it as needing attention, refunded by default), nor for
       // money already given back (it hears of it as refunded once the refunds are booked).
-      if (!payments.markPaid(payment.outTradeNo(), trade, !afterClose && !allGivenBack, now)) {
-        return new Result.Unchanged();
+      Payment marked = payments.markPaid(payment, trade, now).orElse(null);
+      if (marked == null) {
+        return anotherPaymentsTrade(payment, trade)
+            ? new Result.Mismatch(ANOTHER_PAYMENTS_TRADE)
+            : new Result.Unchanged();
       }
+      PaymentEvent.Paid fact = (PaymentEvent.Paid) PaymentTransition.CONFIRM_PAID.announces(marked);
+      events.announce(afterClose || allGivenBack ? fact.quietly() : fact);
       if (afterClose) {
-        paidAfterClose(payment, givenBack, now);
+        paidAfterClose(marked, givenBack, now);
       } else if (allGivenBack && refundedTotal == null) {
         // A query tells that all of it went back, not by which refunds: their notification or the
         // day's bill books them; till then the books differ from the channel's, for an operator.
-        payments.setAttention(payment.outTradeNo(), Attention.REFUND_MISMATCH, now);
+        flag(marked, Attention.REFUND_MISMATCH, now);
       }
       return new Result.Changed(PaymentStatus.PAID);
     }
     if (trade.status() == TradeState.CLOSED && payment.paidAt() == null) {
-      return payments.apply(payment.outTradeNo(), PaymentTransition.CLOSE, now)
-          ? new Result.Changed(PaymentStatus.CLOSED)
-          : new Result.Unchanged();
+      return apply(payment, PaymentTransition.CLOSE, now)
+          .<Result>map(closed -> new Result.Changed(PaymentStatus.CLOSED))
+          .orElse(new Result.Unchanged());
     }
     // WAIT_BUYER_PAY, or TRADE_CLOSED after refunds of a payment we know is paid.
     return new Result.Unchanged();
+  }
+
+  /**
+   * Applies a transition without details and announces its fact when it changed the payment. Call
+   * it inside a transaction: the shop is told.
+   */
+  public java.util.Optional<Payment> apply(
+      Payment current, PaymentTransition transition, Instant now) {
+    java.util.Optional<Payment> after = payments.apply(current, transition, now);
+    after.ifPresent(changed -> events.announce(transition.announces(changed)));
+    return after;
+  }
+
+  private static final String ANOTHER_PAYMENTS_TRADE = "trade_no belongs to another payment";
+
+  private boolean anotherPaymentsTrade(Payment payment, ChannelTrade trade) {
+    return trade.tradeNo() != null
+        && payments
+            .findByTradeNo(trade.tradeNo())
+            .filter(other -> !other.outTradeNo().equals(payment.outTradeNo()))
+            .isPresent();
   }
 
   /**
@@ -118,7 +165,7 @@ public final class TradeReconciler {
    * default give it back.
    */
   private void paidAfterClose(Payment payment, Money refundedTotal, Instant now) {
-    payments.setAttention(payment.outTradeNo(), Attention.PAID_AFTER_CLOSE, now);
+    Payment flagged = flag(payment, Attention.PAID_AFTER_CLOSE, now);
     if (paidAfterClose != PaidAfterClose.REFUND) {
       return;
     }
@@ -128,7 +175,7 @@ public final class TradeReconciler {
             ? payment.totalAmount()
             : payment.totalAmount().leftAfter(refundedTotal);
     if (rest.isGreaterThan(Money.ZERO)) {
-      giveBack.planRefund(payment, rest, now);
+      giveBack.planRefund(flagged, rest, now);
     }
   }
 

@@ -10,6 +10,7 @@ import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentRules;
 import io.paygate.core.payments.PaymentService;
+import io.paygate.core.refunds.ChannelTotal;
 import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundRepository;
 import io.paygate.core.refunds.RefundService;
@@ -251,11 +252,11 @@ public final class BillReconciler {
           // matchChannelTotal books it under the bill's number, or defers while ours are pending.
           settlement.matchChannelTotal(
               locked,
-              refunds.sumSucceeded(outTradeNo).plus(entry.amount()),
-              outRequestNo,
-              entry.amount(),
-              entry.finishedAt(),
-              true);
+              ChannelTotal.naming(
+                  locked.refundedAmount().plus(entry.amount()),
+                  outRequestNo,
+                  entry.amount(),
+                  entry.finishedAt()));
         });
   }
 }

@@ -22,10 +22,13 @@ public final class PaidAfterCloseRefunds implements GiveBack {
       "订单关闭后才付款，自动全额退款 Paid after the payment was closed: refunded in full";
 
   private final RefundRepository refunds;
+  private final RefundSettlement settlement;
   private final CheckSchedule checks;
 
-  public PaidAfterCloseRefunds(RefundRepository refunds, CheckSchedule checks) {
+  public PaidAfterCloseRefunds(
+      RefundRepository refunds, RefundSettlement settlement, CheckSchedule checks) {
     this.refunds = refunds;
+    this.settlement = settlement;
     this.checks = checks;
   }
 
@@ -37,7 +40,7 @@ public final class PaidAfterCloseRefunds implements GiveBack {
   @Override
   public void planRefund(Payment locked, Money amount, Instant now) {
     if (refunds.find(locked.outTradeNo(), REFUND_NO).isEmpty()) {
-      plan(locked.outTradeNo(), REFUND_NO, amount, now);
+      plan(locked, REFUND_NO, amount, now);
     }
   }
 
@@ -52,25 +55,13 @@ public final class PaidAfterCloseRefunds implements GiveBack {
     if (tries >= MAX_REFUNDS || !rest.isGreaterThan(Money.ZERO)) {
       return false;
     }
-    plan(locked.outTradeNo(), REFUND_NO + "_" + (tries + 1), rest, now);
+    plan(locked, REFUND_NO + "_" + (tries + 1), rest, now);
     return true;
   }
 
-  private void plan(String outTradeNo, String outRequestNo, Money amount, Instant now) {
-    refunds.insert(
-        new Refund(
-            outTradeNo,
-            outRequestNo,
-            amount,
-            REASON,
-            RefundStatus.PENDING,
-            null,
-            null,
-            now,
-            now,
-            null,
-            RefundOrigin.PAYGATE));
+  private void plan(Payment locked, String outRequestNo, Money amount, Instant now) {
+    settlement.book(locked, Refund.pending(locked.outTradeNo(), outRequestNo, amount, REASON, now));
     // Sent by the janitor: not inside the notification's transaction, and retried if it fails.
-    checks.checkRefund(outTradeNo, outRequestNo, now);
+    checks.checkRefund(locked.outTradeNo(), outRequestNo, now);
   }
 }

@@ -1,7 +1,6 @@
 package io.paygate.core.refunds;
 
 import io.paygate.core.money.Money;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,18 +19,10 @@ public interface RefundRepository {
   Money sumSucceeded(String outTradeNo);
 
   /**
-   * Applies a transition to a refund if it is in one of the transition's from-states.
+   * Applies a change to a refund if it is in one of its transition's from-states.
    *
-   * @param at when this change is made
-   * @param refundedAt when the money moved, for SUCCEEDED (the channel's time); null otherwise
-   * @return true when this call changed it
+   * @param current the refund as the caller read it
+   * @return the refund as changed, or empty when this call changed nothing
    */
-  boolean settle(
-      String outTradeNo,
-      String outRequestNo,
-      RefundTransition transition,
-      String failureCode,
-      String failureMessage,
-      Instant at,
-      Instant refundedAt);
+  Optional<Refund> settle(Refund current, RefundChange change);
 }

@@ -11,7 +11,6 @@ import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.money.Money;
 import io.paygate.core.numbers.Identifiers;
-import io.paygate.core.payments.Attention;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentRules;
@@ -20,6 +19,7 @@ import io.paygate.core.transactions.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -86,7 +86,15 @@ public final class RefundService {
   private Reservation reserve(String outTradeNo, String outRequestNo, NewRefund request) {
     Payment payment =
         payments.lock(outTradeNo).orElseThrow(() -> PayGateException.paymentNotFound(outTradeNo));
-    var existing = refunds.find(outTradeNo, outRequestNo);
+    // One read of the payment's refunds: whether this number is taken, and what is reserved.
+    List<Refund> ofThePayment = refunds.findByPayment(outTradeNo);
+    Money reserved =
+        ofThePayment.stream()
+            .filter(r -> r.status() != RefundStatus.FAILED)
+            .map(Refund::refundAmount)
+            .reduce(Money.ZERO, Money::plus);
+    var existing =
+        ofThePayment.stream().filter(r -> r.outRequestNo().equals(outRequestNo)).findFirst();
     if (existing.isPresent()) {
       Refund refund = existing.get();
       if (refund.refundAmount().compareTo(request.refundAmount()) != 0) {
@@ -100,37 +108,27 @@ public final class RefundService {
         return new Reservation(payment, refund, false);
       }
       // A failed refund is retried under its own number, as Alipay asks.
-      checkAvailable(payment, request.refundAmount());
-      refunds.settle(
-          outTradeNo, outRequestNo, RefundTransition.RETRY, null, null, clock.instant(), null);
-      return new Reservation(payment, refunds.find(outTradeNo, outRequestNo).orElseThrow(), true);
+      checkAvailable(payment, reserved, request.refundAmount());
+      Refund retried =
+          settlement
+              .retry(payment, refund)
+              .orElseGet(() -> refunds.find(outTradeNo, outRequestNo).orElseThrow());
+      return new Reservation(payment, retried, true);
     }
     if (!PaymentTransition.REFUND_PART.canStartFrom(payment.status())) {
       throw new PayGateException(
           ErrorCode.PAYMENT_NOT_REFUNDABLE,
           "the payment is " + payment.status() + "; only paid payments can be refunded");
     }
-    checkAvailable(payment, request.refundAmount());
-    Instant now = clock.instant();
+    checkAvailable(payment, reserved, request.refundAmount());
     Refund refund =
-        new Refund(
-            outTradeNo,
-            outRequestNo,
-            request.refundAmount(),
-            request.reason(),
-            RefundStatus.PENDING,
-            null,
-            null,
-            now,
-            now,
-            null,
-            RefundOrigin.PAYGATE);
-    refunds.insert(refund);
+        Refund.pending(
+            outTradeNo, outRequestNo, request.refundAmount(), request.reason(), clock.instant());
+    settlement.book(payment, refund);
     return new Reservation(payment, refund, true);
   }
 
-  private void checkAvailable(Payment payment, Money amount) {
-    Money reserved = refunds.sumReserved(payment.outTradeNo());
+  private static void checkAvailable(Payment payment, Money reserved, Money amount) {
     if (reserved.plus(amount).isGreaterThan(payment.totalAmount())) {
       Money available = payment.totalAmount().leftAfter(reserved);
       throw new PayGateException(
@@ -177,22 +175,20 @@ public final class RefundService {
                 refund.reason()));
     if (outcome instanceof RefundOutcome.Accepted accepted) {
       if (accepted.fundChanged()) {
-        confirm(refund, accepted.totalRefunded(), accepted.refundedAt());
-      } else {
-        checks.checkRefund(
-            refund.outTradeNo(), refund.outRequestNo(), clock.instant().plus(refundQueryPause()));
+        return new Delivery(
+            confirm(refund, accepted.totalRefunded(), accepted.refundedAt()), true, null);
       }
+      checks.checkRefund(
+          refund.outTradeNo(), refund.outRequestNo(), clock.instant().plus(refundQueryPause()));
       return new Delivery(current(refund), true, null);
     }
     if (outcome instanceof RefundOutcome.Refused refused) {
-      transactions.run(
-          () ->
-              settlement.fail(
-                  refund.outTradeNo(),
-                  refund.outRequestNo(),
-                  refused.error().code(),
-                  refused.error().message()));
-      return new Delivery(current(refund), false, refused.error());
+      Optional<Refund> failed =
+          transactions.inTransaction(
+              () ->
+                  settlement.fail(
+                      payment, refund, refused.error().code(), refused.error().message()));
+      return new Delivery(failed.orElseGet(() -> current(refund)), false, refused.error());
     }
     // Unknown: stays PENDING (its amount reserved) until a refund query settles it.
     checks.checkRefund(
@@ -234,8 +230,8 @@ public final class RefundService {
         channel.queryRefund(
             new TradeRef(payment.app(), outTradeNo, payment.tradeNo()), outRequestNo);
     if (lookup instanceof RefundLookup.Refunded refunded) {
-      if (sameAmount(refund, refunded)) {
-        confirm(refund, null, refunded.refundedAt());
+      if (sameAmount(payment, refund, refunded)) {
+        return confirm(refund, null, refunded.refundedAt());
       }
       return current(refund);
     }
@@ -259,14 +255,12 @@ public final class RefundService {
    * The channel found our refund number with another amount: never book ours, flag it (it stays
    * PENDING, its amount reserved, for an operator).
    */
-  private boolean sameAmount(Refund refund, RefundLookup.Refunded refunded) {
+  private boolean sameAmount(Payment payment, Refund refund, RefundLookup.Refunded refunded) {
     if (refunded.amount() == null || refunded.amount().compareTo(refund.refundAmount()) == 0) {
       return true;
     }
     // In a transaction, so that the shop's payment.needs_attention commits with the flag.
-    transactions.run(
-        () ->
-            payments.setAttention(refund.outTradeNo(), Attention.REFUND_MISMATCH, clock.instant()));
+    transactions.run(() -> settlement.flag(payment));
     return false;
   }
 
@@ -275,20 +269,28 @@ public final class RefundService {
     return resent.get();
   }
 
-  private void confirm(Refund refund, Money channelTotal, Instant refundedAt) {
-    transactions.run(
+  /**
+   * Confirms the refund under the payment's lock, taken once: the settlement carries the locked
+   * payment on to the check of the channel's total.
+   *
+   * @return the refund as it stands after
+   */
+  private Refund confirm(Refund refund, Money channelTotal, Instant refundedAt) {
+    return transactions.inTransaction(
         () -> {
           Payment locked =
               payments
                   .lock(refund.outTradeNo())
                   .orElseThrow(() -> PayGateException.paymentNotFound(refund.outTradeNo()));
-          settlement.confirm(locked, refund.outRequestNo(), refundedAt);
+          RefundSettlement.Settled settled =
+              settlement.confirmed(locked, refund.outRequestNo(), refundedAt);
           if (channelTotal != null) {
             // The refund answer carries the trade's cumulative refunded total when the channel
             // made it: ours must equal it, or an earlier moment of ours (answers out of order).
-            Payment after = payments.lock(refund.outTradeNo()).orElseThrow();
-            settlement.matchAnswerTotal(after, channelTotal, refund.outRequestNo(), refundedAt);
+            settlement.matchAnswerTotal(
+                settled.payment(), channelTotal, refund.outRequestNo(), refundedAt);
           }
+          return settled.refund() != null ? settled.refund() : refund;
         });
   }
 

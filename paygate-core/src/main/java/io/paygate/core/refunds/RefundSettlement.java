@@ -2,17 +2,22 @@ package io.paygate.core.refunds;
 
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.Attention;
+import io.paygate.core.payments.BookEvents;
 import io.paygate.core.payments.Payment;
+import io.paygate.core.payments.PaymentEvent;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentTransition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Settles refunds and keeps the payment's refunded amount and status in step with them and with the
  * channel's own cumulative total. Call it inside a transaction that holds the payment's row lock
- * (hence the locked payment it takes).
+ * (hence the locked payment it takes); each step answers the payment as it left it, so the next
+ * step carries it on without locking or summing again (under the lock, a payment's refunded amount
+ * is the sum of its succeeded refunds). It announces what it changes.
  */
 public final class RefundSettlement {
 
@@ -43,13 +48,19 @@ public final class RefundSettlement {
 
   private final RefundRepository refunds;
   private final PaymentRepository payments;
+  private final BookEvents events;
   private final Clock clock;
 
-  public RefundSettlement(RefundRepository refunds, PaymentRepository payments, Clock clock) {
+  public RefundSettlement(
+      RefundRepository refunds, PaymentRepository payments, BookEvents events, Clock clock) {
     this.refunds = refunds;
     this.payments = payments;
+    this.events = events;
     this.clock = clock;
   }
+
+  /** A payment and one of its refunds as a step left them (the refund null when there is none). */
+  public record Settled(Payment payment, Refund refund, boolean changed) {}
 
   /**
    * The channel's word that a refund went through. It wins over an earlier FAILED, but never books
@@ -63,35 +74,56 @@ public final class RefundSettlement {
    * @param refundedAt when the channel made the refund, or null when it did not say (now, then)
    */
   public boolean confirm(Payment lockedPayment, String outRequestNo, Instant refundedAt) {
-    String outTradeNo = lockedPayment.outTradeNo();
-    Refund refund = refunds.find(outTradeNo, outRequestNo).orElse(null);
+    return confirmed(lockedPayment, outRequestNo, refundedAt).changed();
+  }
+
+  /** As {@link #confirm}, answering the payment and the refund as it left them. */
+  public Settled confirmed(Payment lockedPayment, String outRequestNo, Instant refundedAt) {
+    Refund refund = refunds.find(lockedPayment.outTradeNo(), outRequestNo).orElse(null);
+    return confirmed(lockedPayment, refund, refundedAt);
+  }
+
+  private Settled confirmed(Payment lockedPayment, Refund refund, Instant refundedAt) {
     if (refund == null || refund.status() == RefundStatus.SUCCEEDED) {
-      return false;
+      return new Settled(lockedPayment, refund, false);
     }
-    Money after = refunds.sumSucceeded(outTradeNo).plus(refund.refundAmount());
+    Money after = lockedPayment.refundedAmount().plus(refund.refundAmount());
     if (after.isGreaterThan(lockedPayment.totalAmount())) {
-      payments.setAttention(outTradeNo, Attention.REFUND_MISMATCH, clock.instant());
-      return false;
+      return new Settled(flag(lockedPayment), refund, false);
     }
-    boolean changed =
-        refunds.settle(
-            outTradeNo,
-            outRequestNo,
-            RefundTransition.CONFIRM,
-            null,
-            null,
-            clock.instant(),
-            refundedAt != null ? refundedAt : clock.instant());
-    if (changed) {
-      recomputePayment(lockedPayment);
+    Instant now = clock.instant();
+    Refund settled =
+        settle(lockedPayment, refund, RefundChange.confirm(now, refundedAt)).orElse(null);
+    if (settled == null) {
+      return new Settled(lockedPayment, refund, false);
     }
-    return changed;
+    return new Settled(bookRefunds(lockedPayment, after), settled, true);
   }
 
   /** The channel refused the refund for good: its reservation ends. */
-  public boolean fail(String outTradeNo, String outRequestNo, String code, String message) {
-    return refunds.settle(
-        outTradeNo, outRequestNo, RefundTransition.FAIL, code, message, clock.instant(), null);
+  public Optional<Refund> fail(Payment payment, Refund refund, String code, String message) {
+    return settle(payment, refund, RefundChange.fail(code, message, clock.instant()));
+  }
+
+  /** A failed refund sent again under its own number: its amount is reserved again. */
+  public Optional<Refund> retry(Payment payment, Refund refund) {
+    return settle(payment, refund, RefundChange.retry(clock.instant()));
+  }
+
+  private Optional<Refund> settle(Payment payment, Refund refund, RefundChange change) {
+    Optional<Refund> settled = refunds.settle(refund, change);
+    settled.ifPresent(
+        after -> events.announce(change.transition().announces(after, payment.app())));
+    return settled;
+  }
+
+  /** Books a new refund and announces it (and its success, when it was made already). */
+  public void book(Payment payment, Refund refund) {
+    refunds.insert(refund);
+    events.announce(new RefundEvent.Requested(refund, payment.app()));
+    if (refund.status() == RefundStatus.SUCCEEDED) {
+      events.announce(RefundTransition.CONFIRM.announces(refund, payment.app()));
+    }
   }
 
   /** Whether a refund with this number is booked already (made by PayGate, or learnt before). */
@@ -106,48 +138,44 @@ public final class RefundSettlement {
    * twice. What the figure still leaves unexplained is never booked under a number of our own: a
    * notification names one refund only, so the difference may hold others; their own notifications,
    * or the day's bill, book them.
-   *
-   * @param refundNo the number of the refund the source is about, or null
-   * @param refundAmount that refund's exact amount when known (a refund query by its number, a bill
-   *     line), else null
-   * @param fresh whether the figure is current (a refund answer, the bill); a notification's may be
-   *     older than what we know already, delivered out of order
    */
-  public TotalCheck matchChannelTotal(
-      Payment lockedPayment,
-      Money channelTotal,
-      String refundNo,
-      Money refundAmount,
-      Instant refundedAt,
-      boolean fresh) {
+  public TotalCheck matchChannelTotal(Payment lockedPayment, ChannelTotal channel) {
     String outTradeNo = lockedPayment.outTradeNo();
     Instant now = clock.instant();
+    Payment payment = lockedPayment;
     Refund booked = null;
+    String refundNo = channel.refundNo();
+    Money refundAmount = channel.refundAmount();
     if (refundNo != null && refundAmount != null) {
       Refund named = refunds.find(outTradeNo, refundNo).orElse(null);
       if (named == null) {
-        Money after = refunds.sumSucceeded(outTradeNo).plus(refundAmount);
-        if (after.isGreaterThan(lockedPayment.totalAmount())) {
-          payments.setAttention(outTradeNo, Attention.REFUND_MISMATCH, now);
+        Money after = payment.refundedAmount().plus(refundAmount);
+        if (after.isGreaterThan(payment.totalAmount())) {
+          flag(payment);
           return new TotalCheck.Mismatch(
               "refund " + refundNo + " of " + refundAmount + " would refund more than was paid");
         }
-        booked = outside(outTradeNo, refundNo, refundAmount, refundedAt, now);
-        recomputePayment(lockedPayment);
+        booked =
+            Refund.madeOutside(
+                outTradeNo, refundNo, refundAmount, OUTSIDE_REASON, now, channel.refundedAt());
+        book(payment, booked);
+        payment = bookRefunds(payment, after);
       } else if (named.status() == RefundStatus.FAILED
           && named.refundAmount().compareTo(refundAmount) == 0) {
         // One of ours we had given up on went through after all.
-        confirm(lockedPayment, refundNo, refundedAt);
-        booked = refunds.find(outTradeNo, refundNo).orElseThrow();
+        Settled settled = confirmed(payment, named, channel.refundedAt());
+        payment = settled.payment();
+        booked = settled.refund();
       }
     }
-    Money ours = refunds.sumSucceeded(outTradeNo);
+    Money channelTotal = channel.total();
+    Money ours = payment.refundedAmount();
     int comparison = channelTotal.compareTo(ours);
     if (comparison == 0) {
       return booked != null ? new TotalCheck.Booked(booked) : new TotalCheck.Matched();
     }
-    if (channelTotal.isGreaterThan(lockedPayment.totalAmount()) || (comparison < 0 && fresh)) {
-      payments.setAttention(outTradeNo, Attention.REFUND_MISMATCH, now);
+    if (channelTotal.isGreaterThan(payment.totalAmount()) || (comparison < 0 && channel.fresh())) {
+      flag(payment);
       return new TotalCheck.Mismatch(
           "the channel's refunded total " + channelTotal + " differs from ours " + ours);
     }
@@ -157,22 +185,26 @@ public final class RefundSettlement {
     if (comparison < 0) {
       return new TotalCheck.Stale();
     }
+    List<Refund> ofThePayment = refunds.findByPayment(outTradeNo);
     List<Refund> pending =
-        refunds.findByPayment(outTradeNo).stream()
-            .filter(r -> r.status() == RefundStatus.PENDING)
-            .toList();
+        ofThePayment.stream().filter(r -> r.status() == RefundStatus.PENDING).toList();
     if (!pending.isEmpty()) {
       return new TotalCheck.Deferred(pending);
     }
     Money difference = channelTotal.minus(ours);
-    Refund named = refundNo == null ? null : refunds.find(outTradeNo, refundNo).orElse(null);
+    Refund named =
+        refundNo == null
+            ? null
+            : ofThePayment.stream()
+                .filter(r -> r.outRequestNo().equals(refundNo))
+                .findFirst()
+                .orElse(null);
     if (named != null
         && named.status() == RefundStatus.FAILED
         && named.refundAmount().compareTo(difference) == 0) {
-      confirm(lockedPayment, refundNo, refundedAt);
-      return new TotalCheck.Booked(refunds.find(outTradeNo, refundNo).orElseThrow());
+      return new TotalCheck.Booked(confirmed(payment, named, channel.refundedAt()).refund());
     }
-    return new TotalCheck.Unexplained(channelTotal.minus(ours));
+    return new TotalCheck.Unexplained(difference);
   }
 
   /**
@@ -188,22 +220,27 @@ public final class RefundSettlement {
    */
   public TotalCheck matchAnswerTotal(
       Payment lockedPayment, Money channelTotal, String refundNo, Instant refundedAt) {
-    String outTradeNo = lockedPayment.outTradeNo();
-    Refund answered = refunds.find(outTradeNo, refundNo).orElse(null);
-    if (answered != null
-        && channelTotal.isLessThan(refunds.sumSucceeded(outTradeNo))
-        && !channelTotal.isLessThan(surelyMadeBefore(answered))) {
-      return new TotalCheck.Stale();
+    if (channelTotal.isLessThan(lockedPayment.refundedAmount())) {
+      List<Refund> ofThePayment = refunds.findByPayment(lockedPayment.outTradeNo());
+      Refund answered =
+          ofThePayment.stream()
+              .filter(r -> r.outRequestNo().equals(refundNo))
+              .findFirst()
+              .orElse(null);
+      if (answered != null && !channelTotal.isLessThan(surelyMadeBefore(answered, ofThePayment))) {
+        return new TotalCheck.Stale();
+      }
     }
-    return matchChannelTotal(lockedPayment, channelTotal, null, null, refundedAt, true);
+    return matchChannelTotal(
+        lockedPayment, new ChannelTotal(channelTotal, null, null, refundedAt, true));
   }
 
   /**
    * What the channel had surely refunded when it made this refund: the refund itself and every one
    * confirmed (a succeeded refund changes no more) before it was asked for.
    */
-  private Money surelyMadeBefore(Refund answered) {
-    return refunds.findByPayment(answered.outTradeNo()).stream()
+  private static Money surelyMadeBefore(Refund answered, List<Refund> ofThePayment) {
+    return ofThePayment.stream()
         .filter(r -> r.status() == RefundStatus.SUCCEEDED)
         .filter(r -> !r.outRequestNo().equals(answered.outRequestNo()))
         .filter(r -> r.updatedAt().isBefore(answered.createdAt()))
@@ -211,33 +248,31 @@ public final class RefundSettlement {
         .reduce(answered.refundAmount(), Money::plus);
   }
 
-  private Refund outside(
-      String outTradeNo, String number, Money amount, Instant refundedAt, Instant now) {
-    Refund outside =
-        new Refund(
-            outTradeNo,
-            number,
-            amount,
-            OUTSIDE_REASON,
-            RefundStatus.SUCCEEDED,
-            null,
-            null,
-            now,
-            now,
-            refundedAt != null ? refundedAt : now,
-            RefundOrigin.CHANNEL);
-    refunds.insert(outside);
-    return outside;
-  }
-
-  private void recomputePayment(Payment payment) {
-    String outTradeNo = payment.outTradeNo();
-    Money refunded = refunds.sumSucceeded(outTradeNo);
-    payments.setRefundedAmount(outTradeNo, refunded, clock.instant());
+  /** Books the new sum of succeeded refunds and the status it leads to, in one update. */
+  private Payment bookRefunds(Payment locked, Money refunded) {
     PaymentTransition transition =
-        refunded.compareTo(payment.totalAmount()) >= 0
+        refunded.compareTo(locked.totalAmount()) >= 0
             ? PaymentTransition.REFUND_ALL
             : PaymentTransition.REFUND_PART;
-    payments.apply(outTradeNo, transition, clock.instant());
+    return payments
+        .bookRefunds(locked, refunded, transition, clock.instant())
+        .map(
+            after -> {
+              events.announce(transition.announces(after));
+              return after;
+            })
+        .orElse(locked);
+  }
+
+  /** Flags the payment's refunds as differing from the channel's, and announces it when new. */
+  public Payment flag(Payment current) {
+    return payments
+        .flag(current, Attention.REFUND_MISMATCH, clock.instant())
+        .map(
+            flagged -> {
+              events.announce(new PaymentEvent.AttentionRaised(flagged));
+              return flagged;
+            })
+        .orElse(current);
   }
 }

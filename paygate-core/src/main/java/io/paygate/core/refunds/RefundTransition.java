@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * The refund state machine, whole. Each transition names the statuses it may start from; the
  * repository applies it as a conditional update, so applying it twice changes nothing the second
- * time.
+ * time. Each announces the refund settled by it; the shop is told of CONFIRM and FAIL, a RETRY is
+ * only counted.
  */
 public enum RefundTransition {
   /** The channel's word that the refund went through; it wins over an earlier FAILED. */
@@ -34,6 +35,11 @@ public enum RefundTransition {
 
   public RefundStatus to() {
     return to;
+  }
+
+  /** The fact this transition announces, about the refund as it changed it. */
+  public RefundEvent announces(Refund after, String app) {
+    return new RefundEvent.Settled(after, app, this);
   }
 
   public boolean canStartFrom(RefundStatus status) {

@@ -33,8 +33,7 @@ class CancelInFlightTest {
 
   @AfterEach
   void everyChangeInATransaction() {
-    assertThat(core.payments.changesOutsideATransaction()).isEmpty();
-    assertThat(core.refunds.changesOutsideATransaction()).isEmpty();
+    assertThat(core.events.toldOutsideATransaction()).isEmpty();
   }
 
   private Payment qr(String amount) {
@@ -79,7 +78,7 @@ class CancelInFlightTest {
         .extracting(Refund::outRequestNo, Refund::refundAmount, Refund::origin, Refund::status)
         .containsExactly(
             tuple(no, Money.parse("4.00"), RefundOrigin.CHANNEL, RefundStatus.SUCCEEDED));
-    assertThat(core.payments.changes(no)).containsExactly("PAID", "REFUNDED");
+    assertThat(core.events.changes(no)).containsExactly("PAID", "REFUNDED");
     // Sent twice under one number, refunded once.
     assertThat(core.channel.calls("cancel")).hasSize(2);
     assertThat(core.channel.trade(no).refundedTotal()).isEqualTo(Money.parse("4.00"));
@@ -109,7 +108,7 @@ class CancelInFlightTest {
     core.clock.advance(Backoff.payment(1));
     assertThat(core.janitor.checkCancel(no, 1)).isInstanceOf(Janitor.Next.Done.class);
     assertThat(core.payment(no).status()).isEqualTo(PaymentStatus.CLOSED);
-    assertThat(core.payments.changes(no)).containsExactly("CLOSED");
+    assertThat(core.events.changes(no)).containsExactly("CLOSED");
     assertThat(core.channel.calls("cancel")).hasSize(3);
   }
 

@@ -23,8 +23,7 @@ class ChangesInTransactionsTest {
 
   @AfterEach
   void noChangeOutsideATransaction() {
-    assertThat(core.payments.changesOutsideATransaction()).isEmpty();
-    assertThat(core.refunds.changesOutsideATransaction()).isEmpty();
+    assertThat(core.events.toldOutsideATransaction()).isEmpty();
   }
 
   @Test
@@ -34,7 +33,7 @@ class ChangesInTransactionsTest {
 
     core.paymentService.close(payment.outTradeNo());
 
-    assertThat(core.payments.changes(payment.outTradeNo())).containsExactly("CLOSED");
+    assertThat(core.events.changes(payment.outTradeNo())).containsExactly("CLOSED");
   }
 
   @Test
@@ -44,7 +43,7 @@ class ChangesInTransactionsTest {
 
     core.paymentService.close(payment.outTradeNo());
 
-    assertThat(core.payments.changes(payment.outTradeNo())).containsExactly("CLOSED");
+    assertThat(core.events.changes(payment.outTradeNo())).containsExactly("CLOSED");
   }
 
   @Test
@@ -55,7 +54,7 @@ class ChangesInTransactionsTest {
 
     core.cancels.cancel(payment.outTradeNo());
 
-    assertThat(core.payments.changes("QR_1")).containsExactly("CLOSED");
+    assertThat(core.events.changes("QR_1")).containsExactly("CLOSED");
   }
 
   @Test
@@ -69,7 +68,7 @@ class ChangesInTransactionsTest {
 
     core.refundService.recheck(payment.outTradeNo(), "R1");
 
-    assertThat(core.payments.changes(payment.outTradeNo()))
+    assertThat(core.events.changes(payment.outTradeNo()))
         .containsExactly("PAID", "attention REFUND_MISMATCH");
   }
 
@@ -88,7 +87,7 @@ class ChangesInTransactionsTest {
       // the refusal is the caller's answer
     }
 
-    assertThat(core.payments.changes(payment.outTradeNo()))
+    assertThat(core.events.changes(payment.outTradeNo()))
         .containsExactly("PAID", "PARTIALLY_REFUNDED");
   }
 }

@@ -34,7 +34,7 @@ class GivenBackBeforeSeenPaidTest {
         .extracting(Refund::outRequestNo, Refund::refundAmount, Refund::origin, Refund::status)
         .containsExactly(
             tuple("CONSOLE_1", Money.parse("10.00"), RefundOrigin.CHANNEL, RefundStatus.SUCCEEDED));
-    assertThat(core.payments.changes(payment.outTradeNo()))
+    assertThat(core.events.changes(payment.outTradeNo()))
         .containsExactly("PAID (not announced)", "REFUNDED");
   }
 
@@ -52,7 +52,7 @@ class GivenBackBeforeSeenPaidTest {
     // Its refund named (a notification here; the day's bill alike), it ends refunded.
     core.deliver(core.refundNotification(payment.outTradeNo(), "CONSOLE_1"));
     assertThat(core.payment(payment.outTradeNo()).status()).isEqualTo(PaymentStatus.REFUNDED);
-    assertThat(core.payments.changes(payment.outTradeNo()))
+    assertThat(core.events.changes(payment.outTradeNo()))
         .containsExactly("PAID (not announced)", "attention REFUND_MISMATCH", "REFUNDED");
   }
 
@@ -65,7 +65,7 @@ class GivenBackBeforeSeenPaidTest {
 
     assertThat(core.payment(payment.outTradeNo()).status())
         .isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
-    assertThat(core.payments.changes(payment.outTradeNo()))
+    assertThat(core.events.changes(payment.outTradeNo()))
         .containsExactly("PAID", "PARTIALLY_REFUNDED");
   }
 }

@@ -190,7 +190,7 @@ class PaidAfterCloseTest {
 
     // The shop was told the order is closed; a success would have it fulfil an order whose money
     // is going back in the same breath.
-    assertThat(core.payments.changes(closed.outTradeNo()))
+    assertThat(core.events.changes(closed.outTradeNo()))
         .containsExactly(
             "CLOSED", "PAID (not announced)", "attention PAID_AFTER_CLOSE", "REFUNDED");
   }
@@ -202,7 +202,7 @@ class PaidAfterCloseTest {
 
     core.paymentService.sync(closed.outTradeNo());
 
-    assertThat(core.payments.changes(closed.outTradeNo()))
+    assertThat(core.events.changes(closed.outTradeNo()))
         .containsExactly("CLOSED", "PAID (not announced)", "attention PAID_AFTER_CLOSE");
   }
 
@@ -212,6 +212,6 @@ class PaidAfterCloseTest {
 
     Payment paid = core.paidPayment("66.60");
 
-    assertThat(core.payments.changes(paid.outTradeNo())).containsExactly("PAID");
+    assertThat(core.events.changes(paid.outTradeNo())).containsExactly("PAID");
   }
 }

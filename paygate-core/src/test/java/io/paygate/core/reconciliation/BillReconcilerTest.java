@@ -17,6 +17,7 @@ import io.paygate.core.errors.PayGateException;
 import io.paygate.core.money.Money;
 import io.paygate.core.numbers.Identifiers;
 import io.paygate.core.payments.Attention;
+import io.paygate.core.payments.BookEvents;
 import io.paygate.core.payments.PaidAfterClose;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentService;
@@ -69,13 +70,24 @@ class BillReconcilerTest {
     Transactions direct = new DirectTransactions();
     CheckSchedule checks = new RecordingCheckSchedule();
     Identifiers identifiers = new Identifiers(clock);
+    RefundSettlement settlement = new RefundSettlement(refunds, payments, BookEvents.NONE, clock);
     TradeReconciler trades =
         new TradeReconciler(
-            payments, new PaidAfterCloseRefunds(refunds, checks), PaidAfterClose.REFUND);
+            payments,
+            new PaidAfterCloseRefunds(refunds, settlement, checks),
+            PaidAfterClose.REFUND,
+            BookEvents.NONE);
     PaymentService paymentService =
         new PaymentService(
-            payments, channel, trades, direct, identifiers, checks, clock, Duration.ofHours(2));
-    RefundSettlement settlement = new RefundSettlement(refunds, payments, clock);
+            payments,
+            channel,
+            trades,
+            direct,
+            identifiers,
+            checks,
+            clock,
+            Duration.ofHours(2),
+            BookEvents.NONE);
     RefundService refundService =
         new RefundService(
             payments, refunds, settlement, channel, direct, identifiers, checks, clock);

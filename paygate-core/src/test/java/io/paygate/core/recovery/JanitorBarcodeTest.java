@@ -80,9 +80,8 @@ class JanitorBarcodeTest {
         .containsExactly(
             tuple(no, Money.parse("7.77"), RefundOrigin.CHANNEL, RefundStatus.SUCCEEDED));
     // No success announced for money already returned; the refund is, in the same transactions.
-    assertThat(core.payments.changes(no)).containsExactly("PAID (not announced)", "REFUNDED");
-    assertThat(core.payments.changesOutsideATransaction()).isEmpty();
-    assertThat(core.refunds.changesOutsideATransaction()).isEmpty();
+    assertThat(core.events.changes(no)).containsExactly("PAID (not announced)", "REFUNDED");
+    assertThat(core.events.toldOutsideATransaction()).isEmpty();
     assertThat(core.channel.trade(no).refundedTotal()).isEqualTo(Money.parse("7.77"));
   }
 
@@ -101,7 +100,7 @@ class JanitorBarcodeTest {
     assertThat(after.status()).isEqualTo(PaymentStatus.REFUNDED);
     assertThat(after.tradeNo()).isEqualTo(core.channel.trade(no).tradeNo());
     assertThat(after.attention()).isNull();
-    assertThat(core.payments.changes(no)).containsExactly("PAID (not announced)", "REFUNDED");
+    assertThat(core.events.changes(no)).containsExactly("PAID (not announced)", "REFUNDED");
   }
 
   @Test
@@ -121,6 +120,6 @@ class JanitorBarcodeTest {
 
     assertThat(core.payment(no).status()).isEqualTo(PaymentStatus.REFUNDED);
     assertThat(core.payment(no).tradeNo()).isEqualTo(core.channel.trade(no).tradeNo());
-    assertThat(core.payments.changes(no)).containsExactly("PAID (not announced)", "REFUNDED");
+    assertThat(core.events.changes(no)).containsExactly("PAID (not announced)", "REFUNDED");
   }
 }

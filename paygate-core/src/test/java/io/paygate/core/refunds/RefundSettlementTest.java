@@ -97,7 +97,8 @@ class RefundSettlementTest {
     succeeded("R1", "40.00");
 
     RefundSettlement.TotalCheck check =
-        core.settlement.matchChannelTotal(locked(), Money.parse("30.00"), null, null, null, true);
+        core.settlement.matchChannelTotal(
+            locked(), new ChannelTotal(Money.parse("30.00"), null, null, null, true));
 
     assertThat(check).isInstanceOf(RefundSettlement.TotalCheck.Mismatch.class);
     Payment after = core.payment(payment.outTradeNo());
@@ -109,7 +110,8 @@ class RefundSettlementTest {
   @Test
   void aChannelTotalAboveWhatWasPaidFlagsARefundMismatchAndBooksNothing() {
     RefundSettlement.TotalCheck check =
-        core.settlement.matchChannelTotal(locked(), Money.parse("100.01"), "X1", null, null, true);
+        core.settlement.matchChannelTotal(
+            locked(), new ChannelTotal(Money.parse("100.01"), "X1", null, null, true));
 
     assertThat(check).isInstanceOf(RefundSettlement.TotalCheck.Mismatch.class);
     assertThat(core.payment(payment.outTradeNo()).attention()).isEqualTo(Attention.REFUND_MISMATCH);
@@ -122,7 +124,7 @@ class RefundSettlementTest {
 
     assertThat(
             core.settlement.matchChannelTotal(
-                locked(), Money.parse("40.00"), "R1", null, null, true))
+                locked(), new ChannelTotal(Money.parse("40.00"), "R1", null, null, true)))
         .isEqualTo(new RefundSettlement.TotalCheck.Matched());
     assertThat(core.payment(payment.outTradeNo()).attention()).isNull();
   }
@@ -130,7 +132,8 @@ class RefundSettlementTest {
   @Test
   void moreAtTheChannelWithoutANumberIsNeverBookedUnderANumberOfOurs() {
     RefundSettlement.TotalCheck check =
-        core.settlement.matchChannelTotal(locked(), Money.parse("10.00"), null, null, null, true);
+        core.settlement.matchChannelTotal(
+            locked(), new ChannelTotal(Money.parse("10.00"), null, null, null, true));
 
     assertThat(check).isEqualTo(new RefundSettlement.TotalCheck.Unexplained(Money.parse("10.00")));
     assertThat(core.refunds.findByPayment(payment.outTradeNo())).isEmpty();
@@ -142,7 +145,8 @@ class RefundSettlementTest {
     // Two console refunds, 10.00 then 15.00; only the second one's notification arrives so far.
     RefundSettlement.TotalCheck check =
         core.settlement.matchChannelTotal(
-            locked(), Money.parse("25.00"), "CONSOLE_2", Money.parse("15.00"), null, false);
+            locked(),
+            new ChannelTotal(Money.parse("25.00"), "CONSOLE_2", Money.parse("15.00"), null, false));
 
     assertThat(check).isInstanceOf(RefundSettlement.TotalCheck.Booked.class);
     assertThat(core.refunds.findByPayment(payment.outTradeNo()))
@@ -150,9 +154,11 @@ class RefundSettlementTest {
         .containsExactly(tuple("CONSOLE_2", Money.parse("15.00"), RefundOrigin.CHANNEL));
     // The first one's own notification, late: booked under its number, never twice.
     core.settlement.matchChannelTotal(
-        locked(), Money.parse("10.00"), "CONSOLE_1", Money.parse("10.00"), null, false);
+        locked(),
+        new ChannelTotal(Money.parse("10.00"), "CONSOLE_1", Money.parse("10.00"), null, false));
     core.settlement.matchChannelTotal(
-        locked(), Money.parse("10.00"), "CONSOLE_1", Money.parse("10.00"), null, false);
+        locked(),
+        new ChannelTotal(Money.parse("10.00"), "CONSOLE_1", Money.parse("10.00"), null, false));
     assertThat(core.payment(payment.outTradeNo()).refundedAmount()).isEqualTo(Money.parse("25.00"));
     assertThat(core.refunds.findByPayment(payment.outTradeNo())).hasSize(2);
     assertThat(core.payment(payment.outTradeNo()).attention()).isNull();
@@ -163,7 +169,8 @@ class RefundSettlementTest {
     succeeded("R1", "40.00");
 
     RefundSettlement.TotalCheck check =
-        core.settlement.matchChannelTotal(locked(), Money.parse("30.00"), null, null, null, false);
+        core.settlement.matchChannelTotal(
+            locked(), new ChannelTotal(Money.parse("30.00"), null, null, null, false));
 
     assertThat(check).isEqualTo(new RefundSettlement.TotalCheck.Stale());
     assertThat(core.payment(payment.outTradeNo()).attention()).isNull();
@@ -174,7 +181,8 @@ class RefundSettlementTest {
     stored("R1", "30.00", RefundStatus.FAILED);
 
     RefundSettlement.TotalCheck check =
-        core.settlement.matchChannelTotal(locked(), Money.parse("30.00"), "R1", null, null, true);
+        core.settlement.matchChannelTotal(
+            locked(), new ChannelTotal(Money.parse("30.00"), "R1", null, null, true));
 
     assertThat(check).isInstanceOf(RefundSettlement.TotalCheck.Booked.class);
     Refund booked = ((RefundSettlement.TotalCheck.Booked) check).refund();
@@ -191,7 +199,7 @@ class RefundSettlementTest {
 
     RefundSettlement.TotalCheck check =
         core.settlement.matchChannelTotal(
-            locked(), Money.parse("30.00"), "CONSOLE_1", null, null, true);
+            locked(), new ChannelTotal(Money.parse("30.00"), "CONSOLE_1", null, null, true));
 
     assertThat(check).isInstanceOf(RefundSettlement.TotalCheck.Deferred.class);
     assertThat(((RefundSettlement.TotalCheck.Deferred) check).pending())

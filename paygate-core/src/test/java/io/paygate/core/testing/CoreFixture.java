@@ -51,6 +51,7 @@ public final class CoreFixture {
   public final DirectTransactions transactions = new DirectTransactions();
   public final RecordingExchangeLog exchanges = new RecordingExchangeLog();
   public final Identifiers identifiers = new Identifiers(clock);
+  public final RecordingBookEvents events = new RecordingBookEvents(transactions);
   public final TradeReconciler reconciler;
   public final RefundSettlement settlement;
   public final PaymentService paymentService;
@@ -75,14 +76,24 @@ public final class CoreFixture {
 
   private CoreFixture(PaidAfterClose paidAfterClose, Function<Clock, PaymentChannel> another) {
     port = another == null ? channel : another.apply(clock);
-    payments.watch(transactions);
-    refunds.watch(transactions);
+    settlement = new RefundSettlement(refunds, payments, events, clock);
     reconciler =
-        new TradeReconciler(payments, new PaidAfterCloseRefunds(refunds, checks), paidAfterClose);
-    settlement = new RefundSettlement(refunds, payments, clock);
+        new TradeReconciler(
+            payments,
+            new PaidAfterCloseRefunds(refunds, settlement, checks),
+            paidAfterClose,
+            events);
     paymentService =
         new PaymentService(
-            payments, port, reconciler, transactions, identifiers, checks, clock, PAY_TIMEOUT);
+            payments,
+            port,
+            reconciler,
+            transactions,
+            identifiers,
+            checks,
+            clock,
+            PAY_TIMEOUT,
+            events);
     refundService =
         new RefundService(
             payments, refunds, settlement, port, transactions, identifiers, checks, clock);

@@ -8,9 +8,9 @@ import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.core.payments.PaymentTransition;
 import io.paygate.core.refunds.Refund;
+import io.paygate.core.refunds.RefundChange;
 import io.paygate.core.refunds.RefundOrigin;
 import io.paygate.core.refunds.RefundStatus;
-import io.paygate.core.refunds.RefundTransition;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -41,10 +41,9 @@ class FakesContractTest {
     Payment payment = core.pendingPayment("10.00");
 
     assertThat(core.payments.insert(payment)).isFalse();
-    assertThat(core.payments.apply(payment.outTradeNo(), PaymentTransition.REFUND_ALL, at()))
-        .isFalse();
-    assertThat(core.payments.apply(payment.outTradeNo(), PaymentTransition.CLOSE, at())).isTrue();
-    assertThat(core.payments.apply(payment.outTradeNo(), PaymentTransition.CLOSE, at())).isFalse();
+    assertThat(core.payments.apply(payment, PaymentTransition.REFUND_ALL, at())).isEmpty();
+    assertThat(core.payments.apply(payment, PaymentTransition.CLOSE, at())).isPresent();
+    assertThat(core.payments.apply(payment, PaymentTransition.CLOSE, at())).isEmpty();
     assertThat(core.payments.get(payment.outTradeNo()).status()).isEqualTo(PaymentStatus.CLOSED);
     assertThat(core.payments.lock(payment.outTradeNo()))
         .contains(core.payment(payment.outTradeNo()));
@@ -65,11 +64,12 @@ class FakesContractTest {
         .isInstanceOf(IllegalStateException.class);
     assertThat(core.refunds.sumReserved("P1")).isEqualTo(Money.parse("30.00"));
     assertThat(core.refunds.sumSucceeded("P1")).isEqualTo(Money.parse("20.00"));
-    assertThat(core.refunds.settle("P1", "R3", RefundTransition.FAIL, null, null, at(), at()))
-        .isFalse();
+    assertThat(
+            core.refunds.settle(core.refunds.get("P1", "R3"), RefundChange.fail(null, null, at())))
+        .isEmpty();
     core.clock.advance(Duration.ofSeconds(5));
-    assertThat(core.refunds.settle("P1", "R1", RefundTransition.CONFIRM, null, null, at(), at()))
-        .isTrue();
+    assertThat(core.refunds.settle(core.refunds.get("P1", "R1"), RefundChange.confirm(at(), at())))
+        .isPresent();
     assertThat(core.refunds.get("P1", "R1").refundedAt()).isEqualTo(at());
     assertThat(core.refunds.sumSucceeded("P1")).isEqualTo(Money.parse("30.00"));
     assertThat(core.refunds.findByPayment("P1"))

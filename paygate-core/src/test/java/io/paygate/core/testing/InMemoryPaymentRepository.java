@@ -5,10 +5,8 @@ import io.paygate.core.money.Money;
 import io.paygate.core.payments.Attention;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
-import io.paygate.core.payments.PaymentStatus;
 import io.paygate.core.payments.PaymentTransition;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,43 +20,8 @@ import java.util.Optional;
  */
 public final class InMemoryPaymentRepository implements PaymentRepository {
 
-  /**
-   * A state change the server announces to the shop (its webhook event): what changed, and whether
-   * it was made inside a transaction (only then does its event commit with it).
-   */
-  public record Change(String outTradeNo, String what, boolean inTransaction) {}
-
   private final Map<String, Payment> rows = new LinkedHashMap<>();
-  private final List<Change> changes = new ArrayList<>();
-  private DirectTransactions transactions;
   private int locks;
-
-  /** Notes, for every announced change, whether these transactions were running. */
-  public void watch(DirectTransactions transactions) {
-    this.transactions = transactions;
-  }
-
-  /** The announced changes, in order. */
-  public List<Change> changes() {
-    return List.copyOf(changes);
-  }
-
-  /** The announced changes of one payment, by what changed. */
-  public List<String> changes(String outTradeNo) {
-    return changes.stream()
-        .filter(c -> c.outTradeNo().equals(outTradeNo))
-        .map(Change::what)
-        .toList();
-  }
-
-  /** The announced changes made outside any transaction: an event that could be lost. */
-  public List<Change> changesOutsideATransaction() {
-    return changes.stream().filter(c -> !c.inTransaction()).toList();
-  }
-
-  private void changed(String outTradeNo, String what) {
-    changes.add(new Change(outTradeNo, what, transactions == null || transactions.inside()));
-  }
 
   @Override
   public boolean insert(Payment payment) {
@@ -90,96 +53,49 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
   }
 
   @Override
-  public boolean markPaid(String outTradeNo, ChannelTrade trade, boolean announced, Instant at) {
-    Payment p = rows.get(outTradeNo);
+  public Optional<Payment> markPaid(Payment current, ChannelTrade trade, Instant at) {
+    Payment p = rows.get(current.outTradeNo());
     if (p == null || !PaymentTransition.CONFIRM_PAID.canStartFrom(p.status())) {
-      return false;
+      return Optional.empty();
     }
-    Instant paidAt = trade.paidAt() != null ? trade.paidAt() : at;
-    put(
-        p,
-        PaymentTransition.CONFIRM_PAID.to(),
-        trade,
-        p.refundedAmount(),
-        paidAt,
-        p.closedAt(),
-        p.attention(),
-        at);
-    changed(outTradeNo, announced ? "PAID" : "PAID (not announced)");
-    return true;
+    // As the update's condition: a trade's number is one payment's only.
+    if (findByTradeNo(trade.tradeNo()).filter(other -> other != p).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(store(p.paid(trade, at)));
   }
 
   @Override
-  public boolean apply(String outTradeNo, PaymentTransition transition, Instant at) {
-    Payment p = rows.get(outTradeNo);
+  public Optional<Payment> apply(Payment current, PaymentTransition transition, Instant at) {
+    Payment p = rows.get(current.outTradeNo());
     if (p == null || !transition.canStartFrom(p.status())) {
-      return false;
+      return Optional.empty();
     }
-    Instant closedAt = transition.to() == PaymentStatus.CLOSED ? at : p.closedAt();
-    put(p, transition.to(), null, p.refundedAmount(), p.paidAt(), closedAt, p.attention(), at);
-    changed(outTradeNo, transition.to().name());
-    return true;
+    return Optional.of(store(p.moved(transition, at)));
   }
 
   @Override
-  public void setRefundedAmount(String outTradeNo, Money refundedAmount, Instant at) {
-    Payment p = rows.get(outTradeNo);
-    if (p != null) {
-      put(p, p.status(), null, refundedAmount, p.paidAt(), p.closedAt(), p.attention(), at);
+  public Optional<Payment> bookRefunds(
+      Payment locked, Money refundedAmount, PaymentTransition transition, Instant at) {
+    Payment p = rows.get(locked.outTradeNo());
+    if (p == null || !transition.canStartFrom(p.status())) {
+      return Optional.empty();
     }
+    return Optional.of(store(p.refunded(refundedAmount, transition, at)));
   }
 
   @Override
-  public void setAttention(String outTradeNo, Attention attention, Instant at) {
-    Payment p = rows.get(outTradeNo);
-    if (p != null) {
-      if (p.attention() != attention) {
-        changed(outTradeNo, "attention " + attention);
-      }
-      put(
-          p,
-          p.status(),
-          null,
-          p.refundedAmount(),
-          p.paidAt(),
-          p.closedAt(),
-          Objects.requireNonNull(attention),
-          at);
+  public Optional<Payment> flag(Payment current, Attention attention, Instant at) {
+    Payment p = rows.get(current.outTradeNo());
+    if (p == null || p.attention() == Objects.requireNonNull(attention)) {
+      return Optional.empty();
     }
+    return Optional.of(store(p.flagged(attention, at)));
   }
 
-  /**
-   * Stores the payment changed as the JDBC adapter's UPDATEs change it; trade null keeps its own.
-   */
-  private void put(
-      Payment p,
-      PaymentStatus status,
-      ChannelTrade trade,
-      Money refundedAmount,
-      Instant paidAt,
-      Instant closedAt,
-      Attention attention,
-      Instant at) {
-    rows.put(
-        p.outTradeNo(),
-        new Payment(
-            p.outTradeNo(),
-            p.app(),
-            p.product(),
-            p.totalAmount(),
-            p.subject(),
-            p.body(),
-            status,
-            trade != null ? trade.tradeNo() : p.tradeNo(),
-            trade != null ? trade.buyerLogonId() : p.buyerLogonId(),
-            trade != null ? trade.buyerId() : p.buyerId(),
-            refundedAmount,
-            p.createdAt(),
-            at,
-            p.expiresAt(),
-            paidAt,
-            closedAt,
-            attention));
+  private Payment store(Payment changed) {
+    rows.put(changed.outTradeNo(), changed);
+    return changed;
   }
 
   @Override

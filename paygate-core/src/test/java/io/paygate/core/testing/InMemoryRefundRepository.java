@@ -2,10 +2,9 @@ package io.paygate.core.testing;
 
 import io.paygate.core.money.Money;
 import io.paygate.core.refunds.Refund;
+import io.paygate.core.refunds.RefundChange;
 import io.paygate.core.refunds.RefundRepository;
 import io.paygate.core.refunds.RefundStatus;
-import io.paygate.core.refunds.RefundTransition;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,24 +18,6 @@ import java.util.Set;
 public final class InMemoryRefundRepository implements RefundRepository {
 
   private final List<Refund> rows = new ArrayList<>();
-  private final List<String> outside = new ArrayList<>();
-  private DirectTransactions transactions;
-
-  /** Notes every announced change (a refund settled) made outside these transactions. */
-  public void watch(DirectTransactions transactions) {
-    this.transactions = transactions;
-  }
-
-  /** The announced changes made outside any transaction: an event that could be lost. */
-  public List<String> changesOutsideATransaction() {
-    return List.copyOf(outside);
-  }
-
-  private void changed(Refund refund) {
-    if (transactions != null && !transactions.inside() && refund.status() != RefundStatus.PENDING) {
-      outside.add(refund.outTradeNo() + "/" + refund.outRequestNo() + " " + refund.status());
-    }
-  }
 
   @Override
   public void insert(Refund refund) {
@@ -45,7 +26,6 @@ public final class InMemoryRefundRepository implements RefundRepository {
           "duplicate key: refund " + refund.outTradeNo() + "/" + refund.outRequestNo());
     }
     rows.add(refund);
-    changed(refund);
   }
 
   @Override
@@ -78,39 +58,19 @@ public final class InMemoryRefundRepository implements RefundRepository {
   }
 
   @Override
-  public boolean settle(
-      String outTradeNo,
-      String outRequestNo,
-      RefundTransition transition,
-      String failureCode,
-      String failureMessage,
-      Instant at,
-      Instant refundedAt) {
+  public Optional<Refund> settle(Refund current, RefundChange change) {
     for (int i = 0; i < rows.size(); i++) {
       Refund r = rows.get(i);
-      if (r.outTradeNo().equals(outTradeNo) && r.outRequestNo().equals(outRequestNo)) {
-        if (!transition.canStartFrom(r.status())) {
-          return false;
+      if (r.outTradeNo().equals(current.outTradeNo())
+          && r.outRequestNo().equals(current.outRequestNo())) {
+        if (!change.transition().canStartFrom(r.status())) {
+          return Optional.empty();
         }
-        rows.set(
-            i,
-            new Refund(
-                r.outTradeNo(),
-                r.outRequestNo(),
-                r.refundAmount(),
-                r.reason(),
-                transition.to(),
-                failureCode,
-                failureMessage,
-                r.createdAt(),
-                at,
-                refundedAt,
-                r.origin()));
-        changed(rows.get(i));
-        return true;
+        rows.set(i, r.settled(change));
+        return Optional.of(rows.get(i));
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   /** Every refund, in creation order. */

@@ -7,6 +7,7 @@ import io.paygate.core.facetoface.BarcodePayments;
 import io.paygate.core.facetoface.CancelService;
 import io.paygate.core.notify.NotificationService;
 import io.paygate.core.numbers.Identifiers;
+import io.paygate.core.payments.BookEvents;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.TradeReconciler;
@@ -20,6 +21,7 @@ import io.paygate.server.PayGateProperties;
 import io.paygate.server.payments.PaymentsProperties;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,6 +35,15 @@ public class DomainConfiguration {
     return Clock.systemUTC();
   }
 
+  /**
+   * What the core announces is published to the listeners in this process (the outbox, the
+   * metrics), on the announcing thread: inside the transaction of the change.
+   */
+  @Bean
+  BookEvents bookEvents(ApplicationEventPublisher publisher) {
+    return publisher::publishEvent;
+  }
+
   @Bean
   Identifiers identifiers(Clock clock) {
     return new Identifiers(clock);
@@ -42,10 +53,15 @@ public class DomainConfiguration {
   TradeReconciler tradeReconciler(
       PaymentRepository payments,
       RefundRepository refunds,
+      RefundSettlement settlement,
       CheckSchedule checks,
-      PaymentsProperties properties) {
+      PaymentsProperties properties,
+      BookEvents events) {
     return new TradeReconciler(
-        payments, new PaidAfterCloseRefunds(refunds, checks), properties.paidAfterClose());
+        payments,
+        new PaidAfterCloseRefunds(refunds, settlement, checks),
+        properties.paidAfterClose(),
+        events);
   }
 
   @Bean
@@ -57,7 +73,8 @@ public class DomainConfiguration {
       Identifiers identifiers,
       CheckSchedule checks,
       Clock clock,
-      PayGateProperties properties) {
+      PayGateProperties properties,
+      BookEvents events) {
     return new PaymentService(
         payments,
         channel,
@@ -66,7 +83,8 @@ public class DomainConfiguration {
         identifiers,
         checks,
         clock,
-        properties.payTimeout());
+        properties.payTimeout(),
+        events);
   }
 
   @Bean
@@ -101,8 +119,8 @@ public class DomainConfiguration {
 
   @Bean
   RefundSettlement refundSettlement(
-      RefundRepository refunds, PaymentRepository payments, Clock clock) {
-    return new RefundSettlement(refunds, payments, clock);
+      RefundRepository refunds, PaymentRepository payments, BookEvents events, Clock clock) {
+    return new RefundSettlement(refunds, payments, events, clock);
   }
 
   @Bean

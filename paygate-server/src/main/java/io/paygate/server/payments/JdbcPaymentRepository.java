@@ -11,11 +11,7 @@ import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.core.payments.PaymentTransition;
-import io.paygate.server.PayGateProperties;
 import io.paygate.server.database.Where;
-import io.paygate.server.metrics.BookMetrics;
-import io.paygate.server.webhooks.EventOutbox;
-import io.paygate.server.webhooks.EventType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -38,16 +34,9 @@ public class JdbcPaymentRepository implements PaymentRepository {
           + " attention, app";
 
   private final JdbcClient jdbc;
-  private final BookMetrics metrics;
-  private final EventOutbox events;
-  private final String publicUrl;
 
-  public JdbcPaymentRepository(
-      JdbcClient jdbc, BookMetrics metrics, EventOutbox events, PayGateProperties properties) {
+  public JdbcPaymentRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.metrics = metrics;
-    this.events = events;
-    this.publicUrl = properties.publicUrl();
   }
 
   @Override
@@ -73,7 +62,6 @@ public class JdbcPaymentRepository implements PaymentRepository {
               p.attention() == null ? null : p.attention().name(),
               p.app())
           .update();
-      metrics.payment("created", p.product().name());
       return true;
     } catch (DuplicateKeyException taken) {
       return false;
@@ -102,40 +90,39 @@ public class JdbcPaymentRepository implements PaymentRepository {
         .optional();
   }
 
-  // The shop's event is written in the caller's transaction: without one it could be lost.
+  // Announced changes: their facts must commit with them, so never outside a transaction.
   @Transactional(propagation = Propagation.MANDATORY)
   @Override
-  public boolean markPaid(String outTradeNo, ChannelTrade trade, boolean announced, Instant at) {
+  public Optional<Payment> markPaid(Payment current, ChannelTrade trade, Instant at) {
     PaymentTransition paid = PaymentTransition.CONFIRM_PAID;
+    Payment after = current.paid(trade, at);
+    // A trade's number is one payment's only: another's makes this change nothing (and the unique
+    // index would refuse it anyway, aborting the transaction on PostgreSQL).
     boolean changed =
         jdbc.sql(
                     "UPDATE payments SET status = :to, trade_no = :tradeNo,"
                         + " buyer_logon_id = :buyerLogonId, buyer_id = :buyerId,"
                         + " paid_at = :paidAt, updated_at = :at"
-                        + " WHERE out_trade_no = :outTradeNo AND status IN (:from)")
+                        + " WHERE out_trade_no = :outTradeNo AND status IN (:from)"
+                        + " AND NOT EXISTS (SELECT 1 FROM payments other"
+                        + " WHERE other.trade_no = :tradeNo AND other.out_trade_no <> :outTradeNo)")
                 .param("to", paid.to().name())
                 .param("tradeNo", trade.tradeNo())
                 .param("buyerLogonId", trade.buyerLogonId())
                 .param("buyerId", trade.buyerId())
-                .param("paidAt", column(trade.paidAt() != null ? trade.paidAt() : at))
+                .param("paidAt", column(after.paidAt()))
                 .param("at", column(at))
-                .param("outTradeNo", outTradeNo)
+                .param("outTradeNo", current.outTradeNo())
                 .param("from", names(paid))
                 .update()
             == 1;
-    if (changed) {
-      counted(outTradeNo, "paid");
-      if (announced) {
-        event(EventType.PAYMENT_SUCCEEDED, outTradeNo);
-      }
-    }
-    return changed;
+    return changed ? Optional.of(after) : Optional.empty();
   }
 
-  // The shop's event is written in the caller's transaction: without one it could be lost.
+  // Announced changes: their facts must commit with them, so never outside a transaction.
   @Transactional(propagation = Propagation.MANDATORY)
   @Override
-  public boolean apply(String outTradeNo, PaymentTransition transition, Instant at) {
+  public Optional<Payment> apply(Payment current, PaymentTransition transition, Instant at) {
     String closedAt =
         transition.to() == PaymentStatus.CLOSED || transition.to() == PaymentStatus.FAILED
             ? ", closed_at = :at"
@@ -147,58 +134,47 @@ public class JdbcPaymentRepository implements PaymentRepository {
                         + " WHERE out_trade_no = :outTradeNo AND status IN (:from)")
                 .param("to", transition.to().name())
                 .param("at", column(at))
-                .param("outTradeNo", outTradeNo)
+                .param("outTradeNo", current.outTradeNo())
                 .param("from", names(transition))
                 .update()
             == 1;
-    if (changed) {
-      counted(outTradeNo, transition.to().name().toLowerCase(java.util.Locale.ROOT));
-      // A failed payment is over for the shop as a closed one is: nothing was charged.
-      if (transition == PaymentTransition.CLOSE || transition == PaymentTransition.FAIL) {
-        event(EventType.PAYMENT_CLOSED, outTradeNo);
-      } else if (transition == PaymentTransition.REFUND_ALL) {
-        event(EventType.PAYMENT_REFUNDED, outTradeNo);
-      }
-    }
-    return changed;
+    return changed ? Optional.of(current.moved(transition, at)) : Optional.empty();
   }
 
-  /** The shop hears of it by webhook; the payment is shown as it is when the change commits. */
-  private void event(EventType type, String outTradeNo) {
-    events.record(
-        type, outTradeNo, null, () -> PaymentView.of(find(outTradeNo).orElseThrow(), publicUrl));
-  }
-
-  private void counted(String outTradeNo, String event) {
-    metrics.payment(
-        event,
-        jdbc.sql("SELECT product FROM payments WHERE out_trade_no = ?")
-            .param(outTradeNo)
-            .query(String.class)
-            .single());
-  }
-
-  @Override
-  public void setRefundedAmount(String outTradeNo, Money refundedAmount, Instant at) {
-    jdbc.sql("UPDATE payments SET refunded_amount = ?, updated_at = ? WHERE out_trade_no = ?")
-        .params(refundedAmount.amount(), column(at), outTradeNo)
-        .update();
-  }
-
-  // The shop's event is written in the caller's transaction: without one it could be lost.
+  // Announced changes: their facts must commit with them, so never outside a transaction.
   @Transactional(propagation = Propagation.MANDATORY)
   @Override
-  public void setAttention(String outTradeNo, Attention attention, Instant at) {
-    // Written, and told, only when it changes.
+  public Optional<Payment> bookRefunds(
+      Payment locked, Money refundedAmount, PaymentTransition transition, Instant at) {
+    boolean changed =
+        jdbc.sql(
+                    "UPDATE payments SET refunded_amount = :refunded, status = :to,"
+                        + " updated_at = :at WHERE out_trade_no = :outTradeNo"
+                        + " AND status IN (:from)")
+                .param("refunded", refundedAmount.amount())
+                .param("to", transition.to().name())
+                .param("at", column(at))
+                .param("outTradeNo", locked.outTradeNo())
+                .param("from", names(transition))
+                .update()
+            == 1;
+    return changed
+        ? Optional.of(locked.refunded(refundedAmount, transition, at))
+        : Optional.empty();
+  }
+
+  // Announced changes: their facts must commit with them, so never outside a transaction.
+  @Transactional(propagation = Propagation.MANDATORY)
+  @Override
+  public Optional<Payment> flag(Payment current, Attention attention, Instant at) {
+    // Written only when it changes.
     int changed =
         jdbc.sql(
                 "UPDATE payments SET attention = ?, updated_at = ? WHERE out_trade_no = ?"
                     + " AND (attention IS NULL OR attention <> ?)")
-            .params(attention.name(), column(at), outTradeNo, attention.name())
+            .params(attention.name(), column(at), current.outTradeNo(), attention.name())
             .update();
-    if (changed == 1) {
-      event(EventType.PAYMENT_NEEDS_ATTENTION, outTradeNo);
-    }
+    return changed == 1 ? Optional.of(current.flagged(attention, at)) : Optional.empty();
   }
 
   @Override

@@ -51,7 +51,7 @@ public class PayController {
     if (payment.product().showsQrCode()) {
       return qrPage(payment);
     }
-    return form(outTradeNo);
+    return form(payment);
   }
 
   private ModelAndView qrPage(Payment payment) {
@@ -69,11 +69,11 @@ public class PayController {
     return page;
   }
 
-  private ResponseEntity<String> form(String outTradeNo) {
+  private ResponseEntity<String> form(Payment payment) {
     // Without script, the form's own submit button (hidden by an inline style, which the policy
     // also refuses) stays visible for the buyer to press.
     String form =
-        INLINE_SCRIPT.matcher(payments.payForm(outTradeNo)).replaceAll("")
+        INLINE_SCRIPT.matcher(payments.payForm(payment)).replaceAll("")
             + "<script src=\"/js/pay.js\"></script>";
     String page =
         "<!DOCTYPE html><html><head><meta charset=\"UTF-8\"><title>正在前往支付宝 Redirecting to"

@@ -44,7 +44,7 @@ public record Timeline(List<Entry> entries) {
   }
 
   /** A webhook event of the payment with how its deliveries went, for the timeline. */
-  record Told(String eventId, String type, Instant at, String deliveries) {}
+  public record Told(String eventId, String type, Instant at, String deliveries) {}
 
   static Timeline of(
       Payment payment, List<Exchange> exchanges, List<Refund> refunds, List<Told> webhooks) {

@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
@@ -19,7 +20,10 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "paygate.jobs.enabled", havingValue = "true", matchIfMissing = true)
 public class RecoveryScheduler implements SmartLifecycle {
 
-  private final Scheduler scheduler;
+  // A stopped db-scheduler cannot start again, and a context may be stopped and started again (the
+  // test framework pauses a cached context it does not use): each start builds a new one.
+  private final Supplier<Scheduler> build;
+  private volatile Scheduler scheduler;
   private volatile boolean running;
 
   public RecoveryScheduler(
@@ -30,17 +34,19 @@ public class RecoveryScheduler implements SmartLifecycle {
             .filter(t -> t instanceof RecurringTask)
             .<RecurringTask<?>>map(t -> (RecurringTask<?>) t)
             .toList();
-    this.scheduler =
-        Scheduler.create(dataSource, known)
-            .startTasks(recurring)
-            .clock(clock::instant)
-            .pollingInterval(properties.pollInterval())
-            .threads(properties.threads())
-            .build();
+    this.build =
+        () ->
+            Scheduler.create(dataSource, known)
+                .startTasks(recurring)
+                .clock(clock::instant)
+                .pollingInterval(properties.pollInterval())
+                .threads(properties.threads())
+                .build();
   }
 
   @Override
   public void start() {
+    scheduler = build.get();
     scheduler.start();
     running = true;
   }

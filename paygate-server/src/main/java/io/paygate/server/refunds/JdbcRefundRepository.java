@@ -5,20 +5,17 @@ import static io.paygate.server.database.Times.read;
 
 import io.paygate.core.money.Money;
 import io.paygate.core.refunds.Refund;
+import io.paygate.core.refunds.RefundChange;
 import io.paygate.core.refunds.RefundOrigin;
 import io.paygate.core.refunds.RefundRepository;
 import io.paygate.core.refunds.RefundStatus;
 import io.paygate.core.refunds.RefundTransition;
 import io.paygate.server.database.Where;
-import io.paygate.server.metrics.BookMetrics;
-import io.paygate.server.webhooks.EventOutbox;
-import io.paygate.server.webhooks.EventType;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,16 +31,12 @@ public class JdbcRefundRepository implements RefundRepository {
           + " failure_message, created_at, updated_at, refunded_at, origin";
 
   private final JdbcClient jdbc;
-  private final BookMetrics metrics;
-  private final EventOutbox events;
 
-  public JdbcRefundRepository(JdbcClient jdbc, BookMetrics metrics, EventOutbox events) {
+  public JdbcRefundRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.metrics = metrics;
-    this.events = events;
   }
 
-  // The shop's event is written in the caller's transaction: without one it could be lost.
+  // Announced changes: their facts must commit with them, so never outside a transaction.
   @Transactional(propagation = Propagation.MANDATORY)
   @Override
   public void insert(Refund r) {
@@ -61,23 +54,6 @@ public class JdbcRefundRepository implements RefundRepository {
             column(r.refundedAt()),
             r.origin().name())
         .update();
-    metrics.refund("requested", r.origin().name());
-    if (r.status() != RefundStatus.PENDING) {
-      // Recorded already settled (a refund made in Alipay's console, found by a query).
-      metrics.refund(r.status().name().toLowerCase(Locale.ROOT), r.origin().name());
-      if (r.status() == RefundStatus.SUCCEEDED) {
-        event(EventType.REFUND_SUCCEEDED, r.outTradeNo(), r.outRequestNo());
-      }
-    }
-  }
-
-  /** The shop hears of it by webhook; the refund is shown as it is when the change commits. */
-  private void event(EventType type, String outTradeNo, String outRequestNo) {
-    events.record(
-        type,
-        outTradeNo,
-        outRequestNo,
-        () -> RefundView.of(find(outTradeNo, outRequestNo).orElseThrow()));
   }
 
   @Override
@@ -120,17 +96,11 @@ public class JdbcRefundRepository implements RefundRepository {
     return new Money(total);
   }
 
-  // The shop's event is written in the caller's transaction: without one it could be lost.
+  // Announced changes: their facts must commit with them, so never outside a transaction.
   @Transactional(propagation = Propagation.MANDATORY)
   @Override
-  public boolean settle(
-      String outTradeNo,
-      String outRequestNo,
-      RefundTransition transition,
-      String failureCode,
-      String failureMessage,
-      Instant at,
-      Instant refundedAt) {
+  public Optional<Refund> settle(Refund current, RefundChange change) {
+    RefundTransition transition = change.transition();
     boolean changed =
         jdbc.sql(
                     "UPDATE refunds SET status = :status, failure_code = :code,"
@@ -138,33 +108,16 @@ public class JdbcRefundRepository implements RefundRepository {
                         + " WHERE out_trade_no = :outTradeNo AND out_request_no = :outRequestNo"
                         + " AND status IN (:from)")
                 .param("status", transition.to().name())
-                .param("code", failureCode)
-                .param("message", failureMessage)
-                .param("at", column(at))
-                .param("refundedAt", column(refundedAt))
-                .param("outTradeNo", outTradeNo)
-                .param("outRequestNo", outRequestNo)
+                .param("code", change.failureCode())
+                .param("message", change.failureMessage())
+                .param("at", column(change.at()))
+                .param("refundedAt", column(change.refundedAt()))
+                .param("outTradeNo", current.outTradeNo())
+                .param("outRequestNo", current.outRequestNo())
                 .param("from", transition.from().stream().map(Enum::name).toList())
                 .update()
             == 1;
-    if (changed) {
-      String origin =
-          jdbc.sql("SELECT origin FROM refunds WHERE out_trade_no = ? AND out_request_no = ?")
-              .params(outTradeNo, outRequestNo)
-              .query(String.class)
-              .single();
-      metrics.refund(
-          transition == RefundTransition.RETRY
-              ? "retried"
-              : transition.to().name().toLowerCase(Locale.ROOT),
-          origin);
-      if (transition == RefundTransition.CONFIRM) {
-        event(EventType.REFUND_SUCCEEDED, outTradeNo, outRequestNo);
-      } else if (transition == RefundTransition.FAIL) {
-        event(EventType.REFUND_FAILED, outTradeNo, outRequestNo);
-      }
-    }
-    return changed;
+    return changed ? Optional.of(current.settled(change)) : Optional.empty();
   }
 
   /**

@@ -4,16 +4,12 @@ import static io.paygate.server.database.Times.column;
 import static io.paygate.server.database.Times.read;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.paygate.server.database.Where;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -61,16 +57,6 @@ public class WebhookDeliveries {
     this.jdbc = jdbc;
   }
 
-  static long insert(JdbcClient jdbc, String eventId, String endpointId, Instant now) {
-    KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql(
-            "INSERT INTO webhook_deliveries (event_id, endpoint_id, status, attempts,"
-                + " next_attempt_at, created_at) VALUES (?, ?, 'PENDING', 0, ?, ?)")
-        .params(eventId, endpointId, column(now), column(now))
-        .update(key, "id");
-    return key.getKey().longValue();
-  }
-
   private static final String DUE =
       " status = 'PENDING' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)";
 
@@ -82,28 +68,6 @@ public class WebhookDeliveries {
                 + DUE
                 + " GROUP BY endpoint_id ORDER BY endpoint_id")
         .params(column(now), column(now))
-        .query(
-            (org.springframework.jdbc.core.RowCallbackHandler)
-                row -> due.put(row.getString("endpoint_id"), row.getInt("n")));
-    return due;
-  }
-
-  /** Of these deliveries, how many are due now, by endpoint. */
-  Map<String, Integer> dueByEndpoint(List<Long> ids, Instant now) {
-    Map<String, Integer> due = new LinkedHashMap<>();
-    if (ids.isEmpty()) {
-      return due;
-    }
-    List<Object> params = new ArrayList<>(ids);
-    params.add(column(now));
-    params.add(column(now));
-    jdbc.sql(
-            "SELECT endpoint_id, COUNT(*) AS n FROM webhook_deliveries WHERE id IN ("
-                + Where.marks(ids.size())
-                + ") AND"
-                + DUE
-                + " GROUP BY endpoint_id ORDER BY endpoint_id")
-        .params(params)
         .query(
             (org.springframework.jdbc.core.RowCallbackHandler)
                 row -> due.put(row.getString("endpoint_id"), row.getInt("n")));

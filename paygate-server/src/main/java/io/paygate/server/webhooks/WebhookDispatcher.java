@@ -90,9 +90,13 @@ public class WebhookDispatcher implements DisposableBean {
     return again.size();
   }
 
-  /** Starts these new deliveries now, off the caller's thread, each in its endpoint's slots. */
-  void sendSoon(List<Long> ids) {
-    deliveries.dueByEndpoint(ids, clock.instant()).forEach(this::startWorkers);
+  /**
+   * Starts new deliveries now, off the caller's thread, each in its endpoint's slots: as many
+   * workers per endpoint as it has new deliveries (a worker claims what is due; one that finds
+   * nothing left, taken by another instance meanwhile, ends).
+   */
+  void sendSoon(Map<String, Integer> newByEndpoint) {
+    newByEndpoint.forEach(this::startWorkers);
   }
 
   /**

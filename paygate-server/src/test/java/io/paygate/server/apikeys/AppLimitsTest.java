@@ -2,9 +2,10 @@ package io.paygate.server.apikeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paygate.core.payments.PaymentEvent;
 import io.paygate.server.ServerTestSupport;
+import io.paygate.server.payments.JdbcPaymentRepository;
 import io.paygate.server.webhooks.EventOutbox;
-import io.paygate.server.webhooks.EventType;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +35,7 @@ class AppLimitsTest extends ServerTestSupport {
 
   @Autowired JdbcClient jdbc;
   @Autowired EventOutbox outbox;
+  @Autowired JdbcPaymentRepository paymentRepository;
   @Autowired TransactionTemplate transactions;
 
   private String limitedAdmin;
@@ -165,8 +167,8 @@ class AppLimitsTest extends ServerTestSupport {
     String other = anotherAppsRefundedPayment();
     transactions.executeWithoutResult(
         status ->
-            outbox.record(
-                EventType.PAYMENT_NEEDS_ATTENTION, other, null, () -> Map.of("id", other)));
+            outbox.on(
+                new PaymentEvent.AttentionRaised(paymentRepository.find(other).orElseThrow())));
     String eventId =
         jdbc.sql("SELECT id FROM events WHERE out_trade_no = ? AND type = ?")
             .params(other, "payment.needs_attention")

@@ -32,6 +32,17 @@ class BookMetricsTest extends ServerTestSupport {
   }
 
   @Test
+  void theKnownSeriesExistAtZeroFromStartUp() {
+    // Series nothing in this class moves: a page payment never fails, a channel's refund is never
+    // retried. They are there, at zero, before any such event (rates and alerts read them).
+    String body = prometheus("admin", ADMIN_PASSWORD).body();
+    assertThat(body)
+        .contains("paygate_payments_total{event=\"failed\",product=\"page\"} 0.0")
+        .contains("paygate_payments_total{event=\"created\",product=\"barcode\"}")
+        .contains("paygate_refunds_total{origin=\"channel\",outcome=\"retried\"} 0.0");
+  }
+
+  @Test
   void paymentsAndRefundsAreCountedOncePerChangeByProductAndOutcome() {
     String created = "paygate_payments_total{event=\"created\",product=\"page\"}";
     String paid = "paygate_payments_total{event=\"paid\",product=\"page\"}";

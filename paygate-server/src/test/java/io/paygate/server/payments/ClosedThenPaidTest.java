@@ -85,7 +85,9 @@ class ClosedThenPaidTest extends ServerTestSupport {
     assertThatThrownBy(
             () ->
                 repository.apply(
-                    outTradeNo, io.paygate.core.payments.PaymentTransition.CLOSE, clock.instant()))
+                    repository.find(outTradeNo).orElseThrow(),
+                    io.paygate.core.payments.PaymentTransition.CLOSE,
+                    clock.instant()))
         .isInstanceOf(IllegalTransactionStateException.class);
 
     assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PENDING");

@@ -153,7 +153,8 @@ class PostgresRefundReservationTest extends PostgresTestSupport {
         new ChannelTrade(
             no, "T" + no, TradeState.PAID, TOTAL, "buyer@example.com", "2088000000000001", null);
     Boolean paid =
-        transactions.execute(status -> payments.markPaid(no, trade, true, Instant.now()));
+        transactions.execute(
+            status -> payments.markPaid(payment, trade, Instant.now()).isPresent());
     assertThat(paid).isTrue();
     return no;
   }

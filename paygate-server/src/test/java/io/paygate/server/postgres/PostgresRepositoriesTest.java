@@ -11,9 +11,9 @@ import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.core.payments.PaymentTransition;
 import io.paygate.core.refunds.Refund;
+import io.paygate.core.refunds.RefundChange;
 import io.paygate.core.refunds.RefundOrigin;
 import io.paygate.core.refunds.RefundStatus;
-import io.paygate.core.refunds.RefundTransition;
 import io.paygate.server.exchanges.JdbcExchangeLog;
 import io.paygate.server.payments.JdbcPaymentRepository;
 import io.paygate.server.refunds.JdbcRefundRepository;
@@ -84,8 +84,9 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
     Instant at = T0.plusSeconds(60);
     ChannelTrade trade = trade(no, "9.99", T0.plusSeconds(30));
 
-    assertThat(inTx(() -> payments.markPaid(no, trade, true, at))).isTrue();
-    assertThat(inTx(() -> payments.markPaid(no, trade, true, at.plusSeconds(1)))).isFalse();
+    Payment open = payments.find(no).orElseThrow();
+    assertThat(inTx(() -> payments.markPaid(open, trade, at).isPresent())).isTrue();
+    assertThat(inTx(() -> payments.markPaid(open, trade, at.plusSeconds(1)).isPresent())).isFalse();
 
     Payment paid = payments.find(no).orElseThrow();
     assertThat(paid.status()).isEqualTo(PaymentStatus.PAID);
@@ -100,25 +101,37 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
   @Test
   void closingTwiceChangesNothingTheSecondTimeAndAPaymentCanStillBePaidAfterClosing() {
     String no = newNo();
-    payments.insert(pending(no, "5.00"));
+    Payment pendingOne = pending(no, "5.00");
+    payments.insert(pendingOne);
     Instant closedAt = T0.plusSeconds(120);
 
-    assertThat(inTx(() -> payments.apply(no, PaymentTransition.CLOSE, closedAt))).isTrue();
+    assertThat(
+            inTx(() -> payments.apply(pendingOne, PaymentTransition.CLOSE, closedAt).isPresent()))
+        .isTrue();
     Payment closed = payments.find(no).orElseThrow();
     assertThat(closed.status()).isEqualTo(PaymentStatus.CLOSED);
     assertThat(closed.closedAt()).isEqualTo(micros(closedAt));
 
-    assertThat(inTx(() -> payments.apply(no, PaymentTransition.CLOSE, closedAt.plusSeconds(5))))
+    assertThat(
+            inTx(
+                () ->
+                    payments
+                        .apply(closed, PaymentTransition.CLOSE, closedAt.plusSeconds(5))
+                        .isPresent()))
         .isFalse();
     assertThat(payments.find(no).orElseThrow()).isEqualTo(closed);
 
     // A refund transition does not start from CLOSED either.
-    assertThat(inTx(() -> payments.apply(no, PaymentTransition.REFUND_ALL, closedAt))).isFalse();
+    assertThat(
+            inTx(() -> payments.apply(closed, PaymentTransition.REFUND_ALL, closedAt).isPresent()))
+        .isFalse();
 
     assertThat(
             inTx(
                 () ->
-                    payments.markPaid(no, trade(no, "5.00", null), true, closedAt.plusSeconds(9))))
+                    payments
+                        .markPaid(closed, trade(no, "5.00", null), closedAt.plusSeconds(9))
+                        .isPresent()))
         .isTrue();
     Payment paid = payments.find(no).orElseThrow();
     assertThat(paid.status()).isEqualTo(PaymentStatus.PAID);
@@ -142,23 +155,29 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
     assertThat(
             inTx(
                 () ->
-                    refunds.settle(
-                        no, "r1", RefundTransition.CONFIRM, null, null, settledAt, settledAt)))
+                    refunds
+                        .settle(
+                            refunds.find(no, "r1").orElseThrow(),
+                            RefundChange.confirm(settledAt, settledAt))
+                        .isPresent()))
         .isTrue();
     assertThat(
-            inTx(() -> refunds.settle(no, "r1", RefundTransition.FAIL, "X", "x", settledAt, null)))
+            inTx(
+                () ->
+                    refunds
+                        .settle(
+                            refunds.find(no, "r1").orElseThrow(),
+                            RefundChange.fail("X", "x", settledAt))
+                        .isPresent()))
         .isFalse();
     assertThat(
             inTx(
                 () ->
-                    refunds.settle(
-                        no,
-                        "r2",
-                        RefundTransition.FAIL,
-                        "REFUND_AMT_NOT_EQUAL",
-                        "没有",
-                        settledAt,
-                        null)))
+                    refunds
+                        .settle(
+                            refunds.find(no, "r2").orElseThrow(),
+                            RefundChange.fail("REFUND_AMT_NOT_EQUAL", "没有", settledAt))
+                        .isPresent()))
         .isTrue();
 
     assertThat(refunds.sumSucceeded(no)).isEqualTo(Money.parse("1.50"));
@@ -230,8 +249,9 @@ class PostgresRepositoriesTest extends PostgresTestSupport {
 
   private String paid(String amount) {
     String no = newNo();
-    assertThat(payments.insert(pending(no, amount))).isTrue();
-    assertThat(inTx(() -> payments.markPaid(no, trade(no, amount, T0), true, T0))).isTrue();
+    Payment open = pending(no, amount);
+    assertThat(payments.insert(open)).isTrue();
+    assertThat(inTx(() -> payments.markPaid(open, trade(no, amount, T0), T0).isPresent())).isTrue();
     return no;
   }
 

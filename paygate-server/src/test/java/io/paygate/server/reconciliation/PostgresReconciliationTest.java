@@ -14,19 +14,9 @@ import io.paygate.core.reconciliation.Reconciliation;
 import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundOrigin;
 import io.paygate.core.refunds.RefundStatus;
-import io.paygate.server.PayGateProperties;
-import io.paygate.server.metrics.BookMetrics;
 import io.paygate.server.payments.JdbcPaymentRepository;
 import io.paygate.server.postgres.EmbeddedPostgresServer;
 import io.paygate.server.refunds.JdbcRefundRepository;
-import io.paygate.server.webhooks.EventOutbox;
-import io.paygate.server.webhooks.WebhookDeliveries;
-import io.paygate.server.webhooks.WebhookDispatcher;
-import io.paygate.server.webhooks.WebhookEndpoints;
-import io.paygate.server.webhooks.WebhookTargets;
-import io.paygate.server.webhooks.WebhooksProperties;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,11 +25,9 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The V3 migration and the reconciliation SQL on a real PostgreSQL, without a whole server. */
 class PostgresReconciliationTest {
@@ -116,32 +104,9 @@ class PostgresReconciliationTest {
 
   @Test
   void theBooksOfAWindowAreThePaidPaymentsAndSucceededRefundsInIt() {
-    SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    BookMetrics metrics = new BookMetrics(meters);
-    Clock clock = Clock.systemUTC();
-    WebhooksProperties webhooks =
-        new WebhooksProperties(
-            Duration.ofMinutes(1),
-            Duration.ofHours(6),
-            Duration.ofDays(3),
-            Duration.ofSeconds(10),
-            Duration.ofHours(24),
-            false,
-            Duration.ofSeconds(15));
-    WebhookTargets targets = new WebhookTargets(webhooks, new StandardEnvironment());
-    WebhookEndpoints endpoints = new WebhookEndpoints(jdbc, targets, clock);
-    EventOutbox outbox =
-        new EventOutbox(
-            jdbc,
-            JsonMapper.builder().build(),
-            clock,
-            endpoints,
-            new WebhookDispatcher(
-                new WebhookDeliveries(jdbc), endpoints, webhooks, targets, clock, meters));
-    JdbcPaymentRepository payments =
-        new JdbcPaymentRepository(
-            jdbc, metrics, outbox, new PayGateProperties(null, "http://localhost", null));
-    JdbcRefundRepository refunds = new JdbcRefundRepository(jdbc, metrics, outbox);
+    // The repositories store and return: they need nothing but the database.
+    JdbcPaymentRepository payments = new JdbcPaymentRepository(jdbc);
+    JdbcRefundRepository refunds = new JdbcRefundRepository(jdbc);
     String prefix = "PGR" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     Instant from = Instant.parse("2001-03-01T16:00:00Z");
     Instant to = from.plusSeconds(86_400);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
+import io.paygate.core.payments.TradeReconciler;
 import io.paygate.server.ConsoleSession;
 import io.paygate.server.MutableClock;
 import io.paygate.server.ServerTestSupport;
@@ -49,6 +50,7 @@ class WebhooksTest extends ServerTestSupport {
   @Autowired MutableClock clock;
   @Autowired WebhookDispatcher dispatcher;
   @Autowired JdbcPaymentRepository payments;
+  @Autowired TradeReconciler reconciler;
   @Autowired TransactionTemplate transactions;
   @Autowired JdbcClient jdbc;
 
@@ -391,7 +393,10 @@ class WebhooksTest extends ServerTestSupport {
                     "b***@example.com",
                     "2088000000000001",
                     clock.instant());
-            assertThat(payments.markPaid(outTradeNo, trade, true, clock.instant())).isTrue();
+            assertThat(
+                    reconciler.apply(
+                        payments.lock(outTradeNo).orElseThrow(), trade, null, clock.instant()))
+                .isInstanceOf(TradeReconciler.Result.Changed.class);
             throw new IllegalStateException("the rest of the transaction failed");
           });
     } catch (IllegalStateException expected) {
