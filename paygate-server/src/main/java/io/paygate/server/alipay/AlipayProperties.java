@@ -1,4 +1,4 @@
-package io.paygate.server.channel;
+package io.paygate.server.alipay;
 
 import io.paygate.alipay.settings.AlipaySettingsException;
 import io.paygate.core.channel.MerchantApps;

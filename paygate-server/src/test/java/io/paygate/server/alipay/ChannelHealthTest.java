@@ -1,4 +1,4 @@
-package io.paygate.server.channel;
+package io.paygate.server.alipay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

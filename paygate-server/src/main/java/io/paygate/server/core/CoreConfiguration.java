@@ -1,4 +1,4 @@
-package io.paygate.server.domain;
+package io.paygate.server.core;
 
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.checks.CheckSchedule;
@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Wires the plain-Java domain services to their adapters. */
 @Configuration(proxyBeanMethods = false)
-public class DomainConfiguration {
+public class CoreConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
