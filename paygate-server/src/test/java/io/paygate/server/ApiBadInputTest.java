@@ -6,18 +6,9 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Every refusal is a 4xx problem detail with a stable code, and changes nothing. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class ApiBadInputTest extends ServerTestSupport {
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "badinput");
-  }
+class ApiBadInputTest extends SharedServerTest {
 
   private static void assertProblem(Reply reply, int status, String code, String field) {
     assertThat(reply.status()).as(reply.body()).isEqualTo(status);

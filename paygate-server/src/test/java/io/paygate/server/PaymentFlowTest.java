@@ -4,21 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The seed's whole flow against the embedded sandbox: pay, return, notify, query, refund, close.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class PaymentFlowTest extends ServerTestSupport {
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "flow");
-  }
+class PaymentFlowTest extends SharedServerTest {
 
   @Test
   void aBuyerPaysAtTheCashierAndTheVerifiedNotifyMarksThePaymentPaid() {

@@ -3,25 +3,16 @@ package io.paygate.server.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.server.ConsoleSession;
-import io.paygate.server.ServerTestSupport;
+import io.paygate.server.SharedServerTest;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The console's doors, over real HTTP: who gets in, what each role may do, and the browser-side
  * protections (CSRF, session handling, headers) a person's session relies on.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class ConsoleAccessTest extends ServerTestSupport {
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "access");
-  }
+class ConsoleAccessTest extends SharedServerTest {
 
   @Test
   void withoutALoginOnlyTheBuyersPagesAnswer() {

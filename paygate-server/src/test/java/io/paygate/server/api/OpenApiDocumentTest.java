@@ -2,7 +2,7 @@ package io.paygate.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paygate.server.ServerTestSupport;
+import io.paygate.server.SharedServerTest;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -15,9 +15,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -26,13 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * The served OpenAPI document is valid OpenAPI 3, and every route of the API's controllers is in it
  * with its method, snake_case schemas and the shared refusals.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class OpenApiDocumentTest extends ServerTestSupport {
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "openapi");
-  }
+class OpenApiDocumentTest extends SharedServerTest {
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")

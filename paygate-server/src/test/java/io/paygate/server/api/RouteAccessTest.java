@@ -3,7 +3,7 @@ package io.paygate.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.paygate.server.ServerTestSupport;
+import io.paygate.server.SharedServerTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,14 +24,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
@@ -39,12 +36,31 @@ import tools.jackson.databind.JsonNode;
  * Who may call what on the API, decided by Spring Security on the route the router matched: the
  * attacks of issue 17 (a path spelled another way than the check read it) and the refusals' form.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class RouteAccessTest extends ServerTestSupport {
+class RouteAccessTest extends SharedServerTest {
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "routeaccess");
+  /** The shared server's endpoints before this test: those it adds are deleted after it. */
+  private java.util.Set<String> endpointsBefore;
+
+  @org.junit.jupiter.api.BeforeEach
+  void rememberTheEndpoints() {
+    endpointsBefore = endpointIds();
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void deleteTheEndpointsThisTestMade() {
+    for (String id : endpointIds()) {
+      if (!endpointsBefore.contains(id)) {
+        api("DELETE", "/api/v1/webhook-endpoints/" + id, null);
+      }
+    }
+  }
+
+  private java.util.Set<String> endpointIds() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    api("GET", "/api/v1/webhook-endpoints", null)
+        .json()
+        .forEach(e -> ids.add(e.get("id").asString()));
+    return ids;
   }
 
   @Autowired JdbcClient jdbc;

@@ -3,27 +3,18 @@ package io.paygate.server.apikeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.server.ConsoleSession;
-import io.paygate.server.ServerTestSupport;
+import io.paygate.server.SharedServerTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** API keys made through the API: scopes, revocation at once, and keys never shown twice. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class ApiKeysTest extends ServerTestSupport {
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "apikeys");
-  }
+class ApiKeysTest extends SharedServerTest {
 
   @Autowired JdbcClient jdbc;
 

@@ -3,7 +3,7 @@ package io.paygate.server.apikeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.core.payments.PaymentEvent;
-import io.paygate.server.ServerTestSupport;
+import io.paygate.server.SharedServerTest;
 import io.paygate.server.payments.JdbcPaymentRepository;
 import io.paygate.server.webhooks.EventOutbox;
 import java.util.List;
@@ -12,10 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -25,12 +22,31 @@ import tools.jackson.databind.JsonNode;
  * payment exists. The test server has one app ({@code default}); "another app's payment" is a real
  * payment, paid and refunded, whose app is then set to {@code other}, as a second app's would be.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class AppLimitsTest extends ServerTestSupport {
+class AppLimitsTest extends SharedServerTest {
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "applimits");
+  /** The shared server's endpoints before this test: those it adds are deleted after it. */
+  private java.util.Set<String> endpointsBefore;
+
+  @org.junit.jupiter.api.BeforeEach
+  void rememberTheEndpoints() {
+    endpointsBefore = endpointIds();
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void deleteTheEndpointsThisTestMade() {
+    for (String id : endpointIds()) {
+      if (!endpointsBefore.contains(id)) {
+        api("DELETE", "/api/v1/webhook-endpoints/" + id, null);
+      }
+    }
+  }
+
+  private java.util.Set<String> endpointIds() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    api("GET", "/api/v1/webhook-endpoints", null)
+        .json()
+        .forEach(e -> ids.add(e.get("id").asString()));
+    return ids;
   }
 
   @Autowired JdbcClient jdbc;

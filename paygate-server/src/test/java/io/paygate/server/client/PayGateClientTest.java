@@ -14,7 +14,7 @@ import io.paygate.client.Models.WebhookEndpoint;
 import io.paygate.client.PayGateClient;
 import io.paygate.client.PayGateException;
 import io.paygate.client.WebhookVerifier;
-import io.paygate.server.ServerTestSupport;
+import io.paygate.server.SharedServerTest;
 import io.paygate.server.webhooks.Receiver;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -23,18 +23,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The shops' Java client ({@code paygate-client}) against the real server and its sandbox. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class PayGateClientTest extends ServerTestSupport {
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "client");
-  }
+class PayGateClientTest extends SharedServerTest {
 
   private PayGateClient client() {
     return PayGateClient.create(URI.create(base()), API_KEY);
@@ -43,8 +34,9 @@ class PayGateClientTest extends ServerTestSupport {
   @Test
   void aShopCreatesPaysListsAndRefundsThroughTheClient() {
     PayGateClient paygate = client();
-    Instant from = Instant.now().minusSeconds(1);
     Payment created = paygate.createPayment(NewPayment.of("12.30", "一本书 A book"));
+    // From this payment on: the shared server holds other tests' payments and refunds before it.
+    Instant from = created.createdAt();
     assertThat(created.status()).isEqualTo("PENDING");
     assertThat(created.totalAmount()).isEqualByComparingTo("12.30");
     assertThat(created.payUrl()).endsWith("/pay/" + created.outTradeNo());

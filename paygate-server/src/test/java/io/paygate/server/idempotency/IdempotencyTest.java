@@ -2,7 +2,7 @@ package io.paygate.server.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paygate.server.ServerTestSupport;
+import io.paygate.server.SharedServerTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -16,19 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** {@code Idempotency-Key} over real HTTP: replay, reuse, concurrency, and what is not kept. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class IdempotencyTest extends ServerTestSupport {
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "idempotency");
-  }
+class IdempotencyTest extends SharedServerTest {
 
   @Autowired JdbcClient jdbc;
 

@@ -8,7 +8,7 @@ import io.paygate.alipay.settings.AlipaySettings;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.server.NoExchanges;
-import io.paygate.server.ServerTestSupport;
+import io.paygate.server.SharedServerTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,9 +20,6 @@ import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,18 +27,12 @@ import tools.jackson.databind.JsonNode;
  * key, the server's start-up self-test accepts the three keys, and the SDK's calls signed with the
  * private key verify at the gateway.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class KeyCommandTest extends ServerTestSupport {
+class KeyCommandTest extends SharedServerTest {
 
   @TempDir Path dir;
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "keys");
-  }
 
   private int keys(String... args) {
     String[] all = new String[args.length + 1];

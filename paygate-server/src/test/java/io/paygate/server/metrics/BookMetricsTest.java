@@ -2,26 +2,17 @@ package io.paygate.server.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paygate.server.ServerTestSupport;
+import io.paygate.server.SharedServerTest;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The books' counters on {@code /actuator/prometheus} move once per real change, through the real
  * flow: a notify delivered again or a refused close counts nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class BookMetricsTest extends ServerTestSupport {
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "metrics");
-  }
+class BookMetricsTest extends SharedServerTest {
 
   private double count(String series) {
     String body = prometheus("admin", ADMIN_PASSWORD).body();

@@ -3,26 +3,17 @@ package io.paygate.server.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.server.ConsoleSession;
-import io.paygate.server.ServerTestSupport;
+import io.paygate.server.SharedServerTest;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A removed, re-roled or locked operator's sessions end at their very next request, over real HTTP:
  * not one more page with the old role, not one more form.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class OperatorSessionsTest extends ServerTestSupport {
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "operator-sessions");
-  }
+class OperatorSessionsTest extends SharedServerTest {
 
   private record Account(String username, String password) {}
 

@@ -3,7 +3,7 @@ package io.paygate.server.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.server.ConsoleSession;
-import io.paygate.server.ServerTestSupport;
+import io.paygate.server.SharedServerTest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,20 +11,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The console's payment search and the payment's timeline, over real HTTP with a login. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class PaymentSearchTest extends ServerTestSupport {
+class PaymentSearchTest extends SharedServerTest {
 
   private static final Pattern ROW = Pattern.compile("href=\"/payments/([A-Za-z0-9_-]+)\"");
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "search");
-  }
 
   private static List<String> found(String body) {
     String table = body.substring(body.indexOf("id=\"found\""));

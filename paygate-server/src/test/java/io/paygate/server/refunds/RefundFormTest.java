@@ -3,27 +3,18 @@ package io.paygate.server.refunds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.server.ConsoleSession;
-import io.paygate.server.ServerTestSupport;
+import io.paygate.server.SharedServerTest;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The console's refund form carries a one-time token: a second submit refunds nothing more. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class RefundFormTest extends ServerTestSupport {
+class RefundFormTest extends SharedServerTest {
 
   private static final Pattern TOKEN =
       Pattern.compile("name=\"refundToken\" value=\"([0-9A-Za-z_]+)\"");
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "refund-form");
-  }
 
   private static String token(String page) {
     Matcher token = TOKEN.matcher(page);
