@@ -70,6 +70,16 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage("io.paygate.server.webhooks..", "io.paygate.server.metrics..");
 
+  // The index sits above the features it shows: payments never reach up into the home page.
+  @ArchTest
+  static final ArchRule paymentsKnowNothingOfTheHomePage =
+      noClasses()
+          .that()
+          .resideInAPackage("io.paygate.server.payments..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.paygate.server.home..");
+
   @ArchTest
   static final ArchRule serverFeaturesHaveNoCycles =
       slices().matching("io.paygate.server.(*)..").should().beFreeOfCycles();

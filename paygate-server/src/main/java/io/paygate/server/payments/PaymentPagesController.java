@@ -3,22 +3,15 @@ package io.paygate.server.payments;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentService;
-import io.paygate.server.home.HomePage;
-import io.paygate.server.home.PaymentForm;
-import io.paygate.server.pages.FormError;
 import io.paygate.server.pages.Labels;
 import io.paygate.server.pages.PageController;
 import jakarta.validation.Valid;
-import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -30,29 +23,10 @@ public class PaymentPagesController {
 
   private final PaymentService payments;
   private final PaymentPage page;
-  private final HomePage home;
 
-  public PaymentPagesController(PaymentService payments, PaymentPage page, HomePage home) {
+  public PaymentPagesController(PaymentService payments, PaymentPage page) {
     this.payments = payments;
     this.page = page;
-    this.home = home;
-  }
-
-  @PostMapping("/pages/pay")
-  public ModelAndView pay(
-      @Valid @ModelAttribute("form") PaymentForm form, BindingResult result, Model model) {
-    Optional<FormError> error = FormError.first(result, PaymentForm.FIELDS);
-    if (error.isEmpty()) {
-      try {
-        Payment payment = payments.create(form.toNewPayment());
-        return new ModelAndView("redirect:/pay/" + payment.outTradeNo());
-      } catch (PayGateException refused) {
-        // The domain's refusals of what was typed are shown at the form, like its own checks.
-        error = Optional.of(FormError.of(refused));
-      }
-    }
-    error.get().addTo(model);
-    return new ModelAndView(home.render(model, form), model.asMap(), HttpStatus.BAD_REQUEST);
   }
 
   @GetMapping("/pages/query")
