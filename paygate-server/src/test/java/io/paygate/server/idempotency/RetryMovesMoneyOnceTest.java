@@ -2,24 +2,15 @@ package io.paygate.server.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paygate.server.MutableClock;
-import io.paygate.server.ServerTestSupport;
-import io.paygate.server.recovery.DueChecks;
-import io.paygate.server.recovery.ManualRecovery;
+import io.paygate.server.recovery.HeldAnswersServerTest;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,42 +19,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * happened to the first run: an answer lost to a timeout, a lease that ran out while the first run
  * still waited. The proof is the sandbox's own books: the buyer's balance and its refunds table.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@Import(ManualRecovery.class)
-class RetryMovesMoneyOnceTest extends ServerTestSupport {
+class RetryMovesMoneyOnceTest extends HeldAnswersServerTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "retries");
-    // Shorter than the sandbox's held answers, so a timeout fault times PayGate's call out.
-    registry.add("paygate.alipay.read-timeout", () -> "1s");
-    registry.add("paygate.payments.barcode-wait", () -> "PT3S");
-    registry.add("paygate.payments.barcode-poll", () -> "PT0.3S");
+    heldAnswersProperties(registry, "retries");
   }
 
-  @Autowired MutableClock clock;
-  @Autowired DueChecks due;
+  @Override
+  protected String databaseName() {
+    return "retries";
+  }
+
   @Autowired JdbcClient jdbc;
-
-  /** The sandbox's own database ("Alipay's books"), read directly. */
-  private final JdbcClient alipayBooks =
-      JdbcClient.create(
-          new DriverManagerDataSource("jdbc:h2:mem:retries-sandbox;DB_CLOSE_DELAY=-1", "sa", ""));
-
-  @AfterEach
-  void clearFaults() {
-    clearSandboxFaults();
-  }
-
-  private Reply post(String path, String key, String body) {
-    return send(
-        HttpRequest.newBuilder(URI.create(base() + path))
-            .header("Authorization", "Bearer " + API_KEY)
-            .header("Content-Type", "application/json")
-            .header("Idempotency-Key", key)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build());
-  }
 
   /** The refunds Alipay made of a trade, as its own refunds table holds them. */
   private int alipayRefunds(String outTradeNo) {

@@ -2,24 +2,13 @@ package io.paygate.server.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paygate.server.MutableClock;
-import io.paygate.server.ServerTestSupport;
-import io.paygate.server.recovery.DueChecks;
-import io.paygate.server.recovery.ManualRecovery;
+import io.paygate.server.recovery.HeldAnswersServerTest;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -31,40 +20,16 @@ import tools.jackson.databind.JsonNode;
  * had not seen is booked as paid, then refunded. Alipay's own books (its refunds table, the buyer's
  * balance) prove the buyer was charged once and given it back once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@Import(ManualRecovery.class)
-class CancelInFlightTest extends ServerTestSupport {
+class CancelInFlightTest extends HeldAnswersServerTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "cancels");
-    // Shorter than the sandbox's held answers, so a timeout fault times PayGate's call out.
-    registry.add("paygate.alipay.read-timeout", () -> "1s");
-    registry.add("paygate.payments.barcode-wait", () -> "PT3S");
-    registry.add("paygate.payments.barcode-poll", () -> "PT0.3S");
+    heldAnswersProperties(registry, "cancels");
   }
 
-  @Autowired MutableClock clock;
-  @Autowired DueChecks due;
-
-  /** The sandbox's own database ("Alipay's books"), read directly. */
-  private final JdbcClient alipayBooks =
-      JdbcClient.create(
-          new DriverManagerDataSource("jdbc:h2:mem:cancels-sandbox;DB_CLOSE_DELAY=-1", "sa", ""));
-
-  @AfterEach
-  void clearFaults() {
-    clearSandboxFaults();
-  }
-
-  private Reply post(String path, String key, String body) {
-    return send(
-        HttpRequest.newBuilder(URI.create(base() + path))
-            .header("Authorization", "Bearer " + API_KEY)
-            .header("Content-Type", "application/json")
-            .header("Idempotency-Key", key)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build());
+  @Override
+  protected String databaseName() {
+    return "cancels";
   }
 
   private Reply charge(String subject, String amount) {

@@ -1,0 +1,59 @@
+package io.paygate.server.recovery;
+
+import io.paygate.server.MutableClock;
+import io.paygate.server.ServerTestSupport;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A server whose calls to Alipay time out before the sandbox's held answers come (so a timeout
+ * fault leaves the money moved and the answer lost), with the recovery jobs run by hand on a
+ * settable clock, and Alipay's own books readable: what the tests of "money moves once" stand on.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@Import(ManualRecovery.class)
+public abstract class HeldAnswersServerTest extends ServerTestSupport {
+
+  @Autowired protected MutableClock clock;
+  @Autowired protected DueChecks due;
+
+  /** The sandbox's own database ("Alipay's books"), read directly. */
+  protected final JdbcClient alipayBooks =
+      JdbcClient.create(
+          new DriverManagerDataSource(
+              "jdbc:h2:mem:" + databaseName() + "-sandbox;DB_CLOSE_DELAY=-1", "sa", ""));
+
+  /** The name the subclass gave {@link #heldAnswersProperties}. */
+  protected abstract String databaseName();
+
+  protected static void heldAnswersProperties(DynamicPropertyRegistry registry, String name) {
+    serverProperties(registry, name);
+    // Shorter than the sandbox's held answers, so a timeout fault times PayGate's call out.
+    registry.add("paygate.alipay.read-timeout", () -> "1s");
+    registry.add("paygate.payments.barcode-wait", () -> "PT3S");
+    registry.add("paygate.payments.barcode-poll", () -> "PT0.3S");
+  }
+
+  @AfterEach
+  void clearFaults() {
+    clearSandboxFaults();
+  }
+
+  /** A POST of the API with its Idempotency-Key. */
+  protected Reply post(String path, String key, String body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Authorization", "Bearer " + API_KEY)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+}
