@@ -254,10 +254,11 @@ public final class PaymentService {
         throw notClosable(synced.status());
       }
       throw PayGateException.channelRejected("the close", refused.error());
-    } else if (outcome instanceof CloseOutcome.Unknown unknown) {
-      throw new PayGateException(
-          ErrorCode.CHANNEL_UNAVAILABLE,
-          "the channel did not answer the close; the payment is unchanged: " + unknown.reason());
+    } else if (outcome instanceof CloseOutcome.Unknown) {
+      // The channel may have closed the trade, or the buyer paid meanwhile: the payment stands as
+      // it is (PENDING, still watched by its own check row); the caller hears it is not closed
+      // yet and may send the close again. Never a failure after a call that may have changed it.
+      return get(outTradeNo);
     }
     Payment closed = get(outTradeNo);
     if (closed.status() != PaymentStatus.CLOSED) {

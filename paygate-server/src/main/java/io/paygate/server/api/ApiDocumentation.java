@@ -35,13 +35,21 @@ class ApiDocumentation {
   private static final String PROBLEM_JSON = "application/problem+json";
   private static final Map<String, String> REFUSALS =
       Map.of(
-          "400", "VALIDATION_FAILED or MALFORMED_REQUEST: a field is wrong (`field` names it)",
-          "401", "UNAUTHORIZED: no, wrong or revoked API key",
-          "403", "SCOPE_REQUIRED: the key's scope does not cover the request",
-          "404", "no such payment, refund, event, endpoint or key",
-          "409", "the object's state does not allow it, or IDEMPOTENCY_KEY_IN_USE",
-          "422", "REFUND_EXCEEDS_AVAILABLE, CHANNEL_REJECTED or IDEMPOTENCY_KEY_REUSED",
-          "503", "CHANNEL_UNAVAILABLE: Alipay did not answer; nothing was changed");
+          "400",
+          "VALIDATION_FAILED or MALFORMED_REQUEST: a field is wrong (`field` names it)",
+          "401",
+          "UNAUTHORIZED: no, wrong or revoked API key",
+          "403",
+          "SCOPE_REQUIRED: the key's scope does not cover the request",
+          "404",
+          "no such payment, refund, event, endpoint or key",
+          "409",
+          "the object's state does not allow it, or IDEMPOTENCY_KEY_IN_USE",
+          "422",
+          "REFUND_EXCEEDS_AVAILABLE, CHANNEL_REJECTED or IDEMPOTENCY_KEY_REUSED",
+          "503",
+          "CHANNEL_UNAVAILABLE: Alipay did not answer a call that moves no money (a QR code, a"
+              + " bill); nothing was changed. Where money may have moved, the answer is a 202");
 
   @Bean
   OpenAPI payGateApi() {

@@ -182,11 +182,23 @@ public class PaymentApiController {
         .body(new CancelView(null, view(cancellation.payment())));
   }
 
+  /**
+   * Closes an unpaid payment: 200 CLOSED. Should Alipay not answer, the trade may or may not be
+   * closed: 202 with the payment as it stands (PENDING, checked again soon); send the same request
+   * again (with its Idempotency-Key) to close it.
+   */
   @WriteScope
   @PostMapping("/{outTradeNo}/close")
-  public PaymentView close(@PathVariable String outTradeNo, HttpServletRequest http) {
+  public ResponseEntity<PaymentView> close(
+      @PathVariable String outTradeNo, HttpServletRequest http) {
     AppAccess.visible(http, payments.get(outTradeNo));
-    return view(payments.close(outTradeNo));
+    Payment payment = payments.close(outTradeNo);
+    if (payment.status() == PaymentStatus.CLOSED) {
+      return ResponseEntity.ok(view(payment));
+    }
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .location(Locations.api("payments", outTradeNo))
+        .body(view(payment));
   }
 
   private PaymentView view(Payment payment) {
