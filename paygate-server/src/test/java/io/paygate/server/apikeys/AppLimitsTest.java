@@ -24,31 +24,6 @@ import tools.jackson.databind.JsonNode;
  */
 class AppLimitsTest extends SharedServerTest {
 
-  /** The shared server's endpoints before this test: those it adds are deleted after it. */
-  private java.util.Set<String> endpointsBefore;
-
-  @org.junit.jupiter.api.BeforeEach
-  void rememberTheEndpoints() {
-    endpointsBefore = endpointIds();
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void deleteTheEndpointsThisTestMade() {
-    for (String id : endpointIds()) {
-      if (!endpointsBefore.contains(id)) {
-        api("DELETE", "/api/v1/webhook-endpoints/" + id, null);
-      }
-    }
-  }
-
-  private java.util.Set<String> endpointIds() {
-    java.util.Set<String> ids = new java.util.HashSet<>();
-    api("GET", "/api/v1/webhook-endpoints", null)
-        .json()
-        .forEach(e -> ids.add(e.get("id").asString()));
-    return ids;
-  }
-
   @Autowired JdbcClient jdbc;
   @Autowired EventOutbox outbox;
   @Autowired JdbcPaymentRepository paymentRepository;
