@@ -3,7 +3,6 @@ package io.paygate.alipay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alipay.api.internal.util.AlipaySignature;
-import io.paygate.alipay.support.RecordingExchangeLog;
 import io.paygate.alipay.support.StubGateway;
 import io.paygate.alipay.support.TestKeys;
 import io.paygate.alipay.support.TestSettings;
@@ -23,6 +22,7 @@ import io.paygate.core.channel.TradeState;
 import io.paygate.core.exchanges.Exchange;
 import io.paygate.core.exchanges.ExchangeLog;
 import io.paygate.core.money.Money;
+import io.paygate.core.testkit.RecordingExchangeLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,6 @@ package io.paygate.alipay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.alipay.support.Forms;
-import io.paygate.alipay.support.NotifyInbox;
 import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.Product;
@@ -12,6 +11,7 @@ import io.paygate.core.channel.TradeNotification;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
+import io.paygate.core.testkit.Receiver;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -83,7 +83,7 @@ class SandboxCashierRoundTripTest extends SandboxChannelSupport {
     // And the browser's return to the shop carries Alipay's signature too.
     String returnUrl = paid.get("return_url").asText();
     assertThat(returnUrl).startsWith(settings.returnUrl());
-    Map<String, String> returned = NotifyInbox.decode(URI.create(returnUrl).getRawQuery());
+    Map<String, String> returned = Receiver.decode(URI.create(returnUrl).getRawQuery());
     assertThat(channel.verifyReturn(Forms.query(returned))).isPresent();
     returned.put("total_amount", "1.00");
     assertThat(channel.verifyReturn(Forms.query(returned))).isEmpty();

@@ -3,12 +3,12 @@ package io.paygate.alipay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.alipay.settings.AlipaySettings;
-import io.paygate.alipay.support.NotifyInbox;
-import io.paygate.alipay.support.RecordingExchangeLog;
 import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.Product;
 import io.paygate.core.channel.RefundOrder;
 import io.paygate.core.money.Money;
+import io.paygate.core.testkit.Receiver;
+import io.paygate.core.testkit.RecordingExchangeLog;
 import io.paygate.sandbox.SandboxApplication;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -49,14 +49,14 @@ abstract class SandboxChannelSupport {
 
   @LocalServerPort protected int port;
 
-  protected NotifyInbox inbox;
+  protected Receiver inbox;
   protected RecordingExchangeLog exchanges;
   protected AlipaySettings settings;
   protected AlipayChannel channel;
 
   @BeforeEach
   void pointTheChannelAtTheSandbox() throws Exception {
-    inbox = new NotifyInbox();
+    inbox = new Receiver();
     JsonNode app = defaultApp();
     settings =
         new AlipaySettings(

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.paygate.alipay.settings.AlipayKeyCheck;
 import io.paygate.alipay.settings.AlipaySettings;
-import io.paygate.alipay.support.RecordingExchangeLog;
 import io.paygate.alipay.support.TestKeys;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.core.exchanges.Exchange;
+import io.paygate.core.testkit.RecordingExchangeLog;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 

@@ -17,6 +17,7 @@ import com.alipay.api.response.AlipayTradePayResponse;
 import com.alipay.api.response.AlipayTradePrecreateResponse;
 import com.alipay.api.response.AlipayTradeQueryResponse;
 import com.alipay.api.response.AlipayTradeRefundResponse;
+import io.paygate.core.testkit.Receiver;
 import io.paygate.sandbox.signing.RsaKeys;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -214,7 +215,7 @@ class CertificateModeTest extends SandboxTestSupport {
   void aWholePaymentInCertModeWithTheSdksCertificateClient() throws Exception {
     CertApp app = register();
     DefaultAlipayClient client = client(app);
-    try (NotifyReceiver receiver = new NotifyReceiver()) {
+    try (Receiver receiver = new Receiver()) {
       String out = unique("CERT");
       AlipayTradePagePayRequest pagePay = new AlipayTradePagePayRequest();
       pagePay.setBizContent(
@@ -407,7 +408,7 @@ class CertificateModeTest extends SandboxTestSupport {
     assertThat(client.certificateExecute(download).getSubCode()).isEqualTo("isv.invalid-parameter");
 
     // Notifies are signed with the new certificate's key now.
-    try (NotifyReceiver receiver = new NotifyReceiver()) {
+    try (Receiver receiver = new Receiver()) {
       AlipayTradePayRequest pay = new AlipayTradePayRequest();
       pay.setBizContent(
           "{\"out_trade_no\":\""

@@ -6,6 +6,7 @@ import com.alipay.api.internal.util.AlipaySignature;
 import com.alipay.api.request.AlipayTradeFastpayRefundQueryRequest;
 import com.alipay.api.request.AlipayTradeRefundRequest;
 import com.alipay.api.response.AlipayTradeFastpayRefundQueryResponse;
+import io.paygate.core.testkit.Receiver;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -46,7 +47,7 @@ class ConsoleRefundTest extends PageFlowSupport {
 
   @Test
   void aConsoleRefundIsNotifiedFoundByTheRefundQueryAndCountsAgainstTheTotal() throws Exception {
-    try (NotifyReceiver receiver = new NotifyReceiver()) {
+    try (Receiver receiver = new Receiver()) {
       String out = paidTrade("10.00", receiver.url());
       String tradeNo = query(out).getTradeNo();
       BigDecimal before = balance();

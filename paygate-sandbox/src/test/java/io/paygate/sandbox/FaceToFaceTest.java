@@ -10,6 +10,7 @@ import com.alipay.api.request.AlipayTradePrecreateRequest;
 import com.alipay.api.response.AlipayTradeCancelResponse;
 import com.alipay.api.response.AlipayTradePayResponse;
 import com.alipay.api.response.AlipayTradePrecreateResponse;
+import io.paygate.core.testkit.Receiver;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -75,7 +76,7 @@ class FaceToFaceTest extends PageFlowSupport {
 
   @Test
   void aPrecreateOrderBecomesATradeWhenScannedAndNotifiesItsPayment() throws Exception {
-    try (NotifyReceiver receiver = new NotifyReceiver()) {
+    try (Receiver receiver = new Receiver()) {
       String out = unique("PC");
       AlipayTradePrecreateResponse created = precreate(f2f(out, "12.34"), receiver.url());
       assertThat(created.isSuccess()).isTrue();
@@ -125,7 +126,7 @@ class FaceToFaceTest extends PageFlowSupport {
 
   @Test
   void barcodePayPaysAtOnceFromTheBuyersBalance() throws Exception {
-    try (NotifyReceiver receiver = new NotifyReceiver()) {
+    try (Receiver receiver = new Receiver()) {
       String out = unique("BC");
       BigDecimal before =
           new BigDecimal(buyerNamed("buyer@sandbox.paygate").get("balance").asString());
@@ -157,7 +158,7 @@ class FaceToFaceTest extends PageFlowSupport {
 
   @Test
   void aBuyerWhoConfirmsWithTheirPasswordGets10003UntilTheyEnterIt() throws Exception {
-    try (NotifyReceiver receiver = new NotifyReceiver()) {
+    try (Receiver receiver = new Receiver()) {
       String logonId = unique("careful") + "@sandbox.test";
       sendJson(
           "POST",

@@ -11,6 +11,7 @@ import com.alipay.api.request.AlipayTradeFastpayRefundQueryRequest;
 import com.alipay.api.request.AlipayTradeRefundRequest;
 import com.alipay.api.response.AlipayTradeQueryResponse;
 import com.alipay.api.response.AlipayTradeRefundResponse;
+import io.paygate.core.testkit.Receiver;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.util.HashMap;
@@ -159,7 +160,7 @@ class FaultsTest extends PageFlowSupport {
 
   @Test
   void aDroppedNotifyIsRecordedAndCanBeRedelivered() throws Exception {
-    try (NotifyReceiver receiver = new NotifyReceiver()) {
+    try (Receiver receiver = new Receiver()) {
       faults("{\"notify\":[{\"kind\":\"drop\",\"count\":1}]}");
       String out = paidTrade("2.00", receiver.url());
       advance(2 * 24 * 3600);
@@ -185,7 +186,7 @@ class FaultsTest extends PageFlowSupport {
 
   @Test
   void aDuplicatedNotifyArrivesTwiceWithOneNotifyId() throws Exception {
-    try (NotifyReceiver receiver = new NotifyReceiver()) {
+    try (Receiver receiver = new Receiver()) {
       faults("{\"notify\":[{\"kind\":\"duplicate\",\"count\":1}]}");
       String out = paidTrade("2.00", receiver.url());
 
@@ -197,12 +198,12 @@ class FaultsTest extends PageFlowSupport {
 
   @Test
   void aGbkNotifyVerifiesWithTheGbkCharset() throws Exception {
-    try (NotifyReceiver receiver = new NotifyReceiver()) {
+    try (Receiver receiver = new Receiver()) {
       faults("{\"notify\":[{\"kind\":\"gbk\",\"count\":1}]}");
       paidTrade("2.00", receiver.url());
 
       assertThat(receiver.contentTypes().get(0)).contains("charset=gbk");
-      Map<String, String> params = NotifyReceiver.parse(receiver.rawBodies().get(0), GBK);
+      Map<String, String> params = Receiver.decode(receiver.rawBodies().get(0), GBK);
       assertThat(params).containsEntry("charset", "gbk").containsEntry("subject", "测试商品 Test");
       assertThat(
               AlipaySignature.rsaCheckV1(
@@ -213,7 +214,7 @@ class FaultsTest extends PageFlowSupport {
 
   @Test
   void aForgedNotifySignatureFailsVerification() throws Exception {
-    try (NotifyReceiver receiver = new NotifyReceiver()) {
+    try (Receiver receiver = new Receiver()) {
       faults("{\"notify\":[{\"kind\":\"bad_signature\",\"share\":1,\"count\":1}]}");
       paidTrade("2.00", receiver.url());
       paidTrade("2.00", receiver.url());
@@ -226,7 +227,7 @@ class FaultsTest extends PageFlowSupport {
 
   @Test
   void aDelayedNotifyWaitsOnTheVirtualClock() throws Exception {
-    try (NotifyReceiver receiver = new NotifyReceiver()) {
+    try (Receiver receiver = new Receiver()) {
       faults("{\"notify\":[{\"kind\":\"delay\",\"delay_seconds\":600,\"count\":1}]}");
       paidTrade("2.00", receiver.url());
 
@@ -241,7 +242,7 @@ class FaultsTest extends PageFlowSupport {
 
   @Test
   void aReorderedNotifyIsOvertakenByTheNextOne() throws Exception {
-    try (NotifyReceiver receiver = new NotifyReceiver()) {
+    try (Receiver receiver = new Receiver()) {
       faults("{\"notify\":[{\"kind\":\"reorder\",\"count\":1}]}");
       String first = paidTrade("2.00", receiver.url());
       assertThat(receiver.received()).isEmpty();

@@ -3,6 +3,7 @@ package io.paygate.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alipay.api.internal.util.AlipaySignature;
+import io.paygate.core.testkit.Receiver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -13,8 +14,7 @@ class NotifyScheduleTest extends PageFlowSupport {
 
   @Test
   void failedNotifiesAreRetriedOnAlipaysScheduleUntilSuccess() throws Exception {
-    try (NotifyReceiver receiver =
-        new NotifyReceiver().replying("fail", "<html>ok</html>", "fail", "fail")) {
+    try (Receiver receiver = new Receiver().replying("fail", "<html>ok</html>", "fail", "fail")) {
       String out = unique("RETRY");
       openCashier(pagePay(biz(out, "3.00", "FAST_INSTANT_TRADE_PAY"), receiver.url(), null));
       buyer("pay", out, "111111");
@@ -65,7 +65,7 @@ class NotifyScheduleTest extends PageFlowSupport {
 
   @Test
   void aNotifyNobodyAcknowledgesStopsAfterEightAttempts() throws Exception {
-    try (NotifyReceiver receiver = new NotifyReceiver()) {
+    try (Receiver receiver = new Receiver()) {
       receiver.replying("no", "no", "no", "no", "no", "no", "no", "no");
       String out = unique("GIVEUP");
       openCashier(pagePay(biz(out, "3.00", "FAST_INSTANT_TRADE_PAY"), receiver.url(), null));
@@ -107,7 +107,7 @@ class NotifyScheduleTest extends PageFlowSupport {
 
   @Test
   void wapTradesTimeOutOnTheVirtualClockAndNotifyTheClose() throws Exception {
-    try (NotifyReceiver receiver = new NotifyReceiver()) {
+    try (Receiver receiver = new Receiver()) {
       String out = unique("WAP");
       String bizContent =
           "{\"out_trade_no\":\""

@@ -11,6 +11,7 @@ import com.alipay.api.response.AlipayTradeCancelResponse;
 import com.alipay.api.response.AlipayTradePayResponse;
 import com.alipay.api.response.AlipayTradeQueryResponse;
 import com.alipay.api.response.AlipayTradeRefundResponse;
+import io.paygate.core.testkit.Receiver;
 import io.paygate.sandbox.signing.RsaKeys;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -74,7 +75,7 @@ class OpenIdModeTest extends SandboxTestSupport {
   @Test
   void anOpenIdAppNamesTheBuyerByOpenIdOnlyEverywhere() throws Exception {
     DefaultAlipayClient client = openIdApp();
-    try (NotifyReceiver receiver = new NotifyReceiver()) {
+    try (Receiver receiver = new Receiver()) {
       String out = unique("OID");
       AlipayTradePayResponse paid = barcode(client, out, receiver.url());
       assertThat(paid.isSuccess()).as(paid.getBody()).isTrue();

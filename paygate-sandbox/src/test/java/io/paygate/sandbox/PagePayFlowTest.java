@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alipay.api.internal.util.AlipaySignature;
 import com.alipay.api.response.AlipayTradeQueryResponse;
+import io.paygate.core.testkit.Receiver;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -39,7 +40,7 @@ class PagePayFlowTest extends PageFlowSupport {
 
   @Test
   void payingThroughTheApiRedirectsSignedNotifiesSignedAndQueriesPaid() throws Exception {
-    try (NotifyReceiver receiver = new NotifyReceiver()) {
+    try (Receiver receiver = new Receiver()) {
       String out = unique("API");
       openCashier(
           pagePay(

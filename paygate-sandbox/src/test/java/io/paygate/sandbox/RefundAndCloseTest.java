@@ -9,6 +9,7 @@ import com.alipay.api.request.AlipayTradeRefundRequest;
 import com.alipay.api.response.AlipayTradeCloseResponse;
 import com.alipay.api.response.AlipayTradeFastpayRefundQueryResponse;
 import com.alipay.api.response.AlipayTradeRefundResponse;
+import io.paygate.core.testkit.Receiver;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +58,7 @@ class RefundAndCloseTest extends PageFlowSupport {
 
   @Test
   void partialRefundsAreIdempotentAndAFullRefundClosesTheTrade() throws Exception {
-    try (NotifyReceiver receiver = new NotifyReceiver()) {
+    try (Receiver receiver = new Receiver()) {
       String out = paidTrade("10.00", receiver.url());
 
       AlipayTradeRefundResponse first = refund(out, "3.00", "R1");
@@ -191,7 +192,7 @@ class RefundAndCloseTest extends PageFlowSupport {
    */
   @Test
   void aFormLoadedBeforeAnUnansweredCloseCanStillBePaidUntilItExpires() throws Exception {
-    try (NotifyReceiver receiver = new NotifyReceiver()) {
+    try (Receiver receiver = new Receiver()) {
       String out = unique("LATE");
       String cashier = pagePayWithExpiry(out, receiver.url());
       assertThat(close(out).getSubCode()).isEqualTo("ACQ.TRADE_NOT_EXIST");

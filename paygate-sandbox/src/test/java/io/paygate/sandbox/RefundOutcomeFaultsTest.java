@@ -11,6 +11,7 @@ import com.alipay.api.request.AlipayTradePayRequest;
 import com.alipay.api.request.AlipayTradeRefundRequest;
 import com.alipay.api.response.AlipayTradeFastpayRefundQueryResponse;
 import com.alipay.api.response.AlipayTradeRefundResponse;
+import io.paygate.core.testkit.Receiver;
 import java.math.BigDecimal;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
@@ -73,7 +74,7 @@ class RefundOutcomeFaultsTest extends PageFlowSupport {
 
   @Test
   void aLostRefundNeverHappenedAndTheSameRequestNumberRefundsLater() throws Exception {
-    try (NotifyReceiver receiver = new NotifyReceiver()) {
+    try (Receiver receiver = new Receiver()) {
       String out = paidTrade("10.00", receiver.url());
       JsonNode set =
           faults(
@@ -118,7 +119,7 @@ class RefundOutcomeFaultsTest extends PageFlowSupport {
 
   @Test
   void aProcessingRefundCompletesOnTheVirtualClockAndIsNeverPaidTwice() throws Exception {
-    try (NotifyReceiver receiver = new NotifyReceiver()) {
+    try (Receiver receiver = new Receiver()) {
       String out = paidTrade("10.00", receiver.url());
       JsonNode set =
           faults(

@@ -3,9 +3,9 @@ package io.paygate.alipay.bill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.paygate.alipay.support.RecordingExchangeLog;
 import io.paygate.core.exchanges.Exchange;
 import io.paygate.core.exchanges.ExchangeRecorder;
+import io.paygate.core.testkit.RecordingExchangeLog;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;

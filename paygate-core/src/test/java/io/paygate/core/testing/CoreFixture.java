@@ -23,6 +23,8 @@ import io.paygate.core.recovery.Janitor;
 import io.paygate.core.refunds.PaidAfterCloseRefunds;
 import io.paygate.core.refunds.RefundService;
 import io.paygate.core.refunds.RefundSettlement;
+import io.paygate.core.testkit.MutableClock;
+import io.paygate.core.testkit.RecordingExchangeLog;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paygate.core.exchanges.Exchange;
-import io.paygate.server.MutableClock;
+import io.paygate.core.testkit.MutableClock;
 import io.paygate.server.ServerTestSupport;
 import io.paygate.server.recovery.ManualRecovery;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.paygate.server.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paygate.server.MutableClock;
+import io.paygate.core.testkit.MutableClock;
 import io.paygate.server.ServerTestSupport;
 import io.paygate.server.recovery.DueChecks;
 import io.paygate.server.recovery.ManualRecovery;

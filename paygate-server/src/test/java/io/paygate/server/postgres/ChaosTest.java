@@ -3,8 +3,8 @@ package io.paygate.server.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.core.refunds.RefundService;
+import io.paygate.core.testkit.MutableClock;
 import io.paygate.sandbox.database.SandboxDatabase;
-import io.paygate.server.MutableClock;
 import io.paygate.server.recovery.DueChecks;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.paygate.server.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paygate.core.testkit.MutableClock;
 import io.paygate.sandbox.database.SandboxDatabase;
-import io.paygate.server.MutableClock;
 import io.paygate.server.recovery.DueChecks;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -213,7 +213,7 @@ class TwoInstancesTest extends ClusterTestSupport {
 
   @Test
   void aDueWebhookIsSentByOneInstanceWhenBothLookForIt() throws Exception {
-    try (io.paygate.server.webhooks.Receiver receiver = new io.paygate.server.webhooks.Receiver()) {
+    try (io.paygate.core.testkit.Receiver receiver = new io.paygate.core.testkit.Receiver()) {
       receiver.answer(500);
       Reply endpoint =
           on(

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.kagkarlsson.scheduler.task.Task;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paygate.core.reconciliation.BillReconciler;
-import io.paygate.server.MutableClock;
+import io.paygate.core.testkit.MutableClock;
 import io.paygate.server.ServerTestSupport;
 import io.paygate.server.recovery.ManualRecovery;
 import java.math.BigDecimal;

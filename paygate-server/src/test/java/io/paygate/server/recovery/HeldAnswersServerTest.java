@@ -1,6 +1,6 @@
 package io.paygate.server.recovery;
 
-import io.paygate.server.MutableClock;
+import io.paygate.core.testkit.MutableClock;
 import io.paygate.server.ServerTestSupport;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -1,7 +1,7 @@
 package io.paygate.server.recovery;
 
 import com.github.kagkarlsson.scheduler.task.Task;
-import io.paygate.server.MutableClock;
+import io.paygate.core.testkit.MutableClock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.boot.test.context.TestConfiguration;

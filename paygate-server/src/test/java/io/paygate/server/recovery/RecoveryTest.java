@@ -3,7 +3,7 @@ package io.paygate.server.recovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.core.checks.CheckSchedule;
-import io.paygate.server.MutableClock;
+import io.paygate.core.testkit.MutableClock;
 import io.paygate.server.ServerTestSupport;
 import io.paygate.server.database.Times;
 import java.time.Duration;

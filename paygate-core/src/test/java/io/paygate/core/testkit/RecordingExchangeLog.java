@@ -1,15 +1,16 @@
-package io.paygate.core.testing;
+package io.paygate.core.testkit;
 
 import io.paygate.core.exchanges.Exchange;
 import io.paygate.core.exchanges.ExchangeLog;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Keeps every exchange, oldest first. */
+/** The exchange log kept in memory, oldest first, for reading back what was recorded. */
 public final class RecordingExchangeLog implements ExchangeLog {
 
-  private final List<Exchange> exchanges = new ArrayList<>();
+  // Channel calls may record from other threads (a notify served while a test waits).
+  private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
 
   @Override
   public void record(Exchange exchange) {
