@@ -59,7 +59,7 @@ class BillReconcilerTest {
 
   private final Clock clock = Clock.fixed(Instant.parse("2026-06-06T02:00:00Z"), ZoneOffset.UTC);
   private final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
-  private final InMemoryRefundRepository refunds = new InMemoryRefundRepository();
+  private final InMemoryRefundRepository refunds = new InMemoryRefundRepository(payments);
   private final FakeChannel channel = new FakeChannel(clock);
   private final List<Reconciliation> saved = new ArrayList<>();
   private final List<BillEntry> bill = new ArrayList<>();

@@ -43,7 +43,7 @@ public final class CoreFixture {
 
   public final MutableClock clock = new MutableClock(START);
   public final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
-  public final InMemoryRefundRepository refunds = new InMemoryRefundRepository();
+  public final InMemoryRefundRepository refunds = new InMemoryRefundRepository(payments);
   public final FakeChannel channel = new FakeChannel(clock);
 
   /** The channel the core is wired to: {@link #channel}, unless another was given. */

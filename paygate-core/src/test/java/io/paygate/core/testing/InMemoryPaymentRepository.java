@@ -6,6 +6,7 @@ import io.paygate.core.payments.Attention;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentTransition;
+import io.paygate.core.testkit.Stored;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,8 +16,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Payments in a map, honouring the port as the JDBC adapter does: insert refuses a taken number,
- * every state change is conditional on the current status, lock is a read (one thread).
+ * Payments in a map, honouring the port as the JDBC adapter does (the {@link
+ * io.paygate.core.testkit.RepositoryContract} holds both to it): insert refuses a taken number,
+ * every state change is conditional on the current status, instants are kept as the database keeps
+ * them, lock is a read (one thread).
  */
 public final class InMemoryPaymentRepository implements PaymentRepository {
 
@@ -25,7 +28,7 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
 
   @Override
   public boolean insert(Payment payment) {
-    return rows.putIfAbsent(payment.outTradeNo(), payment) == null;
+    return rows.putIfAbsent(payment.outTradeNo(), Stored.payment(payment)) == null;
   }
 
   @Override
@@ -94,8 +97,9 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
   }
 
   private Payment store(Payment changed) {
-    rows.put(changed.outTradeNo(), changed);
-    return changed;
+    Payment stored = Stored.payment(changed);
+    rows.put(stored.outTradeNo(), stored);
+    return stored;
   }
 
   @Override
@@ -111,13 +115,13 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
     return find(outTradeNo).orElseThrow(() -> new AssertionError("no payment " + outTradeNo));
   }
 
-  /** Stores a payment as it is, replacing any (for setting up a state directly). */
   /** Every payment, in creation order. */
   public List<Payment> all() {
     return List.copyOf(rows.values());
   }
 
+  /** Stores a payment as it is, replacing any (for setting up a state directly). */
   public void put(Payment payment) {
-    rows.put(payment.outTradeNo(), payment);
+    store(payment);
   }
 }

@@ -1,23 +1,34 @@
 package io.paygate.core.testing;
 
 import io.paygate.core.money.Money;
+import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundChange;
 import io.paygate.core.refunds.RefundRepository;
 import io.paygate.core.refunds.RefundStatus;
+import io.paygate.core.testkit.Stored;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Refunds in a list (insertion order is creation order), honouring the port as the JDBC adapter
- * does: insert refuses a taken (out_trade_no, out_request_no) by throwing, settle is conditional on
- * the current status, sums are by status.
+ * Refunds in a list, honouring the port as the JDBC adapter does (the {@link
+ * io.paygate.core.testkit.RepositoryContract} holds both to it): insert refuses a taken
+ * (out_trade_no, out_request_no) and a payment that does not exist by throwing, settle is
+ * conditional on the current status, sums are by status, a payment's refunds are listed in the
+ * order they were created, instants are kept as the database keeps them.
  */
 public final class InMemoryRefundRepository implements RefundRepository {
 
   private final List<Refund> rows = new ArrayList<>();
+  private final PaymentRepository payments;
+
+  /** Refunds of these payments (the table's foreign key). */
+  public InMemoryRefundRepository(PaymentRepository payments) {
+    this.payments = payments;
+  }
 
   @Override
   public void insert(Refund refund) {
@@ -25,7 +36,10 @@ public final class InMemoryRefundRepository implements RefundRepository {
       throw new IllegalStateException(
           "duplicate key: refund " + refund.outTradeNo() + "/" + refund.outRequestNo());
     }
-    rows.add(refund);
+    if (payments.find(refund.outTradeNo()).isEmpty()) {
+      throw new IllegalStateException("foreign key: no payment " + refund.outTradeNo());
+    }
+    rows.add(Stored.refund(refund));
   }
 
   @Override
@@ -37,7 +51,10 @@ public final class InMemoryRefundRepository implements RefundRepository {
 
   @Override
   public List<Refund> findByPayment(String outTradeNo) {
-    return rows.stream().filter(r -> r.outTradeNo().equals(outTradeNo)).toList();
+    return rows.stream()
+        .filter(r -> r.outTradeNo().equals(outTradeNo))
+        .sorted(Comparator.comparing(Refund::createdAt))
+        .toList();
   }
 
   @Override
@@ -66,14 +83,14 @@ public final class InMemoryRefundRepository implements RefundRepository {
         if (!change.transition().canStartFrom(r.status())) {
           return Optional.empty();
         }
-        rows.set(i, r.settled(change));
+        rows.set(i, Stored.refund(r.settled(change)));
         return Optional.of(rows.get(i));
       }
     }
     return Optional.empty();
   }
 
-  /** Every refund, in creation order. */
+  /** Every refund, in the order they were inserted. */
   public List<Refund> all() {
     return List.copyOf(rows);
   }

@@ -1,7 +1,7 @@
 package io.paygate.server.postgres;
 
-import static io.paygate.server.postgres.PostgresRepositoriesTest.newNo;
-import static io.paygate.server.postgres.PostgresRepositoriesTest.pending;
+import static io.paygate.core.testkit.RepositoryContract.newNo;
+import static io.paygate.core.testkit.RepositoryContract.pending;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.core.channel.ChannelTrade;
