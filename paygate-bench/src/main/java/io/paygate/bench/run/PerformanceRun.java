@@ -13,6 +13,7 @@ import io.paygate.core.channel.TradeRef;
 import io.paygate.core.exchanges.Exchange;
 import io.paygate.core.exchanges.ExchangeLog;
 import io.paygate.core.money.Money;
+import io.paygate.core.testkit.Receiver;
 import io.paygate.server.postgres.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -139,7 +140,7 @@ public final class PerformanceRun {
 
   /** The same server with the JDK's provider (paygate.crypto.native=false), at one concurrency. */
   private void jdkProviderServer(Path jar) throws Exception {
-    try (NotifyCapture capture = new NotifyCapture();
+    try (Receiver capture = new Receiver();
         ServerProcess server =
             ServerProcess.start(
                 jar,
@@ -153,7 +154,7 @@ public final class PerformanceRun {
       results.add(createAndPayForm("H2, JDK provider:", List.of(shop), 16));
       prepare(shop, shop, sandbox, capture, NOTIFIES + 200);
       warmNotifies(shop, capture, 200);
-      List<NotifyCapture.Captured> applied = new CopyOnWriteArrayList<>();
+      List<Receiver.Received> applied = new CopyOnWriteArrayList<>();
       results.add(
           firstNotifies("H2, JDK provider: first notify", List.of(shop), capture, 16, applied));
       results.add(duplicateNotifies("H2, JDK provider: duplicate notify", shop, applied, 16));
@@ -163,7 +164,7 @@ public final class PerformanceRun {
   // --- H2: every scenario at every level ---
 
   private void h2(Path jar) throws Exception {
-    try (NotifyCapture capture = new NotifyCapture();
+    try (Receiver capture = new Receiver();
         ServerProcess server =
             ServerProcess.start(
                 jar,
@@ -201,7 +202,7 @@ public final class PerformanceRun {
       prepare(shop, shop, sandbox, capture, NOTIFIES * LEVELS.size() + 200);
       warmNotifies(shop, capture, 200);
       server.startRecording();
-      List<NotifyCapture.Captured> applied = new CopyOnWriteArrayList<>();
+      List<Receiver.Received> applied = new CopyOnWriteArrayList<>();
       for (int level : LEVELS) {
         results.add(
             firstNotifies(
@@ -223,7 +224,8 @@ public final class PerformanceRun {
                     shop.refund(
                         applied
                             .get(Math.floorMod(next.getAndIncrement(), applied.size()))
-                            .outTradeNo())));
+                            .form()
+                            .get("out_trade_no"))));
       }
       facts.put("heap used after the load, H2 (MB)", String.format("%.0f", server.heapUsedMb()));
       facts.put("RSS after the load, H2 (MB)", String.format("%.0f", server.rssMb()));
@@ -232,16 +234,16 @@ public final class PerformanceRun {
       withServersProvider(
           provider -> {
             seedDesign(sandbox, server.base, provider);
-            sandboxGateway(sandbox, server.base, applied.get(0).outTradeNo(), provider);
+            sandboxGateway(
+                sandbox, server.base, applied.get(0).form().get("out_trade_no"), provider);
           });
     }
   }
 
   /** Payments created on {@code shop}, paid at {@code sandbox}'s; their notifies kept. */
   private static void prepare(
-      Shop shop, Shop sandboxHost, Sandbox sandbox, NotifyCapture capture, int count)
-      throws Exception {
-    int before = capture.size();
+      Shop shop, Shop sandboxHost, Sandbox sandbox, Receiver capture, int count) throws Exception {
+    int before = capture.pending();
     Load.Result made =
         Load.drive(
             "prepare",
@@ -259,18 +261,18 @@ public final class PerformanceRun {
                       sandboxHost, sandbox.appId, sandbox.buyer, sandbox.password, no);
             });
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (capture.size() < before + count - made.errors() && System.nanoTime() < deadline) {
+    while (capture.pending() < before + count - made.errors() && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
     System.out.printf(
         "prepared %d paid payments (%d failed), %d notifies kept%n",
-        made.operations() - made.errors(), made.errors(), capture.size() - before);
+        made.operations() - made.errors(), made.errors(), capture.pending() - before);
   }
 
-  private static void warmNotifies(Shop shop, NotifyCapture capture, int count) throws Exception {
-    List<NotifyCapture.Captured> taken = new ArrayList<>();
+  private static void warmNotifies(Shop shop, Receiver capture, int count) throws Exception {
+    List<Receiver.Received> taken = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      NotifyCapture.Captured notify = capture.take();
+      Receiver.Received notify = capture.take();
       if (notify == null) {
         break;
       }
@@ -438,7 +440,7 @@ public final class PerformanceRun {
         "PostgreSQL single-row INSERT commits/s (16 connections)",
         String.format("%.0f", writeRate(postgres)));
     int level = 16;
-    try (NotifyCapture capture = new NotifyCapture()) {
+    try (Receiver capture = new Receiver()) {
       String database = database(postgres);
       try (ServerProcess one =
           ServerProcess.start(
@@ -459,7 +461,7 @@ public final class PerformanceRun {
         results.add(notify);
       }
     }
-    try (NotifyCapture capture = new NotifyCapture()) {
+    try (Receiver capture = new Receiver()) {
       String database = database(postgres);
       try (ServerProcess a =
           ServerProcess.start(
@@ -511,9 +513,9 @@ public final class PerformanceRun {
   private static Load.Result firstNotifies(
       String scenario,
       List<Shop> shops,
-      NotifyCapture capture,
+      Receiver capture,
       int level,
-      List<NotifyCapture.Captured> applied)
+      List<Receiver.Received> applied)
       throws Exception {
     AtomicLong turn = new AtomicLong();
     return Load.drive(
@@ -522,7 +524,7 @@ public final class PerformanceRun {
         NOTIFIES,
         Duration.ofSeconds(60),
         () -> {
-          NotifyCapture.Captured notify = capture.take();
+          Receiver.Received notify = capture.take();
           if (notify == null
               || !shops.get((int) (turn.getAndIncrement() % shops.size())).postNotify(notify)) {
             return false;
@@ -534,8 +536,7 @@ public final class PerformanceRun {
 
   /** Notifies already applied, posted again round robin. */
   private static Load.Result duplicateNotifies(
-      String scenario, Shop shop, List<NotifyCapture.Captured> applied, int level)
-      throws Exception {
+      String scenario, Shop shop, List<Receiver.Received> applied, int level) throws Exception {
     AtomicInteger next = new AtomicInteger();
     return Load.drive(
         scenario,
@@ -546,7 +547,7 @@ public final class PerformanceRun {
   }
 
   private static List<String> pgArguments(
-      EmbeddedPostgresServer postgres, String database, NotifyCapture capture, boolean sandbox) {
+      EmbeddedPostgresServer postgres, String database, Receiver capture, boolean sandbox) {
     String url = postgres.jdbcUrl();
     List<String> args = new ArrayList<>();
     args.add("--spring.datasource.url=" + url.substring(0, url.lastIndexOf('/') + 1) + database);

@@ -1,5 +1,6 @@
 package io.paygate.bench.run;
 
+import io.paygate.core.testkit.Receiver;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -127,7 +128,7 @@ final class Shop {
   }
 
   /** A genuine notify as Alipay sent it; true when PayGate acknowledged it. */
-  boolean postNotify(NotifyCapture.Captured notify) throws IOException, InterruptedException {
+  boolean postNotify(Receiver.Received notify) throws IOException, InterruptedException {
     HttpResponse<String> answer =
         send(
             HttpRequest.newBuilder(URI.create(base + "/alipay/notify"))
