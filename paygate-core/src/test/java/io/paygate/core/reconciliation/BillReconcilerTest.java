@@ -34,7 +34,6 @@ import io.paygate.core.testing.FakeChannel;
 import io.paygate.core.testing.InMemoryPaymentRepository;
 import io.paygate.core.testing.InMemoryRefundRepository;
 import io.paygate.core.testing.RecordingCheckSchedule;
-import io.paygate.core.transactions.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,8 +57,9 @@ class BillReconcilerTest {
   private static final Instant NOON = Instant.parse("2026-06-05T04:00:00Z");
 
   private final Clock clock = Clock.fixed(Instant.parse("2026-06-06T02:00:00Z"), ZoneOffset.UTC);
-  private final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
-  private final InMemoryRefundRepository refunds = new InMemoryRefundRepository(payments);
+  private final DirectTransactions direct = new DirectTransactions();
+  private final InMemoryPaymentRepository payments = new InMemoryPaymentRepository(direct);
+  private final InMemoryRefundRepository refunds = new InMemoryRefundRepository(payments, direct);
   private final FakeChannel channel = new FakeChannel(clock);
   private final List<Reconciliation> saved = new ArrayList<>();
   private final List<BillEntry> bill = new ArrayList<>();
@@ -67,7 +67,6 @@ class BillReconcilerTest {
   private final BillReconciler reconciler = reconciler();
 
   private BillReconciler reconciler() {
-    Transactions direct = new DirectTransactions();
     CheckSchedule checks = new RecordingCheckSchedule();
     Identifiers identifiers = new Identifiers(clock);
     RefundSettlement settlement = new RefundSettlement(refunds, payments, BookEvents.NONE, clock);
@@ -173,7 +172,7 @@ class BillReconcilerTest {
   }
 
   private void refund(String outTradeNo, String outRequestNo, String amount, RefundStatus status) {
-    refunds.insert(
+    Refund refund =
         new Refund(
             outTradeNo,
             outRequestNo,
@@ -185,7 +184,8 @@ class BillReconcilerTest {
             NOON,
             NOON,
             status == RefundStatus.SUCCEEDED ? NOON.plusSeconds(60) : null,
-            RefundOrigin.PAYGATE));
+            RefundOrigin.PAYGATE);
+    direct.run(() -> refunds.insert(refund));
   }
 
   // --- the bill ---

@@ -9,6 +9,7 @@ import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.core.testing.CoreFixture;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Settling refunds against the channel's word, never booking more than was paid. */
@@ -17,13 +18,18 @@ class RefundSettlementTest {
   private final CoreFixture core = new CoreFixture();
   private final Payment payment = core.paidPayment("100.00");
 
+  /** The settlement's callers run it in a transaction, under the payment's lock. */
+  private <T> T inTx(Supplier<T> work) {
+    return core.transactions.inTransaction(work);
+  }
+
   private Payment locked() {
     return core.payments.lock(payment.outTradeNo()).orElseThrow();
   }
 
   private void stored(String number, String amount, RefundStatus status) {
     Instant now = core.clock.instant();
-    core.refunds.insert(
+    Refund refund =
         new Refund(
             payment.outTradeNo(),
             number,
@@ -35,7 +41,8 @@ class RefundSettlementTest {
             now,
             now,
             status == RefundStatus.SUCCEEDED ? now : null,
-            RefundOrigin.PAYGATE));
+            RefundOrigin.PAYGATE);
+    core.transactions.run(() -> core.refunds.insert(refund));
   }
 
   private void succeeded(String number, String amount) {
@@ -50,7 +57,7 @@ class RefundSettlementTest {
     succeeded("R1", "80.00");
     stored("R2", "30.00", RefundStatus.FAILED);
 
-    boolean changed = core.settlement.confirm(locked(), "R2");
+    boolean changed = inTx(() -> core.settlement.confirm(locked(), "R2"));
 
     assertThat(changed).isFalse();
     assertThat(core.refunds.get(payment.outTradeNo(), "R2").status())
@@ -65,7 +72,7 @@ class RefundSettlementTest {
   void confirmWinsOverAnEarlierFailureWhenItFits() {
     stored("R1", "30.00", RefundStatus.FAILED);
 
-    assertThat(core.settlement.confirm(locked(), "R1")).isTrue();
+    assertThat(inTx(() -> core.settlement.confirm(locked(), "R1"))).isTrue();
 
     Refund refund = core.refunds.get(payment.outTradeNo(), "R1");
     assertThat(refund.status()).isEqualTo(RefundStatus.SUCCEEDED);
@@ -77,8 +84,8 @@ class RefundSettlementTest {
   void confirmingTwiceBooksOnce() {
     stored("R1", "100.00", RefundStatus.PENDING);
 
-    assertThat(core.settlement.confirm(locked(), "R1")).isTrue();
-    assertThat(core.settlement.confirm(locked(), "R1")).isFalse();
+    assertThat(inTx(() -> core.settlement.confirm(locked(), "R1"))).isTrue();
+    assertThat(inTx(() -> core.settlement.confirm(locked(), "R1"))).isFalse();
 
     Payment after = core.payment(payment.outTradeNo());
     assertThat(after.refundedAmount()).isEqualTo(Money.parse("100.00"));
@@ -88,7 +95,7 @@ class RefundSettlementTest {
 
   @Test
   void confirmingANumberThatIsNotOursChangesNothing() {
-    assertThat(core.settlement.confirm(locked(), "NOT_OURS")).isFalse();
+    assertThat(inTx(() -> core.settlement.confirm(locked(), "NOT_OURS"))).isFalse();
     assertThat(core.payment(payment.outTradeNo())).isEqualTo(payment);
   }
 
@@ -97,8 +104,10 @@ class RefundSettlementTest {
     succeeded("R1", "40.00");
 
     RefundSettlement.TotalCheck check =
-        core.settlement.matchChannelTotal(
-            locked(), new ChannelTotal(Money.parse("30.00"), null, null, null, true));
+        inTx(
+            () ->
+                core.settlement.matchChannelTotal(
+                    locked(), new ChannelTotal(Money.parse("30.00"), null, null, null, true)));
 
     assertThat(check).isInstanceOf(RefundSettlement.TotalCheck.Mismatch.class);
     Payment after = core.payment(payment.outTradeNo());
@@ -110,8 +119,10 @@ class RefundSettlementTest {
   @Test
   void aChannelTotalAboveWhatWasPaidFlagsARefundMismatchAndBooksNothing() {
     RefundSettlement.TotalCheck check =
-        core.settlement.matchChannelTotal(
-            locked(), new ChannelTotal(Money.parse("100.01"), "X1", null, null, true));
+        inTx(
+            () ->
+                core.settlement.matchChannelTotal(
+                    locked(), new ChannelTotal(Money.parse("100.01"), "X1", null, null, true)));
 
     assertThat(check).isInstanceOf(RefundSettlement.TotalCheck.Mismatch.class);
     assertThat(core.payment(payment.outTradeNo()).attention()).isEqualTo(Attention.REFUND_MISMATCH);
@@ -123,8 +134,10 @@ class RefundSettlementTest {
     succeeded("R1", "40.00");
 
     assertThat(
-            core.settlement.matchChannelTotal(
-                locked(), new ChannelTotal(Money.parse("40.00"), "R1", null, null, true)))
+            inTx(
+                () ->
+                    core.settlement.matchChannelTotal(
+                        locked(), new ChannelTotal(Money.parse("40.00"), "R1", null, null, true))))
         .isEqualTo(new RefundSettlement.TotalCheck.Matched());
     assertThat(core.payment(payment.outTradeNo()).attention()).isNull();
   }
@@ -132,8 +145,10 @@ class RefundSettlementTest {
   @Test
   void moreAtTheChannelWithoutANumberIsNeverBookedUnderANumberOfOurs() {
     RefundSettlement.TotalCheck check =
-        core.settlement.matchChannelTotal(
-            locked(), new ChannelTotal(Money.parse("10.00"), null, null, null, true));
+        inTx(
+            () ->
+                core.settlement.matchChannelTotal(
+                    locked(), new ChannelTotal(Money.parse("10.00"), null, null, null, true)));
 
     assertThat(check).isEqualTo(new RefundSettlement.TotalCheck.Unexplained(Money.parse("10.00")));
     assertThat(core.refunds.findByPayment(payment.outTradeNo())).isEmpty();
@@ -144,21 +159,30 @@ class RefundSettlementTest {
   void aNamedRefundOfKnownAmountIsBookedExactlyEvenWhenTheTotalHoldsAnotherNotNamedYet() {
     // Two console refunds, 10.00 then 15.00; only the second one's notification arrives so far.
     RefundSettlement.TotalCheck check =
-        core.settlement.matchChannelTotal(
-            locked(),
-            new ChannelTotal(Money.parse("25.00"), "CONSOLE_2", Money.parse("15.00"), null, false));
+        inTx(
+            () ->
+                core.settlement.matchChannelTotal(
+                    locked(),
+                    new ChannelTotal(
+                        Money.parse("25.00"), "CONSOLE_2", Money.parse("15.00"), null, false)));
 
     assertThat(check).isInstanceOf(RefundSettlement.TotalCheck.Booked.class);
     assertThat(core.refunds.findByPayment(payment.outTradeNo()))
         .extracting(Refund::outRequestNo, Refund::refundAmount, Refund::origin)
         .containsExactly(tuple("CONSOLE_2", Money.parse("15.00"), RefundOrigin.CHANNEL));
     // The first one's own notification, late: booked under its number, never twice.
-    core.settlement.matchChannelTotal(
-        locked(),
-        new ChannelTotal(Money.parse("10.00"), "CONSOLE_1", Money.parse("10.00"), null, false));
-    core.settlement.matchChannelTotal(
-        locked(),
-        new ChannelTotal(Money.parse("10.00"), "CONSOLE_1", Money.parse("10.00"), null, false));
+    inTx(
+        () ->
+            core.settlement.matchChannelTotal(
+                locked(),
+                new ChannelTotal(
+                    Money.parse("10.00"), "CONSOLE_1", Money.parse("10.00"), null, false)));
+    inTx(
+        () ->
+            core.settlement.matchChannelTotal(
+                locked(),
+                new ChannelTotal(
+                    Money.parse("10.00"), "CONSOLE_1", Money.parse("10.00"), null, false)));
     assertThat(core.payment(payment.outTradeNo()).refundedAmount()).isEqualTo(Money.parse("25.00"));
     assertThat(core.refunds.findByPayment(payment.outTradeNo())).hasSize(2);
     assertThat(core.payment(payment.outTradeNo()).attention()).isNull();
@@ -169,8 +193,10 @@ class RefundSettlementTest {
     succeeded("R1", "40.00");
 
     RefundSettlement.TotalCheck check =
-        core.settlement.matchChannelTotal(
-            locked(), new ChannelTotal(Money.parse("30.00"), null, null, null, false));
+        inTx(
+            () ->
+                core.settlement.matchChannelTotal(
+                    locked(), new ChannelTotal(Money.parse("30.00"), null, null, null, false)));
 
     assertThat(check).isEqualTo(new RefundSettlement.TotalCheck.Stale());
     assertThat(core.payment(payment.outTradeNo()).attention()).isNull();
@@ -181,8 +207,10 @@ class RefundSettlementTest {
     stored("R1", "30.00", RefundStatus.FAILED);
 
     RefundSettlement.TotalCheck check =
-        core.settlement.matchChannelTotal(
-            locked(), new ChannelTotal(Money.parse("30.00"), "R1", null, null, true));
+        inTx(
+            () ->
+                core.settlement.matchChannelTotal(
+                    locked(), new ChannelTotal(Money.parse("30.00"), "R1", null, null, true)));
 
     assertThat(check).isInstanceOf(RefundSettlement.TotalCheck.Booked.class);
     Refund booked = ((RefundSettlement.TotalCheck.Booked) check).refund();
@@ -198,8 +226,11 @@ class RefundSettlementTest {
     stored("R1", "30.00", RefundStatus.PENDING);
 
     RefundSettlement.TotalCheck check =
-        core.settlement.matchChannelTotal(
-            locked(), new ChannelTotal(Money.parse("30.00"), "CONSOLE_1", null, null, true));
+        inTx(
+            () ->
+                core.settlement.matchChannelTotal(
+                    locked(),
+                    new ChannelTotal(Money.parse("30.00"), "CONSOLE_1", null, null, true)));
 
     assertThat(check).isInstanceOf(RefundSettlement.TotalCheck.Deferred.class);
     assertThat(((RefundSettlement.TotalCheck.Deferred) check).pending())

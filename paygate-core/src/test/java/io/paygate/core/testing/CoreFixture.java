@@ -42,15 +42,16 @@ public final class CoreFixture {
   public static final Duration PAY_TIMEOUT = Duration.ofHours(2);
 
   public final MutableClock clock = new MutableClock(START);
-  public final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
-  public final InMemoryRefundRepository refunds = new InMemoryRefundRepository(payments);
+  public final DirectTransactions transactions = new DirectTransactions();
+  public final InMemoryPaymentRepository payments = new InMemoryPaymentRepository(transactions);
+  public final InMemoryRefundRepository refunds =
+      new InMemoryRefundRepository(payments, transactions);
   public final FakeChannel channel = new FakeChannel(clock);
 
   /** The channel the core is wired to: {@link #channel}, unless another was given. */
   public final PaymentChannel port;
 
   public final RecordingCheckSchedule checks = new RecordingCheckSchedule();
-  public final DirectTransactions transactions = new DirectTransactions();
   public final RecordingExchangeLog exchanges = new RecordingExchangeLog();
   public final Identifiers identifiers = new Identifiers(clock);
   public final RecordingBookEvents events = new RecordingBookEvents(transactions);

@@ -24,8 +24,8 @@ class FakesContractTest extends RepositoryContract {
 
   @Override
   protected void startClean() {
-    payments = new InMemoryPaymentRepository();
-    refunds = new InMemoryRefundRepository(payments);
+    payments = new InMemoryPaymentRepository(transactions);
+    refunds = new InMemoryRefundRepository(payments, transactions);
     exchanges = new RecordingExchangeLog();
   }
 

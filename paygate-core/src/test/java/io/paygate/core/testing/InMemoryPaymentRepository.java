@@ -18,13 +18,19 @@ import java.util.Optional;
 /**
  * Payments in a map, honouring the port as the JDBC adapter does (the {@link
  * io.paygate.core.testkit.RepositoryContract} holds both to it): insert refuses a taken number,
- * every state change is conditional on the current status, instants are kept as the database keeps
- * them, lock is a read (one thread).
+ * every state change is conditional on the current status and made in a transaction, instants are
+ * kept as the database keeps them, lock is a read (one thread).
  */
 public final class InMemoryPaymentRepository implements PaymentRepository {
 
   private final Map<String, Payment> rows = new LinkedHashMap<>();
+  private final DirectTransactions transactions;
   private int locks;
+
+  /** Payments changed in these transactions. */
+  public InMemoryPaymentRepository(DirectTransactions transactions) {
+    this.transactions = transactions;
+  }
 
   @Override
   public boolean insert(Payment payment) {
@@ -57,6 +63,7 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
 
   @Override
   public Optional<Payment> markPaid(Payment current, ChannelTrade trade, Instant at) {
+    requireTransaction();
     Payment p = rows.get(current.outTradeNo());
     if (p == null || !PaymentTransition.CONFIRM_PAID.canStartFrom(p.status())) {
       return Optional.empty();
@@ -70,6 +77,7 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
 
   @Override
   public Optional<Payment> apply(Payment current, PaymentTransition transition, Instant at) {
+    requireTransaction();
     Payment p = rows.get(current.outTradeNo());
     if (p == null || !transition.canStartFrom(p.status())) {
       return Optional.empty();
@@ -80,6 +88,7 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
   @Override
   public Optional<Payment> bookRefunds(
       Payment locked, Money refundedAmount, PaymentTransition transition, Instant at) {
+    requireTransaction();
     Payment p = rows.get(locked.outTradeNo());
     if (p == null || !transition.canStartFrom(p.status())) {
       return Optional.empty();
@@ -89,11 +98,19 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
 
   @Override
   public Optional<Payment> flag(Payment current, Attention attention, Instant at) {
+    requireTransaction();
     Payment p = rows.get(current.outTradeNo());
     if (p == null || p.attention() == Objects.requireNonNull(attention)) {
       return Optional.empty();
     }
     return Optional.of(store(p.flagged(attention, at)));
+  }
+
+  // The JDBC adapter's announced changes require a transaction (their facts commit with them).
+  private void requireTransaction() {
+    if (!transactions.inside()) {
+      throw new IllegalStateException("a change outside a transaction");
+    }
   }
 
   private Payment store(Payment changed) {

@@ -16,22 +16,26 @@ import java.util.Set;
 /**
  * Refunds in a list, honouring the port as the JDBC adapter does (the {@link
  * io.paygate.core.testkit.RepositoryContract} holds both to it): insert refuses a taken
- * (out_trade_no, out_request_no) and a payment that does not exist by throwing, settle is
- * conditional on the current status, sums are by status, a payment's refunds are listed in the
- * order they were created, instants are kept as the database keeps them.
+ * (out_trade_no, out_request_no) and a payment that does not exist by throwing, insert and settle
+ * are made in a transaction, settle is conditional on the current status, sums are by status, a
+ * payment's refunds are listed in the order they were created, instants are kept as the database
+ * keeps them.
  */
 public final class InMemoryRefundRepository implements RefundRepository {
 
   private final List<Refund> rows = new ArrayList<>();
   private final PaymentRepository payments;
+  private final DirectTransactions transactions;
 
-  /** Refunds of these payments (the table's foreign key). */
-  public InMemoryRefundRepository(PaymentRepository payments) {
+  /** Refunds of these payments (the table's foreign key), changed in these transactions. */
+  public InMemoryRefundRepository(PaymentRepository payments, DirectTransactions transactions) {
     this.payments = payments;
+    this.transactions = transactions;
   }
 
   @Override
   public void insert(Refund refund) {
+    requireTransaction();
     if (find(refund.outTradeNo(), refund.outRequestNo()).isPresent()) {
       throw new IllegalStateException(
           "duplicate key: refund " + refund.outTradeNo() + "/" + refund.outRequestNo());
@@ -76,6 +80,7 @@ public final class InMemoryRefundRepository implements RefundRepository {
 
   @Override
   public Optional<Refund> settle(Refund current, RefundChange change) {
+    requireTransaction();
     for (int i = 0; i < rows.size(); i++) {
       Refund r = rows.get(i);
       if (r.outTradeNo().equals(current.outTradeNo())
@@ -88,6 +93,13 @@ public final class InMemoryRefundRepository implements RefundRepository {
       }
     }
     return Optional.empty();
+  }
+
+  // The JDBC adapter's announced changes require a transaction (their facts commit with them).
+  private void requireTransaction() {
+    if (!transactions.inside()) {
+      throw new IllegalStateException("a change outside a transaction");
+    }
   }
 
   /** Every refund, in the order they were inserted. */

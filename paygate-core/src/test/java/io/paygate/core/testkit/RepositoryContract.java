@@ -374,6 +374,39 @@ public abstract class RepositoryContract {
   }
 
   @Test
+  void aChangeIsMadeOnlyInATransaction() {
+    // Its announced fact must commit with it; a new payment needs none.
+    String no = newNo();
+    Payment open = pending(no, "2.00");
+    assertThat(payments().insert(open)).isTrue();
+
+    assertThatThrownBy(() -> payments().apply(open, PaymentTransition.CLOSE, T0))
+        .isInstanceOf(RuntimeException.class);
+    assertThatThrownBy(() -> payments().markPaid(open, trade(no, "2.00", T0), T0))
+        .isInstanceOf(RuntimeException.class);
+    assertThatThrownBy(() -> payments().flag(open, Attention.AMOUNT_MISMATCH, T0))
+        .isInstanceOf(RuntimeException.class);
+    assertThatThrownBy(
+            () -> payments().bookRefunds(open, Money.ZERO, PaymentTransition.REFUND_PART, T0))
+        .isInstanceOf(RuntimeException.class);
+    assertThat(payments().find(no).orElseThrow()).isEqualTo(Stored.payment(open));
+
+    String paid = paid("2.00");
+    assertThatThrownBy(() -> refunds().insert(refund(paid, "r1", "1.00", T0)))
+        .isInstanceOf(RuntimeException.class);
+    assertThat(refunds().findByPayment(paid)).isEmpty();
+    inTx(
+        () -> {
+          refunds().insert(refund(paid, "r1", "1.00", T0));
+          return null;
+        });
+    Refund pendingRefund = refunds().find(paid, "r1").orElseThrow();
+    assertThatThrownBy(() -> refunds().settle(pendingRefund, RefundChange.confirm(T0, T0)))
+        .isInstanceOf(RuntimeException.class);
+    assertThat(refunds().find(paid, "r1").orElseThrow().status()).isEqualTo(RefundStatus.PENDING);
+  }
+
+  @Test
   void exchangesAreRecordedAndListedOldestFirst() {
     String no = newNo();
     Exchange query =
