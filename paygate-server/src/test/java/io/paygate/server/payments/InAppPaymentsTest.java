@@ -227,6 +227,52 @@ class InAppPaymentsTest extends SharedServerTest {
     assertThat(exchanges(out)).isEqualTo(exchangesBefore + 1);
   }
 
+  private Reply keyed(String key, String path, Object body) {
+    return send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + path))
+            .header("Authorization", "Bearer " + API_KEY)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", key)
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            .build());
+  }
+
+  @Test
+  void anIdempotencyKeyReplaysASignInAndAnAppResultAsTheFirstAnswer() {
+    String buyer = newBuyer();
+    String authCode =
+        postJson("/sandbox/api/oauth/codes", Map.of("app_id", appId(), "buyer_logon_id", buyer))
+            .json()
+            .get("auth_code")
+            .asString();
+    String key = UUID.randomUUID().toString();
+    Reply first = keyed(key, "/api/v1/buyer-identities", Map.of("auth_code", authCode));
+    Reply retry = keyed(key, "/api/v1/buyer-identities", Map.of("auth_code", authCode));
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    // The code is spent, yet the retry hears the first answer, not Alipay's refusal.
+    assertThat(retry.status()).isEqualTo(200);
+    assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(retry.json().get("buyer_id").asString())
+        .isEqualTo(first.json().get("buyer_id").asString());
+
+    String out = number("APPK");
+    String orderString =
+        create(Map.of("product", "app", "out_trade_no", out))
+            .json()
+            .get("checkout")
+            .get("order_string")
+            .asString();
+    String result = payInTheAlipayApp(orderString).get("result").asString();
+    String resultKey = UUID.randomUUID().toString();
+    Reply posted =
+        keyed(resultKey, "/api/v1/payments/" + out + "/app-result", Map.of("result", result));
+    Reply again =
+        keyed(resultKey, "/api/v1/payments/" + out + "/app-result", Map.of("result", result));
+    assertThat(posted.status()).as(posted.body()).isEqualTo(200);
+    assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(again.body()).isEqualTo(posted.body());
+  }
+
   /** The exchanges recorded for a payment (calls to Alipay and its notifies). */
   private int exchanges(String outTradeNo) {
     return jdbcCount(outTradeNo);
