@@ -2,11 +2,10 @@ package io.paygate.alipay.inapp;
 
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.SignItem;
-import com.alipay.api.internal.parser.json.ObjectJsonParser;
 import com.alipay.api.internal.util.AlipaySignature;
-import com.alipay.api.internal.util.json.JSONValidatingReader;
 import com.alipay.api.request.AlipayTradeAppPayRequest;
 import com.alipay.api.response.AlipayTradeAppPayResponse;
+import io.paygate.alipay.gateway.SdkInternals;
 import io.paygate.alipay.settings.AlipaySettings;
 import java.util.List;
 import java.util.Map;
@@ -35,22 +34,19 @@ public final class AppResults {
       return Optional.empty();
     }
     try {
-      ObjectJsonParser<AlipayTradeAppPayResponse> parser =
-          new ObjectJsonParser<>(AlipayTradeAppPayResponse.class);
-      SignItem item = parser.getSignItem(new AlipayTradeAppPayRequest(), result);
-      if (item == null || item.getSign() == null || item.getSignSourceDate() == null) {
+      AlipayTradeAppPayRequest request = new AlipayTradeAppPayRequest();
+      SignItem item = SdkInternals.signedObject(request, result);
+      if (item == null || !signedByAlipay(item)) {
         return Optional.empty();
       }
-      if (!signedByAlipay(item)) {
-        return Optional.empty();
-      }
-      AlipayTradeAppPayResponse response = parser.parse(result);
+      AlipayTradeAppPayResponse response =
+          SdkInternals.parsed(AlipayTradeAppPayResponse.class, result);
       if (!"10000".equals(response.getCode()) || !response.isSuccess()) {
         return Optional.empty();
       }
-      // The response object itself names the app: another app's genuine result is not ours.
-      Object signed = new JSONValidatingReader().read(item.getSignSourceDate());
-      if (!(signed instanceof Map<?, ?> fields) || !appId.equals(fields.get("app_id"))) {
+      // The signed object names the app: another app's genuine result is not ours.
+      Map<?, ?> signed = SdkInternals.jsonObject(item.getSignSourceDate());
+      if (signed == null || !appId.equals(signed.get("app_id"))) {
         return Optional.empty();
       }
       return Optional.ofNullable(response.getOutTradeNo()).filter(no -> !no.isBlank());
