@@ -51,6 +51,16 @@ public final class PaymentRules {
               + request.product().name().toLowerCase(Locale.ROOT)
               + " payment is for a signed-in buyer: buyer_id or buyer_open_id is required");
     }
+    if (request.buyer() != null) {
+      if (request.buyer().userId() != null && !rules.buyerId().matches(request.buyer().userId())) {
+        throw PayGateException.invalid("buyer_id", "buyer_id is " + rules.buyerId().description());
+      }
+      if (request.buyer().openId() != null
+          && !rules.buyerOpenId().matches(request.buyer().openId())) {
+        throw PayGateException.invalid(
+            "buyer_open_id", "buyer_open_id is " + rules.buyerOpenId().description());
+      }
+    }
     if (!request.product().needsBuyer() && request.buyer() != null) {
       throw PayGateException.invalid(
           request.buyer().userId() != null ? "buyer_id" : "buyer_open_id",

@@ -47,6 +47,20 @@ class InAppPaymentsTest {
         .isInstanceOfSatisfying(
             PayGateException.class, e -> assertThat(e.field()).isEqualTo("buyer_open_id"));
 
+    assertThatThrownBy(
+            () ->
+                f.paymentService.create(
+                    new NewPayment(
+                        Money.parse("1.00"),
+                        "tea",
+                        null,
+                        Product.JSAPI,
+                        null,
+                        null,
+                        Buyer.byUserId("not an id"))))
+        .isInstanceOfSatisfying(
+            PayGateException.class, e -> assertThat(e.field()).isEqualTo("buyer_id"));
+
     Buyer buyer = new Buyer(null, "0openid", "2021000000000009");
     Payment created =
         f.paymentService.create(
