@@ -206,6 +206,7 @@ class InAppPaymentsTest extends SharedServerTest {
     JsonNode paid = payment(out);
     assertThat(paid.get("status").asString()).isEqualTo("PAID");
     int exchangesBefore = exchanges(out);
+    int eventsBefore = events(out);
 
     Reply finished =
         postJson("/sandbox/api/trades/" + paid.get("trade_no").asString() + "/finish", Map.of());
@@ -215,6 +216,8 @@ class InAppPaymentsTest extends SharedServerTest {
     assertThat(after.get("status").asString()).isEqualTo("PAID");
     assertThat(after.has("finished_at")).isTrue();
     assertThat(succeeded(out)).isEqualTo(1);
+    // Nothing is told the shop: no event at all for the finish.
+    assertThat(events(out)).isEqualTo(eventsBefore);
 
     Reply refund =
         api(
@@ -271,6 +274,10 @@ class InAppPaymentsTest extends SharedServerTest {
     assertThat(posted.status()).as(posted.body()).isEqualTo(200);
     assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
     assertThat(again.body()).isEqualTo(posted.body());
+  }
+
+  private int events(String outTradeNo) {
+    return api("GET", "/api/v1/events?payment=" + outTradeNo, null).json().get("data").size();
   }
 
   /** The exchanges recorded for a payment (calls to Alipay and its notifies). */
