@@ -18,6 +18,7 @@ import io.paygate.core.channel.Product;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.RefundOrder;
 import io.paygate.core.channel.RefundOutcome;
+import io.paygate.core.channel.SignInOutcome;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
 import java.time.LocalDate;
@@ -123,6 +124,16 @@ public final class AlipayApps implements PaymentChannel {
   @Override
   public BillLookup bill(String app, LocalDate date) {
     return of(app).bill(app, date);
+  }
+
+  @Override
+  public SignInOutcome signIn(String app, String authCode) {
+    return of(app).signIn(app, authCode);
+  }
+
+  @Override
+  public Optional<String> verifyAppResult(String app, String result) {
+    return of(app).verifyAppResult(app, result);
   }
 
   @Override

@@ -8,6 +8,10 @@ import io.paygate.alipay.gateway.FormAnswer;
 import io.paygate.alipay.gateway.GatewayCalls;
 import io.paygate.alipay.gateway.ParsedKeyClient;
 import io.paygate.alipay.gateway.SdkInternals;
+import io.paygate.alipay.inapp.AppPayRequests;
+import io.paygate.alipay.inapp.AppResults;
+import io.paygate.alipay.inapp.SignInMapper;
+import io.paygate.alipay.inapp.TradeCreateMapper;
 import io.paygate.alipay.notify.NotificationReader;
 import io.paygate.alipay.notify.NotifyParameters;
 import io.paygate.alipay.notify.RawFormParameters;
@@ -43,6 +47,7 @@ import io.paygate.core.channel.Product;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.RefundOrder;
 import io.paygate.core.channel.RefundOutcome;
+import io.paygate.core.channel.SignInOutcome;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.core.exchanges.ExchangeLog;
@@ -70,6 +75,7 @@ public final class AlipayChannel implements PaymentChannel {
   private final GatewayCalls calls;
   private final SignatureCheck signatures;
   private final DailyBills bills;
+  private final AppResults appResults;
 
   /**
    * @param settings the app; run {@link io.paygate.alipay.settings.AlipayKeyCheck} on them first
@@ -102,6 +108,12 @@ public final class AlipayChannel implements PaymentChannel {
             ? new SignatureCheck(() -> alipayKeys(settings, client))
             : new SignatureCheck(settings.alipayPublicKey());
     this.bills = new DailyBills(calls, settings, recorder);
+    this.appResults =
+        new AppResults(
+            settings.appId(),
+            settings.certificateMode()
+                ? () -> alipayKeys(settings, client)
+                : () -> List.of(settings.alipayPublicKey()));
   }
 
   public String name() {
@@ -214,7 +226,56 @@ public final class AlipayChannel implements PaymentChannel {
     if (order.product().showsQrCode()) {
       return precreate(order);
     }
+    if (order.product().appOrder()) {
+      return new CheckoutOutcome.Opened(new Checkout.AppOrder(appOrderString(order), Map.of()));
+    }
+    if (order.product().needsBuyer()) {
+      return jsapi(order);
+    }
     throw new IllegalArgumentException("a " + order.product() + " payment has no checkout");
+  }
+
+  /**
+   * App pay: the order string the shop's app hands Alipay's mobile SDK, signed here by the SDK's
+   * {@code sdkExecute} with no call to Alipay; recorded like a cashier form.
+   *
+   * @throws AlipayChannelException when it cannot be signed (a key problem the start-up check
+   *     should have caught)
+   */
+  public String appOrderString(PayOrder order) {
+    mine(order.app());
+    FormAnswer signed =
+        calls.orderString("appOrder", order.outTradeNo(), AppPayRequests.appPay(order, settings));
+    if (signed instanceof FormAnswer.NoForm none) {
+      throw new AlipayChannelException("cannot sign the Alipay app order", none.cause());
+    }
+    return ((FormAnswer.Form) signed).html();
+  }
+
+  /**
+   * JSAPI: {@code alipay.trade.create} for the order's signed-in buyer; the trade_no is what the
+   * page or mini-program passes to {@code my.tradePay}. Asked again, the same order gets the same
+   * trade.
+   */
+  public CheckoutOutcome jsapi(PayOrder order) {
+    mine(order.app());
+    return calls.call(
+        "jsapiCreate",
+        order.outTradeNo(),
+        AppPayRequests.jsapi(order, settings),
+        new TradeCreateMapper());
+  }
+
+  @Override
+  public SignInOutcome signIn(String app, String authCode) {
+    mine(app);
+    return calls.call("signIn", null, AppPayRequests.signIn(authCode), new SignInMapper());
+  }
+
+  @Override
+  public Optional<String> verifyAppResult(String app, String result) {
+    mine(app);
+    return appResults.verify(result);
   }
 
   /** The face-to-face QR code: asked again, the same order gets the same code. */

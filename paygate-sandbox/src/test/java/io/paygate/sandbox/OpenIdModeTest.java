@@ -167,4 +167,57 @@ class OpenIdModeTest extends SandboxTestSupport {
     assertThat(missing.statusCode()).isEqualTo(400);
     assertThat(json(missing).get("code").asString()).isEqualTo("MISSING_FIELD");
   }
+
+  @Test
+  void anOpenIdAppSignsTheBuyerInByOpenIdAndMakesJsapiTradesForIt() throws Exception {
+    RsaKeys.EncodedKeyPair keys = RsaKeys.generate();
+    JsonNode app =
+        json(
+            sendJson(
+                "POST",
+                base() + "/sandbox/api/apps",
+                "{\"app_public_key\":\"" + keys.publicKey() + "\",\"openid_mode\":true}"));
+    String appId = app.get("app_id").asString();
+    DefaultAlipayClient client =
+        new DefaultAlipayClient(
+            app.get("gateway_url").asString(),
+            appId,
+            keys.privateKey(),
+            "json",
+            "UTF-8",
+            app.get("alipay_public_key").asString(),
+            "RSA2");
+    String code =
+        json(sendJson(
+                "POST",
+                base() + "/sandbox/api/oauth/codes",
+                "{\"app_id\":\"" + appId + "\",\"buyer_logon_id\":\"buyer@sandbox.paygate\"}"))
+            .get("auth_code")
+            .asString();
+    // A code is the app's it was issued for: the default app cannot spend it.
+    com.alipay.api.request.AlipaySystemOauthTokenRequest token =
+        new com.alipay.api.request.AlipaySystemOauthTokenRequest();
+    token.setGrantType("authorization_code");
+    token.setCode(code);
+    assertThat(sdk().execute(token).getSubCode()).isEqualTo("isv.code-invalid");
+
+    com.alipay.api.response.AlipaySystemOauthTokenResponse signedIn = client.execute(token);
+    assertThat(signedIn.isSuccess()).isTrue();
+    assertThat(signedIn.getUserId()).isNull();
+    assertThat(signedIn.getOpenId()).matches(OPEN_ID);
+
+    String out = unique("OJS");
+    com.alipay.api.request.AlipayTradeCreateRequest create =
+        new com.alipay.api.request.AlipayTradeCreateRequest();
+    create.setBizContent(
+        "{\"out_trade_no\":\""
+            + out
+            + "\",\"total_amount\":\"2.00\",\"subject\":\"OpenID JSAPI\","
+            + "\"product_code\":\"JSAPI_PAY\",\"buyer_open_id\":\""
+            + signedIn.getOpenId()
+            + "\"}");
+    com.alipay.api.response.AlipayTradeCreateResponse created = client.execute(create);
+    assertThat(created.isSuccess()).isTrue();
+    assertThat(query(client, out).getBuyerOpenId()).isEqualTo(signedIn.getOpenId());
+  }
 }

@@ -72,7 +72,7 @@ class ApiBadInputTest extends SharedServerTest {
         api(
             "POST",
             "/api/v1/payments",
-            Map.of("total_amount", "1.00", "subject", "a", "product", "app")),
+            Map.of("total_amount", "1.00", "subject", "a", "product", "fax")),
         400,
         "VALIDATION_FAILED",
         "product");

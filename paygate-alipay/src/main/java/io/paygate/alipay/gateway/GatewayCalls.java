@@ -74,6 +74,20 @@ public final class GatewayCalls {
         FormAnswer::word);
   }
 
+  /**
+   * An app-pay order string: signed, not sent (the shop's app hands it to Alipay's mobile SDK);
+   * recorded like a cashier form.
+   */
+  public FormAnswer orderString(String operation, String outTradeNo, AlipayRequest<?> request) {
+    return exchange(
+        operation,
+        outTradeNo,
+        request,
+        () -> send.orderString(request),
+        Function.identity(),
+        FormAnswer::word);
+  }
+
   private <A extends Answer, R> R exchange(
       String operation,
       String outTradeNo,

@@ -21,6 +21,10 @@ public final class Redaction {
   private static final Pattern BILL_URL_QUERY =
       Pattern.compile("(\"bill_download_url\"\\s*:\\s*\"[^\"?]*)\\?[^\"]*");
 
+  // Buyer sign-in answers carry tokens that act for the buyer.
+  private static final Pattern JSON_TOKENS =
+      Pattern.compile("(\"(?:access_token|refresh_token)\"\\s*:\\s*\")[^\"]*\"");
+
   private Redaction() {}
 
   public static String redact(String text) {
@@ -31,7 +35,8 @@ public final class Redaction {
         JSON_SIGN_BEFORE_COMMA
             .matcher(JSON_SIGN_AFTER_COMMA.matcher(text).replaceAll(""))
             .replaceAll("");
-    String withoutBillToken = BILL_URL_QUERY.matcher(withoutJson).replaceAll("$1?(redacted)");
+    String withoutTokens = JSON_TOKENS.matcher(withoutJson).replaceAll("$1(redacted)\"");
+    String withoutBillToken = BILL_URL_QUERY.matcher(withoutTokens).replaceAll("$1?(redacted)");
     return QUERY_SIGN.matcher(withoutBillToken).replaceAll("$1sign=(redacted)");
   }
 }

@@ -3,9 +3,11 @@ package io.paygate.alipay.gateway;
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.AlipayObject;
 import com.alipay.api.AlipayRequest;
+import com.alipay.api.AlipayResponse;
 import com.alipay.api.SignItem;
 import com.alipay.api.internal.parser.json.ObjectJsonParser;
 import com.alipay.api.internal.util.AlipayLogger;
+import com.alipay.api.internal.util.json.JSONValidatingReader;
 import com.alipay.api.internal.util.json.JSONWriter;
 
 /**
@@ -43,6 +45,29 @@ public final class SdkInternals {
   static boolean carriesSign(AlipayRequest<?> request, String body) throws AlipayApiException {
     SignItem item = new ObjectJsonParser<>(request.getResponseClass()).getSignItem(request, body);
     return item != null && item.getSign() != null && !item.getSign().isBlank();
+  }
+
+  /**
+   * An answer's signed object and its signature, cut where the SDK cuts them when it verifies a
+   * gateway answer (the request names the response key): for a signed text that came another way,
+   * such as app pay's synchronous result. Null when either is missing.
+   */
+  public static SignItem signedObject(AlipayRequest<?> request, String body)
+      throws AlipayApiException {
+    SignItem item = new ObjectJsonParser<>(request.getResponseClass()).getSignItem(request, body);
+    return item == null || item.getSign() == null || item.getSignSourceDate() == null ? null : item;
+  }
+
+  /** The answer's fields, read by the SDK's own parser into its response class. */
+  public static <T extends AlipayResponse> T parsed(Class<T> responseClass, String body)
+      throws AlipayApiException {
+    return new ObjectJsonParser<>(responseClass).parse(body);
+  }
+
+  /** A JSON object's members as the SDK's reader reads them; null when the text is no object. */
+  public static java.util.Map<?, ?> jsonObject(String text) {
+    Object read = new JSONValidatingReader().read(text);
+    return read instanceof java.util.Map<?, ?> map ? map : null;
   }
 
   /**

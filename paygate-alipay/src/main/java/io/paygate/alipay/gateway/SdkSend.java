@@ -44,6 +44,18 @@ final class SdkSend {
     }
   }
 
+  /**
+   * {@code sdkExecute}: signed into the order string a shop's app hands Alipay's mobile SDK (app
+   * pay); nothing is posted. Never throws.
+   */
+  FormAnswer orderString(AlipayRequest<?> request) {
+    try {
+      return new FormAnswer.Form(client.sdkExecute(request).getBody());
+    } catch (AlipayApiException | RuntimeException e) {
+      return new FormAnswer.NoForm(e);
+    }
+  }
+
   private static String reason(Exception e) {
     StringBuilder text = new StringBuilder(e.getClass().getSimpleName());
     if (e.getMessage() != null) {

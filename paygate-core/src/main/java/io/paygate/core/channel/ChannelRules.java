@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * @param paymentCode the buyer's payment code a shop scans
  * @param refundQueryPause how long the channel asks to wait before a refund it did not confirm is
  *     asked about
+ * @param buyerId the channel's user ids, by which a signed-in buyer is named (JSAPI)
+ * @param buyerOpenId the open ids an app in OpenID mode knows its buyers by
  */
 public record ChannelRules(
     int maxSubject,
@@ -22,7 +24,32 @@ public record ChannelRules(
     int maxRefundReason,
     Format merchantNumber,
     Format paymentCode,
-    Duration refundQueryPause) {
+    Duration refundQueryPause,
+    Format buyerId,
+    Format buyerOpenId) {
+
+  /** Ids of signed-in buyers as any channel might write them: up to 128 plain characters. */
+  public static final Format ANY_BUYER =
+      new Format(Pattern.compile("[0-9A-Za-z_-]{1,128}"), "1 to 128 letters, digits, '_' or '-'");
+
+  /** For a channel without buyers who sign in. */
+  public ChannelRules(
+      int maxSubject,
+      int maxBody,
+      int maxRefundReason,
+      Format merchantNumber,
+      Format paymentCode,
+      Duration refundQueryPause) {
+    this(
+        maxSubject,
+        maxBody,
+        maxRefundReason,
+        merchantNumber,
+        paymentCode,
+        refundQueryPause,
+        ANY_BUYER,
+        ANY_BUYER);
+  }
 
   /**
    * A format of text, and how to say it to a caller.

@@ -3,7 +3,11 @@ package io.paygate.core.channel;
 import io.paygate.core.money.Money;
 import java.time.Instant;
 
-/** What the channel needs to open its cashier for one payment. */
+/**
+ * What the channel needs to open its cashier for one payment.
+ *
+ * @param buyer the signed-in buyer the trade is for, when the product needs one (JSAPI); else null
+ */
 public record PayOrder(
     String app,
     String outTradeNo,
@@ -11,4 +15,18 @@ public record PayOrder(
     Money totalAmount,
     String subject,
     String body,
-    Instant expiresAt) {}
+    Instant expiresAt,
+    Buyer buyer) {
+
+  /** An order for no buyer in particular: every product but those that need one. */
+  public PayOrder(
+      String app,
+      String outTradeNo,
+      Product product,
+      Money totalAmount,
+      String subject,
+      String body,
+      Instant expiresAt) {
+    this(app, outTradeNo, product, totalAmount, subject, body, expiresAt, null);
+  }
+}

@@ -55,6 +55,21 @@ public interface PaymentChannel {
   BillLookup bill(String app, LocalDate date);
 
   /**
+   * Exchanges a buyer's auth code (handed by the provider's app to a mini-program or an authorised
+   * page) for who the buyer is to the app: a user id, or an open id for an app in OpenID mode. A
+   * code is good once.
+   */
+  SignInOutcome signIn(String app, String authCode);
+
+  /**
+   * The payment a shop's mobile app says its buyer paid, when the synchronous result the provider's
+   * SDK handed the app ({@code result}) carries the provider's genuine signature for the app; empty
+   * otherwise. Proof of nothing but that the provider wrote it: the payment is asked about, never
+   * booked from it.
+   */
+  Optional<String> verifyAppResult(String app, String result);
+
+  /**
    * Checks an asynchronous notification completely, whatever its shape (a form, JSON with signed
    * headers, an encrypted resource): its signature and that it was sent to our merchant account,
    * then reads it. Verified means genuine and ours, and names the app it was sent for; the domain

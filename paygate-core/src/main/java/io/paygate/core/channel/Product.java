@@ -18,7 +18,14 @@ public enum Product {
    */
   QR(Trait.FACE_TO_FACE, Trait.CANCELLABLE, Trait.SHOWS_QR_CODE),
   /** Face to face, the shop scans the buyer's payment code and charges it. */
-  BARCODE(Trait.FACE_TO_FACE, Trait.CANCELLABLE, Trait.CHARGES_PAYMENT_CODE);
+  BARCODE(Trait.FACE_TO_FACE, Trait.CANCELLABLE, Trait.CHARGES_PAYMENT_CODE),
+  /** In the shop's own mobile app: a signed order string it hands to the provider's mobile SDK. */
+  APP(Trait.APP_ORDER),
+  /**
+   * Inside the provider's app or a mini-program, for a buyer signed in there: a trade made for that
+   * buyer, paid by the provider's JavaScript API.
+   */
+  JSAPI(Trait.FOR_A_SIGNED_IN_BUYER);
 
   /** What a product is like, as the core and the server need to know it. */
   public enum Trait {
@@ -31,7 +38,11 @@ public enum Product {
     /** The buyer scans a QR code the shop shows. */
     SHOWS_QR_CODE,
     /** The shop scans the buyer's payment code and charges it at once. */
-    CHARGES_PAYMENT_CODE
+    CHARGES_PAYMENT_CODE,
+    /** The shop's mobile app hands a signed order to the provider's SDK; its result is no proof. */
+    APP_ORDER,
+    /** The trade is made for one buyer, named at creation, who alone may pay it. */
+    FOR_A_SIGNED_IN_BUYER
   }
 
   private final Set<Trait> traits;
@@ -62,5 +73,13 @@ public enum Product {
 
   public boolean chargesPaymentCode() {
     return has(Trait.CHARGES_PAYMENT_CODE);
+  }
+
+  public boolean appOrder() {
+    return has(Trait.APP_ORDER);
+  }
+
+  public boolean needsBuyer() {
+    return has(Trait.FOR_A_SIGNED_IN_BUYER);
   }
 }

@@ -13,6 +13,11 @@ public enum ErrorCode {
   PAYMENT_NOT_CANCELLABLE(Kind.CONFLICT),
   REFUND_EXCEEDS_AVAILABLE(Kind.UNPROCESSABLE),
   CHANNEL_REJECTED(Kind.UNPROCESSABLE),
+  /**
+   * An app's synchronous pay result that does not carry the channel's genuine signature for this
+   * payment: nothing is changed by it.
+   */
+  APP_RESULT_REJECTED(Kind.INVALID),
   CHANNEL_UNAVAILABLE(Kind.UNAVAILABLE),
   /** The channel has not published the day's bill yet (or the day is not over). */
   BILL_NOT_READY(Kind.CONFLICT),

@@ -1,5 +1,6 @@
 package io.paygate.core.payments;
 
+import io.paygate.core.channel.Buyer;
 import io.paygate.core.channel.Product;
 import io.paygate.core.money.Money;
 
@@ -9,6 +10,7 @@ import io.paygate.core.money.Money;
  * @param outTradeNo the merchant's own number, or null to have one generated
  * @param body an optional description
  * @param app the merchant's app to take it with, or null for the default app
+ * @param buyer the signed-in buyer, for a product that needs one (JSAPI); else null
  */
 public record NewPayment(
     Money totalAmount,
@@ -16,7 +18,19 @@ public record NewPayment(
     String body,
     Product product,
     String outTradeNo,
-    String app) {
+    String app,
+    Buyer buyer) {
+
+  /** For no buyer in particular. */
+  public NewPayment(
+      Money totalAmount,
+      String subject,
+      String body,
+      Product product,
+      String outTradeNo,
+      String app) {
+    this(totalAmount, subject, body, product, outTradeNo, app, null);
+  }
 
   /** With the default app. */
   public NewPayment(

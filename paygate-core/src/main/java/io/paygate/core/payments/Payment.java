@@ -1,5 +1,6 @@
 package io.paygate.core.payments;
 
+import io.paygate.core.channel.Buyer;
 import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.Product;
 import io.paygate.core.money.Money;
@@ -13,6 +14,8 @@ import java.time.Instant;
  * @param refundedAmount the sum of succeeded refunds
  * @param expiresAt after this the cashier no longer takes the payment
  * @param attention why an operator should look at it, or null
+ * @param buyer the signed-in buyer it was made for (JSAPI), or null
+ * @param finishedAt when the channel said its trade is finished (no refunds any more), or null
  */
 public record Payment(
     String outTradeNo,
@@ -31,7 +34,50 @@ public record Payment(
     Instant expiresAt,
     Instant paidAt,
     Instant closedAt,
-    Attention attention) {
+    Attention attention,
+    Buyer buyer,
+    Instant finishedAt) {
+
+  /** A payment for no buyer in particular, not finished. */
+  public Payment(
+      String outTradeNo,
+      String app,
+      Product product,
+      Money totalAmount,
+      String subject,
+      String body,
+      PaymentStatus status,
+      String tradeNo,
+      String buyerLogonId,
+      String buyerId,
+      Money refundedAmount,
+      Instant createdAt,
+      Instant updatedAt,
+      Instant expiresAt,
+      Instant paidAt,
+      Instant closedAt,
+      Attention attention) {
+    this(
+        outTradeNo,
+        app,
+        product,
+        totalAmount,
+        subject,
+        body,
+        status,
+        tradeNo,
+        buyerLogonId,
+        buyerId,
+        refundedAmount,
+        createdAt,
+        updatedAt,
+        expiresAt,
+        paidAt,
+        closedAt,
+        attention,
+        null,
+        null);
+  }
 
   /** A new payment, open until {@code expiresAt}. */
   public static Payment pending(
@@ -53,6 +99,8 @@ public record Payment(
         expiresAt,
         null,
         null,
+        null,
+        request.buyer(),
         null);
   }
 
@@ -75,7 +123,9 @@ public record Payment(
         expiresAt,
         trade.paidAt() != null ? trade.paidAt() : at,
         closedAt,
-        attention);
+        attention,
+        buyer,
+        finishedAt);
   }
 
   /** This payment as a transition without details leaves it (a close or a failure ends it). */
@@ -114,7 +164,38 @@ public record Payment(
         expiresAt,
         paidAt,
         closed,
-        reason);
+        reason,
+        buyer,
+        finishedAt);
+  }
+
+  /** This payment with its trade finished at the channel: no refunds from now on. */
+  public Payment finished(Instant at) {
+    return new Payment(
+        outTradeNo,
+        app,
+        product,
+        totalAmount,
+        subject,
+        body,
+        status,
+        tradeNo,
+        buyerLogonId,
+        buyerId,
+        refundedAmount,
+        createdAt,
+        at,
+        expiresAt,
+        paidAt,
+        closedAt,
+        attention,
+        buyer,
+        at);
+  }
+
+  /** The channel finished its trade (Alipay's TRADE_FINISHED): it takes no refunds any more. */
+  public boolean isFinished() {
+    return finishedAt != null;
   }
 
   public boolean isPaid() {

@@ -55,6 +55,13 @@ public interface PaymentRepository {
    */
   Optional<Payment> flag(Payment current, Attention attention, Instant at);
 
+  /**
+   * Marks a paid payment's trade finished at the channel (no refunds any more), once.
+   *
+   * @return the payment as changed, or empty when it was finished already or is not paid
+   */
+  Optional<Payment> markFinished(Payment current, Instant at);
+
   /** The most recent payments, newest first. */
   List<Payment> findRecent(int limit);
 }

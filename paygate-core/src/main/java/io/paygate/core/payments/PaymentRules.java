@@ -42,7 +42,29 @@ public final class PaymentRules {
       throw PayGateException.invalid("body", "body is at most " + rules.maxBody() + " characters");
     }
     if (request.product() == null) {
-      throw PayGateException.invalid("product", "product is page, wap, qr or barcode");
+      throw PayGateException.invalid("product", "product is page, wap, qr, barcode, app or jsapi");
+    }
+    if (request.product().needsBuyer() && request.buyer() == null) {
+      throw PayGateException.invalid(
+          "buyer_id",
+          "a "
+              + request.product().name().toLowerCase(Locale.ROOT)
+              + " payment is for a signed-in buyer: buyer_id or buyer_open_id is required");
+    }
+    if (request.buyer() != null) {
+      if (request.buyer().userId() != null && !rules.buyerId().matches(request.buyer().userId())) {
+        throw PayGateException.invalid("buyer_id", "buyer_id is " + rules.buyerId().description());
+      }
+      if (request.buyer().openId() != null
+          && !rules.buyerOpenId().matches(request.buyer().openId())) {
+        throw PayGateException.invalid(
+            "buyer_open_id", "buyer_open_id is " + rules.buyerOpenId().description());
+      }
+    }
+    if (!request.product().needsBuyer() && request.buyer() != null) {
+      throw PayGateException.invalid(
+          request.buyer().userId() != null ? "buyer_id" : "buyer_open_id",
+          "only a jsapi payment names its buyer");
     }
     if (request.outTradeNo() != null) {
       checkMerchantNumber("out_trade_no", request.outTradeNo(), rules);

@@ -97,7 +97,8 @@ public final class PaymentService {
         && first.product() == again.product()
         && first.totalAmount().compareTo(again.totalAmount()) == 0
         && first.subject().equals(again.subject())
-        && Objects.equals(first.body(), again.body());
+        && Objects.equals(first.body(), again.body())
+        && Objects.equals(first.buyer(), again.buyer());
   }
 
   public Optional<Payment> find(String outTradeNo) {
@@ -194,7 +195,37 @@ public final class PaymentService {
         payment.totalAmount(),
         payment.subject(),
         payment.body(),
-        payment.expiresAt());
+        payment.expiresAt(),
+        payment.buyer());
+  }
+
+  /**
+   * A shop's app posts the synchronous result the provider's mobile SDK handed it. Only its
+   * signature is checked here, and then the channel is asked: the result itself books nothing (a
+   * buyer's app is no proof), and one that is not the channel's genuine word for this payment is
+   * refused and changes nothing.
+   */
+  public Payment appResult(String outTradeNo, String result) {
+    Payment payment = get(outTradeNo);
+    if (!payment.product().appOrder()) {
+      throw new PayGateException(
+          ErrorCode.PAYMENT_NOT_PAYABLE, "only an app payment has an app result");
+    }
+    boolean genuine =
+        result != null
+            && !result.isBlank()
+            && channel
+                .verifyAppResult(payment.app(), result)
+                .filter(outTradeNo::equals)
+                .isPresent();
+    if (!genuine) {
+      throw new PayGateException(
+          ErrorCode.APP_RESULT_REJECTED,
+          "the result does not carry the channel's signature for this payment",
+          "result",
+          null);
+    }
+    return sync(outTradeNo);
   }
 
   /**

@@ -35,6 +35,18 @@ public enum PaymentTransition {
   /** All of the paid amount went back to the buyer. */
   REFUND_ALL(EnumSet.of(PAID, PARTIALLY_REFUNDED), REFUNDED, PaymentEvent.Refunded::new);
 
+  /**
+   * Whether a new refund may be asked for: a status a refund starts from, and a trade the channel
+   * has not finished. A finished trade (Alipay's TRADE_FINISHED: the refund period is over, or the
+   * product never allowed refunds) keeps its status, PAID or PARTIALLY_REFUNDED, and is flagged by
+   * {@link Payment#finishedAt()}, set once by {@link PaymentRepository#markFinished}: from then on
+   * the channel would refuse a refund, so we refuse it first. Refunds made before the finish still
+   * book as they arrive.
+   */
+  public static boolean allowsNewRefund(Payment payment) {
+    return REFUND_PART.canStartFrom(payment.status()) && !payment.isFinished();
+  }
+
   private final Set<PaymentStatus> from;
   private final PaymentStatus to;
   private final Function<Payment, PaymentEvent> fact;

@@ -59,6 +59,21 @@ public final class TradeReconciler {
    *     null; a trade closed with refunds was paid first
    */
   public Result apply(Payment payment, ChannelTrade trade, Money refundedTotal, Instant now) {
+    Result result = applyStatus(payment, trade, refundedTotal, now);
+    if (trade.status() == TradeState.SETTLED && !(result instanceof Result.Mismatch)) {
+      // Finished at the channel (Alipay's TRADE_FINISHED), paid just now or long ago: no refunds
+      // from now on. Never a second success for the shop: booking PAID above announced it at most
+      // once, and the finish itself announces nothing.
+      payments
+          .find(payment.outTradeNo())
+          .filter(Payment::isPaid)
+          .ifPresent(paid -> payments.markFinished(paid, now));
+    }
+    return result;
+  }
+
+  private Result applyStatus(
+      Payment payment, ChannelTrade trade, Money refundedTotal, Instant now) {
     if (trade.outTradeNo() != null && !trade.outTradeNo().equals(payment.outTradeNo())) {
       return new Result.Mismatch("out_trade_no differs from the payment's");
     }
@@ -141,6 +156,8 @@ public final class TradeReconciler {
   public boolean changesNothing(Payment payment, ChannelTrade trade, Money refundedTotal) {
     return refundedTotal == null
         && trade.status().isPaid()
+        // A finished trade must be marked so once, whatever else the payment already says.
+        && (trade.status() != TradeState.SETTLED || payment.isFinished())
         // No paid status is one CONFIRM_PAID starts from, so marking it paid would change nothing.
         && payment.isPaid()
         && trade.tradeNo() != null

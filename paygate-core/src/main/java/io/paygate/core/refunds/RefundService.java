@@ -115,10 +115,12 @@ public final class RefundService {
               .orElseGet(() -> refunds.find(outTradeNo, outRequestNo).orElseThrow());
       return new Reservation(payment, retried, true);
     }
-    if (!PaymentTransition.REFUND_PART.canStartFrom(payment.status())) {
+    if (!PaymentTransition.allowsNewRefund(payment)) {
       throw new PayGateException(
           ErrorCode.PAYMENT_NOT_REFUNDABLE,
-          "the payment is " + payment.status() + "; only paid payments can be refunded");
+          payment.isFinished()
+              ? "the trade is finished at the channel (its refund period is over): no more refunds"
+              : "the payment is " + payment.status() + "; only paid payments can be refunded");
     }
     checkAvailable(payment, reserved, request.refundAmount());
     Refund refund =

@@ -352,6 +352,19 @@ public final class LedgerChannel implements PaymentChannel {
     return Optional.empty();
   }
 
+  /** The ledger has no buyers who sign in. */
+  @Override
+  public io.paygate.core.channel.SignInOutcome signIn(String app, String authCode) {
+    return new io.paygate.core.channel.SignInOutcome.Refused(
+        new io.paygate.core.channel.ChannelError("UNSUPPORTED", "no sign-in at this channel"));
+  }
+
+  /** Nor apps of its own. */
+  @Override
+  public Optional<String> verifyAppResult(String app, String result) {
+    return Optional.empty();
+  }
+
   // ---- the wire's words ----
 
   private static final Pattern FIELD =

@@ -2,6 +2,7 @@ package io.paygate.core.testing;
 
 import io.paygate.core.channel.BarcodeOutcome;
 import io.paygate.core.channel.BillLookup;
+import io.paygate.core.channel.Buyer;
 import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.ChannelError;
 import io.paygate.core.channel.ChannelRules;
@@ -19,6 +20,7 @@ import io.paygate.core.channel.Product;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.RefundOrder;
 import io.paygate.core.channel.RefundOutcome;
+import io.paygate.core.channel.SignInOutcome;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeNotification;
 import io.paygate.core.channel.TradeRef;
@@ -470,5 +472,23 @@ public final class FakeChannel implements PaymentChannel {
   public Optional<String> verifyReturn(String query) {
     calls.add(new Call("verifyReturn", query));
     return Optional.ofNullable(CoreFixture.parseForm(query.getBytes()).get("out_trade_no"));
+  }
+
+  /**
+   * The fake's auth codes: {@code code:<user id>} signs that buyer in; anything else is refused.
+   */
+  @Override
+  public SignInOutcome signIn(String app, String authCode) {
+    calls.add(new Call("signIn", authCode));
+    return authCode.startsWith("code:")
+        ? new SignInOutcome.SignedIn(Buyer.byUserId(authCode.substring(5)))
+        : new SignInOutcome.Refused(new ChannelError("CODE_INVALID", "unknown auth code"));
+  }
+
+  /** The fake's genuine app results: {@code signed:<out_trade_no>}. */
+  @Override
+  public Optional<String> verifyAppResult(String app, String result) {
+    calls.add(new Call("verifyAppResult", result));
+    return result.startsWith("signed:") ? Optional.of(result.substring(7)) : Optional.empty();
   }
 }

@@ -106,6 +106,15 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
     return Optional.of(store(p.flagged(attention, at)));
   }
 
+  @Override
+  public Optional<Payment> markFinished(Payment current, Instant at) {
+    Payment p = rows.get(current.outTradeNo());
+    if (p == null || p.isFinished() || !p.isPaid()) {
+      return Optional.empty();
+    }
+    return Optional.of(store(p.finished(at)));
+  }
+
   // The JDBC adapter's announced changes require a transaction (their facts commit with them).
   private void requireTransaction() {
     if (!transactions.inside()) {

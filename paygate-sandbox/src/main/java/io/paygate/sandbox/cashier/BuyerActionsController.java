@@ -46,15 +46,18 @@ public class BuyerActionsController {
     return view(result);
   }
 
+  /** By out_trade_no, or by trade_no (a JSAPI trade, paid by its number as my.tradePay does). */
   private Trade order(BuyerAction body) {
-    return trades
-        .byOutTradeNo(
-            Require.text(body.appId(), "app_id"), Require.text(body.outTradeNo(), "out_trade_no"))
-        .orElseThrow(
-            () ->
-                SandboxProblem.notFound(
-                    "ORDER_NOT_FOUND",
-                    "No order with this out_trade_no was opened at the gateway."));
+    String appId = Require.text(body.appId(), "app_id");
+    Optional<Trade> found =
+        body.tradeNo() != null && !body.tradeNo().isBlank()
+            ? trades.byTradeNo(appId, body.tradeNo().trim())
+            : trades.byOutTradeNo(appId, Require.text(body.outTradeNo(), "out_trade_no"));
+    return found.orElseThrow(
+        () ->
+            SandboxProblem.notFound(
+                "ORDER_NOT_FOUND",
+                "No order with this out_trade_no (or trade_no) was opened at the gateway."));
   }
 
   private static BuyerActionView view(PayResult result) {
@@ -79,7 +82,8 @@ public class BuyerActionsController {
   }
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record BuyerAction(String appId, String outTradeNo, String buyerLogonId, String payPassword) {}
+  record BuyerAction(
+      String appId, String outTradeNo, String tradeNo, String buyerLogonId, String payPassword) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -120,7 +120,7 @@ public class GatewayController {
     if (outcome instanceof ApiOutcome.Failure failure) {
       return browser
           ? errorPage(failure.error())
-          : json(key, failure.error(), failure.extra(), signing);
+          : json(api.get().errorKey(), failure.error(), failure.extra(), signing);
     }
     Map<String, Object> object = new LinkedHashMap<>();
     object.put("code", "10000");

@@ -53,6 +53,27 @@ public final class GatewayParams {
     return new Read(params, declared);
   }
 
+  /**
+   * Parameters of one URL-encoded string that carries everything (an app-pay order string, as
+   * {@code sdkExecute} builds it), decoded in the charset it names (utf-8 when it names none).
+   */
+  public static Read parse(String encoded) {
+    List<String[]> raw = new ArrayList<>();
+    split(encoded, raw);
+    String declared = null;
+    for (String[] pair : raw) {
+      if (pair[0].equals("charset")) {
+        declared = decode(pair[1], StandardCharsets.US_ASCII);
+      }
+    }
+    Charset charset = GatewayCharsets.of(declared).orElse(StandardCharsets.UTF_8);
+    Map<String, String> params = new LinkedHashMap<>();
+    for (String[] pair : raw) {
+      params.put(decode(pair[0], charset), decode(pair[1], charset));
+    }
+    return new Read(params, declared);
+  }
+
   private static void split(String encoded, List<String[]> out) {
     if (encoded == null || encoded.isEmpty()) {
       return;

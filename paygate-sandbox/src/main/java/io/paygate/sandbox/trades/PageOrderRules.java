@@ -22,6 +22,13 @@ public final class PageOrderRules {
   private static final Pattern TIMEOUT = Pattern.compile("(\\d{1,5})([mhd])");
   private static final Duration DEFAULT_TIMEOUT = Duration.ofDays(15);
   public static final String FACE_TO_FACE = "FACE_TO_FACE_PAYMENT";
+
+  /** App pay ({@code alipay.trade.app.pay}), its documented default. */
+  public static final String APP = "QUICK_MSECURITY_PAY";
+
+  /** JSAPI / mini-program pay ({@code alipay.trade.create} for a signed-in buyer). */
+  public static final String JSAPI = "JSAPI_PAY";
+
   private static final Duration FACE_TO_FACE_TIMEOUT = Duration.ofHours(3);
   private static final Duration MAX_TIMEOUT = Duration.ofDays(15);
 
@@ -45,8 +52,10 @@ public final class PageOrderRules {
     String productCode = biz.text("product_code").orElse(null);
     if (productCode == null
         && (requiredProductCode.equals("QUICK_WAP_WAY")
-            || requiredProductCode.equals(FACE_TO_FACE))) {
-      productCode = requiredProductCode; // the documented defaults of wap pay and face-to-face
+            || requiredProductCode.equals(FACE_TO_FACE)
+            || requiredProductCode.equals(APP))) {
+      // the documented defaults of wap pay, face-to-face and app pay
+      productCode = requiredProductCode;
     }
     if (productCode == null) {
       return invalid("缺少必选参数product_code");

@@ -38,7 +38,10 @@ public record Trade(
     return "alipay.trade.wap.pay".equals(method);
   }
 
-  /** Which statuses notify for this product (protocol notes 5.3): page pay only on success. */
+  /**
+   * Which statuses notify for this product (protocol notes 5.3): page pay and face to face only on
+   * success; wap, app pay and JSAPI (trade.create) also when the trade finishes or closes.
+   */
   public boolean notifies(TradeStatus target) {
     if (!target.opened()) {
       return false;
@@ -46,6 +49,10 @@ public record Trade(
     if (target == TradeStatus.TRADE_SUCCESS) {
       return true;
     }
-    return isWap() && target != TradeStatus.WAIT_BUYER_PAY;
+    boolean allStatuses =
+        isWap()
+            || "alipay.trade.app.pay".equals(method)
+            || PageOrderRules.JSAPI.equals(productCode);
+    return allStatuses && target != TradeStatus.WAIT_BUYER_PAY;
   }
 }

@@ -8,6 +8,7 @@ import io.paygate.core.facetoface.CancelService;
 import io.paygate.core.notify.NotificationService;
 import io.paygate.core.numbers.Identifiers;
 import io.paygate.core.payments.BookEvents;
+import io.paygate.core.payments.BuyerSignIn;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.TradeReconciler;
@@ -62,6 +63,11 @@ public class CoreConfiguration {
         new PaidAfterCloseRefunds(refunds, settlement, checks),
         properties.paidAfterClose(),
         events);
+  }
+
+  @Bean
+  BuyerSignIn buyerSignIn(PaymentChannel channel) {
+    return new BuyerSignIn(channel);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package io.paygate.server.payments;
 
+import io.paygate.core.channel.Buyer;
 import io.paygate.core.channel.Product;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.payments.NewPayment;
@@ -8,7 +9,11 @@ import java.util.Locale;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
-/** {@code POST /api/v1/payments}. Fields arrive as text and are checked one by one. */
+/**
+ * {@code POST /api/v1/payments}. Fields arrive as text and are checked one by one. A jsapi payment
+ * names its signed-in buyer by {@code buyer_id} or {@code buyer_open_id} (an app in OpenID mode),
+ * and a mini-program by {@code op_app_id}.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CreatePaymentRequest(
     String totalAmount,
@@ -17,7 +22,10 @@ public record CreatePaymentRequest(
     String product,
     String outTradeNo,
     String authCode,
-    String app) {
+    String app,
+    String buyerId,
+    String buyerOpenId,
+    String opAppId) {
 
   public NewPayment toNewPayment() {
     return new NewPayment(
@@ -26,7 +34,36 @@ public record CreatePaymentRequest(
         RequestFields.optional(body),
         product(product),
         RequestFields.optional(outTradeNo),
-        RequestFields.optional(app));
+        RequestFields.optional(app),
+        buyer());
+  }
+
+  /** The signed-in buyer, when one is named; whether the product needs one the core decides. */
+  Buyer buyer() {
+    String userId = bounded("buyer_id", buyerId, 32);
+    String openId = bounded("buyer_open_id", buyerOpenId, 128);
+    String miniProgram = bounded("op_app_id", opAppId, 32);
+    if (userId != null && openId != null) {
+      throw PayGateException.invalid(
+          "buyer_open_id", "name the buyer by buyer_id or by buyer_open_id, not both");
+    }
+    if (userId == null && openId == null) {
+      if (miniProgram != null) {
+        throw PayGateException.invalid(
+            "buyer_id", "op_app_id goes with the buyer it is for: buyer_id or buyer_open_id");
+      }
+      return null;
+    }
+    return new Buyer(userId, openId, miniProgram);
+  }
+
+  private static String bounded(String field, String value, int max) {
+    String given = RequestFields.optional(value);
+    if (given != null && (given.length() > max || !given.matches("[0-9A-Za-z_-]+"))) {
+      throw PayGateException.invalid(
+          field, field + " is 1 to " + max + " letters, digits, '_' or '-'");
+    }
+    return given;
   }
 
   static Product product(String value) {
@@ -36,7 +73,7 @@ public record CreatePaymentRequest(
     try {
       return Product.valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException unknown) {
-      throw PayGateException.invalid("product", "product is page, wap, qr or barcode");
+      throw PayGateException.invalid("product", "product is page, wap, qr, barcode, app or jsapi");
     }
   }
 }

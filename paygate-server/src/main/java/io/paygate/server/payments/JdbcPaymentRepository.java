@@ -3,6 +3,7 @@ package io.paygate.server.payments;
 import static io.paygate.server.database.Times.column;
 import static io.paygate.server.database.Times.read;
 
+import io.paygate.core.channel.Buyer;
 import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.Product;
 import io.paygate.core.money.Money;
@@ -31,7 +32,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
   private static final String COLUMNS =
       "out_trade_no, product, total_amount, subject, body, status, trade_no, buyer_logon_id,"
           + " buyer_id, refunded_amount, created_at, updated_at, expires_at, paid_at, closed_at,"
-          + " attention, app";
+          + " attention, app, for_buyer_id, for_buyer_open_id, for_op_app_id, finished_at";
 
   private final JdbcClient jdbc;
 
@@ -42,7 +43,10 @@ public class JdbcPaymentRepository implements PaymentRepository {
   @Override
   public boolean insert(Payment p) {
     try {
-      jdbc.sql("INSERT INTO payments (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+      jdbc.sql(
+              "INSERT INTO payments ("
+                  + COLUMNS
+                  + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
           .params(
               p.outTradeNo(),
               p.product().name(),
@@ -60,7 +64,11 @@ public class JdbcPaymentRepository implements PaymentRepository {
               column(p.paidAt()),
               column(p.closedAt()),
               p.attention() == null ? null : p.attention().name(),
-              p.app())
+              p.app(),
+              p.buyer() == null ? null : p.buyer().userId(),
+              p.buyer() == null ? null : p.buyer().openId(),
+              p.buyer() == null ? null : p.buyer().opAppId(),
+              column(p.finishedAt()))
           .update();
       return true;
     } catch (DuplicateKeyException taken) {
@@ -178,6 +186,21 @@ public class JdbcPaymentRepository implements PaymentRepository {
   }
 
   @Override
+  public Optional<Payment> markFinished(Payment current, Instant at) {
+    boolean changed =
+        jdbc.sql(
+                    "UPDATE payments SET finished_at = :at, updated_at = :at"
+                        + " WHERE out_trade_no = :outTradeNo AND finished_at IS NULL"
+                        + " AND status IN (:paid)")
+                .param("at", column(at))
+                .param("outTradeNo", current.outTradeNo())
+                .param("paid", PaymentStatus.PAID_STATUSES.stream().map(Enum::name).toList())
+                .update()
+            == 1;
+    return changed ? find(current.outTradeNo()) : Optional.empty();
+  }
+
+  @Override
   public List<Payment> findRecent(int limit) {
     return jdbc.sql(
             "SELECT "
@@ -281,6 +304,17 @@ public class JdbcPaymentRepository implements PaymentRepository {
         read(row, "expires_at"),
         read(row, "paid_at"),
         read(row, "closed_at"),
-        row.getString("attention") == null ? null : Attention.valueOf(row.getString("attention")));
+        row.getString("attention") == null ? null : Attention.valueOf(row.getString("attention")),
+        buyer(row),
+        read(row, "finished_at"));
+  }
+
+  private static Buyer buyer(ResultSet row) throws SQLException {
+    String userId = row.getString("for_buyer_id");
+    String openId = row.getString("for_buyer_open_id");
+    if (userId == null && openId == null) {
+      return null;
+    }
+    return new Buyer(userId, openId, row.getString("for_op_app_id"));
   }
 }

@@ -71,7 +71,8 @@ public class PaymentApiController {
             asked.body(),
             asked.product(),
             BoundNumbers.outTradeNo(http, asked.outTradeNo()),
-            app);
+            app,
+            asked.buyer());
     boolean resume = BoundNumbers.resumes(http);
     Payment payment =
         order.product().chargesPaymentCode()
@@ -86,6 +87,19 @@ public class PaymentApiController {
       } catch (PayGateException refused) {
         if (refused.code() != ErrorCode.CHANNEL_UNAVAILABLE) {
           throw refused; // Alipay refused the order: the shop must hear why
+        }
+      }
+    }
+    if (payment.status() == PaymentStatus.PENDING
+        && (payment.product().appOrder() || payment.product().needsBuyer())) {
+      // What the shop's app hands Alipay: the signed order string (signed here, nothing asked), or
+      // the JSAPI trade made for the buyer. Should Alipay not answer the create, the payment
+      // stands without checkout: the same request again (with its Idempotency-Key) asks again.
+      try {
+        created = created.withCheckout(payments.checkout(payment.outTradeNo()));
+      } catch (PayGateException refused) {
+        if (refused.code() != ErrorCode.CHANNEL_UNAVAILABLE) {
+          throw refused;
         }
       }
     }
@@ -199,6 +213,23 @@ public class PaymentApiController {
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .location(Locations.api("payments", outTradeNo))
         .body(view(payment));
+  }
+
+  /**
+   * An app payment's synchronous result, as Alipay's mobile SDK handed it to the shop's app ({@code
+   * result}: the signed {@code alipay_trade_app_pay_response}). Its signature is checked, then
+   * Alipay is asked: the answer is the payment as that query leaves it. The result is never proof
+   * on its own; one Alipay did not sign for this payment is 400 {@code APP_RESULT_REJECTED} and
+   * changes nothing.
+   */
+  @WriteScope
+  @PostMapping("/{outTradeNo}/app-result")
+  public PaymentView appResult(
+      @PathVariable String outTradeNo,
+      @RequestBody AppResultRequest request,
+      HttpServletRequest http) {
+    AppAccess.visible(http, payments.get(outTradeNo));
+    return view(payments.appResult(outTradeNo, request.result()));
   }
 
   private PaymentView view(Payment payment) {

@@ -1,6 +1,7 @@
 package io.paygate.server.payments;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.paygate.core.channel.Checkout;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentStatus;
 import java.time.Instant;
@@ -8,7 +9,14 @@ import java.util.Locale;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
-/** A payment as the API shows it: amounts as decimal strings in yuan. */
+/**
+ * A payment as the API shows it: amounts as decimal strings in yuan.
+ *
+ * @param payUrl PayGate's page that takes the buyer to pay, for the products a browser pays (not
+ *     app or jsapi: those are paid inside an app with {@code checkout})
+ * @param finishedAt when Alipay finished the trade (TRADE_FINISHED): no refunds from then on
+ * @param checkout what the shop's front end hands the buyer's app, on a create's answer
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PaymentView(
@@ -27,11 +35,46 @@ public record PaymentView(
     Instant expiresAt,
     Instant paidAt,
     Instant closedAt,
+    Instant finishedAt,
     String attention,
-    String qrCode) {
+    String qrCode,
+    CheckoutView checkout) {
+
+  /**
+   * The checkout object of a create's answer, by its {@code kind}: {@code app} with {@code
+   * order_string} (for Alipay's mobile SDK), {@code jsapi} with {@code trade_no} (for {@code
+   * my.tradePay}), {@code qr} with {@code qr_code}.
+   */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record CheckoutView(String kind, String orderString, String tradeNo, String qrCode) {
+
+    /** The checkout's shape as the API shows it; null for a shape this API does not hand out. */
+    static CheckoutView of(Checkout checkout) {
+      if (checkout instanceof Checkout.AppOrder app) {
+        return new CheckoutView("app", app.orderString(), null, null);
+      }
+      if (checkout instanceof Checkout.JsapiPrepay jsapi) {
+        return new CheckoutView("jsapi", null, jsapi.prepayId(), null);
+      }
+      if (checkout instanceof Checkout.QrCode qr) {
+        return new CheckoutView("qr", null, null, qr.content());
+      }
+      return null;
+    }
+  }
 
   /** With the QR code a buyer scans, for a QR payment's create answer. */
   public PaymentView withQrCode(String code) {
+    return with(code, new CheckoutView("qr", null, null, code));
+  }
+
+  /** With what the buyer's app pays with, for an app or jsapi payment's create answer. */
+  public PaymentView withCheckout(Checkout given) {
+    return with(qrCode, CheckoutView.of(given));
+  }
+
+  private PaymentView with(String code, CheckoutView given) {
     return new PaymentView(
         outTradeNo,
         app,
@@ -48,13 +91,16 @@ public record PaymentView(
         expiresAt,
         paidAt,
         closedAt,
+        finishedAt,
         attention,
-        code);
+        code,
+        given);
   }
 
   public static PaymentView of(Payment p, String publicUrl) {
+    boolean inApp = p.product().appOrder() || p.product().needsBuyer();
     String payUrl =
-        p.status() == PaymentStatus.PENDING ? publicUrl + "/pay/" + p.outTradeNo() : null;
+        p.status() == PaymentStatus.PENDING && !inApp ? publicUrl + "/pay/" + p.outTradeNo() : null;
     return new PaymentView(
         p.outTradeNo(),
         p.app(),
@@ -71,7 +117,9 @@ public record PaymentView(
         p.expiresAt(),
         p.paidAt(),
         p.closedAt(),
+        p.finishedAt(),
         p.attention() == null ? null : p.attention().name(),
+        null,
         null);
   }
 }
