@@ -1,6 +1,5 @@
 package io.paygate.sandbox;
 
-import io.paygate.core.testkit.Receiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alipay.api.internal.util.AlipaySignature;
@@ -11,6 +10,7 @@ import com.alipay.api.request.AlipayTradeRefundRequest;
 import com.alipay.api.response.AlipaySystemOauthTokenResponse;
 import com.alipay.api.response.AlipayTradeCreateResponse;
 import com.alipay.api.response.AlipayTradeRefundResponse;
+import io.paygate.core.testkit.Receiver;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
