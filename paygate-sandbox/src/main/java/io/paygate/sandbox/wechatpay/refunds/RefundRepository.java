@@ -1,0 +1,84 @@
+package io.paygate.sandbox.wechatpay.refunds;
+
+import io.paygate.sandbox.database.SandboxDatabase;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class RefundRepository {
+
+  private static final String COLUMNS =
+      "id, mchid, refund_id, out_refund_no, out_trade_no, transaction_id, reason, notify_url,"
+          + " refund_fen, total_fen, status, created_at, success_at";
+  private static final RowMapper<Refund> ROW =
+      (rs, i) -> {
+        long success = rs.getLong("success_at");
+        Instant successAt = rs.wasNull() ? null : Instant.ofEpochMilli(success);
+        return new Refund(
+            rs.getLong("id"),
+            rs.getString("mchid"),
+            rs.getString("refund_id"),
+            rs.getString("out_refund_no"),
+            rs.getString("out_trade_no"),
+            rs.getString("transaction_id"),
+            rs.getString("reason"),
+            rs.getString("notify_url"),
+            rs.getLong("refund_fen"),
+            rs.getLong("total_fen"),
+            rs.getString("status"),
+            Instant.ofEpochMilli(rs.getLong("created_at")),
+            successAt);
+      };
+
+  private final SandboxDatabase db;
+
+  public RefundRepository(SandboxDatabase db) {
+    this.db = db;
+  }
+
+  public void insert(Refund r) {
+    db.jdbc()
+        .update(
+            "INSERT INTO wx_refunds (mchid, refund_id, out_refund_no, out_trade_no, transaction_id,"
+                + " reason, notify_url, refund_fen, total_fen, status, created_at, success_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            r.mchid(),
+            r.refundId(),
+            r.outRefundNo(),
+            r.outTradeNo(),
+            r.transactionId(),
+            r.reason(),
+            r.notifyUrl(),
+            r.refundFen(),
+            r.totalFen(),
+            r.status(),
+            r.createdAt().toEpochMilli(),
+            r.successAt() == null ? null : r.successAt().toEpochMilli());
+  }
+
+  public Optional<Refund> byOutRefundNo(String mchid, String outRefundNo) {
+    return db
+        .jdbc()
+        .query(
+            "SELECT " + COLUMNS + " FROM wx_refunds WHERE mchid = ? AND out_refund_no = ?",
+            ROW,
+            mchid,
+            outRefundNo)
+        .stream()
+        .findFirst();
+  }
+
+  public List<Refund> ofOrder(String mchid, String outTradeNo) {
+    return db.jdbc()
+        .query(
+            "SELECT "
+                + COLUMNS
+                + " FROM wx_refunds WHERE mchid = ? AND out_trade_no = ? ORDER BY id",
+            ROW,
+            mchid,
+            outTradeNo);
+  }
+}
