@@ -97,6 +97,14 @@ public class TransactionRepository {
         .findFirst();
   }
 
+  public Optional<Transaction> byPrepayId(String prepayId) {
+    return db
+        .jdbc()
+        .query("SELECT " + COLUMNS + " FROM wx_transactions WHERE prepay_id = ?", ROW, prepayId)
+        .stream()
+        .findFirst();
+  }
+
   /** The order locked for the rest of the transaction (refunds of one order queue up here). */
   public Optional<Transaction> lock(String mchid, String outTradeNo) {
     return db
