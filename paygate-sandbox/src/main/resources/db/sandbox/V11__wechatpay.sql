@@ -114,3 +114,13 @@ CREATE TABLE wx_notification_attempts (
   http_status INT,
   reply VARCHAR(500)
 );
+
+-- A bill file handed out by /v3/bill/tradebill or /v3/bill/fundflowbill: its download_url's token,
+-- the file as it was when asked for (its SHA-1 was given with the URL), valid a few virtual minutes.
+CREATE TABLE wx_bill_tokens (
+  token VARCHAR(64) PRIMARY KEY,
+  mchid VARCHAR(32) NOT NULL,
+  content CLOB NOT NULL,
+  gzip BOOLEAN NOT NULL,
+  expires_at BIGINT NOT NULL
+);

@@ -71,6 +71,20 @@ public class RefundRepository {
         .findFirst();
   }
 
+  /** The merchant's refunds completed in {@code [from, to)}, in order. */
+  public List<Refund> succeededBetween(String mchid, Instant from, Instant to) {
+    return db.jdbc()
+        .query(
+            "SELECT "
+                + COLUMNS
+                + " FROM wx_refunds WHERE mchid = ? AND success_at >= ? AND success_at < ?"
+                + " ORDER BY success_at, id",
+            ROW,
+            mchid,
+            from.toEpochMilli(),
+            to.toEpochMilli());
+  }
+
   public List<Refund> ofOrder(String mchid, String outTradeNo) {
     return db.jdbc()
         .query(

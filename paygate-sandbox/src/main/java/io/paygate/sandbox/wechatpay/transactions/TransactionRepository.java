@@ -105,6 +105,20 @@ public class TransactionRepository {
         .findFirst();
   }
 
+  /** The merchant's orders paid in {@code [from, to)}, in payment order. */
+  public java.util.List<Transaction> paidBetween(String mchid, Instant from, Instant to) {
+    return db.jdbc()
+        .query(
+            "SELECT "
+                + COLUMNS
+                + " FROM wx_transactions WHERE mchid = ? AND success_at >= ? AND success_at < ?"
+                + " ORDER BY success_at, id",
+            ROW,
+            mchid,
+            from.toEpochMilli(),
+            to.toEpochMilli());
+  }
+
   /** The order locked for the rest of the transaction (refunds of one order queue up here). */
   public Optional<Transaction> lock(String mchid, String outTradeNo) {
     return db

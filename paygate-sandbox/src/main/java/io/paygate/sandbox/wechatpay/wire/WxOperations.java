@@ -17,9 +17,10 @@ public final class WxOperations {
   public static final String REFUND = "wechatpay.refunds.create";
   public static final String REFUND_QUERY = "wechatpay.refunds.query";
   public static final String CERTIFICATES = "wechatpay.certificates";
+  public static final String BILLS = "wechatpay.bills";
 
   public static final List<String> ALL =
-      List.of(NATIVE, JSAPI, H5, APP, QUERY, CLOSE, REFUND, REFUND_QUERY, CERTIFICATES);
+      List.of(NATIVE, JSAPI, H5, APP, QUERY, CLOSE, REFUND, REFUND_QUERY, CERTIFICATES, BILLS);
 
   private WxOperations() {}
 }
