@@ -363,6 +363,36 @@ class WechatPaySdkTest extends WechatPayTestSupport {
     }
   }
 
+  @Test
+  void theSharedGatewayFaultsActOnWechatPayCalls() throws Exception {
+    Merchant m = newMerchant("public_key");
+    NativePayService service = nativePay(publicKeyConfig(m));
+    String no = unique("F");
+    try {
+      setFaults(
+          "{\"gateway\":[{\"kind\":\"system_error\",\"methods\":[\"wechatpay.transactions.native\"],"
+              + "\"count\":1}]}");
+      assertThatThrownBy(
+              () -> service.prepay(nativeOrder(m, no, 10, "https://shop.example/notify")))
+          .isInstanceOfSatisfying(
+              ServiceException.class,
+              e -> {
+                assertThat(e.getHttpStatusCode()).isEqualTo(500);
+                assertThat(e.getErrorCode()).isEqualTo("SYSTEM_ERROR");
+              });
+      // The API did not run; the same prepay again (the rule spent) creates the order.
+      assertThatThrownBy(() -> query(service, m, no)).isInstanceOf(ServiceException.class);
+      assertThat(service.prepay(nativeOrder(m, no, 10, "https://shop.example/notify")).getCodeUrl())
+          .startsWith("weixin://");
+      // A rule naming an Alipay method leaves WeChat Pay alone.
+      setFaults("{\"gateway\":[{\"kind\":\"system_error\",\"methods\":[\"alipay.trade.query\"]}]}");
+      assertThat(query(service, m, no).getTradeState())
+          .isEqualTo(Transaction.TradeStateEnum.NOTPAY);
+    } finally {
+      setFaults("{\"gateway\":[],\"notify\":[]}");
+    }
+  }
+
   private RSAPublicKeyNotificationConfig notificationConfig(Merchant m) {
     return new RSAPublicKeyNotificationConfig.Builder()
         .publicKey(m.publicKey())
