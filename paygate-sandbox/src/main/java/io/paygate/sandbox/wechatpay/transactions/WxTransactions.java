@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -104,7 +105,13 @@ public class WxTransactions {
                       null,
                       0,
                       now);
-              transactions.insert(t);
+              try {
+                transactions.insert(t);
+              } catch (DuplicateKeyException raced) {
+                // The same out_trade_no prepaid at the same moment: one order, this a repeat.
+                return repeat(
+                    transactions.byOutTradeNo(merchant.mchid(), p.outTradeNo()).orElseThrow(), p);
+              }
               return transactions.byOutTradeNo(merchant.mchid(), p.outTradeNo()).orElseThrow();
             });
   }
