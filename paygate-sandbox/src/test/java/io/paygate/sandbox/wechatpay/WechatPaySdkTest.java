@@ -245,6 +245,54 @@ class WechatPaySdkTest extends WechatPayTestSupport {
   }
 
   @Test
+  void aRefundMadeInTheMerchantPlatformIsSeenThroughTheApiAndNotified() throws Exception {
+    Merchant m = newMerchant("public_key");
+    RSAPublicKeyConfig config = publicKeyConfig(m);
+    NativePayService service = nativePay(config);
+    try (WxNotifyReceiver receiver = new WxNotifyReceiver()) {
+      String no = unique("O");
+      service.prepay(nativeOrder(m, no, 500, "https://shop.example/notify"));
+      payerPays(m.mchid(), null, no);
+      var made =
+          postJson(
+              base() + "/sandbox/wechatpay/api/refunds",
+              "{\"mchid\":\""
+                  + m.mchid()
+                  + "\",\"out_trade_no\":\""
+                  + no
+                  + "\",\"refund\":120,\"notify_url\":\""
+                  + receiver.url()
+                  + "\"}");
+      assertThat(made.statusCode()).isEqualTo(201);
+      String outRefundNo = JSON.readTree(made.body()).get("out_refund_no").asString();
+      RefundNotification notified =
+          new NotificationParser(notificationConfig(m))
+              .parse(receiver.received().get(0), RefundNotification.class);
+      assertThat(notified.getOutRefundNo()).isEqualTo(outRefundNo);
+      assertThat(notified.getAmount().getRefund()).isEqualTo(120L);
+      QueryByOutRefundNoRequest q = new QueryByOutRefundNoRequest();
+      q.setOutRefundNo(outRefundNo);
+      assertThat(
+              new RefundService.Builder()
+                  .httpClient(http(config))
+                  .build()
+                  .queryByOutRefundNo(q)
+                  .getAmount()
+                  .getRefund())
+          .isEqualTo(120L);
+      assertThat(query(service, m, no).getTradeState())
+          .isEqualTo(Transaction.TradeStateEnum.REFUND);
+      // More than is left is refused there too.
+      var over =
+          postJson(
+              base() + "/sandbox/wechatpay/api/refunds",
+              "{\"mchid\":\"" + m.mchid() + "\",\"out_trade_no\":\"" + no + "\",\"refund\":381}");
+      assertThat(over.statusCode()).isEqualTo(400);
+      assertThat(JSON.readTree(over.body()).get("code").asString()).isEqualTo("INVALID_REQUEST");
+    }
+  }
+
+  @Test
   void certificateModeWorksWithDownloadedAndRotatedPlatformCertificates() throws Exception {
     Merchant m = newMerchant("certificate");
     RSAAutoCertificateConfig config = autoCertificateConfig(m);

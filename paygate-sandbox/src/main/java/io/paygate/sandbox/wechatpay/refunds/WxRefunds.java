@@ -128,6 +128,11 @@ public class WxRefunds {
             });
   }
 
+  /** The order's total, for a console refund that names only the order. */
+  public Optional<Long> orderTotal(Merchant merchant, String outTradeNo) {
+    return transactions.byOutTradeNo(merchant.mchid(), outTradeNo).map(Transaction::totalFen);
+  }
+
   public Optional<Refund> find(Merchant merchant, String outRefundNo) {
     return refunds.byOutRefundNo(merchant.mchid(), outRefundNo);
   }
