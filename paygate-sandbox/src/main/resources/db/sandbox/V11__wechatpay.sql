@@ -67,7 +67,8 @@ CREATE TABLE wx_transactions (
 );
 CREATE UNIQUE INDEX wx_transactions_transaction_id ON wx_transactions (transaction_id);
 
--- Refunds (退款); status SUCCESS (balance refunds complete at once here).
+-- Refunds (退款): SUCCESS at once (to the payer's wallet), or PROCESSING until complete_at on the
+-- virtual clock (the refund_processing fault).
 CREATE TABLE wx_refunds (
   id BIGINT AUTO_INCREMENT PRIMARY KEY,
   mchid VARCHAR(32) NOT NULL,
@@ -82,6 +83,7 @@ CREATE TABLE wx_refunds (
   status VARCHAR(16) NOT NULL,
   created_at BIGINT NOT NULL,
   success_at BIGINT,
+  complete_at BIGINT,
   CONSTRAINT wx_refunds_out_refund_no UNIQUE (mchid, out_refund_no)
 );
 

@@ -127,13 +127,22 @@ public class FaultsController {
         scope == FaultScope.GATEWAY ? methods(node.get("methods"), path) : List.of();
     if (kind == FaultKind.REFUND_PROCESSING) {
       // Only a refund can be "processing"; say so rather than keep a rule that never acts.
-      if (methods.stream().anyMatch(m -> !m.equals(REFUND_METHOD))) {
+      // With no methods it is Alipay's; WeChat Pay's refunds are named to be included.
+      if (methods.stream()
+          .anyMatch(m -> !m.equals(REFUND_METHOD) && !m.equals(WxOperations.REFUND))) {
         throw bad(
             "METHOD_NOT_ALLOWED",
-            path + ".methods: refund_processing only applies to " + REFUND_METHOD + ".",
+            path
+                + ".methods: refund_processing only applies to "
+                + REFUND_METHOD
+                + " and "
+                + WxOperations.REFUND
+                + ".",
             path + ".methods");
       }
-      methods = List.of(REFUND_METHOD);
+      if (methods.isEmpty()) {
+        methods = List.of(REFUND_METHOD);
+      }
     }
     BigDecimal share = share(node.get("share"), path);
     Integer count = count(node.get("count"), path);

@@ -245,6 +245,43 @@ class WechatPaySdkTest extends WechatPayTestSupport {
   }
 
   @Test
+  void aProcessingRefundCompletesLaterOnTheVirtualClockAndIsNotifiedThen() throws Exception {
+    Merchant m = newMerchant("public_key");
+    RSAPublicKeyConfig config = publicKeyConfig(m);
+    NativePayService service = nativePay(config);
+    RefundService refunds = new RefundService.Builder().httpClient(http(config)).build();
+    try (WxNotifyReceiver receiver = new WxNotifyReceiver()) {
+      String no = unique("P");
+      service.prepay(nativeOrder(m, no, 400, "https://shop.example/notify"));
+      payerPays(m.mchid(), null, no);
+      setFaults(
+          "{\"gateway\":[{\"kind\":\"refund_processing\",\"methods\":[\"wechatpay.refunds.create\"],"
+              + "\"delay_seconds\":60,\"count\":1}]}");
+      Refund accepted = refunds.create(refund(no, "RP-" + no, 400, 400, receiver.url()));
+      assertThat(accepted.getStatus()).isEqualTo(Status.PROCESSING);
+      assertThat(accepted.getSuccessTime()).isNull();
+      // Accepted: it counts already, so nothing more may be refunded; nothing is notified yet.
+      assertThatThrownBy(() -> refunds.create(refund(no, "RQ-" + no, 1, 400, null)))
+          .isInstanceOf(ServiceException.class);
+      assertThat(receiver.received()).isEmpty();
+      QueryByOutRefundNoRequest q = new QueryByOutRefundNoRequest();
+      q.setOutRefundNo("RP-" + no);
+      assertThat(refunds.queryByOutRefundNo(q).getStatus()).isEqualTo(Status.PROCESSING);
+
+      advanceClock(60);
+      assertThat(refunds.queryByOutRefundNo(q).getStatus()).isEqualTo(Status.SUCCESS);
+      assertThat(receiver.received()).hasSize(1);
+      RefundNotification notified =
+          new NotificationParser(notificationConfig(m))
+              .parse(receiver.received().get(0), RefundNotification.class);
+      assertThat(notified.getRefundStatus()).isEqualTo(Status.SUCCESS);
+      assertThat(notified.getOutRefundNo()).isEqualTo("RP-" + no);
+    } finally {
+      setFaults("{\"gateway\":[],\"notify\":[]}");
+    }
+  }
+
+  @Test
   void aRefundMadeInTheMerchantPlatformIsSeenThroughTheApiAndNotified() throws Exception {
     Merchant m = newMerchant("public_key");
     RSAPublicKeyConfig config = publicKeyConfig(m);

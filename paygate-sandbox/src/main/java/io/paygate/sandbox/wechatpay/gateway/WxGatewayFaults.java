@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * {@code wechatpay.*} operations only those. {@code system_error} → 500 SYSTEM_ERROR and {@code
  * unavailable} → 503 SYSTEM_ERROR without running the API; {@code lost} holds the request then
  * answers 500 without running it; {@code timeout} runs it and holds the answer; {@code
- * bad_signature} signs the answer over other bytes. {@code refund_processing} is Alipay's only.
+ * bad_signature} signs the answer over other bytes. {@code refund_processing} naming {@code
+ * wechatpay.refunds.create} keeps a new refund PROCESSING that long (see WxRefunds).
  */
 @Component
 public class WxGatewayFaults {
@@ -50,6 +51,22 @@ public class WxGatewayFaults {
       }
     }
     return Duration.ZERO;
+  }
+
+  /**
+   * For a refund that passed the gateway: how long a {@code refund_processing} rule naming this
+   * operation keeps the new refund PROCESSING (virtual time), or null for none.
+   */
+  public Duration refundProcessing(String operation) {
+    for (FaultRule rule : rules.all(FaultScope.GATEWAY)) {
+      if (rule.kind() == FaultKind.REFUND_PROCESSING
+          && rule.methods().contains(operation)
+          && FaultDice.hits(rule.share())
+          && rules.spend(rule)) {
+        return Duration.ofSeconds(rule.seconds());
+      }
+    }
+    return null;
   }
 
   boolean forgeSignature(String operation) {

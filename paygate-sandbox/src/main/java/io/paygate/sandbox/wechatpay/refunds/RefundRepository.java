@@ -39,12 +39,13 @@ public class RefundRepository {
     this.db = db;
   }
 
-  public void insert(Refund r) {
+  /** Stores a refund; {@code completeAt} (null when done at once) ends its PROCESSING. */
+  public void insert(Refund r, java.time.Instant completeAt) {
     db.jdbc()
         .update(
             "INSERT INTO wx_refunds (mchid, refund_id, out_refund_no, out_trade_no, transaction_id,"
-                + " reason, notify_url, refund_fen, total_fen, status, created_at, success_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " reason, notify_url, refund_fen, total_fen, status, created_at, success_at,"
+                + " complete_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             r.mchid(),
             r.refundId(),
             r.outRefundNo(),
@@ -56,7 +57,30 @@ public class RefundRepository {
             r.totalFen(),
             r.status(),
             r.createdAt().toEpochMilli(),
-            r.successAt() == null ? null : r.successAt().toEpochMilli());
+            r.successAt() == null ? null : r.successAt().toEpochMilli(),
+            completeAt == null ? null : completeAt.toEpochMilli());
+  }
+
+  /** PROCESSING refunds whose time has come. */
+  public List<Refund> dueToComplete(Instant now) {
+    return db.jdbc()
+        .query(
+            "SELECT "
+                + COLUMNS
+                + " FROM wx_refunds WHERE status = 'PROCESSING' AND complete_at <= ? ORDER BY id",
+            ROW,
+            now.toEpochMilli());
+  }
+
+  /** PROCESSING → SUCCESS at {@code at}; false if another scheduler did it first. */
+  public boolean complete(long id, Instant at) {
+    return db.jdbc()
+            .update(
+                "UPDATE wx_refunds SET status = 'SUCCESS', success_at = ?"
+                    + " WHERE id = ? AND status = 'PROCESSING'",
+                at.toEpochMilli(),
+                id)
+        == 1;
   }
 
   public Optional<Refund> byOutRefundNo(String mchid, String outRefundNo) {

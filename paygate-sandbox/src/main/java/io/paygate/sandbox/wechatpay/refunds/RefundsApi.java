@@ -1,6 +1,7 @@
 package io.paygate.sandbox.wechatpay.refunds;
 
 import io.paygate.sandbox.wechatpay.gateway.WxGateway;
+import io.paygate.sandbox.wechatpay.gateway.WxGatewayFaults;
 import io.paygate.sandbox.wechatpay.wire.WxError;
 import io.paygate.sandbox.wechatpay.wire.WxOperations;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,10 +22,12 @@ public class RefundsApi {
 
   private final WxGateway gateway;
   private final WxRefunds refunds;
+  private final WxGatewayFaults faults;
 
-  public RefundsApi(WxGateway gateway, WxRefunds refunds) {
+  public RefundsApi(WxGateway gateway, WxRefunds refunds, WxGatewayFaults faults) {
     this.gateway = gateway;
     this.refunds = refunds;
+    this.faults = faults;
   }
 
   @PostMapping(BASE)
@@ -63,7 +66,8 @@ public class RefundsApi {
                 reason,
                 call.optionalText("/notify_url"),
                 refund,
-                total));
+                total),
+            faults.refundProcessing(WxOperations.REFUND));
     return gateway.ok(call, RefundJson.answer(done));
   }
 

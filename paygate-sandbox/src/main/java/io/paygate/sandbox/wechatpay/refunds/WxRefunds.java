@@ -59,6 +59,15 @@ public class WxRefunds {
       long totalFen) {}
 
   public Refund refund(Merchant merchant, NewRefund r) {
+    return refund(merchant, r, null);
+  }
+
+  /**
+   * {@code processing} not null (the refund_processing fault): a new refund is accepted as
+   * PROCESSING and completes that much virtual time later ({@link WxRefundCompletion}); it counts
+   * against what may still be refunded from the start.
+   */
+  public Refund refund(Merchant merchant, NewRefund r, Duration processing) {
     return db.tx()
         .execute(
             s -> {
@@ -106,26 +115,33 @@ public class WxRefunds {
                       r.notifyUrl(),
                       r.refundFen(),
                       t.totalFen(),
-                      "SUCCESS",
+                      processing == null ? "SUCCESS" : "PROCESSING",
                       now,
-                      now);
-              refunds.insert(refund);
+                      processing == null ? now : null);
+              refunds.insert(refund, processing == null ? null : now.plus(processing));
               transactions.refund(t.id(), r.refundFen());
-              payers.credit(t.payerId(), r.refundFen());
-              if (r.notifyUrl() != null) {
-                notifications.queue(
-                    merchant,
-                    new WxNotifications.Event(
-                        "REFUND.SUCCESS",
-                        "退款成功",
-                        "refund",
-                        t.outTradeNo(),
-                        r.outRefundNo(),
-                        r.notifyUrl(),
-                        RefundJson.notification(refund)));
+              if (processing == null) {
+                settle(merchant, refund, t.payerId());
               }
               return refunds.byOutRefundNo(merchant.mchid(), r.outRefundNo()).orElseThrow();
             });
+  }
+
+  /** The money reaches the payer's wallet; REFUND.SUCCESS goes out once committed. */
+  void settle(Merchant merchant, Refund refund, long payerId) {
+    payers.credit(payerId, refund.refundFen());
+    if (refund.notifyUrl() != null) {
+      notifications.queue(
+          merchant,
+          new WxNotifications.Event(
+              "REFUND.SUCCESS",
+              "退款成功",
+              "refund",
+              refund.outTradeNo(),
+              refund.outRefundNo(),
+              refund.notifyUrl(),
+              RefundJson.notification(refund)));
+    }
   }
 
   /** The order's total, for a console refund that names only the order. */
