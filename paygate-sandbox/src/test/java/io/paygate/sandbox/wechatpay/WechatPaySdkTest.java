@@ -107,8 +107,28 @@ class WechatPaySdkTest extends WechatPayTestSupport {
     j.setPayer(payer);
     var pay = jsapi.prepayWithRequestPayment(j);
     assertThat(pay.getPackageVal()).startsWith("prepay_id=wx");
+    // The WeChat client checks what the SDK made for the front end: a forged paySign is refused.
+    String forged =
+        jsapiPayParams(
+            pay.getAppId(),
+            pay.getTimeStamp(),
+            pay.getNonceStr(),
+            pay.getPackageVal(),
+            pay.getSignType(),
+            pay.getPaySign().substring(4) + "AAAA");
+    var refused = payerPaysWith(m.mchid(), jsapiNo, forged);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("INVALID_PAY_PARAMS");
     // The payer of a JSAPI order is the order's: pay it without naming them.
-    assertThat(payerPays(m.mchid(), null, jsapiNo).statusCode()).isEqualTo(200);
+    String genuine =
+        jsapiPayParams(
+            pay.getAppId(),
+            pay.getTimeStamp(),
+            pay.getNonceStr(),
+            pay.getPackageVal(),
+            pay.getSignType(),
+            pay.getPaySign());
+    assertThat(payerPaysWith(m.mchid(), jsapiNo, genuine).statusCode()).isEqualTo(200);
     com.wechat.pay.java.service.payments.jsapi.model.QueryOrderByOutTradeNoRequest jq =
         new com.wechat.pay.java.service.payments.jsapi.model.QueryOrderByOutTradeNoRequest();
     jq.setMchid(m.mchid());
@@ -161,6 +181,23 @@ class WechatPaySdkTest extends WechatPayTestSupport {
     var appPay = app.prepayWithRequestPayment(a);
     assertThat(appPay.getPrepayId()).startsWith("wx");
     assertThat(appPay.getPartnerId()).isEqualTo(m.mchid());
+    String appParams =
+        "{\"appid\":\""
+            + appPay.getAppid()
+            + "\",\"partnerid\":\""
+            + appPay.getPartnerId()
+            + "\",\"prepayid\":\""
+            + appPay.getPrepayId()
+            + "\",\"package\":\""
+            + appPay.getPackageVal()
+            + "\",\"noncestr\":\""
+            + appPay.getNonceStr()
+            + "\",\"timestamp\":\""
+            + appPay.getTimestamp()
+            + "\",\"sign\":\""
+            + appPay.getSign()
+            + "\"}";
+    assertThat(payerPaysWith(m.mchid(), a.getOutTradeNo(), appParams).statusCode()).isEqualTo(200);
 
     // An appid not bound to the mchid.
     a.setAppid(other.appid());
@@ -476,6 +513,36 @@ class WechatPaySdkTest extends WechatPayTestSupport {
     } finally {
       setFaults("{\"gateway\":[],\"notify\":[]}");
     }
+  }
+
+  private static String jsapiPayParams(
+      String appId, String timeStamp, String nonceStr, String pkg, String signType, String sign) {
+    return "{\"appId\":\""
+        + appId
+        + "\",\"timeStamp\":\""
+        + timeStamp
+        + "\",\"nonceStr\":\""
+        + nonceStr
+        + "\",\"package\":\""
+        + pkg
+        + "\",\"signType\":\""
+        + signType
+        + "\",\"paySign\":\""
+        + sign
+        + "\"}";
+  }
+
+  private java.net.http.HttpResponse<String> payerPaysWith(
+      String mchid, String outTradeNo, String payParams) throws Exception {
+    return postJson(
+        base() + "/sandbox/wechatpay/api/payer/pay",
+        "{\"mchid\":\""
+            + mchid
+            + "\",\"out_trade_no\":\""
+            + outTradeNo
+            + "\",\"pay_params\":"
+            + payParams
+            + "}");
   }
 
   private RSAPublicKeyNotificationConfig notificationConfig(Merchant m) {

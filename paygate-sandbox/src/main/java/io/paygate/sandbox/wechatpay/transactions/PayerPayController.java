@@ -10,7 +10,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * Control API: {@code POST /sandbox/wechatpay/api/payer/pay {mchid, openid, out_trade_no}} pays an
- * open order as the payer's phone would. Answers the transaction as a query would show it.
+ * open order as the payer's phone would. Answers the transaction as a query would show it. With
+ * {@code pay_params} (JSAPI or App), the front end's signed parameters are checked first.
  */
 @RestController
 public class PayerPayController {
@@ -30,9 +31,11 @@ public class PayerPayController {
       throw SandboxProblem.badRequest(
           "INVALID_PARAMETER", "out_trade_no is required.", "out_trade_no");
     }
-    return TransactionJson.of(transactions.pay(body.mchid(), body.openid(), body.outTradeNo()));
+    return TransactionJson.of(
+        transactions.pay(body.mchid(), body.openid(), body.outTradeNo(), body.payParams()));
   }
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record PayRequest(String mchid, String openid, String outTradeNo) {}
+  record PayRequest(
+      String mchid, String openid, String outTradeNo, Map<String, String> payParams) {}
 }

@@ -168,10 +168,27 @@ public class WxTransactions {
    * {@code openid} may be null: the JSAPI order's payer, or else the default payer.
    */
   public Transaction pay(String mchid, String openid, String outTradeNo) {
+    return pay(mchid, openid, outTradeNo, null);
+  }
+
+  /**
+   * As {@link #pay(String, String, String)}, the front end's pay parameters checked first as the
+   * WeChat client checks them, when given: JSAPI {@code appId, timeStamp, nonceStr, package
+   * ("prepay_id=…"), signType "RSA", paySign} over {@code appId\ntimeStamp\nnonceStr\npackage\n};
+   * App {@code appid, partnerid, prepayid, package "Sign=WXPay", noncestr, timestamp, sign} over
+   * {@code appid\ntimestamp\nnoncestr\nprepayid\n}; both signed with the merchant's API key.
+   */
+  public Transaction pay(
+      String mchid, String openid, String outTradeNo, Map<String, String> payParams) {
     Merchant merchant =
         merchants
             .find(mchid)
             .orElseThrow(() -> SandboxProblem.notFound("MERCHANT_NOT_FOUND", "No such mchid."));
+    if (payParams != null) {
+      transactions
+          .byOutTradeNo(mchid, outTradeNo)
+          .ifPresent(order -> PayParams.check(merchant, order, payParams));
+    }
     return db.tx()
         .execute(
             s -> {
