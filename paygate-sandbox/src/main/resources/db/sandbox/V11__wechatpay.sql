@@ -21,6 +21,13 @@ CREATE TABLE wx_merchants (
   created_at BIGINT NOT NULL
 );
 
+-- More appids bound to a merchant (公众号, 小程序, App…) beside wx_merchants.appid, its first.
+CREATE TABLE wx_merchant_appids (
+  appid VARCHAR(32) PRIMARY KEY,
+  mchid VARCHAR(32) NOT NULL,
+  created_at BIGINT NOT NULL
+);
+
 -- Every platform certificate issued to a merchant; the newest signs, all are listed while valid.
 CREATE TABLE wx_platform_certs (
   serial_no VARCHAR(40) PRIMARY KEY,

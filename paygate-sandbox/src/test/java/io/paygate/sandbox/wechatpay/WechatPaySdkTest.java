@@ -212,6 +212,41 @@ class WechatPaySdkTest extends WechatPayTestSupport {
   }
 
   @Test
+  void aMerchantCanBindMoreAppidsAndAnOpenidBelongsToOneOfThem() throws Exception {
+    Merchant m = newMerchant("public_key");
+    var bound =
+        JSON.readTree(
+            postJson(base() + "/sandbox/wechatpay/api/merchants/" + m.mchid() + "/appids", "")
+                .body());
+    assertThat(bound.get("appids")).hasSize(2);
+    String miniProgram = bound.get("appids").get(1).asString();
+    RSAPublicKeyConfig config = publicKeyConfig(m);
+    JsapiServiceExtension jsapi =
+        new JsapiServiceExtension.Builder().config(config).httpClient(http(config)).build();
+    com.wechat.pay.java.service.payments.jsapi.model.PrepayRequest j =
+        new com.wechat.pay.java.service.payments.jsapi.model.PrepayRequest();
+    j.setAppid(miniProgram);
+    j.setMchid(m.mchid());
+    j.setDescription("mini program");
+    j.setOutTradeNo(unique("MP"));
+    j.setNotifyUrl("https://shop.example/notify");
+    com.wechat.pay.java.service.payments.jsapi.model.Amount amount =
+        new com.wechat.pay.java.service.payments.jsapi.model.Amount();
+    amount.setTotal(3);
+    j.setAmount(amount);
+    Payer payer = new Payer();
+    payer.setOpenid(openid(m.appid()));
+    j.setPayer(payer);
+    // The payer's openid at the merchant's first appid is not theirs at the mini-program.
+    assertThatThrownBy(() -> jsapi.prepayWithRequestPayment(j))
+        .isInstanceOfSatisfying(
+            ServiceException.class, e -> assertThat(e.getErrorCode()).isEqualTo("OPENID_MISMATCH"));
+    payer.setOpenid(openid(miniProgram));
+    assertThat(jsapi.prepayWithRequestPayment(j).getAppId()).isEqualTo(miniProgram);
+    assertThat(payerPays(m.mchid(), null, j.getOutTradeNo()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aClosedOrderCannotBePaidNorPrepaidAgain() throws Exception {
     Merchant m = newMerchant("public_key");
     NativePayService service = nativePay(publicKeyConfig(m));

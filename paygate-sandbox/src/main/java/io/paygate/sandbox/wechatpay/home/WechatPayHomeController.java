@@ -66,13 +66,15 @@ public class WechatPayHomeController {
     List<PayerRow> rows = new ArrayList<>();
     for (Payer payer : payers.all()) {
       for (var m : all) {
-        rows.add(
-            new PayerRow(
-                payer.name(),
-                m.mchid(),
-                m.appid(),
-                WxPayers.openid(m.appid(), payer),
-                BigDecimal.valueOf(payer.balanceFen(), 2).toPlainString()));
+        for (String appid : merchants.appids(m)) {
+          rows.add(
+              new PayerRow(
+                  payer.name(),
+                  m.mchid(),
+                  appid,
+                  WxPayers.openid(appid, payer),
+                  BigDecimal.valueOf(payer.balanceFen(), 2).toPlainString()));
+        }
       }
     }
     page.addObject("payers", rows);

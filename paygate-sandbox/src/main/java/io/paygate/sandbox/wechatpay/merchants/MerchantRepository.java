@@ -85,6 +85,24 @@ public class MerchantRepository {
         .query("SELECT " + COLUMNS + " FROM wx_merchants ORDER BY created_at, mchid", MERCHANT);
   }
 
+  public void bindAppid(String mchid, String appid) {
+    db.jdbc()
+        .update(
+            "INSERT INTO wx_merchant_appids (appid, mchid, created_at) VALUES (?, ?, ?)",
+            appid,
+            mchid,
+            System.currentTimeMillis());
+  }
+
+  /** The appids bound later (the merchant's first is {@link Merchant#appid()}). */
+  public List<String> extraAppids(String mchid) {
+    return db.jdbc()
+        .queryForList(
+            "SELECT appid FROM wx_merchant_appids WHERE mchid = ? ORDER BY created_at, appid",
+            String.class,
+            mchid);
+  }
+
   public void insertCert(PlatformCert c) {
     db.jdbc()
         .update(

@@ -60,11 +60,23 @@ public class MerchantsController {
     return view(merchant, request);
   }
 
+  /** Binds another appid to the merchant (a 公众号, 小程序 or App of its own). */
+  @PostMapping("/sandbox/wechatpay/api/merchants/{mchid}/appids")
+  ResponseEntity<MerchantView> bindAppid(@PathVariable String mchid, HttpServletRequest request) {
+    Merchant merchant =
+        merchants
+            .find(mchid)
+            .orElseThrow(() -> SandboxProblem.notFound("MERCHANT_NOT_FOUND", "No such mchid."));
+    merchants.bindNewAppid(merchant);
+    return ResponseEntity.status(HttpStatus.CREATED).body(view(merchant, request));
+  }
+
   private MerchantView view(Merchant m, HttpServletRequest request) {
     PlatformCert cert = merchants.currentPlatformCert(m.mchid());
     return new MerchantView(
         m.mchid(),
         m.appid(),
+        merchants.appids(m),
         m.keyMode().name().toLowerCase(Locale.ROOT),
         m.merchantPrivateKey(),
         m.merchantCertificate(),
@@ -85,6 +97,7 @@ public class MerchantsController {
   public record MerchantView(
       String mchid,
       String appid,
+      List<String> appids,
       String keyMode,
       String merchantPrivateKey,
       String merchantCertificate,

@@ -39,6 +39,25 @@ public class WxMerchants {
     return merchants.all();
   }
 
+  /** Every appid bound to the merchant, its first one first. */
+  public List<String> appids(Merchant merchant) {
+    List<String> all = new java.util.ArrayList<>();
+    all.add(merchant.appid());
+    all.addAll(merchants.extraAppids(merchant.mchid()));
+    return all;
+  }
+
+  public boolean bound(Merchant merchant, String appid) {
+    return appids(merchant).contains(appid);
+  }
+
+  /** Binds a new appid (APPID授权管理), as a 公众号, 小程序 or App would be. */
+  public String bindNewAppid(Merchant merchant) {
+    String appid = "wx" + WxIds.hex(16);
+    merchants.bindAppid(merchant.mchid(), appid);
+    return appid;
+  }
+
   public Merchant create(KeyMode mode) {
     return create(mode, false);
   }

@@ -23,13 +23,15 @@ public class PayersController {
     List<PayerView> out = new ArrayList<>();
     for (Payer payer : payers.all()) {
       for (var merchant : merchants.all()) {
-        out.add(
-            new PayerView(
-                WxPayers.openid(merchant.appid(), payer),
-                merchant.appid(),
-                merchant.mchid(),
-                payer.name(),
-                payer.balanceFen()));
+        for (String appid : merchants.appids(merchant)) {
+          out.add(
+              new PayerView(
+                  WxPayers.openid(appid, payer),
+                  appid,
+                  merchant.mchid(),
+                  payer.name(),
+                  payer.balanceFen()));
+        }
       }
     }
     return out;

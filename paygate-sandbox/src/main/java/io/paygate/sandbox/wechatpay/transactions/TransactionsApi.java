@@ -2,6 +2,7 @@ package io.paygate.sandbox.wechatpay.transactions;
 
 import io.paygate.sandbox.PublicUrl;
 import io.paygate.sandbox.wechatpay.gateway.WxGateway;
+import io.paygate.sandbox.wechatpay.merchants.WxMerchants;
 import io.paygate.sandbox.wechatpay.payers.WxPayers;
 import io.paygate.sandbox.wechatpay.wire.WxError;
 import io.paygate.sandbox.wechatpay.wire.WxIds;
@@ -34,13 +35,19 @@ public class TransactionsApi {
   private final WxGateway gateway;
   private final WxTransactions transactions;
   private final WxPayers payers;
+  private final WxMerchants merchants;
   private final PublicUrl publicUrl;
 
   public TransactionsApi(
-      WxGateway gateway, WxTransactions transactions, WxPayers payers, PublicUrl publicUrl) {
+      WxGateway gateway,
+      WxTransactions transactions,
+      WxPayers payers,
+      WxMerchants merchants,
+      PublicUrl publicUrl) {
     this.gateway = gateway;
     this.transactions = transactions;
     this.payers = payers;
+    this.merchants = merchants;
     this.publicUrl = publicUrl;
   }
 
@@ -131,7 +138,7 @@ public class TransactionsApi {
   private WxTransactions.Prepay prepay(WxGateway.Call call, TradeType type) {
     String appid = call.text("/appid");
     call.text("/mchid");
-    if (!call.merchant().appid().equals(appid)) {
+    if (!merchants.bound(call.merchant(), appid)) {
       throw WxError.of(400, "APPID_MCHID_NOT_MATCH", "appid和mch_id不匹配");
     }
     String description = call.text("/description");
