@@ -4,13 +4,13 @@ import java.math.BigDecimal;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Rolls a share: 1.0 always hits, 0.0 never does; tests use those (or counts) only. */
-final class FaultDice {
+public final class FaultDice {
 
   private static final BigDecimal SCALE = new BigDecimal(10_000);
 
   private FaultDice() {}
 
-  static boolean hits(BigDecimal share) {
+  public static boolean hits(BigDecimal share) {
     int threshold = share.multiply(SCALE).intValue();
     return threshold >= 10_000 || ThreadLocalRandom.current().nextInt(10_000) < threshold;
   }

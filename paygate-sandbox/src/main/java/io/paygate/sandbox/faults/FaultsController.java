@@ -2,6 +2,7 @@ package io.paygate.sandbox.faults;
 
 import io.paygate.sandbox.gateway.GatewayApis;
 import io.paygate.sandbox.problems.SandboxProblem;
+import io.paygate.sandbox.wechatpay.wire.WxOperations;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,13 +127,22 @@ public class FaultsController {
         scope == FaultScope.GATEWAY ? methods(node.get("methods"), path) : List.of();
     if (kind == FaultKind.REFUND_PROCESSING) {
       // Only a refund can be "processing"; say so rather than keep a rule that never acts.
-      if (methods.stream().anyMatch(m -> !m.equals(REFUND_METHOD))) {
+      // With no methods it is Alipay's; WeChat Pay's refunds are named to be included.
+      if (methods.stream()
+          .anyMatch(m -> !m.equals(REFUND_METHOD) && !m.equals(WxOperations.REFUND))) {
         throw bad(
             "METHOD_NOT_ALLOWED",
-            path + ".methods: refund_processing only applies to " + REFUND_METHOD + ".",
+            path
+                + ".methods: refund_processing only applies to "
+                + REFUND_METHOD
+                + " and "
+                + WxOperations.REFUND
+                + ".",
             path + ".methods");
       }
-      methods = List.of(REFUND_METHOD);
+      if (methods.isEmpty()) {
+        methods = List.of(REFUND_METHOD);
+      }
     }
     BigDecimal share = share(node.get("share"), path);
     Integer count = count(node.get("count"), path);
@@ -183,7 +193,10 @@ public class FaultsController {
     }
     List<String> out = new ArrayList<>();
     for (JsonNode each : node) {
-      if (!each.isString() || !apis.methods().contains(each.asString())) {
+      // The offline WeChat Pay shares the rules: its APIs are named as WxOperations lists them.
+      if (!each.isString()
+          || !(apis.methods().contains(each.asString())
+              || WxOperations.ALL.contains(each.asString()))) {
         throw bad(
             "UNKNOWN_METHOD",
             path + ".methods: " + each + " is not a method of this gateway " + apis.methods() + ".",
