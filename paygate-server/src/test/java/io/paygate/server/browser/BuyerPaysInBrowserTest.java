@@ -8,7 +8,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
-import io.paygate.server.ServerTestSupport;
+import io.paygate.server.SharedServerTest;
 import io.paygate.server.access.Role;
 import io.paygate.server.operators.OperatorAccounts;
 import java.io.IOException;
@@ -36,9 +36,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,8 +47,7 @@ import tools.jackson.databind.JsonNode;
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver}; see {@link HeadlessChromium}.
  * Screenshots of each page land in {@code target/screenshots/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class BuyerPaysInBrowserTest extends ServerTestSupport {
+class BuyerPaysInBrowserTest extends SharedServerTest {
 
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -60,11 +56,6 @@ class BuyerPaysInBrowserTest extends ServerTestSupport {
   private static ChromeDriver browser;
 
   private String testName;
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "browser");
-  }
 
   @BeforeAll
   static void openBrowser() throws IOException {

@@ -11,8 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A payment or refund retried with one {@code Idempotency-Key} moves money exactly once, whatever
@@ -20,16 +18,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * still waited. The proof is the sandbox's own books: the buyer's balance and its refunds table.
  */
 class RetryMovesMoneyOnceTest extends HeldAnswersServerTest {
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    heldAnswersProperties(registry, "retries");
-  }
-
-  @Override
-  protected String databaseName() {
-    return "retries";
-  }
 
   @Autowired JdbcClient jdbc;
 

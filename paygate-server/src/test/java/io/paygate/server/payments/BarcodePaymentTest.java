@@ -2,32 +2,20 @@ package io.paygate.server.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paygate.server.ServerTestSupport;
+import io.paygate.server.recovery.HeldAnswersServerTest;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Barcode payments (付款码) through the API against the sandbox: paid at once, paid after the buyer
  * confirms on the phone (10003), and cancelled when the buyer never does.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class BarcodePaymentTest extends ServerTestSupport {
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "barcode");
-    // A short wait for the buyer, so the give-up case takes seconds, not Alipay's 30.
-    registry.add("paygate.payments.barcode-wait", () -> "PT5S");
-    registry.add("paygate.payments.barcode-poll", () -> "PT0.3S");
-  }
+class BarcodePaymentTest extends HeldAnswersServerTest {
 
   private Reply charge(String amount, String authCode) {
     return api(

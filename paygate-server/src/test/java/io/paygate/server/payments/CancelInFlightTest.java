@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,16 +19,6 @@ import tools.jackson.databind.JsonNode;
  * balance) prove the buyer was charged once and given it back once.
  */
 class CancelInFlightTest extends HeldAnswersServerTest {
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    heldAnswersProperties(registry, "cancels");
-  }
-
-  @Override
-  protected String databaseName() {
-    return "cancels";
-  }
 
   private Reply charge(String subject, String amount) {
     return post(

@@ -3,18 +3,10 @@ package io.paygate.server.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.paygate.core.testkit.MutableClock;
-import io.paygate.server.ServerTestSupport;
-import io.paygate.server.recovery.DueChecks;
-import io.paygate.server.recovery.ManualRecovery;
+import io.paygate.server.recovery.HeldAnswersServerTest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.IllegalTransactionStateException;
 import tools.jackson.databind.JsonNode;
 
@@ -23,23 +15,9 @@ import tools.jackson.databind.JsonNode;
  * the cashier) can still be paid through that page until its expiry, as on real Alipay. The shop
  * was told the order is cancelled: the money is booked, flagged and, by default, given back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@Import(ManualRecovery.class)
-class ClosedThenPaidTest extends ServerTestSupport {
+class ClosedThenPaidTest extends HeldAnswersServerTest {
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "closed-then-paid");
-  }
-
-  @Autowired MutableClock clock;
-  @Autowired DueChecks due;
   @Autowired JdbcPaymentRepository repository;
-
-  @AfterEach
-  void clearFaults() {
-    clearSandboxFaults();
-  }
 
   private JsonNode refunds(String outTradeNo) {
     return api("GET", "/api/v1/payments/" + outTradeNo + "/refunds", null).json();

@@ -2,31 +2,13 @@ package io.paygate.server.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paygate.core.testkit.MutableClock;
-import io.paygate.server.ServerTestSupport;
-import io.paygate.server.recovery.DueChecks;
-import io.paygate.server.recovery.ManualRecovery;
+import io.paygate.server.recovery.HeldAnswersServerTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Face-to-face QR payments: created through the API, shown on /pay/{no}, paid in the sandbox. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@Import(ManualRecovery.class)
-class QrPaymentTest extends ServerTestSupport {
-
-  @Autowired MutableClock clock;
-  @Autowired DueChecks due;
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "qr");
-  }
+class QrPaymentTest extends HeldAnswersServerTest {
 
   private String status(String outTradeNo) {
     Reply reply = get("/pay/" + outTradeNo + "/status");

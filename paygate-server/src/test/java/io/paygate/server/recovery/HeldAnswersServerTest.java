@@ -5,17 +5,25 @@ import io.paygate.server.ServerTestSupport;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A server whose calls to Alipay time out before the sandbox's held answers come (so a timeout
  * fault leaves the money moved and the answer lost), with the recovery jobs run by hand on a
- * settable clock, and Alipay's own books readable: what the tests of "money moves once" stand on.
+ * settable clock, and Alipay's own books readable: what the tests of "money moves once", recovery,
+ * the settable-clock payment tests, webhooks and reconciliation stand on. One set of properties,
+ * declared only here, so Spring's context cache starts this server once for every subclass. A
+ * subclass declares no properties or imports of its own, keeps to its own order numbers, moves the
+ * clock only forward and leaves no sandbox fault behind (cleared here after each test). What other
+ * tests left due is run before each test; rows that fall due later run too when a test runs what is
+ * due, so a test asserts on its own rows and on deltas.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @Import(ManualRecovery.class)
@@ -24,21 +32,33 @@ public abstract class HeldAnswersServerTest extends ServerTestSupport {
   @Autowired protected MutableClock clock;
   @Autowired protected DueChecks due;
 
+  private static final String NAME = "held-answers";
+
   /** The sandbox's own database ("Alipay's books"), read directly. */
   protected final JdbcClient alipayBooks =
       JdbcClient.create(
           new DriverManagerDataSource(
-              "jdbc:h2:mem:" + databaseName() + "-sandbox;DB_CLOSE_DELAY=-1", "sa", ""));
+              "jdbc:h2:mem:" + NAME + "-sandbox;DB_CLOSE_DELAY=-1", "sa", ""));
 
-  /** The name the subclass gave {@link #heldAnswersProperties}. */
-  protected abstract String databaseName();
-
-  protected static void heldAnswersProperties(DynamicPropertyRegistry registry, String name) {
-    serverProperties(registry, name);
+  @DynamicPropertySource
+  static void heldAnswersProperties(DynamicPropertyRegistry registry) {
+    serverProperties(registry, NAME);
     // Shorter than the sandbox's held answers, so a timeout fault times PayGate's call out.
     registry.add("paygate.alipay.read-timeout", () -> "1s");
+    // A short wait for the buyer, so a barcode payment's give-up takes seconds, not Alipay's 30.
     registry.add("paygate.payments.barcode-wait", () -> "PT3S");
     registry.add("paygate.payments.barcode-poll", () -> "PT0.3S");
+    // Long enough that a trickling webhook receiver still holds its attempt when the test looks.
+    registry.add("paygate.webhooks.timeout", () -> "PT60S");
+  }
+
+  /**
+   * What other tests left due (a refund of money paid after a close that no janitor ran, say) runs
+   * before this test begins, so the recovery this test runs moves only what it made.
+   */
+  @BeforeEach
+  void runWhatOthersLeftDue() {
+    due.run();
   }
 
   @AfterEach

@@ -3,48 +3,25 @@ package io.paygate.server.recovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.core.checks.CheckSchedule;
-import io.paygate.core.testkit.MutableClock;
-import io.paygate.server.ServerTestSupport;
 import io.paygate.server.database.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What PayGate does when Alipay's answer is lost or unknown, driven by the sandbox's faults: the
  * outcome stays PENDING and is resolved by asking Alipay, never by a blind retry.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@Import(ManualRecovery.class)
-class RecoveryTest extends ServerTestSupport {
+class RecoveryTest extends HeldAnswersServerTest {
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "recovery");
-    // Shorter than the sandbox's held answer, so a timeout fault times PayGate's call out.
-    registry.add("paygate.alipay.read-timeout", () -> "1s");
-  }
-
-  @Autowired MutableClock clock;
-  @Autowired DueChecks due;
   @Autowired CheckSchedule checks;
   @Autowired JdbcClient jdbc;
-
-  @AfterEach
-  void clearFaults() {
-    clearSandboxFaults();
-  }
 
   private JsonNode refund(String outTradeNo, String outRequestNo) {
     return api("GET", "/api/v1/payments/" + outTradeNo + "/refunds/" + outRequestNo, null).json();

@@ -6,12 +6,10 @@ import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.TradeReconciler;
-import io.paygate.core.testkit.MutableClock;
 import io.paygate.core.testkit.Receiver;
 import io.paygate.server.ConsoleSession;
-import io.paygate.server.ServerTestSupport;
 import io.paygate.server.payments.JdbcPaymentRepository;
-import io.paygate.server.recovery.ManualRecovery;
+import io.paygate.server.recovery.HeldAnswersServerTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,11 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -35,20 +29,10 @@ import tools.jackson.databind.JsonNode;
  * retries on the schedule (the server's clock moved by the test, no sleeping for a schedule),
  * rotation, redelivery, and no event for a change that rolled back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@Import(ManualRecovery.class)
-class WebhooksTest extends ServerTestSupport {
+class WebhooksTest extends HeldAnswersServerTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "webhooks");
-    // Long enough that a trickling receiver still holds its attempt when the test looks.
-    registry.add("paygate.webhooks.timeout", () -> "PT60S");
-  }
-
-  @Autowired MutableClock clock;
   @Autowired WebhookDispatcher dispatcher;
   @Autowired JdbcPaymentRepository payments;
   @Autowired TradeReconciler reconciler;
