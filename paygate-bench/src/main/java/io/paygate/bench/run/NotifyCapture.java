@@ -19,6 +19,7 @@ final class NotifyCapture implements AutoCloseable {
   record Captured(String outTradeNo, String body, String contentType) {}
 
   private final HttpServer server;
+  private final java.util.concurrent.ExecutorService threads = Executors.newFixedThreadPool(4);
   private final ConcurrentLinkedQueue<Captured> received = new ConcurrentLinkedQueue<>();
 
   NotifyCapture() throws IOException {
@@ -38,7 +39,7 @@ final class NotifyCapture implements AutoCloseable {
           exchange.getResponseBody().write(reply);
           exchange.close();
         });
-    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.setExecutor(threads);
     server.start();
   }
 
@@ -68,5 +69,7 @@ final class NotifyCapture implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    // Its threads are not daemons: left running, they would keep the run's JVM alive at its end.
+    threads.shutdown();
   }
 }
