@@ -44,6 +44,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>{@code ./mvnw -q install -DskipTests && ./mvnw -q -pl paygate-bench exec:exec
  * -Dbench.main=io.paygate.bench.run.PerformanceRun}
+ *
+ * <p>{@code -Dbench.before=JAR} compares another build of the server with this one instead (see
+ * {@link BeforeAfter}).
  */
 public final class PerformanceRun {
 
@@ -65,6 +68,15 @@ public final class PerformanceRun {
   public static void main(String[] args) throws Exception {
     Path out = Path.of("paygate-bench", "target", "performance");
     Files.createDirectories(out);
+    String before = System.getProperty("bench.before", "");
+    if (!before.isBlank()) {
+      // Two builds in one run: the phases issue 18 changed, alternated between them.
+      BeforeAfter run =
+          new BeforeAfter(
+              PHASE, NOTIFIES, Integer.getInteger("bench.rounds", 4), "bench-" + UUID.randomUUID());
+      BeforeAfter.write(out, run.run(Path.of(before), findServerJar()));
+      return;
+    }
     new PerformanceRun().run(findServerJar(), out);
   }
 
@@ -241,8 +253,8 @@ public final class PerformanceRun {
   }
 
   /** Payments created on {@code shop}, paid at {@code sandbox}'s; their notifies kept. */
-  private static void prepare(
-      Shop shop, Shop sandboxHost, Sandbox sandbox, Receiver capture, int count) throws Exception {
+  static void prepare(Shop shop, Shop sandboxHost, Sandbox sandbox, Receiver capture, int count)
+      throws Exception {
     int before = capture.pending();
     Load.Result made =
         Load.drive(
@@ -269,7 +281,7 @@ public final class PerformanceRun {
         made.operations() - made.errors(), made.errors(), capture.pending() - before);
   }
 
-  private static void warmNotifies(Shop shop, Receiver capture, int count) throws Exception {
+  static void warmNotifies(Shop shop, Receiver capture, int count) throws Exception {
     List<Receiver.Received> taken = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Receiver.Received notify = capture.take();
@@ -288,7 +300,7 @@ public final class PerformanceRun {
   }
 
   /** The sandbox's default app and buyer, as its control API lists them. */
-  private record Sandbox(
+  record Sandbox(
       String appId, String privateKey, String alipayPublicKey, String buyer, String password) {
     static Sandbox of(Shop shop) throws Exception {
       String app = shop.get("/sandbox/api/apps", false).body();
@@ -510,7 +522,7 @@ public final class PerformanceRun {
   }
 
   /** Each prepared notify posted once, spread over the shops; the applied ones are kept. */
-  private static Load.Result firstNotifies(
+  static Load.Result firstNotifies(
       String scenario,
       List<Shop> shops,
       Receiver capture,

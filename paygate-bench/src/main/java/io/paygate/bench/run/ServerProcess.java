@@ -63,7 +63,8 @@ final class ServerProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .start();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    // A shared machine under other builds can take minutes to start a server.
+    long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
@@ -86,7 +87,7 @@ final class ServerProcess implements AutoCloseable {
       Thread.sleep(20);
     }
     process.destroy();
-    throw new IllegalStateException("the server did not answer within 120 s");
+    throw new IllegalStateException("the server did not answer within 300 s");
   }
 
   /**
