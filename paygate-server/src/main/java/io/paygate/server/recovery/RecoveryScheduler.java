@@ -25,9 +25,15 @@ public class RecoveryScheduler implements SmartLifecycle {
   private final Supplier<Scheduler> build;
   private volatile Scheduler scheduler;
   private volatile boolean running;
+  private final RecoverySweep sweep;
 
   public RecoveryScheduler(
-      DataSource dataSource, List<Task<?>> tasks, RecoveryProperties properties, Clock clock) {
+      DataSource dataSource,
+      List<Task<?>> tasks,
+      RecoveryProperties properties,
+      Clock clock,
+      RecoverySweep sweep) {
+    this.sweep = sweep;
     List<Task<?>> known = tasks.stream().filter(t -> !(t instanceof RecurringTask)).toList();
     List<RecurringTask<?>> recurring =
         tasks.stream()
@@ -41,11 +47,17 @@ public class RecoveryScheduler implements SmartLifecycle {
                 .clock(clock::instant)
                 .pollingInterval(properties.pollInterval())
                 .threads(properties.threads())
+                .heartbeatInterval(properties.heartbeatInterval())
+                // Never db-scheduler's half hour: a platform kills a stopping process after about
+                // 30 s, and what is still unknown is left to its rows anyway.
+                .shutdownMaxWait(properties.shutdownMaxWait())
                 .build();
   }
 
   @Override
   public void start() {
+    // At start-up, before anything is due: a recurring task's row keeps the time it had.
+    sweep.sweep();
     scheduler = build.get();
     scheduler.start();
     running = true;
