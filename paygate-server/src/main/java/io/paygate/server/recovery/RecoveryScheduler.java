@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -67,6 +68,35 @@ public class RecoveryScheduler implements SmartLifecycle {
   public void stop() {
     scheduler.stop();
     running = false;
+  }
+
+  /**
+   * On shutdown: picks nothing new from now on and lets running checks finish (at most {@code
+   * paygate.jobs.shutdown-max-wait}), side by side with the web server's graceful drain of the
+   * requests in flight, so the two waits overlap instead of adding up.
+   */
+  @Override
+  public void stop(Runnable callback) {
+    Scheduler stopping = scheduler;
+    running = false;
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                stopping.stop();
+              } finally {
+                callback.run();
+              }
+            },
+            "recovery-scheduler-stop");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** The web server's graceful-shutdown phase: both stop taking new work at once. */
+  @Override
+  public int getPhase() {
+    return WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE;
   }
 
   @Override
