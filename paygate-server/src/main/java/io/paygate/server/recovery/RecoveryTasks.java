@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
@@ -113,12 +114,13 @@ public class RecoveryTasks {
   @Bean
   CheckSchedule checkSchedule(
       SchedulerClient client,
+      JdbcClient jdbc,
       CustomTask<Integer> paymentCheck,
       CustomTask<Integer> refundCheck,
       CustomTask<Integer> cancelResend,
       RecoveryProperties properties) {
     return new SchedulerCheckSchedule(
-        client, paymentCheck, refundCheck, cancelResend, properties.firstCheck());
+        client, jdbc, paymentCheck, refundCheck, cancelResend, properties.firstCheck());
   }
 
   private static int attempts(Integer data) {

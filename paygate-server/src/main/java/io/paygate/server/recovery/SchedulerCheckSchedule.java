@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import io.paygate.core.checks.CheckSchedule;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The core's recovery schedule as db-scheduler rows. The client writes through the transaction in
@@ -22,14 +23,17 @@ class SchedulerCheckSchedule implements CheckSchedule {
   private final CustomTask<Integer> refundCheck;
   private final CustomTask<Integer> cancelResend;
   private final Duration firstCheck;
+  private final JdbcClient jdbc;
 
   SchedulerCheckSchedule(
       SchedulerClient client,
+      JdbcClient jdbc,
       CustomTask<Integer> paymentCheck,
       CustomTask<Integer> refundCheck,
       CustomTask<Integer> cancelResend,
       Duration firstCheck) {
     this.client = client;
+    this.jdbc = jdbc;
     this.paymentCheck = paymentCheck;
     this.refundCheck = refundCheck;
     this.cancelResend = cancelResend;
@@ -98,15 +102,15 @@ class SchedulerCheckSchedule implements CheckSchedule {
     }
   }
 
-  /** Removes the row, unless a check is working on it (its own outcome removes it). */
+  /**
+   * Removes the row, unless a check is working on it (its own outcome removes it): one statement,
+   * in the transaction in progress.
+   */
   private void forget(TaskInstance<Integer> instance) {
-    try {
-      client
-          .getScheduledExecution(instance)
-          .filter(existing -> !existing.isPicked())
-          .ifPresent(existing -> client.cancel(instance));
-    } catch (TaskInstanceException pickedMeanwhile) {
-      // A check picked the row (or ended it) since it was read: its outcome decides.
-    }
+    jdbc.sql(
+            "DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ?"
+                + " AND picked = FALSE")
+        .params(instance.getTaskName(), instance.getId())
+        .update();
   }
 }
