@@ -7,7 +7,6 @@ import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.core.channel.TradeState;
-import io.paygate.core.checks.Backoff;
 import io.paygate.core.checks.CheckSchedule;
 import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
@@ -70,9 +69,18 @@ public final class CancelService {
    * answers, then books the outcome ({@link #cancel} is each of those sends).
    */
   public Cancellation requestCancel(String outTradeNo) {
-    Cancellation cancellation = cancel(outTradeNo);
-    if (cancellation instanceof Cancellation.InFlight) {
-      checks.resendCancel(outTradeNo, clock.instant().plus(Backoff.FIRST_PAYMENT_CHECK));
+    cancellable(payments.get(outTradeNo));
+    // The row before the call: should this process die waiting, the cancel is sent again.
+    checks.resendCancel(outTradeNo, clock.instant().plus(checks.firstCheck()));
+    Cancellation cancellation;
+    try {
+      cancellation = cancel(outTradeNo);
+    } catch (PayGateException refused) {
+      checks.forgetCancel(outTradeNo);
+      throw refused;
+    }
+    if (cancellation instanceof Cancellation.Done) {
+      checks.forgetCancel(outTradeNo);
     }
     return cancellation;
   }
@@ -86,11 +94,7 @@ public final class CancelService {
    */
   public Cancellation cancel(String outTradeNo) {
     Payment payment = payments.get(outTradeNo);
-    if (!payment.product().cancellable()) {
-      throw new PayGateException(
-          ErrorCode.PAYMENT_NOT_CANCELLABLE,
-          "only a face-to-face (qr, barcode) payment can be cancelled; close or refund the others");
-    }
+    cancellable(payment);
     CancelOutcome outcome = channel.cancel(ref(payment, payment.tradeNo()));
     if (outcome instanceof CancelOutcome.Unknown) {
       return new Cancellation.InFlight(payments.get(outTradeNo));
@@ -102,6 +106,14 @@ public final class CancelService {
       payments.closeHere(outTradeNo);
     }
     return new Cancellation.Done(payments.get(outTradeNo), action);
+  }
+
+  private static void cancellable(Payment payment) {
+    if (!payment.product().cancellable()) {
+      throw new PayGateException(
+          ErrorCode.PAYMENT_NOT_CANCELLABLE,
+          "only a face-to-face (qr, barcode) payment can be cancelled; close or refund the others");
+    }
   }
 
   /** What the channel did: {@code close} or {@code refund}. */

@@ -8,7 +8,6 @@ import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
-import io.paygate.core.checks.Backoff;
 import io.paygate.core.checks.CheckSchedule;
 import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
@@ -75,7 +74,7 @@ public final class PaymentService {
     String outTradeNo =
         request.outTradeNo() != null ? request.outTradeNo() : identifiers.newOutTradeNo();
     Payment payment = Payment.pending(outTradeNo, app, request, now, now.plus(payTimeout));
-    if (!payments.insert(payment)) {
+    if (!insertWatched(payment, now)) {
       Payment first = payments.find(outTradeNo).orElse(null);
       if (resume && first != null && sameOrder(first, payment)) {
         return first;
@@ -86,10 +85,37 @@ public final class PaymentService {
           "out_trade_no",
           null);
     }
-    // A lost notification is found by the first check; abandoned carts back off from there.
-    checks.checkPayment(outTradeNo, now.plus(Backoff.FIRST_PAYMENT_CHECK));
-    events.announce(new PaymentEvent.Created(payment));
     return payment;
+  }
+
+  /**
+   * The payment, its check row and its announcement, in one transaction: no payment is ever stored
+   * unwatched, whatever is sent for it next (a barcode charge, say) and whatever dies meanwhile.
+   *
+   * @return false when the out_trade_no is taken (nothing written)
+   */
+  private boolean insertWatched(Payment payment, Instant now) {
+    try {
+      return transactions.inTransaction(
+          () -> {
+            if (!payments.insert(payment)) {
+              throw new Taken(); // rolls back: a failed insert may have spoilt the transaction
+            }
+            // A lost notification is found by the first check; abandoned carts back off from
+            // there.
+            checks.checkPayment(payment.outTradeNo(), now.plus(checks.firstCheck()));
+            events.announce(new PaymentEvent.Created(payment));
+            return true;
+          });
+    } catch (Taken taken) {
+      return false;
+    }
+  }
+
+  private static final class Taken extends RuntimeException {
+    Taken() {
+      super(null, null, false, false);
+    }
   }
 
   private static boolean sameOrder(Payment first, Payment again) {
@@ -261,6 +287,9 @@ public final class PaymentService {
     if (payment.status() != PaymentStatus.PENDING) {
       throw notClosable(payment.status());
     }
+    // Watched soon, before the call leaves: should this process die waiting for the answer, the
+    // check learns from the channel whether the trade closed.
+    checks.checkPayment(outTradeNo, clock.instant().plus(checks.firstCheck()));
     CloseOutcome outcome =
         channel.close(new TradeRef(payment.app(), outTradeNo, payment.tradeNo()));
     if (outcome instanceof CloseOutcome.Closed) {
@@ -273,7 +302,7 @@ public final class PaymentService {
       // the expiry: the payment stays watched till then.
       Optional<Payment> closed = closeHere(payment);
       if (closed.isPresent() && clock.instant().isBefore(payment.expiresAt())) {
-        checks.checkPayment(outTradeNo, clock.instant().plus(Backoff.FIRST_PAYMENT_CHECK));
+        checks.checkPayment(outTradeNo, clock.instant().plus(checks.firstCheck()));
       }
     } else if (outcome instanceof CloseOutcome.Refused refused) {
       // Most often the buyer paid a moment ago: learn that before answering.

@@ -113,6 +113,7 @@ public final class RefundService {
           settlement
               .retry(payment, refund)
               .orElseGet(() -> refunds.find(outTradeNo, outRequestNo).orElseThrow());
+      watchInFlight(retried);
       return new Reservation(payment, retried, true);
     }
     if (!PaymentTransition.allowsNewRefund(payment)) {
@@ -127,7 +128,17 @@ public final class RefundService {
         Refund.pending(
             outTradeNo, outRequestNo, request.refundAmount(), request.reason(), clock.instant());
     settlement.book(payment, refund);
+    watchInFlight(refund);
     return new Reservation(payment, refund, true);
+  }
+
+  /**
+   * The refund's check row, written with the reservation, before the call leaves: should this
+   * process die mid-call, another instance asks after it when the channel's pause has passed.
+   */
+  private void watchInFlight(Refund refund) {
+    checks.checkRefund(
+        refund.outTradeNo(), refund.outRequestNo(), clock.instant().plus(refundQueryPause()));
   }
 
   private static void checkAvailable(Payment payment, Money reserved, Money amount) {
@@ -180,20 +191,22 @@ public final class RefundService {
         return new Delivery(
             confirm(refund, accepted.totalRefunded(), accepted.refundedAt()), true, null);
       }
-      checks.checkRefund(
+      checks.moveRefund(
           refund.outTradeNo(), refund.outRequestNo(), clock.instant().plus(refundQueryPause()));
       return new Delivery(current(refund), true, null);
     }
     if (outcome instanceof RefundOutcome.Refused refused) {
       Optional<Refund> failed =
           transactions.inTransaction(
-              () ->
-                  settlement.fail(
-                      payment, refund, refused.error().code(), refused.error().message()));
+              () -> {
+                checks.forgetRefund(refund.outTradeNo(), refund.outRequestNo());
+                return settlement.fail(
+                    payment, refund, refused.error().code(), refused.error().message());
+              });
       return new Delivery(failed.orElseGet(() -> current(refund)), false, refused.error());
     }
     // Unknown: stays PENDING (its amount reserved) until a refund query settles it.
-    checks.checkRefund(
+    checks.moveRefund(
         refund.outTradeNo(), refund.outRequestNo(), clock.instant().plus(refundQueryPause()));
     return new Delivery(current(refund), false, null);
   }
@@ -286,6 +299,7 @@ public final class RefundService {
                   .orElseThrow(() -> PayGateException.paymentNotFound(refund.outTradeNo()));
           RefundSettlement.Settled settled =
               settlement.confirmed(locked, refund.outRequestNo(), refundedAt);
+          checks.forgetRefund(refund.outTradeNo(), refund.outRequestNo());
           if (channelTotal != null) {
             // The refund answer carries the trade's cumulative refunded total when the channel
             // made it: ours must equal it, or an earlier moment of ours (answers out of order).

@@ -35,8 +35,24 @@ public final class RecordingCheckSchedule implements CheckSchedule {
   }
 
   @Override
+  public void moveRefund(String outTradeNo, String outRequestNo, Instant at) {
+    requests.add(new Planned(outTradeNo, outRequestNo, at));
+    refundChecks.put(List.of(outTradeNo, outRequestNo), at);
+  }
+
+  @Override
+  public void forgetRefund(String outTradeNo, String outRequestNo) {
+    refundChecks.remove(List.of(outTradeNo, outRequestNo));
+  }
+
+  @Override
   public void resendCancel(String outTradeNo, Instant at) {
     cancelResends.merge(outTradeNo, at, RecordingCheckSchedule::earliest);
+  }
+
+  @Override
+  public void forgetCancel(String outTradeNo) {
+    cancelResends.remove(outTradeNo);
   }
 
   /** The earliest planned re-send of the payment's unanswered cancel, if any. */

@@ -16,7 +16,6 @@ import io.paygate.core.checks.CheckSchedule;
 import io.paygate.core.recovery.Janitor;
 import io.paygate.server.logging.LogContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
@@ -25,6 +24,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * The recovery work as db-scheduler tasks: one persistent row per open payment ({@code
@@ -92,25 +93,34 @@ public class RecoveryTasks {
             });
   }
 
+  /** The backstop: a row it has to make is a defect (see {@link RecoverySweep}). */
   @Bean
-  RecurringTask<Void> recoverySweepTask(ObjectProvider<RecoverySweep> sweep) {
-    return Tasks.recurring(SWEEP, Schedules.fixedDelay(Duration.ofMinutes(10)))
+  RecurringTask<Void> recoverySweepTask(
+      ObjectProvider<RecoverySweep> sweep, RecoveryProperties properties) {
+    return Tasks.recurring(SWEEP, Schedules.fixedDelay(properties.sweepInterval()))
         .execute((instance, context) -> sweep.getObject().sweep());
   }
 
-  /** Writes the rows; works whether or not this instance runs a scheduler. */
+  /**
+   * Writes the rows; works whether or not this instance runs a scheduler. Through the transaction
+   * in progress, if any (its connection, its commit), so a row commits with its item.
+   */
   @Bean
   SchedulerClient schedulerClient(DataSource dataSource, List<Task<?>> tasks) {
-    return SchedulerClient.Builder.create(dataSource, tasks).build();
+    return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        .build();
   }
 
   @Bean
   CheckSchedule checkSchedule(
       SchedulerClient client,
+      JdbcClient jdbc,
       CustomTask<Integer> paymentCheck,
       CustomTask<Integer> refundCheck,
-      CustomTask<Integer> cancelResend) {
-    return new SchedulerCheckSchedule(client, paymentCheck, refundCheck, cancelResend);
+      CustomTask<Integer> cancelResend,
+      RecoveryProperties properties) {
+    return new SchedulerCheckSchedule(
+        client, jdbc, paymentCheck, refundCheck, cancelResend, properties.firstCheck());
   }
 
   private static int attempts(Integer data) {

@@ -22,9 +22,59 @@ class RecoveryTest extends HeldAnswersServerTest {
 
   @Autowired CheckSchedule checks;
   @Autowired JdbcClient jdbc;
+  @Autowired RecoverySweep sweep;
+  @Autowired io.paygate.core.transactions.Transactions transactions;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
   private JsonNode refund(String outTradeNo, String outRequestNo) {
     return api("GET", "/api/v1/payments/" + outTradeNo + "/refunds/" + outRequestNo, null).json();
+  }
+
+  @Test
+  void aRowIsWrittenInTheTransactionOfItsItemAndGoesIfItRollsBack() {
+    String outTradeNo = paidPayment("5.00");
+    assertThat(due.nextRefundCheck(outTradeNo, "ROLLED")).isNull();
+
+    try {
+      transactions.inTransaction(
+          () -> {
+            checks.checkRefund(outTradeNo, "ROLLED", clock.instant());
+            // Inside the transaction, the row is there already: before any call could leave.
+            assertThat(
+                    jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = ?")
+                        .param(outTradeNo + "/ROLLED")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+            throw new IllegalStateException("rolled back");
+          });
+    } catch (IllegalStateException expected) {
+      // the item and its row, neither committed
+    }
+
+    assertThat(due.nextRefundCheck(outTradeNo, "ROLLED")).isNull();
+  }
+
+  @Test
+  void theSweepGivesAnOpenItemWithoutARowItsRowAndCountsItAsADefect() {
+    String outTradeNo = createPayment("3.00", "page");
+    assertThat(due.nextPaymentCheck(outTradeNo)).isNotNull();
+    double before = meters.counter("paygate.recovery.sweep.rows", "item", "payment").count();
+    // A defect: an open payment whose row was lost.
+    jdbc.sql("DELETE FROM scheduled_tasks WHERE task_name = 'payment-check' AND task_instance = ?")
+        .param(outTradeNo)
+        .update();
+
+    assertThat(sweep.sweep()).isGreaterThanOrEqualTo(1);
+
+    assertThat(due.nextPaymentCheck(outTradeNo)).isNotNull();
+    assertThat(meters.counter("paygate.recovery.sweep.rows", "item", "payment").count())
+        .isGreaterThanOrEqualTo(before + 1);
+    // Nothing left to make: the count stays.
+    double after = meters.counter("paygate.recovery.sweep.rows", "item", "payment").count();
+    assertThat(sweep.sweep()).isZero();
+    assertThat(meters.counter("paygate.recovery.sweep.rows", "item", "payment").count())
+        .isEqualTo(after);
   }
 
   @Test
