@@ -21,8 +21,10 @@ import io.paygate.core.channel.RefundOutcome;
 import io.paygate.core.channel.SignInOutcome;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
+import io.paygate.core.exchanges.ExchangeLog;
 import io.paygate.core.money.Money;
 import io.paygate.wechatpay.bill.Bills;
+import io.paygate.wechatpay.gateway.Exchanges;
 import io.paygate.wechatpay.gateway.WechatPayGateway;
 import io.paygate.wechatpay.gateway.WxAnswer;
 import io.paygate.wechatpay.notify.NotificationReader;
@@ -57,13 +59,20 @@ public final class WechatPayChannel implements PaymentChannel {
   private final Refunds refunds;
   private final Bills bills;
   private final NotificationReader notifications;
+  private final Exchanges exchanges;
 
-  public WechatPayChannel(WechatPaySettings settings, Clock clock) {
-    this(settings, new WechatPayGateway(settings), clock);
+  /**
+   * @param exchanges where every call to WeChat Pay is kept for operators
+   * @param clock the real time: notifications signed more than 5 minutes from it are refused
+   */
+  public WechatPayChannel(WechatPaySettings settings, ExchangeLog exchanges, Clock clock) {
+    this(settings, new WechatPayGateway(settings), exchanges, clock);
   }
 
-  public WechatPayChannel(WechatPaySettings settings, WechatPayGateway gateway, Clock clock) {
+  public WechatPayChannel(
+      WechatPaySettings settings, WechatPayGateway gateway, ExchangeLog exchanges, Clock clock) {
     this.settings = settings;
+    this.exchanges = new Exchanges(exchanges, clock);
     this.prepays = new Prepays(gateway, settings.mchid(), settings.notifyUrl());
     this.trades = new Trades(gateway, settings.mchid());
     this.refunds = new Refunds(gateway, settings.notifyUrl());
@@ -96,6 +105,19 @@ public final class WechatPayChannel implements PaymentChannel {
 
   @Override
   public CheckoutOutcome checkout(PayOrder order) {
+    return exchanges.call(
+        "wechatpay.prepay." + order.product().name().toLowerCase(java.util.Locale.ROOT),
+        order.outTradeNo(),
+        "app="
+            + order.app()
+            + " out_trade_no="
+            + order.outTradeNo()
+            + " total="
+            + order.totalAmount(),
+        () -> open(order));
+  }
+
+  private CheckoutOutcome open(PayOrder order) {
     WechatPayApp app = app(order.app());
     if (app == null) {
       return refused("APP_NOT_CONFIGURED", "no WeChat Pay app is named " + order.app());
@@ -152,12 +174,24 @@ public final class WechatPayChannel implements PaymentChannel {
 
   @Override
   public TradeLookup queryTrade(TradeRef trade) {
-    return trades.query(trade);
+    return exchanges.call(
+        "wechatpay.transactions.query",
+        trade.outTradeNo(),
+        trade.toString(),
+        () -> trades.query(trade));
   }
 
   /** WeChat Pay wants the trade's total with each refund: the order's, or asked for. */
   @Override
   public RefundOutcome refund(RefundOrder order) {
+    return exchanges.call(
+        "wechatpay.refund",
+        order.outTradeNo(),
+        "out_refund_no=" + order.outRequestNo() + " refund=" + order.refundAmount(),
+        () -> refundOf(order));
+  }
+
+  private RefundOutcome refundOf(RefundOrder order) {
     Money total = order.tradeAmount();
     if (total == null) {
       TradeLookup lookup =
@@ -177,12 +211,20 @@ public final class WechatPayChannel implements PaymentChannel {
 
   @Override
   public RefundLookup queryRefund(TradeRef trade, String outRequestNo) {
-    return refunds.query(outRequestNo);
+    return exchanges.call(
+        "wechatpay.refund.query",
+        trade.outTradeNo(),
+        "out_refund_no=" + outRequestNo,
+        () -> refunds.query(outRequestNo));
   }
 
   @Override
   public CloseOutcome close(TradeRef trade) {
-    return trades.close(trade);
+    return exchanges.call(
+        "wechatpay.transactions.close",
+        trade.outTradeNo(),
+        trade.toString(),
+        () -> trades.close(trade));
   }
 
   /**
@@ -191,6 +233,11 @@ public final class WechatPayChannel implements PaymentChannel {
    */
   @Override
   public CancelOutcome cancel(TradeRef trade) {
+    return exchanges.call(
+        "wechatpay.cancel", trade.outTradeNo(), trade.toString(), () -> cancelOf(trade));
+  }
+
+  private CancelOutcome cancelOf(TradeRef trade) {
     TradeLookup lookup = trades.query(trade);
     if (lookup instanceof TradeLookup.NotFound) {
       return new CancelOutcome.NotFound();
@@ -236,7 +283,8 @@ public final class WechatPayChannel implements PaymentChannel {
 
   @Override
   public BillLookup bill(String app, LocalDate date) {
-    return bills.tradeBill(date);
+    return exchanges.call(
+        "wechatpay.bill.trade", null, "bill_date=" + date, () -> bills.tradeBill(date));
   }
 
   /** WeChat's sign-in (OAuth for an openid) is not a payment API; the cashier does it. */

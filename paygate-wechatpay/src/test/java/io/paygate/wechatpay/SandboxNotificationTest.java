@@ -28,12 +28,14 @@ class SandboxNotificationTest extends SandboxWechatPaySupport {
     InboundNotification notification = nextNotification();
 
     WechatPayChannel late =
-        new WechatPayChannel(settings, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(6)));
+        new WechatPayChannel(
+            settings, exchanges, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(6)));
     NotificationCheck check = late.verify(notification);
     assertThat(check).isInstanceOf(NotificationCheck.Rejected.class);
     assertThat(((NotificationCheck.Rejected) check).reason()).contains("5 minutes");
     WechatPayChannel nearlyLate =
-        new WechatPayChannel(settings, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(4)));
+        new WechatPayChannel(
+            settings, exchanges, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(4)));
     assertThat(nearlyLate.verify(notification)).isInstanceOf(NotificationCheck.Verified.class);
   }
 

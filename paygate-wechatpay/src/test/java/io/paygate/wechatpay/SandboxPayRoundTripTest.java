@@ -178,6 +178,14 @@ class SandboxPayRoundTripTest extends SandboxWechatPaySupport {
                 .buyerId())
         .isEqualTo(openid);
 
+    // Kept for operators, without the front end's signature.
+    var kept = exchanges.forPayment(jsapiNo).get(0);
+    assertThat(kept.operation()).isEqualTo("wechatpay.prepay.jsapi");
+    assertThat(kept.outcome()).isEqualTo("ok");
+    assertThat(kept.response())
+        .contains(jsapi.prepayId(), "paySign=(redacted)")
+        .doesNotContain(jsapi.payParams().get("paySign"));
+
     // A JSAPI order without its buyer is refused before WeChat is asked.
     assertThat(channel.checkout(order(unique("J"), Product.JSAPI, "0.01")))
         .isInstanceOf(CheckoutOutcome.Refused.class);
@@ -268,6 +276,8 @@ class SandboxPayRoundTripTest extends SandboxWechatPaySupport {
           .isInstanceOf(CheckoutOutcome.Unknown.class);
       assertThat(channel.queryTrade(TradeRef.byOutTradeNo(no)))
           .isInstanceOf(TradeLookup.Unknown.class);
+      assertThat(exchanges.last().operation()).isEqualTo("wechatpay.transactions.query");
+      assertThat(exchanges.last().outcome()).isEqualTo("unknown");
       // The same order again, the faults spent: opened.
       assertThat(channel.checkout(order(no, Product.QR, "0.10")))
           .isInstanceOf(CheckoutOutcome.Opened.class);

@@ -7,6 +7,7 @@ import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.Product;
 import io.paygate.core.money.Money;
 import io.paygate.core.testkit.Receiver;
+import io.paygate.core.testkit.RecordingExchangeLog;
 import io.paygate.sandbox.SandboxApplication;
 import io.paygate.wechatpay.settings.KeyMode;
 import io.paygate.wechatpay.settings.WechatPayApp;
@@ -48,6 +49,7 @@ abstract class SandboxWechatPaySupport {
   @LocalServerPort protected int port;
 
   protected Receiver inbox;
+  protected RecordingExchangeLog exchanges = new RecordingExchangeLog();
 
   /** A merchant as {@code GET /sandbox/wechatpay/api/merchants} lists it. */
   protected record Merchant(
@@ -111,7 +113,7 @@ abstract class SandboxWechatPaySupport {
   }
 
   protected WechatPayChannel channel(WechatPaySettings settings) {
-    return new WechatPayChannel(settings, Clock.systemUTC());
+    return new WechatPayChannel(settings, exchanges, Clock.systemUTC());
   }
 
   protected static String unique(String prefix) {
