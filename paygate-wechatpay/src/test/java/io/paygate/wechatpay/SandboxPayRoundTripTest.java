@@ -3,6 +3,7 @@ package io.paygate.wechatpay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.core.channel.Buyer;
+import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.Checkout;
 import io.paygate.core.channel.CheckoutOutcome;
 import io.paygate.core.channel.CloseOutcome;
@@ -261,6 +262,38 @@ class SandboxPayRoundTripTest extends SandboxWechatPaySupport {
     Merchant other = newMerchant(KeyMode.PUBLIC_KEY);
     assertThat(channel(settings(other, KeyMode.PUBLIC_KEY)).verify(genuine))
         .isInstanceOf(NotificationCheck.Rejected.class);
+  }
+
+  @Test
+  void cancelClosesAnUnpaidOrderAndRefundsAPaidOneInFull() throws Exception {
+    Merchant m = newMerchant(KeyMode.PUBLIC_KEY);
+    WechatPayChannel channel = channel(settings(m, KeyMode.PUBLIC_KEY));
+    String unpaid = unique("X");
+    channel.checkout(order(unpaid, Product.QR, "4.00"));
+    assertThat(channel.cancel(TradeRef.byOutTradeNo(unpaid)))
+        .isEqualTo(new CancelOutcome.Cancelled("close"));
+    assertThat(
+            ((TradeLookup.Found) channel.queryTrade(TradeRef.byOutTradeNo(unpaid)))
+                .trade()
+                .status())
+        .isEqualTo(TradeState.CLOSED);
+
+    String paid = unique("X");
+    channel.checkout(order(paid, Product.QR, "4.00"));
+    payerPays(m.mchid(), paid);
+    assertThat(channel.cancel(TradeRef.byOutTradeNo(paid)))
+        .isEqualTo(new CancelOutcome.Cancelled("refund"));
+    // Again: the same refund, not a second one.
+    assertThat(channel.cancel(TradeRef.byOutTradeNo(paid)))
+        .isEqualTo(new CancelOutcome.Cancelled("refund"));
+    assertThat(
+            channel.queryRefund(TradeRef.byOutTradeNo(paid), WechatPayChannel.cancelRefundNo(paid)))
+        .isInstanceOfSatisfying(
+            RefundLookup.Refunded.class,
+            r -> assertThat(r.amount()).isEqualTo(Money.parse("4.00")));
+
+    assertThat(channel.cancel(TradeRef.byOutTradeNo(unique("NONE"))))
+        .isInstanceOf(CancelOutcome.NotFound.class);
   }
 
   @Test
