@@ -22,10 +22,17 @@ public sealed interface Checkout {
    *
    * @param orderString the signed order string, when the provider's SDK takes one
    * @param payParams the signed parameters, when the provider's SDK takes those instead; else empty
+   * @param prepayId the provider's number for the prepared trade, when it gives one; else null
    */
-  record AppOrder(String orderString, Map<String, String> payParams) implements Checkout {
+  record AppOrder(String orderString, Map<String, String> payParams, String prepayId)
+      implements Checkout {
     public AppOrder {
       payParams = Map.copyOf(payParams);
+    }
+
+    /** An app order the provider gives no number for before it is paid. */
+    public AppOrder(String orderString, Map<String, String> payParams) {
+      this(orderString, payParams, null);
     }
   }
 

@@ -185,7 +185,8 @@ public final class RefundService {
                 payment.tradeNo(),
                 refund.outRequestNo(),
                 refund.refundAmount(),
-                refund.reason()));
+                refund.reason(),
+                payment.totalAmount()));
     if (outcome instanceof RefundOutcome.Accepted accepted) {
       if (accepted.fundChanged()) {
         return new Delivery(

@@ -116,7 +116,9 @@ public final class Receiver implements AutoCloseable {
   private final List<Map<String, String>> forms = new CopyOnWriteArrayList<>();
   private final List<String> contentTypes = new CopyOnWriteArrayList<>();
   private final List<byte[]> rawBodies = new CopyOnWriteArrayList<>();
+  private final List<Received> requests = new CopyOnWriteArrayList<>();
   private final Deque<String> replies = new ArrayDeque<>();
+  private final Deque<Integer> statuses = new ArrayDeque<>();
   private final AtomicInteger answer = new AtomicInteger(200);
   private final AtomicReference<Held> held = new AtomicReference<>();
   private final AtomicReference<Reply> special = new AtomicReference<>();
@@ -146,6 +148,7 @@ public final class Receiver implements AutoCloseable {
       exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
       Received received = new Received(exchange.getRequestURI().getPath(), headers, raw);
       rawBodies.add(raw);
+      requests.add(received);
       contentTypes.add(received.contentType());
       forms.add(formOrNothing(received));
       unread.add(received);
@@ -155,6 +158,12 @@ public final class Receiver implements AutoCloseable {
         return;
       }
       int status = answer.get();
+      synchronized (statuses) {
+        Integer scripted = statuses.poll();
+        if (scripted != null) {
+          status = scripted;
+        }
+      }
       Held hold = held.getAndSet(null);
       if (hold != null) {
         try {
@@ -163,6 +172,11 @@ public final class Receiver implements AutoCloseable {
           Thread.currentThread().interrupt();
         }
         status = hold.status();
+      }
+      if (status == 204) {
+        // No Content: a reply without a body (as WeChat Pay's merchants may answer).
+        exchange.sendResponseHeaders(204, -1);
+        return;
       }
       String text;
       synchronized (replies) {
@@ -179,6 +193,16 @@ public final class Receiver implements AutoCloseable {
   /** Answers every later request with this status (the body stays {@code success}). */
   public void answer(int status) {
     answer.set(status);
+  }
+
+  /** The statuses of the next replies, in order; after them, the standing {@link #answer}. */
+  public Receiver answering(int... next) {
+    synchronized (statuses) {
+      for (int status : next) {
+        statuses.add(status);
+      }
+    }
+    return this;
   }
 
   /** The bodies of the next replies, in order; after them, {@code success}. */
@@ -274,6 +298,11 @@ public final class Receiver implements AutoCloseable {
   /** Every request's body read as a UTF-8 form, in arrival order (read or not). */
   public List<Map<String, String>> received() {
     return forms;
+  }
+
+  /** Every request as it arrived (path, headers, raw body), in arrival order, read or not. */
+  public List<Received> requests() {
+    return requests;
   }
 
   /** Every request's Content-Type, in arrival order. */

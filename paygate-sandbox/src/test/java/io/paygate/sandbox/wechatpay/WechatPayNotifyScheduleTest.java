@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.wechat.pay.java.core.notification.NotificationParser;
 import com.wechat.pay.java.core.notification.RSAPublicKeyNotificationConfig;
 import com.wechat.pay.java.service.payments.model.Transaction;
+import io.paygate.core.testkit.Receiver;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -15,26 +16,26 @@ class WechatPayNotifyScheduleTest extends WechatPayTestSupport {
   void aRefusedNotificationIsRetriedAfter15s15sAnd30sAndEachAttemptIsSignedAfresh()
       throws Exception {
     Merchant m = newMerchant("public_key");
-    try (WxNotifyReceiver receiver = new WxNotifyReceiver().answering(500, 500, 500)) {
+    try (Receiver receiver = merchantEndpoint(500, 500, 500)) {
       String no = unique("S");
       nativePay(publicKeyConfig(m)).prepay(nativeOrder(m, no, 2, receiver.url()));
       payerPays(m.mchid(), null, no);
-      assertThat(receiver.received()).hasSize(1);
+      assertThat(notified(receiver)).hasSize(1);
 
       advanceClock(14);
-      assertThat(receiver.received()).hasSize(1);
+      assertThat(notified(receiver)).hasSize(1);
       advanceClock(1);
-      assertThat(receiver.received()).hasSize(2);
+      assertThat(notified(receiver)).hasSize(2);
       advanceClock(14);
-      assertThat(receiver.received()).hasSize(2);
+      assertThat(notified(receiver)).hasSize(2);
       advanceClock(1);
-      assertThat(receiver.received()).hasSize(3);
+      assertThat(notified(receiver)).hasSize(3);
       advanceClock(29);
-      assertThat(receiver.received()).hasSize(3);
+      assertThat(notified(receiver)).hasSize(3);
       advanceClock(1);
-      assertThat(receiver.received()).hasSize(4);
+      assertThat(notified(receiver)).hasSize(4);
       advanceClock(3600);
-      assertThat(receiver.received()).hasSize(4);
+      assertThat(notified(receiver)).hasSize(4);
 
       JsonNode notification = notifications(no).get(0);
       assertThat(notification.get("delivered").asBoolean()).isTrue();
@@ -45,8 +46,8 @@ class WechatPayNotifyScheduleTest extends WechatPayTestSupport {
 
       // Same notification (same body), signed afresh (new nonce) each time; each one the SDK
       // accepts.
-      assertThat(receiver.received().stream().map(r -> r.getBody()).distinct()).hasSize(1);
-      assertThat(receiver.received().stream().map(r -> r.getMessage()).distinct()).hasSize(4);
+      assertThat(notified(receiver).stream().map(r -> r.getBody()).distinct()).hasSize(1);
+      assertThat(notified(receiver).stream().map(r -> r.getMessage()).distinct()).hasSize(4);
       NotificationParser parser =
           new NotificationParser(
               new RSAPublicKeyNotificationConfig.Builder()
@@ -54,7 +55,7 @@ class WechatPayNotifyScheduleTest extends WechatPayTestSupport {
                   .publicKeyId(m.publicKeyId())
                   .apiV3Key(m.apiV3Key())
                   .build());
-      for (var each : receiver.received()) {
+      for (var each : notified(receiver)) {
         assertThat(parser.parse(each, Transaction.class).getOutTradeNo()).isEqualTo(no);
       }
     }
@@ -63,8 +64,8 @@ class WechatPayNotifyScheduleTest extends WechatPayTestSupport {
   @Test
   void aMerchantThatNeverAnswersGetsFifteenRetriesOverAboutADay() throws Exception {
     Merchant m = newMerchant("public_key");
-    try (WxNotifyReceiver receiver = new WxNotifyReceiver()) {
-      Integer[] failures = new Integer[20];
+    try (Receiver receiver = merchantEndpoint()) {
+      int[] failures = new int[20];
       java.util.Arrays.fill(failures, 503);
       receiver.answering(failures);
       String no = unique("S");
@@ -75,12 +76,12 @@ class WechatPayNotifyScheduleTest extends WechatPayTestSupport {
       };
       for (int i = 0; i < waits.length; i++) {
         advanceClock(waits[i] - 1);
-        assertThat(receiver.received()).hasSize(i + 1);
+        assertThat(notified(receiver)).hasSize(i + 1);
         advanceClock(1);
-        assertThat(receiver.received()).hasSize(i + 2);
+        assertThat(notified(receiver)).hasSize(i + 2);
       }
       advanceClock(24 * 3600);
-      assertThat(receiver.received()).hasSize(16);
+      assertThat(notified(receiver)).hasSize(16);
       JsonNode notification = notifications(no).get(0);
       assertThat(notification.get("delivered").asBoolean()).isFalse();
       assertThat(notification.get("next_attempt_at").isNull()).isTrue();

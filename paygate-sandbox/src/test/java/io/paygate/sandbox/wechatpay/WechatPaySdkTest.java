@@ -28,6 +28,7 @@ import com.wechat.pay.java.service.refund.model.QueryByOutRefundNoRequest;
 import com.wechat.pay.java.service.refund.model.Refund;
 import com.wechat.pay.java.service.refund.model.RefundNotification;
 import com.wechat.pay.java.service.refund.model.Status;
+import io.paygate.core.testkit.Receiver;
 import java.security.KeyFactory;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
@@ -43,7 +44,7 @@ class WechatPaySdkTest extends WechatPayTestSupport {
     Merchant m = newMerchant("public_key");
     RSAPublicKeyConfig config = publicKeyConfig(m);
     NativePayService service = nativePay(config);
-    try (WxNotifyReceiver receiver = new WxNotifyReceiver()) {
+    try (Receiver receiver = merchantEndpoint()) {
       String no = unique("N");
       String codeUrl = service.prepay(nativeOrder(m, no, 1234, receiver.url())).getCodeUrl();
       assertThat(codeUrl).startsWith("weixin://wxpay/bizpayurl?pr=");
@@ -67,11 +68,11 @@ class WechatPaySdkTest extends WechatPayTestSupport {
       byId.setTransactionId(paid.getTransactionId());
       assertThat(service.queryOrderById(byId).getOutTradeNo()).isEqualTo(no);
 
-      assertThat(receiver.received()).hasSize(1);
-      assertThat(receiver.received().get(0).getSerialNumber()).isEqualTo(m.publicKeyId());
+      assertThat(notified(receiver)).hasSize(1);
+      assertThat(notified(receiver).get(0).getSerialNumber()).isEqualTo(m.publicKeyId());
       Transaction notified =
           new NotificationParser(notificationConfig(m))
-              .parse(receiver.received().get(0), Transaction.class);
+              .parse(notified(receiver).get(0), Transaction.class);
       assertThat(notified.getTradeState()).isEqualTo(Transaction.TradeStateEnum.SUCCESS);
       assertThat(notified.getOutTradeNo()).isEqualTo(no);
       assertThat(notified.getMchid()).isEqualTo(m.mchid());
@@ -277,7 +278,7 @@ class WechatPaySdkTest extends WechatPayTestSupport {
     RSAPublicKeyConfig config = publicKeyConfig(m);
     NativePayService service = nativePay(config);
     RefundService refunds = new RefundService.Builder().httpClient(http(config)).build();
-    try (WxNotifyReceiver receiver = new WxNotifyReceiver()) {
+    try (Receiver receiver = merchantEndpoint()) {
       String no = unique("R");
       service.prepay(nativeOrder(m, no, 1000, "https://shop.example/notify"));
       payerPays(m.mchid(), null, no);
@@ -305,10 +306,10 @@ class WechatPaySdkTest extends WechatPayTestSupport {
               ServiceException.class,
               e -> assertThat(e.getErrorCode()).isEqualTo("RESOURCE_NOT_EXISTS"));
 
-      assertThat(receiver.received()).hasSize(1);
+      assertThat(notified(receiver)).hasSize(1);
       RefundNotification notified =
           new NotificationParser(notificationConfig(m))
-              .parse(receiver.received().get(0), RefundNotification.class);
+              .parse(notified(receiver).get(0), RefundNotification.class);
       assertThat(notified.getRefundStatus()).isEqualTo(Status.SUCCESS);
       assertThat(notified.getOutRefundNo()).isEqualTo("R1-" + no);
       assertThat(notified.getAmount().getRefund()).isEqualTo(300L);
@@ -322,7 +323,7 @@ class WechatPaySdkTest extends WechatPayTestSupport {
     RSAPublicKeyConfig config = publicKeyConfig(m);
     NativePayService service = nativePay(config);
     RefundService refunds = new RefundService.Builder().httpClient(http(config)).build();
-    try (WxNotifyReceiver receiver = new WxNotifyReceiver()) {
+    try (Receiver receiver = merchantEndpoint()) {
       String no = unique("P");
       service.prepay(nativeOrder(m, no, 400, "https://shop.example/notify"));
       payerPays(m.mchid(), null, no);
@@ -335,17 +336,17 @@ class WechatPaySdkTest extends WechatPayTestSupport {
       // Accepted: it counts already, so nothing more may be refunded; nothing is notified yet.
       assertThatThrownBy(() -> refunds.create(refund(no, "RQ-" + no, 1, 400, null)))
           .isInstanceOf(ServiceException.class);
-      assertThat(receiver.received()).isEmpty();
+      assertThat(notified(receiver)).isEmpty();
       QueryByOutRefundNoRequest q = new QueryByOutRefundNoRequest();
       q.setOutRefundNo("RP-" + no);
       assertThat(refunds.queryByOutRefundNo(q).getStatus()).isEqualTo(Status.PROCESSING);
 
       advanceClock(60);
       assertThat(refunds.queryByOutRefundNo(q).getStatus()).isEqualTo(Status.SUCCESS);
-      assertThat(receiver.received()).hasSize(1);
+      assertThat(notified(receiver)).hasSize(1);
       RefundNotification notified =
           new NotificationParser(notificationConfig(m))
-              .parse(receiver.received().get(0), RefundNotification.class);
+              .parse(notified(receiver).get(0), RefundNotification.class);
       assertThat(notified.getRefundStatus()).isEqualTo(Status.SUCCESS);
       assertThat(notified.getOutRefundNo()).isEqualTo("RP-" + no);
     } finally {
@@ -358,7 +359,7 @@ class WechatPaySdkTest extends WechatPayTestSupport {
     Merchant m = newMerchant("public_key");
     RSAPublicKeyConfig config = publicKeyConfig(m);
     NativePayService service = nativePay(config);
-    try (WxNotifyReceiver receiver = new WxNotifyReceiver()) {
+    try (Receiver receiver = merchantEndpoint()) {
       String no = unique("O");
       service.prepay(nativeOrder(m, no, 500, "https://shop.example/notify"));
       payerPays(m.mchid(), null, no);
@@ -376,7 +377,7 @@ class WechatPaySdkTest extends WechatPayTestSupport {
       String outRefundNo = JSON.readTree(made.body()).get("out_refund_no").asString();
       RefundNotification notified =
           new NotificationParser(notificationConfig(m))
-              .parse(receiver.received().get(0), RefundNotification.class);
+              .parse(notified(receiver).get(0), RefundNotification.class);
       assertThat(notified.getOutRefundNo()).isEqualTo(outRefundNo);
       assertThat(notified.getAmount().getRefund()).isEqualTo(120L);
       QueryByOutRefundNoRequest q = new QueryByOutRefundNoRequest();
@@ -406,16 +407,16 @@ class WechatPaySdkTest extends WechatPayTestSupport {
     Merchant m = newMerchant("certificate");
     RSAAutoCertificateConfig config = autoCertificateConfig(m);
     NativePayService service = nativePay(config);
-    try (WxNotifyReceiver receiver = new WxNotifyReceiver()) {
+    try (Receiver receiver = merchantEndpoint()) {
       String no = unique("CM");
       service.prepay(nativeOrder(m, no, 88, receiver.url()));
       payerPays(m.mchid(), null, no);
       assertThat(query(service, m, no).getTradeState())
           .isEqualTo(Transaction.TradeStateEnum.SUCCESS);
-      assertThat(receiver.received().get(0).getSerialNumber()).isEqualTo(m.platformSerialNo());
+      assertThat(notified(receiver).get(0).getSerialNumber()).isEqualTo(m.platformSerialNo());
       assertThat(
               new NotificationParser(config)
-                  .parse(receiver.received().get(0), Transaction.class)
+                  .parse(notified(receiver).get(0), Transaction.class)
                   .getOutTradeNo())
           .isEqualTo(no);
 
@@ -440,10 +441,10 @@ class WechatPaySdkTest extends WechatPayTestSupport {
       String next = unique("CM");
       nativePay(refreshed).prepay(nativeOrder(m, next, 1, receiver.url()));
       payerPays(m.mchid(), null, next);
-      assertThat(receiver.received().get(1).getSerialNumber()).isEqualTo(rotated);
+      assertThat(notified(receiver).get(1).getSerialNumber()).isEqualTo(rotated);
       assertThat(
               new NotificationParser(refreshed)
-                  .parse(receiver.received().get(1), Transaction.class)
+                  .parse(notified(receiver).get(1), Transaction.class)
                   .getOutTradeNo())
           .isEqualTo(next);
     }
@@ -500,7 +501,7 @@ class WechatPaySdkTest extends WechatPayTestSupport {
     Merchant m = newMerchant("public_key");
     RSAPublicKeyConfig config = publicKeyConfig(m);
     NativePayService service = nativePay(config);
-    try (WxNotifyReceiver receiver = new WxNotifyReceiver()) {
+    try (Receiver receiver = merchantEndpoint()) {
       String no = unique("T");
       service.prepay(nativeOrder(m, no, 10, receiver.url()));
       setFaults(
@@ -511,10 +512,10 @@ class WechatPaySdkTest extends WechatPayTestSupport {
           .isEqualTo(Transaction.TradeStateEnum.NOTPAY);
       payerPays(m.mchid(), null, no);
       NotificationParser parser = new NotificationParser(notificationConfig(m));
-      assertThatThrownBy(() -> parser.parse(receiver.received().get(0), Transaction.class))
+      assertThatThrownBy(() -> parser.parse(notified(receiver).get(0), Transaction.class))
           .isInstanceOf(ValidationException.class);
       // The merchant refused it; the retry 15 s later is signed right.
-      assertThat(receiver.received()).hasSize(1);
+      assertThat(notified(receiver)).hasSize(1);
     } finally {
       setFaults("{\"gateway\":[],\"notify\":[]}");
     }

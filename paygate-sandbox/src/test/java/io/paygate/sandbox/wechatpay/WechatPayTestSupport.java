@@ -4,14 +4,17 @@ import com.wechat.pay.java.core.Config;
 import com.wechat.pay.java.core.RSAPublicKeyConfig;
 import com.wechat.pay.java.core.http.DefaultHttpClientBuilder;
 import com.wechat.pay.java.core.http.HttpClient;
+import com.wechat.pay.java.core.notification.RequestParam;
 import com.wechat.pay.java.service.payments.nativepay.NativePayService;
 import com.wechat.pay.java.service.payments.nativepay.model.Amount;
 import com.wechat.pay.java.service.payments.nativepay.model.PrepayRequest;
+import io.paygate.core.testkit.Receiver;
 import io.paygate.sandbox.SandboxTestSupport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import tools.jackson.databind.JsonNode;
@@ -165,5 +168,34 @@ public abstract class WechatPayTestSupport extends SandboxTestSupport {
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * A merchant's notify_url: the shared test kit's receiver, answering these statuses first, then
+   * 204 (No Content), as a WeChat Pay merchant may.
+   */
+  protected static Receiver merchantEndpoint(int... failures) {
+    Receiver receiver = new Receiver().answering(failures);
+    receiver.answer(204);
+    return receiver;
+  }
+
+  /**
+   * What the endpoint received, each as the SDK's {@link RequestParam}: the raw body and the {@code
+   * Wechatpay-*} headers, as a merchant hands them to {@code NotificationParser}.
+   */
+  protected static List<RequestParam> notified(Receiver receiver) {
+    return receiver.requests().stream()
+        .map(
+            r ->
+                new RequestParam.Builder()
+                    .serialNumber(r.header("Wechatpay-Serial"))
+                    .nonce(r.header("Wechatpay-Nonce"))
+                    .signature(r.header("Wechatpay-Signature"))
+                    .timestamp(r.header("Wechatpay-Timestamp"))
+                    .signType(r.header("Wechatpay-Signature-Type"))
+                    .body(r.body())
+                    .build())
+        .toList();
   }
 }
