@@ -28,6 +28,22 @@ public interface CheckSchedule {
   void checkRefund(String outTradeNo, String outRequestNo, Instant at);
 
   /**
+   * The first check of a payment stored in this transaction: it cannot have a row yet, so its row
+   * is written without looking for one first.
+   */
+  default void checkNewPayment(String outTradeNo, Instant at) {
+    checkPayment(outTradeNo, at);
+  }
+
+  /**
+   * The first check of a refund booked in this transaction: it cannot have a row yet, so its row is
+   * written without looking for one first.
+   */
+  default void checkNewRefund(String outTradeNo, String outRequestNo, Instant at) {
+    checkRefund(outTradeNo, outRequestNo, at);
+  }
+
+  /**
    * The refund's call was answered but left it unknown: its check moves to {@code at} (the backoff
    * from the answer), earlier or later than planned.
    */

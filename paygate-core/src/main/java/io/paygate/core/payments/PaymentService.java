@@ -103,7 +103,7 @@ public final class PaymentService {
             }
             // A lost notification is found by the first check; abandoned carts back off from
             // there.
-            checks.checkPayment(payment.outTradeNo(), now.plus(checks.firstCheck()));
+            checks.checkNewPayment(payment.outTradeNo(), now.plus(checks.firstCheck()));
             events.announce(new PaymentEvent.Created(payment));
             return true;
           });

@@ -62,6 +62,6 @@ public final class PaidAfterCloseRefunds implements GiveBack {
   private void plan(Payment locked, String outRequestNo, Money amount, Instant now) {
     settlement.book(locked, Refund.pending(locked.outTradeNo(), outRequestNo, amount, REASON, now));
     // Sent by the janitor: not inside the notification's transaction, and retried if it fails.
-    checks.checkRefund(locked.outTradeNo(), outRequestNo, now);
+    checks.checkNewRefund(locked.outTradeNo(), outRequestNo, now);
   }
 }

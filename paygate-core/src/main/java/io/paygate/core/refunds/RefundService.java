@@ -128,7 +128,9 @@ public final class RefundService {
         Refund.pending(
             outTradeNo, outRequestNo, request.refundAmount(), request.reason(), clock.instant());
     settlement.book(payment, refund);
-    watchInFlight(refund);
+    // Booked just now, so it has no row yet: written without a look for one.
+    checks.checkNewRefund(
+        refund.outTradeNo(), refund.outRequestNo(), clock.instant().plus(refundQueryPause()));
     return new Reservation(payment, refund, true);
   }
 
@@ -287,7 +289,8 @@ public final class RefundService {
 
   /**
    * Confirms the refund under the payment's lock, taken once: the settlement carries the locked
-   * payment on to the check of the channel's total.
+   * payment on to the check of the channel's total. The refund is the one this call sent (or read):
+   * the conditional update rechecks its status, so it is read again only if it moved meanwhile.
    *
    * @return the refund as it stands after
    */
@@ -298,8 +301,7 @@ public final class RefundService {
               payments
                   .lock(refund.outTradeNo())
                   .orElseThrow(() -> PayGateException.paymentNotFound(refund.outTradeNo()));
-          RefundSettlement.Settled settled =
-              settlement.confirmed(locked, refund.outRequestNo(), refundedAt);
+          RefundSettlement.Settled settled = settlement.confirmedAsSeen(locked, refund, refundedAt);
           checks.forgetRefund(refund.outTradeNo(), refund.outRequestNo());
           if (channelTotal != null) {
             // The refund answer carries the trade's cumulative refunded total when the channel

@@ -83,6 +83,28 @@ public final class RefundSettlement {
     return confirmed(lockedPayment, refund, refundedAt);
   }
 
+  /**
+   * As {@link #confirmed(Payment, String, Instant)}, for the refund as the caller last saw it
+   * (booked or read before the lock): a pending or failed refund within the bound is confirmed by
+   * the conditional update, which rechecks its status; only when that changes nothing (it moved
+   * meanwhile), or the bound is passed as seen (it may have been confirmed meanwhile, its amount in
+   * the payment's already), is it read again and decided on what it is now.
+   */
+  public Settled confirmedAsSeen(Payment lockedPayment, Refund seen, Instant refundedAt) {
+    boolean withinBound =
+        !lockedPayment
+            .refundedAmount()
+            .plus(seen.refundAmount())
+            .isGreaterThan(lockedPayment.totalAmount());
+    if (seen.status() != RefundStatus.SUCCEEDED && withinBound) {
+      Settled settled = confirmed(lockedPayment, seen, refundedAt);
+      if (settled.changed()) {
+        return settled;
+      }
+    }
+    return confirmed(lockedPayment, seen.outRequestNo(), refundedAt);
+  }
+
   private Settled confirmed(Payment lockedPayment, Refund refund, Instant refundedAt) {
     if (refund == null || refund.status() == RefundStatus.SUCCEEDED) {
       return new Settled(lockedPayment, refund, false);

@@ -94,6 +94,53 @@ class RefundSettlementTest {
   }
 
   @Test
+  void aRefundConfirmedAsSeenIsSettledAndBooked() {
+    stored("R1", "100.00", RefundStatus.PENDING);
+    Refund seen = core.refunds.get(payment.outTradeNo(), "R1");
+
+    RefundSettlement.Settled settled =
+        inTx(() -> core.settlement.confirmedAsSeen(locked(), seen, null));
+
+    assertThat(settled.changed()).isTrue();
+    assertThat(settled.refund().status()).isEqualTo(RefundStatus.SUCCEEDED);
+    assertThat(settled.refund()).isEqualTo(core.refunds.get(payment.outTradeNo(), "R1"));
+    assertThat(settled.payment()).isEqualTo(core.payment(payment.outTradeNo()));
+    assertThat(settled.payment().status()).isEqualTo(PaymentStatus.REFUNDED);
+  }
+
+  @Test
+  void aRefundSeenPendingButConfirmedMeanwhileIsNeitherBookedTwiceNorFlagged() {
+    stored("R1", "100.00", RefundStatus.PENDING);
+    Refund seen = core.refunds.get(payment.outTradeNo(), "R1");
+    // A check confirmed it between the sight and the lock: the payment is refunded in full.
+    assertThat(inTx(() -> core.settlement.confirm(locked(), "R1"))).isTrue();
+
+    RefundSettlement.Settled settled =
+        inTx(() -> core.settlement.confirmedAsSeen(locked(), seen, null));
+
+    assertThat(settled.changed()).isFalse();
+    assertThat(settled.refund().status()).isEqualTo(RefundStatus.SUCCEEDED);
+    Payment after = core.payment(payment.outTradeNo());
+    assertThat(after.refundedAmount()).isEqualTo(Money.parse("100.00"));
+    assertThat(after.attention()).isNull();
+  }
+
+  @Test
+  void aPartRefundSeenPendingButConfirmedMeanwhileIsBookedOnce() {
+    stored("R1", "30.00", RefundStatus.PENDING);
+    Refund seen = core.refunds.get(payment.outTradeNo(), "R1");
+    assertThat(inTx(() -> core.settlement.confirm(locked(), "R1"))).isTrue();
+
+    RefundSettlement.Settled settled =
+        inTx(() -> core.settlement.confirmedAsSeen(locked(), seen, null));
+
+    // Within the bound as seen: the conditional update finds it moved and changes nothing.
+    assertThat(settled.changed()).isFalse();
+    assertThat(settled.refund().status()).isEqualTo(RefundStatus.SUCCEEDED);
+    assertThat(core.payment(payment.outTradeNo()).refundedAmount()).isEqualTo(Money.parse("30.00"));
+  }
+
+  @Test
   void confirmingANumberThatIsNotOursChangesNothing() {
     assertThat(inTx(() -> core.settlement.confirm(locked(), "NOT_OURS"))).isFalse();
     assertThat(core.payment(payment.outTradeNo())).isEqualTo(payment);

@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import io.paygate.core.checks.CheckSchedule;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -14,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * progress, if any, so a row commits with the change that put its item in flight, or neither does
  * (a check that runs first finds nothing new and looks again later). As Kill Bill's janitor does, a
  * row is re-read before it is changed, written only when the change moves it, and never touched
- * while a check is working on it (that check's own outcome decides its next time).
+ * while a check is working on it (that check's own outcome decides its next time). A new item's row
+ * has nothing to re-read: it is one insert.
  */
 class SchedulerCheckSchedule implements CheckSchedule {
 
@@ -56,6 +58,16 @@ class SchedulerCheckSchedule implements CheckSchedule {
   }
 
   @Override
+  public void checkNewPayment(String outTradeNo, Instant at) {
+    create(paymentCheck.instance(outTradeNo, 0), at);
+  }
+
+  @Override
+  public void checkNewRefund(String outTradeNo, String outRequestNo, Instant at) {
+    create(refund(outTradeNo, outRequestNo), at);
+  }
+
+  @Override
   public void moveRefund(String outTradeNo, String outRequestNo, Instant at) {
     plan(refund(outTradeNo, outRequestNo), at, true);
   }
@@ -77,6 +89,14 @@ class SchedulerCheckSchedule implements CheckSchedule {
 
   private TaskInstance<Integer> refund(String outTradeNo, String outRequestNo) {
     return refundCheck.instance(new RecoveryTasks.RefundId(outTradeNo, outRequestNo).id(), 0);
+  }
+
+  /**
+   * The row of an item stored in this transaction, which cannot have one yet: one insert, no read
+   * first (a row already there would fail the insert and roll the item back with it).
+   */
+  private void create(TaskInstance<Integer> instance, Instant at) {
+    client.scheduleBatch(List.of(instance), at);
   }
 
   /**

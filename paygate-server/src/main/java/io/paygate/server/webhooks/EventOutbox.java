@@ -186,8 +186,8 @@ public class EventOutbox {
   }
 
   /**
-   * Writes the events (one batch) and, per event, its deliveries to every live endpoint that takes
-   * it (one statement, choosing them as {@link WebhookEndpoint#takes} does); returns how many new
+   * Writes the events (one batch) and their deliveries to every live endpoint that takes each (one
+   * statement for all, choosing them as {@link WebhookEndpoint#takes} does); returns how many new
    * deliveries each endpoint has.
    */
   private Map<String, Integer> write(List<Pending> events) {
@@ -219,27 +219,36 @@ public class EventOutbox {
         "INSERT INTO events (id, type, out_trade_no, out_request_no, payload, created_at)"
             + " VALUES (?,?,?,?,?,?)",
         rows);
-    Map<String, Integer> byEndpoint = new TreeMap<>();
+    // Every event's deliveries in one statement: the events as rows of (id, type, app), joined
+    // with the live endpoints that take them.
+    StringBuilder sql =
+        new StringBuilder(
+            "INSERT INTO webhook_deliveries (event_id, endpoint_id, status, attempts,"
+                + " next_attempt_at, created_at)"
+                + " SELECT e.event_id, w.id, 'PENDING', 0, ?, ? FROM webhook_endpoints w"
+                + " JOIN (VALUES ");
+    List<Object> params = new ArrayList<>(List.of(column(now), column(now)));
     for (int i = 0; i < events.size(); i++) {
       Pending event = events.get(i);
-      KeyHolder keys = new GeneratedKeyHolder();
-      jdbc.sql(
-              "INSERT INTO webhook_deliveries (event_id, endpoint_id, status, attempts,"
-                  + " next_attempt_at, created_at)"
-                  + " SELECT ?, id, 'PENDING', 0, ?, ? FROM webhook_endpoints"
-                  + " WHERE deleted_at IS NULL"
-                  + " AND (events = '*' OR ',' || events || ',' LIKE ? ESCAPE '!')"
-                  + " AND (apps IS NULL OR apps = '' OR ',' || apps || ',' LIKE ? ESCAPE '!')")
-          .params(
-              ids.get(i),
-              column(now),
-              column(now),
-              listed(event.type().wire()),
-              event.app() == null ? null : listed(event.app()))
-          .update(keys, "endpoint_id");
-      for (Map<String, Object> key : keys.getKeyList()) {
-        byEndpoint.merge(String.valueOf(key.values().iterator().next()), 1, Integer::sum);
-      }
+      // Typed, so that neither database has to guess a parameter's type in a VALUES row.
+      sql.append(i == 0 ? "" : ", ")
+          .append("(CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR))");
+      params.add(ids.get(i));
+      params.add(listed(event.type().wire()));
+      // No app: only the endpoints for every app take it (LIKE with a null matches nothing).
+      params.add(event.app() == null ? null : listed(event.app()));
+    }
+    sql.append(
+        ") AS e (event_id, type_pattern, app_pattern)"
+            + " ON (w.events = '*' OR ',' || w.events || ',' LIKE e.type_pattern ESCAPE '!')"
+            + " AND (w.apps IS NULL OR w.apps = ''"
+            + " OR ',' || w.apps || ',' LIKE e.app_pattern ESCAPE '!')"
+            + " WHERE w.deleted_at IS NULL");
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql(sql.toString()).params(params).update(keys, "endpoint_id");
+    Map<String, Integer> byEndpoint = new TreeMap<>();
+    for (Map<String, Object> key : keys.getKeyList()) {
+      byEndpoint.merge(String.valueOf(key.values().iterator().next()), 1, Integer::sum);
     }
     return byEndpoint;
   }
