@@ -39,7 +39,10 @@ public final class Stored {
         instant(p.expiresAt()),
         instant(p.paidAt()),
         instant(p.closedAt()),
-        p.attention());
+        p.attention(),
+        p.buyer(),
+        instant(p.finishedAt()),
+        p.way());
   }
 
   public static Refund refund(Refund r) {
