@@ -23,6 +23,11 @@ class ConsoleAccessTest extends SharedServerTest {
     }
     String outTradeNo = createPayment("1.00", "page");
     assertThat(get("/pay/" + outTradeNo).status()).isEqualTo(200);
+    // The one cashier too, and only its own paths beside it.
+    String any = createPayment("1.00", "any");
+    assertThat(get("/checkout/" + any).status()).isEqualTo(200);
+    assertThat(get("/checkout/" + any + "/page").status()).isEqualTo(200);
+    assertThat(get("/checkout/" + any + "/page/more").status()).isEqualTo(302);
     assertThat(get("/login").status()).isEqualTo(200);
     assertThat(get("/paygate.css").status()).isEqualTo(200);
     assertThat(get("/favicon.ico").status()).isEqualTo(200);

@@ -6,6 +6,7 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import io.paygate.server.ConsoleSession;
 import io.paygate.server.SharedServerTest;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -274,6 +275,14 @@ class CheckoutTest extends SharedServerTest {
   @Test
   void theBuyersLinkOfAnAnyPaymentIsTheCashier() {
     String out = anyPayment("1.10");
+    // The console shows the product, the way once one opened, and the cashier link.
+    ConsoleSession admin = logInAsAdmin();
+    assertThat(admin.get("/payments/" + out).body())
+        .contains("ANY")
+        .contains("href=\"/checkout/" + out + "\"");
+    as(DESKTOP, "/checkout/" + out);
+    assertThat(admin.get("/payments/" + out).body()).contains("ANY").contains("→ QR");
+
     Reply pay = get("/pay/" + out);
     assertThat(pay.status()).isEqualTo(302);
     assertThat(pay.header("Location")).endsWith("/checkout/" + out);
