@@ -132,6 +132,11 @@ public final class AlipayApps implements PaymentChannel {
   }
 
   @Override
+  public Optional<String> signInPage(String app, String redirectUri, String state) {
+    return of(app).signInPage(app, redirectUri, state);
+  }
+
+  @Override
   public Optional<String> verifyAppResult(String app, String result) {
     return of(app).verifyAppResult(app, result);
   }

@@ -24,6 +24,7 @@ import io.paygate.alipay.qr.PrecreateRequests;
 import io.paygate.alipay.refund.RefundMapper;
 import io.paygate.alipay.refund.RefundQueryMapper;
 import io.paygate.alipay.refund.RefundRequests;
+import io.paygate.alipay.settings.AlipayGateway;
 import io.paygate.alipay.settings.AlipaySettings;
 import io.paygate.alipay.settings.RsaKeys;
 import io.paygate.alipay.trade.CancelMapper;
@@ -270,6 +271,27 @@ public final class AlipayChannel implements PaymentChannel {
   public SignInOutcome signIn(String app, String authCode) {
     mine(app);
     return calls.call("signIn", null, AppPayRequests.signIn(authCode), new SignInMapper());
+  }
+
+  /**
+   * Alipay's authorize page (scope {@code auth_base}: who the buyer is, asked of no one), which
+   * sends the browser back to {@code redirectUri} with {@code auth_code} and {@code state}.
+   */
+  @Override
+  public Optional<String> signInPage(String app, String redirectUri, String state) {
+    mine(app);
+    return Optional.of(
+        AlipayGateway.authorizePage(settings.gatewayUrl())
+            + "?app_id="
+            + encode(settings.appId())
+            + "&scope=auth_base&redirect_uri="
+            + encode(redirectUri)
+            + "&state="
+            + encode(state));
+  }
+
+  private static String encode(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Override

@@ -144,7 +144,8 @@ public final class WechatPayChannel implements PaymentChannel {
             yield () -> prepays.jsapi(appid, order);
           }
           case APP -> () -> prepays.app(appid, order);
-          case PAGE, BARCODE -> null;
+          case PAGE, BARCODE, ANY ->
+              null; // ANY reaches a channel only as the product that carries it
         };
     if (prepay == null) {
       return refused(

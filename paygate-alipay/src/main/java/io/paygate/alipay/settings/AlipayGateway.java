@@ -26,6 +26,20 @@ public enum AlipayGateway {
     return url;
   }
 
+  /**
+   * Where Alipay's app signs a buyer in for a web page (OAuth): Alipay's authorize host beside its
+   * gateway, or for another gateway (the sandbox) the same page beside its {@code gateway.do}.
+   */
+  public static String authorizePage(String gatewayUrl) {
+    if (PRODUCTION.url.equals(gatewayUrl)) {
+      return "https://openauth.alipay.com/oauth2/publicAppAuthorize.htm";
+    }
+    if (ALIPAY_SANDBOX.url.equals(gatewayUrl)) {
+      return "https://openauth-sandbox.dl.alipaydev.com/oauth2/publicAppAuthorize.htm";
+    }
+    return URI.create(gatewayUrl).resolve("oauth2/publicAppAuthorize.htm").toString();
+  }
+
   public static Optional<AlipayGateway> byName(String name) {
     if (name == null) {
       return Optional.empty();

@@ -33,4 +33,16 @@ class AlipayGatewayTest {
   void otherHostsAreNot(String url) {
     assertThat(AlipayGateway.isProduction(url)).isFalse();
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "https://openapi.alipay.com/gateway.do, https://openauth.alipay.com/oauth2/publicAppAuthorize.htm",
+    "https://openapi-sandbox.dl.alipaydev.com/gateway.do,"
+        + " https://openauth-sandbox.dl.alipaydev.com/oauth2/publicAppAuthorize.htm",
+    "http://localhost:8080/sandbox/gateway.do,"
+        + " http://localhost:8080/sandbox/oauth2/publicAppAuthorize.htm"
+  })
+  void theSignInPageIsAlipaysOrBesideAnotherGateway(String gateway, String page) {
+    assertThat(AlipayGateway.authorizePage(gateway)).isEqualTo(page);
+  }
 }

@@ -62,6 +62,15 @@ public interface PaymentChannel {
   SignInOutcome signIn(String app, String authCode);
 
   /**
+   * The provider's sign-in page for a buyer whose browser is inside the provider's app (OAuth,
+   * silent: only who the buyer is), which sends the browser back to {@code redirectUri} with an
+   * auth code for {@link #signIn} and {@code state}. Empty when the channel has none.
+   */
+  default Optional<String> signInPage(String app, String redirectUri, String state) {
+    return Optional.empty();
+  }
+
+  /**
    * The payment a shop's mobile app says its buyer paid, when the synchronous result the provider's
    * SDK handed the app ({@code result}) carries the provider's genuine signature for the app; empty
    * otherwise. Proof of nothing but that the provider wrote it: the payment is asked about, never

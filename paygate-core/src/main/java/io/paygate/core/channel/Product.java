@@ -25,7 +25,12 @@ public enum Product {
    * Inside the provider's app or a mini-program, for a buyer signed in there: a trade made for that
    * buyer, paid by the provider's JavaScript API.
    */
-  JSAPI(Trait.FOR_A_SIGNED_IN_BUYER);
+  JSAPI(Trait.FOR_A_SIGNED_IN_BUYER),
+  /**
+   * Whichever way the buyer arrives by: PayGate's own cashier page opens one of the others (its
+   * {@code way}) and that way carries the payment. Never sent to a channel as such.
+   */
+  ANY(Trait.OPENS_ANOTHER_WAY);
 
   /** What a product is like, as the core and the server need to know it. */
   public enum Trait {
@@ -42,7 +47,9 @@ public enum Product {
     /** The shop's mobile app hands a signed order to the provider's SDK; its result is no proof. */
     APP_ORDER,
     /** The trade is made for one buyer, named at creation, who alone may pay it. */
-    FOR_A_SIGNED_IN_BUYER
+    FOR_A_SIGNED_IN_BUYER,
+    /** A choice made later: the product that carries the payment is its way, opened by a buyer. */
+    OPENS_ANOTHER_WAY
   }
 
   private final Set<Trait> traits;
@@ -81,5 +88,10 @@ public enum Product {
 
   public boolean needsBuyer() {
     return has(Trait.FOR_A_SIGNED_IN_BUYER);
+  }
+
+  /** Whether the payment is carried by a way chosen when the buyer arrives ({@link #ANY}). */
+  public boolean opensAnotherWay() {
+    return has(Trait.OPENS_ANOTHER_WAY);
   }
 }

@@ -16,6 +16,9 @@ import java.time.Instant;
  * @param attention why an operator should look at it, or null
  * @param buyer the signed-in buyer it was made for (JSAPI), or null
  * @param finishedAt when the channel said its trade is finished (no refunds any more), or null
+ * @param way for a payment of {@link Product#ANY}, the product its cashier opened at the channel
+ *     (the one that holds its out_trade_no there, and carries it once paid); null before any is
+ *     opened, and for every other product
  */
 public record Payment(
     String outTradeNo,
@@ -36,7 +39,52 @@ public record Payment(
     Instant closedAt,
     Attention attention,
     Buyer buyer,
-    Instant finishedAt) {
+    Instant finishedAt,
+    Product way) {
+
+  /** A payment with no way of its own (every product but {@link Product#ANY}). */
+  public Payment(
+      String outTradeNo,
+      String app,
+      Product product,
+      Money totalAmount,
+      String subject,
+      String body,
+      PaymentStatus status,
+      String tradeNo,
+      String buyerLogonId,
+      String buyerId,
+      Money refundedAmount,
+      Instant createdAt,
+      Instant updatedAt,
+      Instant expiresAt,
+      Instant paidAt,
+      Instant closedAt,
+      Attention attention,
+      Buyer buyer,
+      Instant finishedAt) {
+    this(
+        outTradeNo,
+        app,
+        product,
+        totalAmount,
+        subject,
+        body,
+        status,
+        tradeNo,
+        buyerLogonId,
+        buyerId,
+        refundedAmount,
+        createdAt,
+        updatedAt,
+        expiresAt,
+        paidAt,
+        closedAt,
+        attention,
+        buyer,
+        finishedAt,
+        null);
+  }
 
   /** A payment for no buyer in particular, not finished. */
   public Payment(
@@ -101,6 +149,7 @@ public record Payment(
         null,
         null,
         request.buyer(),
+        null,
         null);
   }
 
@@ -125,7 +174,8 @@ public record Payment(
         closedAt,
         attention,
         buyer,
-        finishedAt);
+        finishedAt,
+        way);
   }
 
   /** This payment as a transition without details leaves it (a close or a failure ends it). */
@@ -166,7 +216,8 @@ public record Payment(
         closed,
         reason,
         buyer,
-        finishedAt);
+        finishedAt,
+        way);
   }
 
   /** This payment with its trade finished at the channel: no refunds from now on. */
@@ -190,7 +241,44 @@ public record Payment(
         closedAt,
         attention,
         buyer,
-        at);
+        at,
+        way);
+  }
+
+  /**
+   * This payment with its way opened at the channel, for the buyer that way is for (JSAPI), or
+   * none.
+   */
+  public Payment opened(Product newWay, Buyer forBuyer, Instant at) {
+    return new Payment(
+        outTradeNo,
+        app,
+        product,
+        totalAmount,
+        subject,
+        body,
+        status,
+        tradeNo,
+        buyerLogonId,
+        buyerId,
+        refundedAmount,
+        createdAt,
+        at,
+        expiresAt,
+        paidAt,
+        closedAt,
+        attention,
+        forBuyer,
+        finishedAt,
+        newWay);
+  }
+
+  /**
+   * The product that carries the payment at the channel: its own, or for {@link Product#ANY} the
+   * way its cashier opened (null while none is).
+   */
+  public Product carrier() {
+    return product.opensAnotherWay() ? way : product;
   }
 
   /** The channel finished its trade (Alipay's TRADE_FINISHED): it takes no refunds any more. */

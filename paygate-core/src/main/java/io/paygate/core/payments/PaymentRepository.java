@@ -1,6 +1,8 @@
 package io.paygate.core.payments;
 
+import io.paygate.core.channel.Buyer;
 import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.channel.Product;
 import io.paygate.core.money.Money;
 import java.time.Instant;
 import java.util.List;
@@ -61,6 +63,15 @@ public interface PaymentRepository {
    * @return the payment as changed, or empty when it was finished already or is not paid
    */
   Optional<Payment> markFinished(Payment current, Instant at);
+
+  /**
+   * Records the way a {@code product: any} payment's cashier opened at the channel, and the buyer
+   * it is for (JSAPI) or none, if the payment is still PENDING with the way (and buyer) the caller
+   * read: the one place that says which way is open.
+   *
+   * @return the payment as changed, or empty when it had changed meanwhile
+   */
+  Optional<Payment> openWay(Payment current, Product way, Buyer buyer, Instant at);
 
   /** The most recent payments, newest first. */
   List<Payment> findRecent(int limit);

@@ -42,7 +42,8 @@ public final class PaymentRules {
       throw PayGateException.invalid("body", "body is at most " + rules.maxBody() + " characters");
     }
     if (request.product() == null) {
-      throw PayGateException.invalid("product", "product is page, wap, qr, barcode, app or jsapi");
+      throw PayGateException.invalid(
+          "product", "product is page, wap, qr, barcode, app, jsapi or any");
     }
     if (request.product().needsBuyer() && request.buyer() == null) {
       throw PayGateException.invalid(

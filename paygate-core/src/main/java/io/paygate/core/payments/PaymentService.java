@@ -124,7 +124,8 @@ public final class PaymentService {
         && first.totalAmount().compareTo(again.totalAmount()) == 0
         && first.subject().equals(again.subject())
         && Objects.equals(first.body(), again.body())
-        && Objects.equals(first.buyer(), again.buyer());
+        // An any payment's buyer is the one its cashier's JSAPI way was opened for, later.
+        && (Objects.equals(first.buyer(), again.buyer()) || first.product().opensAnotherWay());
   }
 
   public Optional<Payment> find(String outTradeNo) {
@@ -185,6 +186,11 @@ public final class PaymentService {
     return checkout(payable(outTradeNo), "the checkout");
   }
 
+  /** As {@link #checkout(String)}, for the payment as the caller has just read (or changed) it. */
+  public Checkout checkout(Payment payment) {
+    return checkout(payable(payment), "the checkout");
+  }
+
   private Checkout checkout(PayOrder order, String what) {
     CheckoutOutcome outcome = channel.checkout(order);
     if (outcome instanceof CheckoutOutcome.Opened opened) {
@@ -214,10 +220,14 @@ public final class PaymentService {
     if (!clock.instant().isBefore(payment.expiresAt())) {
       throw new PayGateException(ErrorCode.PAYMENT_NOT_PAYABLE, "the payment has expired");
     }
+    if (payment.carrier() == null) {
+      throw new PayGateException(
+          ErrorCode.PAYMENT_NOT_PAYABLE, "a product any payment is paid at its cashier, /checkout");
+    }
     return new PayOrder(
         payment.app(),
         payment.outTradeNo(),
-        payment.product(),
+        payment.carrier(),
         payment.totalAmount(),
         payment.subject(),
         payment.body(),

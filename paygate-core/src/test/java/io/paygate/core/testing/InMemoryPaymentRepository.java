@@ -1,10 +1,13 @@
 package io.paygate.core.testing;
 
+import io.paygate.core.channel.Buyer;
 import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.channel.Product;
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.Attention;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
+import io.paygate.core.payments.PaymentStatus;
 import io.paygate.core.payments.PaymentTransition;
 import io.paygate.core.testkit.Stored;
 import java.time.Instant;
@@ -113,6 +116,19 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
       return Optional.empty();
     }
     return Optional.of(store(p.finished(at)));
+  }
+
+  @Override
+  public Optional<Payment> openWay(Payment current, Product way, Buyer buyer, Instant at) {
+    requireTransaction();
+    Payment p = rows.get(current.outTradeNo());
+    if (p == null
+        || p.status() != PaymentStatus.PENDING
+        || p.way() != current.way()
+        || !Objects.equals(p.buyer(), current.buyer())) {
+      return Optional.empty();
+    }
+    return Optional.of(store(p.opened(way, buyer, at)));
   }
 
   // The JDBC adapter's announced changes require a transaction (their facts commit with them).

@@ -3,6 +3,7 @@ package io.paygate.core.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paygate.core.channel.Buyer;
 import io.paygate.core.channel.ChannelTrade;
 import io.paygate.core.channel.Product;
 import io.paygate.core.channel.TradeState;
@@ -76,6 +77,49 @@ public abstract class RepositoryContract {
     payments().insert(pending(exact, "1.00", micros));
     assertThat(payments().find(exact).orElseThrow().createdAt()).isEqualTo(micros);
     assertThat(payments().find("no-such-" + newNo())).isEmpty();
+  }
+
+  @Test
+  void anAnyPaymentsWayOpensFromTheWayTheCallerReadOnly() {
+    String no = newNo();
+    Payment pending = pending(no, "2.00");
+    Payment any =
+        new Payment(
+            no,
+            pending.app(),
+            Product.ANY,
+            pending.totalAmount(),
+            pending.subject(),
+            null,
+            PaymentStatus.PENDING,
+            null,
+            null,
+            null,
+            Money.ZERO,
+            T0,
+            T0,
+            pending.expiresAt(),
+            null,
+            null,
+            null);
+    payments().insert(any);
+    Payment read = payments().find(no).orElseThrow();
+    assertThat(read.way()).isNull();
+    assertThat(read.carrier()).isNull();
+
+    Buyer buyer = new Buyer("2088000000000042", null, null);
+    Payment jsapi =
+        inTx(() -> payments().openWay(read, Product.JSAPI, buyer, T0.plusSeconds(1))).orElseThrow();
+    assertThat(payments().find(no).orElseThrow())
+        .extracting(Payment::way, Payment::buyer, Payment::carrier)
+        .containsExactly(Product.JSAPI, buyer, Product.JSAPI);
+    // A second arrival that read the payment before the first changed it changes nothing.
+    assertThat(inTx(() -> payments().openWay(read, Product.QR, null, T0.plusSeconds(2)))).isEmpty();
+    // From the way (and buyer) now open, another opens, and the buyer goes with its way.
+    inTx(() -> payments().openWay(jsapi, Product.QR, null, T0.plusSeconds(3))).orElseThrow();
+    assertThat(payments().find(no).orElseThrow())
+        .extracting(Payment::way, Payment::buyer)
+        .containsExactly(Product.QR, null);
   }
 
   @Test

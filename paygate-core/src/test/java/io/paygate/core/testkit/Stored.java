@@ -41,7 +41,8 @@ public final class Stored {
         instant(p.closedAt()),
         p.attention(),
         p.buyer(),
-        instant(p.finishedAt()));
+        instant(p.finishedAt()),
+        p.way());
   }
 
   public static Refund refund(Refund r) {

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Stores the order a browser posts (no trade yet), or joins an identical earlier one; out_trade_no
- * is the idempotency key.
+ * is the idempotency key. An order nobody opened yet gives way to the same out_trade_no placed by
+ * another product; once a buyer opened it, the trade is that product's.
  */
 @Service
 public class Orders {
@@ -67,7 +68,17 @@ public class Orders {
     if (trade.status() == TradeStatus.TRADE_CLOSED) {
       return new Refused(GatewayError.TRADE_HAS_CLOSE);
     }
+    if (!trade.opened() && !order.productCode().equals(trade.productCode())) {
+      // Alipay has no trade for an order nobody opened yet (ACQ.TRADE_NOT_EXIST): the merchant
+      // may place the out_trade_no again by another product, and that order takes its place.
+      String token = Ids.token();
+      if (trades.replaceOrder(trade.id(), order, token, valid.expiresAt(), now)) {
+        return new Placed(trades.byId(trade.id()).orElseThrow());
+      }
+      trade = trades.byId(trade.id()).orElseThrow();
+    }
     if (!order.sameAs(trade)) {
+      // Once a buyer opened it, the trade is that product's (and that order's) for good.
       return new Refused(GatewayError.CONTEXT_INCONSISTENT);
     }
     return new Placed(trade);

@@ -149,6 +149,37 @@ public class TradeRepository {
     return byToken(token).orElseThrow().id();
   }
 
+  /**
+   * Puts a new order in the place of one nobody opened (still ORDER), under a new cashier token:
+   * the old order's code and cashier link no longer lead anywhere.
+   *
+   * @return false when the order was opened meanwhile
+   */
+  public boolean replaceOrder(
+      long id, NewOrder order, String token, Instant expiresAt, Instant now) {
+    return db.jdbc()
+            .update(
+                "UPDATE trades SET method = ?, product_code = ?, total_amount = ?, subject = ?,"
+                    + " body = ?, passback_params = ?, notify_url = ?, return_url = ?, charset = ?,"
+                    + " cashier_token = ?, expires_at = ?, created_at = ?"
+                    + " WHERE id = ? AND trade_status = ?",
+                order.method(),
+                order.productCode(),
+                order.totalAmount(),
+                order.subject(),
+                order.body(),
+                order.passbackParams(),
+                order.notifyUrl(),
+                order.returnUrl(),
+                order.charset(),
+                token,
+                expiresAt.toEpochMilli(),
+                now.toEpochMilli(),
+                id,
+                TradeStatus.ORDER.name())
+        == 1;
+  }
+
   /** A new trade_no: the Beijing date of {@code now}, "22", random digits and a sequence. */
   private String nextTradeNo(Instant now) {
     String day = AlipayTime.format(now).substring(0, 10).replace("-", "");

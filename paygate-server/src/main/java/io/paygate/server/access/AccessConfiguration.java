@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       HTTP Basic (a Prometheus scraper);
  *   <li>{@code /sandbox/**}, only while the sandbox runs embedded: it stands in for Alipay, which
  *       has no login of ours;
- *   <li>every other page needs a login, except the buyer's own ({@code /pay/{no}}, the return
- *       page), Alipay's callback and static assets.
+ *   <li>every other page needs a login, except the buyer's own ({@code /pay/{no}}, the cashier
+ *       {@code /checkout/{no}}, the return page), Alipay's callback and static assets.
  * </ol>
  *
  * Pages carry CSRF tokens on every form, a session id only in a cookie, a new session at login, and
@@ -107,13 +107,15 @@ public class AccessConfiguration {
                     .requestMatchers(
                         "/pay/*",
                         "/pay/*/status",
+                        "/checkout/*",
+                        "/checkout/*/*",
                         "/alipay/return",
                         "/alipay/notify",
                         "/channels/*/notify",
                         "/error",
                         "/login")
                     .permitAll()
-                    .requestMatchers("/paygate.css", "/js/**", "/webjars/**", "/favicon.ico")
+                    .requestMatchers("/paygate*.css", "/js/**", "/webjars/**", "/favicon.ico")
                     .permitAll()
                     // The API's description is public, as the API's routes are; it holds no data.
                     .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")

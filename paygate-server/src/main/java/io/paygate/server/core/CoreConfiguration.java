@@ -9,6 +9,7 @@ import io.paygate.core.notify.NotificationService;
 import io.paygate.core.numbers.Identifiers;
 import io.paygate.core.payments.BookEvents;
 import io.paygate.core.payments.BuyerSignIn;
+import io.paygate.core.payments.CashierWays;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.TradeReconciler;
@@ -63,6 +64,16 @@ public class CoreConfiguration {
         new PaidAfterCloseRefunds(refunds, settlement, checks),
         properties.paidAfterClose(),
         events);
+  }
+
+  @Bean
+  CashierWays cashierWays(
+      PaymentService paymentService,
+      PaymentRepository payments,
+      PaymentChannel channel,
+      Transactions transactions,
+      Clock clock) {
+    return new CashierWays(paymentService, payments, channel, transactions, clock);
   }
 
   @Bean

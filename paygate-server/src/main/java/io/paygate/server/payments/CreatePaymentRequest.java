@@ -73,7 +73,8 @@ public record CreatePaymentRequest(
     try {
       return Product.valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException unknown) {
-      throw PayGateException.invalid("product", "product is page, wap, qr, barcode, app or jsapi");
+      throw PayGateException.invalid(
+          "product", "product is page, wap, qr, barcode, app, jsapi or any");
     }
   }
 }

@@ -32,7 +32,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
   private static final String COLUMNS =
       "out_trade_no, product, total_amount, subject, body, status, trade_no, buyer_logon_id,"
           + " buyer_id, refunded_amount, created_at, updated_at, expires_at, paid_at, closed_at,"
-          + " attention, app, for_buyer_id, for_buyer_open_id, for_op_app_id, finished_at";
+          + " attention, app, for_buyer_id, for_buyer_open_id, for_op_app_id, finished_at, way";
 
   private final JdbcClient jdbc;
 
@@ -46,7 +46,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
       jdbc.sql(
               "INSERT INTO payments ("
                   + COLUMNS
-                  + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                  + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
           .params(
               p.outTradeNo(),
               p.product().name(),
@@ -68,7 +68,8 @@ public class JdbcPaymentRepository implements PaymentRepository {
               p.buyer() == null ? null : p.buyer().userId(),
               p.buyer() == null ? null : p.buyer().openId(),
               p.buyer() == null ? null : p.buyer().opAppId(),
-              column(p.finishedAt()))
+              column(p.finishedAt()),
+              p.way() == null ? null : p.way().name())
           .update();
       return true;
     } catch (DuplicateKeyException taken) {
@@ -201,6 +202,43 @@ public class JdbcPaymentRepository implements PaymentRepository {
   }
 
   @Override
+  public Optional<Payment> openWay(Payment current, Product way, Buyer buyer, Instant at) {
+    // Only from the way and buyer the caller read: two arrivals at once cannot both switch it.
+    String same =
+        (current.way() == null ? " AND way IS NULL" : " AND way = :was")
+            + (current.buyer() == null
+                ? " AND for_buyer_id IS NULL AND for_buyer_open_id IS NULL"
+                : " AND COALESCE(for_buyer_id, '') = :wasBuyerId"
+                    + " AND COALESCE(for_buyer_open_id, '') = :wasOpenId");
+    var update =
+        jdbc.sql(
+                "UPDATE payments SET way = :way, for_buyer_id = :buyerId,"
+                    + " for_buyer_open_id = :openId, for_op_app_id = :opAppId, updated_at = :at"
+                    + " WHERE out_trade_no = :outTradeNo AND status = 'PENDING'"
+                    + same)
+            .param("way", way.name())
+            .param("buyerId", buyer == null ? null : buyer.userId())
+            .param("openId", buyer == null ? null : buyer.openId())
+            .param("opAppId", buyer == null ? null : buyer.opAppId())
+            .param("at", column(at))
+            .param("outTradeNo", current.outTradeNo());
+    if (current.way() != null) {
+      update = update.param("was", current.way().name());
+    }
+    if (current.buyer() != null) {
+      update =
+          update
+              .param("wasBuyerId", nonNull(current.buyer().userId()))
+              .param("wasOpenId", nonNull(current.buyer().openId()));
+    }
+    return update.update() == 1 ? Optional.of(current.opened(way, buyer, at)) : Optional.empty();
+  }
+
+  private static String nonNull(String value) {
+    return value == null ? "" : value;
+  }
+
+  @Override
   public List<Payment> findRecent(int limit) {
     return jdbc.sql(
             "SELECT "
@@ -306,7 +344,8 @@ public class JdbcPaymentRepository implements PaymentRepository {
         read(row, "closed_at"),
         row.getString("attention") == null ? null : Attention.valueOf(row.getString("attention")),
         buyer(row),
-        read(row, "finished_at"));
+        read(row, "finished_at"),
+        row.getString("way") == null ? null : Product.valueOf(row.getString("way")));
   }
 
   private static Buyer buyer(ResultSet row) throws SQLException {

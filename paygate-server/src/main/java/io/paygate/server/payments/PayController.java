@@ -6,14 +6,13 @@ import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.server.pages.Labels;
 import io.paygate.server.pages.PageController;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
  * {@code /pay/{out_trade_no}}, the buyer's link: for a cashier payment the page that sends the
@@ -24,9 +23,11 @@ import org.springframework.web.servlet.ModelAndView;
 public class PayController {
 
   private final PaymentService payments;
+  private final CashierFormPage formPage;
 
-  public PayController(PaymentService payments) {
+  public PayController(PaymentService payments, ResourceUrlProvider assets) {
     this.payments = payments;
+    this.formPage = new CashierFormPage(assets);
   }
 
   /** What the QR page polls: the payment's status, and nothing else about it. */
@@ -40,14 +41,13 @@ public class PayController {
         .body(new PayStatus(payments.get(outTradeNo).status().name()));
   }
 
-  /** The SDK's form ends in an inline script that submits it; the pages allow no inline script. */
-  private static final Pattern INLINE_SCRIPT =
-      Pattern.compile("<script\\b[^>]*>.*?</script>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
   /** A cashier payment's form (HTML), or a QR payment's page (a view): Spring MVC takes either. */
   @GetMapping("/pay/{outTradeNo}")
   public Object pay(@PathVariable String outTradeNo) {
     Payment payment = payments.get(outTradeNo);
+    if (payment.product().opensAnotherWay()) {
+      return new ModelAndView("redirect:/checkout/" + payment.outTradeNo());
+    }
     if (payment.product().showsQrCode()) {
       return qrPage(payment);
     }
@@ -70,19 +70,6 @@ public class PayController {
   }
 
   private ResponseEntity<String> form(Payment payment) {
-    // Without script, the form's own submit button (hidden by an inline style, which the policy
-    // also refuses) stays visible for the buyer to press.
-    String form =
-        INLINE_SCRIPT.matcher(payments.payForm(payment)).replaceAll("")
-            + "<script src=\"/js/pay.js\"></script>";
-    String page =
-        "<!DOCTYPE html><html><head><meta charset=\"UTF-8\"><title>正在前往支付宝 Redirecting to"
-            + " Alipay</title></head><body>"
-            + form
-            + "</body></html>";
-    return ResponseEntity.ok()
-        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-        .header("Cache-Control", "no-store")
-        .body(page);
+    return formPage.of(payments.payForm(payment));
   }
 }

@@ -14,6 +14,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  *
  * @param payUrl PayGate's page that takes the buyer to pay, for the products a browser pays (not
  *     app or jsapi: those are paid inside an app with {@code checkout})
+ * @param way for a {@code product: any} payment, the product its cashier opened at the channel
+ *     (which carries it once paid); null before, and for every other product
  * @param finishedAt when Alipay finished the trade (TRADE_FINISHED): no refunds from then on
  * @param checkout what the shop's front end hands the buyer's app, on a create's answer
  */
@@ -25,6 +27,7 @@ public record PaymentView(
     String tradeNo,
     String status,
     String product,
+    String way,
     String totalAmount,
     String refundedAmount,
     String subject,
@@ -81,6 +84,7 @@ public record PaymentView(
         tradeNo,
         status,
         product,
+        way,
         totalAmount,
         refundedAmount,
         subject,
@@ -99,14 +103,17 @@ public record PaymentView(
 
   public static PaymentView of(Payment p, String publicUrl) {
     boolean inApp = p.product().appOrder() || p.product().needsBuyer();
+    // An any payment's link is its cashier, which opens the way the buyer arrives by.
+    String page = p.product().opensAnotherWay() ? "/checkout/" : "/pay/";
     String payUrl =
-        p.status() == PaymentStatus.PENDING && !inApp ? publicUrl + "/pay/" + p.outTradeNo() : null;
+        p.status() == PaymentStatus.PENDING && !inApp ? publicUrl + page + p.outTradeNo() : null;
     return new PaymentView(
         p.outTradeNo(),
         p.app(),
         p.tradeNo(),
         p.status().name(),
         p.product().name().toLowerCase(Locale.ROOT),
+        p.way() == null ? null : p.way().name().toLowerCase(Locale.ROOT),
         p.totalAmount().toString(),
         p.refundedAmount().toString(),
         p.subject(),

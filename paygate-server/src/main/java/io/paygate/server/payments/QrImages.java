@@ -16,11 +16,11 @@ import java.util.Map;
  * A QR code as a PNG {@code data:} URI (ZXing), so the buyer's page needs no image route and the
  * pages' CSP ({@code img-src 'self' data:}) holds.
  */
-final class QrImages {
+public final class QrImages {
 
   private QrImages() {}
 
-  static String dataUri(String text, int size) {
+  public static String dataUri(String text, int size) {
     try {
       BitMatrix matrix =
           new QRCodeWriter()

@@ -23,8 +23,33 @@ class ConsoleAccessTest extends SharedServerTest {
     }
     String outTradeNo = createPayment("1.00", "page");
     assertThat(get("/pay/" + outTradeNo).status()).isEqualTo(200);
+    // The one cashier too, and only its own paths beside it.
+    String any = createPayment("1.00", "any");
+    assertThat(get("/checkout/" + any).status()).isEqualTo(200);
+    assertThat(get("/checkout/" + any + "/page").status()).isEqualTo(200);
+    assertThat(get("/checkout/" + any + "/page/more").status()).isEqualTo(302);
     assertThat(get("/login").status()).isEqualTo(200);
     assertThat(get("/paygate.css").status()).isEqualTo(200);
+    assertThat(get("/favicon.ico").status()).isEqualTo(200);
+  }
+
+  @Test
+  void staticAssetsHaveVersionedNamesAndAreCachedForAYear() {
+    Reply login = get("/login");
+    java.util.regex.Matcher css =
+        java.util.regex.Pattern.compile("href=\"(/paygate-[0-9a-f]{32}\\.css)\"")
+            .matcher(login.body());
+    assertThat(css.find()).as(login.body()).isTrue();
+    for (String asset : new String[] {css.group(1), "/favicon.ico"}) {
+      Reply reply = get(asset);
+      assertThat(reply.status()).as(asset).isEqualTo(200);
+      assertThat(reply.header("Cache-Control"))
+          .as(asset)
+          .contains("max-age=31536000")
+          .doesNotContain("no-store");
+    }
+    // Pages stay uncached: they carry state and tokens.
+    assertThat(login.header("Cache-Control")).contains("no-store");
   }
 
   @Test
@@ -39,7 +64,11 @@ class ConsoleAccessTest extends SharedServerTest {
     assertThat(login.header("Strict-Transport-Security")).isNull();
     // The pay page keeps to the policy: the SDK's inline submit script is replaced by a file.
     Reply pay = get("/pay/" + createPayment("1.00", "page"));
-    assertThat(pay.body()).doesNotContain("<script>").contains("<script src=\"/js/pay.js\">");
+    // ... and its hidden submit button's inline style is taken out too.
+    assertThat(pay.body())
+        .doesNotContain("<script>")
+        .doesNotContain("style=")
+        .containsPattern("<script src=\"/js/pay-[0-9a-f]{32}\\.js\">");
     assertThat(pay.header("Content-Security-Policy")).contains("script-src 'self'");
   }
 

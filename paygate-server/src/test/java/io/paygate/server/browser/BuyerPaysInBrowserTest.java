@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,25 @@ class BuyerPaysInBrowserTest extends SharedServerTest {
     testName = test.getTestMethod().orElseThrow().getName();
     // Each test starts as someone who has not logged in.
     browser.manage().deleteAllCookies();
+    HeadlessChromium.consoleErrors(browser); // what earlier tests left in the log
+  }
+
+  /** A refusal a test asks for on purpose (a 400 or 403 page): its console line is expected. */
+  private final List<String> refusedOnPurpose = new java.util.ArrayList<>();
+
+  @AfterEach
+  void ourPagesLoggedNoErrors() {
+    assertThat(HeadlessChromium.consoleErrors(browser))
+        .as("the console of our pages")
+        .filteredOn(
+            line ->
+                refusedOnPurpose.stream()
+                    .noneMatch(
+                        path ->
+                            line.contains(
+                                path + " - Failed to load resource: the server responded")))
+        .isEmpty();
+    refusedOnPurpose.clear();
   }
 
   @Test
@@ -156,6 +176,7 @@ class BuyerPaysInBrowserTest extends SharedServerTest {
     screenshot("payment-paid");
 
     // More than is left is refused at the field, after the person confirmed it.
+    refusedOnPurpose.add("/payments/" + outTradeNo + "/refunds");
     fill(By.id("refund_amount"), "99.00");
     browser.findElement(By.id("refund")).click();
     confirm("99.00");
@@ -219,6 +240,7 @@ class BuyerPaysInBrowserTest extends SharedServerTest {
             + " document.querySelectorAll('form[data-confirm]').forEach(function (f) {"
             + " f.removeAttribute('data-confirm'); });");
     fill(By.id("refund_amount"), "1.00");
+    refusedOnPurpose.add("/payments/" + outTradeNo + "/refunds");
     browser.findElement(By.id("refund")).click();
     waitFor(
         textToBePresentInElementLocated(By.tagName("main"), "Your role may not do this"),
@@ -271,6 +293,7 @@ class BuyerPaysInBrowserTest extends SharedServerTest {
     waitFor(visibilityOfElementLocated(By.id("pay")), "the index's pay form");
     fill(By.id("subject"), subject);
     fill(By.id("total_amount"), "12.345");
+    refusedOnPurpose.add("/pages/pay");
     browser.findElement(By.id("pay")).click();
 
     By fieldError = By.xpath("//input[@id='total_amount']/following-sibling::*[1]");

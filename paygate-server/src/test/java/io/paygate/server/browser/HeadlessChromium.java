@@ -9,13 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Debian's headless Chromium, driven through Debian's ChromeDriver. Both are found at their package
@@ -80,6 +84,8 @@ final class HeadlessChromium {
         "--lang=zh-CN",
         "--window-size=1280,900",
         "--user-data-dir=" + userDataDir);
+    // The page's console (errors, refused inline style or script, missing files) for the tests.
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER))
@@ -88,6 +94,19 @@ final class HeadlessChromium {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return driver;
+  }
+
+  /**
+   * The errors the browser's console logged since the last call, on any page of ours: a file that
+   * failed to load (a missing favicon), a refused inline style or script, a script that threw. The
+   * sandbox's pages stand in for Alipay's and are not ours.
+   */
+  static List<String> consoleErrors(ChromeDriver driver) {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .filter(message -> !message.contains("/sandbox/"))
+        .toList();
   }
 
   /** The whole page as a PNG (not only the window), for people to look at. */

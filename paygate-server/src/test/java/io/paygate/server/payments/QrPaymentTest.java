@@ -37,7 +37,7 @@ class QrPaymentTest extends HeldAnswersServerTest {
         .contains("id=\"qr\" src=\"data:image/png;base64,")
         .contains("8.80")
         .contains("待支付 PENDING")
-        .contains("<script src=\"/js/qr.js\">")
+        .containsPattern("<script src=\"/js/qr-[0-9a-f]{32}\\.js\">")
         .doesNotContain("<script>");
     assertThat(status(outTradeNo)).isEqualTo("PENDING");
 
@@ -146,7 +146,7 @@ class QrPaymentTest extends HeldAnswersServerTest {
   @Test
   void aCashierPaymentStillGetsItsFormAndAStrangersNumberIsA404() {
     String outTradeNo = createPayment("1.00", "page");
-    assertThat(get("/pay/" + outTradeNo).body()).contains("<form").contains("/js/pay.js");
+    assertThat(get("/pay/" + outTradeNo).body()).contains("<form").contains("/js/pay-");
     assertThat(get("/pay/NO_SUCH_PAYMENT/status").status()).isEqualTo(404);
     Reply bad =
         api(

@@ -1,0 +1,183 @@
+package io.paygate.server.checkout;
+
+import io.paygate.core.channel.Buyer;
+import io.paygate.core.channel.Checkout;
+import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.channel.Product;
+import io.paygate.core.errors.PayGateException;
+import io.paygate.core.payments.BuyerSignIn;
+import io.paygate.core.payments.CashierWays;
+import io.paygate.core.payments.Payment;
+import io.paygate.core.payments.PaymentService;
+import io.paygate.core.payments.PaymentStatus;
+import io.paygate.server.PayGateProperties;
+import io.paygate.server.pages.Labels;
+import io.paygate.server.pages.PageController;
+import io.paygate.server.payments.CashierFormPage;
+import io.paygate.server.payments.QrImages;
+import java.net.URI;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+
+/**
+ * {@code /checkout/{out_trade_no}}, the one cashier (聚合收银台) that picks the way by where the buyer
+ * is ({@link BuyerDevice}): a desktop browser gets the order, a QR code and a button to Alipay's
+ * page cashier; a phone browser goes on to the wap cashier; inside the Alipay app the buyer is
+ * signed in by Alipay's OAuth page and pays by JSAPI. The form paths need no script. Which way a
+ * {@code product: any} payment has open is {@link CashierWays}'s to decide.
+ */
+@PageController
+public class CheckoutController {
+
+  private final CashierWays ways;
+  private final PaymentService payments;
+  private final BuyerSignIn signIn;
+  private final PaymentChannel channel;
+  private final CashierFormPage formPage;
+  private final String publicUrl;
+
+  public CheckoutController(
+      CashierWays ways,
+      PaymentService payments,
+      BuyerSignIn signIn,
+      PaymentChannel channel,
+      ResourceUrlProvider assets,
+      PayGateProperties properties) {
+    this.ways = ways;
+    this.payments = payments;
+    this.signIn = signIn;
+    this.channel = channel;
+    this.formPage = new CashierFormPage(assets);
+    this.publicUrl = properties.publicUrl();
+  }
+
+  @GetMapping("/checkout/{outTradeNo}")
+  public Object checkout(
+      @PathVariable String outTradeNo,
+      @RequestHeader(name = "User-Agent", required = false) String userAgent) {
+    Payment payment = payments.get(outTradeNo);
+    if (payment.status() != PaymentStatus.PENDING) {
+      return page(payment);
+    }
+    if (!payment.product().opensAnotherWay()) {
+      // A payment of one product has one page of its own.
+      return new ModelAndView("redirect:/pay/" + payment.outTradeNo());
+    }
+    return switch (BuyerDevice.of(userAgent)) {
+      case ALIPAY_APP -> signInFirst(payment);
+      case PHONE -> open(outTradeNo, Product.WAP, null);
+      case DESKTOP -> open(outTradeNo, Product.QR, null);
+    };
+  }
+
+  /** The desktop page's button: Alipay's page cashier in place of the QR code. */
+  @GetMapping("/checkout/{outTradeNo}/page")
+  public Object pageCashier(@PathVariable String outTradeNo) {
+    return open(outTradeNo, Product.PAGE, null);
+  }
+
+  /** Where Alipay's OAuth page sends the buyer back: sign in, open JSAPI, then its page. */
+  @GetMapping("/checkout/{outTradeNo}/signed-in")
+  public Object signedIn(
+      @PathVariable String outTradeNo,
+      @RequestParam(name = "auth_code", required = false) String authCode) {
+    Payment payment = payments.get(outTradeNo);
+    if (payment.status() != PaymentStatus.PENDING) {
+      return page(payment);
+    }
+    Buyer buyer = signIn.signIn(payment.app(), authCode);
+    CashierWays.Opening opening = ways.open(outTradeNo, Product.JSAPI, buyer);
+    if (opening instanceof CashierWays.Held held) {
+      return heldPage(held.payment());
+    }
+    // A spent auth code must not be asked again on reload: the JSAPI page has its own address.
+    return new ModelAndView("redirect:/checkout/" + outTradeNo + "/jsapi");
+  }
+
+  /** The JSAPI page: the trade made for the signed-in buyer, paid by Alipay's JavaScript API. */
+  @GetMapping("/checkout/{outTradeNo}/jsapi")
+  public Object jsapi(@PathVariable String outTradeNo) {
+    Payment payment = payments.get(outTradeNo);
+    if (payment.status() != PaymentStatus.PENDING
+        || payment.way() != Product.JSAPI
+        || payment.buyer() == null) {
+      return page(payment);
+    }
+    return open(outTradeNo, Product.JSAPI, payment.buyer());
+  }
+
+  private Object signInFirst(Payment payment) {
+    String back = publicUrl + "/checkout/" + payment.outTradeNo() + "/signed-in";
+    Optional<String> signInPage = channel.signInPage(payment.app(), back, payment.outTradeNo());
+    if (signInPage.isEmpty()) {
+      return open(payment.outTradeNo(), Product.QR, null);
+    }
+    return ResponseEntity.status(HttpStatus.FOUND)
+        .location(URI.create(signInPage.get()))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  private Object open(String outTradeNo, Product way, Buyer buyer) {
+    CashierWays.Opening opening = ways.open(outTradeNo, way, buyer);
+    if (opening instanceof CashierWays.Held held) {
+      return heldPage(held.payment());
+    }
+    CashierWays.Opened opened = (CashierWays.Opened) opening;
+    Checkout checkout = opened.checkout();
+    if (checkout instanceof Checkout.Form form) {
+      return formPage.of(form.html());
+    }
+    ModelAndView page = page(opened.payment());
+    if (checkout instanceof Checkout.QrCode qr) {
+      try {
+        page.addObject("qrImage", QrImages.dataUri(qr.content(), 240));
+      } catch (PayGateException notNow) {
+        page.addObject("qrError", notNow.getMessage());
+      }
+      page.addObject("pageUrl", "/checkout/" + outTradeNo + "/page");
+    } else if (checkout instanceof Checkout.JsapiPrepay jsapi) {
+      page.addObject("jsapiTradeNo", jsapi.prepayId());
+    }
+    return page;
+  }
+
+  /** Another way holds the payment: the buyer finishes it there. */
+  private static ModelAndView heldPage(Payment payment) {
+    ModelAndView page = page(payment);
+    if (payment.status() == PaymentStatus.PENDING) {
+      page.addObject("held", wayLabel(payment.way()));
+      if (payment.way() == Product.PAGE) {
+        page.addObject("pageUrl", "/checkout/" + payment.outTradeNo() + "/page");
+      }
+    }
+    return page;
+  }
+
+  private static ModelAndView page(Payment payment) {
+    ModelAndView page = new ModelAndView("checkout/cashier");
+    page.addObject("payment", payment);
+    page.addObject("statusLabel", Labels.INSTANCE.payment(payment.status()));
+    return page;
+  }
+
+  private static String wayLabel(Product way) {
+    if (way == null) {
+      return "";
+    }
+    return switch (way) {
+      case QR -> "扫码支付 a QR code";
+      case PAGE -> "支付宝网页收银台 Alipay's cashier page";
+      case WAP -> "支付宝手机收银台 Alipay's phone cashier";
+      case JSAPI -> "支付宝 App 内支付 the Alipay app";
+      default -> way.name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+}

@@ -1,0 +1,291 @@
+package io.paygate.server.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import io.paygate.server.ConsoleSession;
+import io.paygate.server.SharedServerTest;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.net.URLDecoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The one cashier, {@code /checkout/{no}}, for {@code product: any} payments, through the embedded
+ * sandbox: a desktop browser scans a QR code, a phone browser goes to the wap cashier, the Alipay
+ * app signs the buyer in and pays by JSAPI; each ends PAID with one charge, carried by the way it
+ * took. A second way never takes a second payment.
+ */
+class CheckoutTest extends SharedServerTest {
+
+  static final String DESKTOP =
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0"
+          + " Safari/537.36";
+  static final String PHONE =
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like"
+          + " Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
+  static final String ALIPAY_APP =
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like"
+          + " Gecko) Mobile/15E148 Nebula AliApp(AP/10.5.30) AlipayClient/10.5.30 Language/zh-Hans";
+
+  private static final Pattern QR_IMAGE = Pattern.compile("src=\"data:image/png;base64,([^\"]+)\"");
+  private static final Pattern TRADE_NO = Pattern.compile("data-trade-no=\"([0-9]+)\"");
+
+  private String anyPayment(String amount) {
+    String out = "ANY" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    Reply created =
+        api(
+            "POST",
+            "/api/v1/payments",
+            Map.of(
+                "total_amount",
+                amount,
+                "subject",
+                "聚合收银台 Checkout",
+                "product",
+                "any",
+                "out_trade_no",
+                out));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().get("product").asString()).isEqualTo("any");
+    assertThat(created.json().get("pay_url").asString()).isEqualTo(base() + "/checkout/" + out);
+    assertThat(created.json().has("way")).isFalse();
+    return out;
+  }
+
+  private Reply as(String userAgent, String urlOrPath) {
+    String url = urlOrPath.startsWith("http") ? urlOrPath : base() + urlOrPath;
+    return send(
+        HttpRequest.newBuilder(java.net.URI.create(url))
+            .header("User-Agent", userAgent)
+            .GET()
+            .build());
+  }
+
+  private int succeeded(String out) {
+    return api("GET", "/api/v1/events?type=payment.succeeded&payment=" + out, null)
+        .json()
+        .get("data")
+        .size();
+  }
+
+  private Reply buyer(String action, Map<String, String> body) {
+    return postJson("/sandbox/api/buyer/" + action, body);
+  }
+
+  private Map<String, String> defaultBuyerDoes(String key, String value) {
+    JsonNode buyer = defaultBuyer();
+    return Map.of(
+        "app_id",
+        appId(),
+        key,
+        value,
+        "buyer_logon_id",
+        buyer.get("logon_id").asString(),
+        "pay_password",
+        buyer.get("pay_password").asString());
+  }
+
+  /** What the page's QR code says, read back from its image as a phone's camera would. */
+  private static String qrText(String page) throws Exception {
+    Matcher image = QR_IMAGE.matcher(page);
+    assertThat(image.find()).as("a QR image in " + page).isTrue();
+    byte[] png = Base64.getDecoder().decode(image.group(1));
+    BinaryBitmap bitmap =
+        new BinaryBitmap(
+            new HybridBinarizer(
+                new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png)))));
+    return new QRCodeReader().decode(bitmap).getText();
+  }
+
+  @Test
+  void aDesktopBrowserGetsTheOrderAQrCodeAndAButtonAndTheScanPaysIt() throws Exception {
+    String out = anyPayment("7.10");
+    BigDecimal before = buyerBalance();
+
+    Reply page = as(DESKTOP, "/checkout/" + out);
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("聚合收银台 Checkout")
+        .contains("7.10")
+        .contains("id=\"qr\"")
+        .contains("href=\"/checkout/" + out + "/page\"")
+        .doesNotContain("<script>")
+        .containsPattern("src=\"/js/checkout-[0-9a-f]{32}\\.js\"");
+    assertThat(payment(out).get("way").asString()).isEqualTo("qr");
+    String scanUrl = qrText(page.body());
+    assertThat(scanUrl).contains("/sandbox/cashier/");
+
+    // The buyer's phone scans the code, and pays.
+    assertThat(get(scanUrl).status()).isEqualTo(200);
+    assertThat(buyer("pay", defaultBuyerDoes("out_trade_no", out)).status()).isEqualTo(200);
+
+    JsonNode paid = payment(out);
+    assertThat(paid.get("status").asString()).isEqualTo("PAID");
+    assertThat(paid.get("product").asString()).isEqualTo("any");
+    assertThat(paid.get("way").asString()).isEqualTo("qr");
+    assertThat(succeeded(out)).isEqualTo(1);
+    assertThat(before.subtract(buyerBalance())).isEqualByComparingTo("7.10");
+    // The cashier now says so, with nothing left to pay with.
+    Reply after = as(DESKTOP, "/checkout/" + out);
+    assertThat(after.body()).contains("已支付 PAID").doesNotContain("id=\"qr\"");
+  }
+
+  @Test
+  void aPhoneBrowserGoesToTheWapCashier() {
+    String out = anyPayment("3.20");
+    Reply page = as(PHONE, "/checkout/" + out);
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("alipay.trade.wap.pay")
+        .contains("QUICK_WAP_WAY")
+        .doesNotContain("style=")
+        .doesNotContain("<script>");
+    Reply cashier = submitPayForm(page);
+    assertThat(cashier.status()).isEqualTo(302);
+    assertThat(cashier.header("Location")).contains("/sandbox/cashier/");
+    assertThat(payAsBuyer(out).status()).isEqualTo(200);
+
+    JsonNode paid = payment(out);
+    assertThat(paid.get("status").asString()).isEqualTo("PAID");
+    assertThat(paid.get("way").asString()).isEqualTo("wap");
+    assertThat(succeeded(out)).isEqualTo(1);
+  }
+
+  @Test
+  void insideTheAlipayAppTheBuyerSignsInAndPaysByJsapiAndNoOtherBuyerCan() {
+    String out = anyPayment("4.30");
+    JsonNode buyer = defaultBuyer();
+
+    // The Alipay app opens the cashier: it sends the buyer to Alipay's sign-in page.
+    Reply first = as(ALIPAY_APP, "/checkout/" + out);
+    assertThat(first.status()).as(first.body()).isEqualTo(302);
+    String authorize = first.header("Location");
+    assertThat(authorize)
+        .startsWith(base() + "/sandbox/oauth2/publicAppAuthorize.htm?")
+        .contains("app_id=" + appId())
+        .contains("scope=auth_base")
+        .contains(
+            "redirect_uri="
+                + java.net.URLEncoder.encode(
+                    base() + "/checkout/" + out + "/signed-in", StandardCharsets.UTF_8));
+    // The sandbox's page shows the buyers to choose from.
+    assertThat(as(ALIPAY_APP, authorize).body()).contains(buyer.get("logon_id").asString());
+
+    // The buyer signed in to the app agrees: back to us with an auth code.
+    Reply back = as(ALIPAY_APP, authorize + "&buyer_logon_id=" + buyer.get("logon_id").asString());
+    assertThat(back.status()).as(back.body()).isEqualTo(302);
+    String signedIn = back.header("Location");
+    assertThat(signedIn)
+        .startsWith(base() + "/checkout/" + out + "/signed-in?")
+        .contains("auth_code=");
+    Reply toJsapi = as(ALIPAY_APP, signedIn);
+    assertThat(toJsapi.status()).as(toJsapi.body()).isEqualTo(302);
+    assertThat(toJsapi.header("Location")).endsWith("/checkout/" + out + "/jsapi");
+    // The code is spent: the same return again is refused, and opens nothing more.
+    assertThat(as(ALIPAY_APP, signedIn).status()).isEqualTo(422);
+
+    Reply jsapi = as(ALIPAY_APP, "/checkout/" + out + "/jsapi");
+    assertThat(jsapi.status()).as(jsapi.body()).isEqualTo(200);
+    Matcher tradeNo = TRADE_NO.matcher(jsapi.body());
+    assertThat(tradeNo.find()).as(jsapi.body()).isTrue();
+    assertThat(payment(out).get("way").asString()).isEqualTo("jsapi");
+
+    // Another buyer cannot pay the trade made for this one.
+    String other = "o" + UUID.randomUUID().toString().substring(0, 8) + "@sandbox.paygate";
+    postJson(
+        "/sandbox/api/buyers",
+        Map.of("logon_id", other, "pay_password", "111111", "balance", "100.00"));
+    Reply stranger =
+        buyer(
+            "pay",
+            Map.of(
+                "app_id",
+                appId(),
+                "trade_no",
+                tradeNo.group(1),
+                "buyer_logon_id",
+                other,
+                "pay_password",
+                "111111"));
+    assertThat(stranger.status()).isEqualTo(409);
+
+    // my.tradePay, as the sandbox plays it.
+    assertThat(buyer("pay", defaultBuyerDoes("trade_no", tradeNo.group(1))).status())
+        .isEqualTo(200);
+    JsonNode paid = payment(out);
+    assertThat(paid.get("status").asString()).isEqualTo("PAID");
+    assertThat(paid.get("way").asString()).isEqualTo("jsapi");
+    assertThat(succeeded(out)).isEqualTo(1);
+  }
+
+  @Test
+  void aWayNobodyOpenedGivesWayAndItsOldCodeNoLongerPays() throws Exception {
+    String out = anyPayment("2.40");
+    BigDecimal before = buyerBalance();
+    String oldScan = qrText(as(DESKTOP, "/checkout/" + out).body());
+
+    // The desktop buyer presses the button instead of scanning: the page cashier takes its place.
+    Reply form = as(DESKTOP, "/checkout/" + out + "/page");
+    assertThat(form.body()).contains("FAST_INSTANT_TRADE_PAY");
+    assertThat(payment(out).get("way").asString()).isEqualTo("page");
+    assertThat(submitPayForm(form).header("Location")).contains("/sandbox/cashier/");
+
+    // The QR code shown before leads nowhere now.
+    assertThat(get(oldScan).status()).isEqualTo(404);
+    assertThat(payAsBuyer(out).status()).isEqualTo(200);
+    assertThat(payment(out).get("status").asString()).isEqualTo("PAID");
+    assertThat(payment(out).get("way").asString()).isEqualTo("page");
+    assertThat(succeeded(out)).isEqualTo(1);
+    assertThat(before.subtract(buyerBalance())).isEqualByComparingTo("2.40");
+  }
+
+  @Test
+  void aWayABuyerOpenedHoldsThePaymentAndAnotherWayIsRefused() throws Exception {
+    String out = anyPayment("1.50");
+    BigDecimal before = buyerBalance();
+    get(qrText(as(DESKTOP, "/checkout/" + out).body())); // scanned: the trade exists at Alipay
+
+    // A phone, the page cashier and the Alipay app arriving now are told where it is being paid.
+    Reply phone = as(PHONE, "/checkout/" + out);
+    assertThat(phone.status()).isEqualTo(200);
+    assertThat(phone.body()).contains("id=\"held\"").contains("扫码支付").doesNotContain("<form");
+    assertThat(as(DESKTOP, "/checkout/" + out + "/page").body()).contains("id=\"held\"");
+    assertThat(payment(out).get("way").asString()).isEqualTo("qr");
+
+    assertThat(payAsBuyer(out).status()).isEqualTo(200);
+    assertThat(payAsBuyer(out).status()).isEqualTo(409); // Alipay never takes it twice
+    assertThat(payment(out).get("status").asString()).isEqualTo("PAID");
+    assertThat(succeeded(out)).isEqualTo(1);
+    assertThat(before.subtract(buyerBalance())).isEqualByComparingTo("1.50");
+  }
+
+  @Test
+  void theBuyersLinkOfAnAnyPaymentIsTheCashier() {
+    String out = anyPayment("1.10");
+    // The console shows the product, the way once one opened, and the cashier link.
+    ConsoleSession admin = logInAsAdmin();
+    assertThat(admin.get("/payments/" + out).body())
+        .contains("ANY")
+        .contains("href=\"/checkout/" + out + "\"");
+    as(DESKTOP, "/checkout/" + out);
+    assertThat(admin.get("/payments/" + out).body()).contains("ANY").contains("→ QR");
+
+    Reply pay = get("/pay/" + out);
+    assertThat(pay.status()).isEqualTo(302);
+    assertThat(pay.header("Location")).endsWith("/checkout/" + out);
+    assertThat(URLDecoder.decode(pay.header("Location"), StandardCharsets.UTF_8)).contains(out);
+  }
+}
