@@ -5,6 +5,7 @@ import io.paygate.core.channel.Product;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.payments.NewPayment;
 import io.paygate.server.api.RequestFields;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Locale;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -19,7 +20,14 @@ public record CreatePaymentRequest(
     String totalAmount,
     String subject,
     String body,
-    String product,
+    @Schema(
+            description =
+                "page (desktop browser), wap (phone browser), qr (the shop shows a code), barcode"
+                    + " (the shop scans the buyer's code), app (the shop's mobile app), jsapi (a"
+                    + " signed-in buyer inside the Alipay app or a mini-program) or any (PayGate's"
+                    + " cashier picks the way); page when absent",
+            allowableValues = {"page", "wap", "qr", "barcode", "app", "jsapi", "any"})
+        String product,
     String outTradeNo,
     String authCode,
     String app,

@@ -78,7 +78,8 @@ public class PaymentApiController {
         order.product().chargesPaymentCode()
             ? barcodes.pay(order, request.authCode(), resume)
             : payments.create(order, resume);
-    PaymentView created = view(payment);
+    // page, wap and any: the pay_url's page; qr, app and jsapi take theirs from Alipay below.
+    PaymentView created = view(payment).withPayUrlCheckout(payment.product());
     if (payment.product().showsQrCode()) {
       // The code to show the buyer. Should Alipay not answer now, the payment stands all the
       // same, without qr_code: its pay_url page asks again.

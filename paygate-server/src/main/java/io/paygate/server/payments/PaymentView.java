@@ -2,8 +2,10 @@ package io.paygate.server.payments;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.paygate.core.channel.Checkout;
+import io.paygate.core.channel.Product;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Locale;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -26,8 +28,13 @@ public record PaymentView(
     String app,
     String tradeNo,
     String status,
-    String product,
-    String way,
+    @Schema(allowableValues = {"page", "wap", "qr", "barcode", "app", "jsapi", "any"})
+        String product,
+    @Schema(
+            description =
+                "For product any: the product its cashier opened (page, wap or jsapi); absent"
+                    + " before")
+        String way,
     String totalAmount,
     String refundedAmount,
     String subject,
@@ -41,27 +48,68 @@ public record PaymentView(
     Instant finishedAt,
     String attention,
     String qrCode,
-    CheckoutView checkout) {
+    @Schema(
+            description =
+                "On a create's answer: what the shop's front end takes the buyer to pay with, by"
+                    + " kind; absent for barcode (charged at once) and on every other answer")
+        CheckoutView checkout) {
 
   /**
    * The checkout object of a create's answer, by its {@code kind}: {@code app} with {@code
    * order_string} (for Alipay's mobile SDK), {@code jsapi} with {@code trade_no} (for {@code
-   * my.tradePay}), {@code qr} with {@code qr_code}.
+   * my.tradePay}), {@code qr} with {@code qr_code}, {@code form} with {@code url} (the page that
+   * submits the signed form to Alipay's cashier: page, wap) and {@code redirect} with {@code url}
+   * (PayGate's cashier that picks the way: any). A barcode payment has none: it is charged at once.
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record CheckoutView(String kind, String orderString, String tradeNo, String qrCode) {
+  @Schema(
+      name = "Checkout",
+      description =
+          "By kind: app → order_string for Alipay's mobile SDK; jsapi → trade_no for"
+              + " my.tradePay; form → url, PayGate's page that submits the signed form to Alipay's"
+              + " cashier (page, wap); qr → qr_code to show; redirect → url, PayGate's cashier"
+              + " that picks the way (any). A client should tolerate kinds it does not know.")
+  public record CheckoutView(
+      @Schema(
+              requiredMode = Schema.RequiredMode.REQUIRED,
+              allowableValues = {"app", "jsapi", "form", "qr", "redirect"})
+          String kind,
+      @Schema(description = "app: the signed order string") String orderString,
+      @Schema(description = "jsapi: Alipay's trade number") String tradeNo,
+      @Schema(description = "qr: the text the QR code encodes") String qrCode,
+      @Schema(description = "form, redirect: where to send the buyer's browser") String url) {
 
     /** The checkout's shape as the API shows it; null for a shape this API does not hand out. */
     static CheckoutView of(Checkout checkout) {
       if (checkout instanceof Checkout.AppOrder app) {
-        return new CheckoutView("app", app.orderString(), null, null);
+        return new CheckoutView("app", app.orderString(), null, null, null);
       }
       if (checkout instanceof Checkout.JsapiPrepay jsapi) {
-        return new CheckoutView("jsapi", null, jsapi.prepayId(), null);
+        return new CheckoutView("jsapi", null, jsapi.prepayId(), null, null);
       }
       if (checkout instanceof Checkout.QrCode qr) {
-        return new CheckoutView("qr", null, null, qr.content());
+        return new CheckoutView("qr", null, null, qr.content(), null);
+      }
+      if (checkout instanceof Checkout.Redirect redirect) {
+        return new CheckoutView("redirect", null, null, null, redirect.url());
+      }
+      return null;
+    }
+
+    /**
+     * For a product a browser pays at PayGate's pay_url: the signed HTML stays out of the JSON (the
+     * page serves it, signed when opened), so the shop sends the buyer to the URL.
+     */
+    static CheckoutView atPayUrl(Product product, String payUrl) {
+      if (payUrl == null) {
+        return null;
+      }
+      if (product.hasCashierPage()) {
+        return new CheckoutView("form", null, null, null, payUrl);
+      }
+      if (product.opensAnotherWay()) {
+        return of(new Checkout.Redirect(payUrl));
       }
       return null;
     }
@@ -69,12 +117,18 @@ public record PaymentView(
 
   /** With the QR code a buyer scans, for a QR payment's create answer. */
   public PaymentView withQrCode(String code) {
-    return with(code, new CheckoutView("qr", null, null, code));
+    return with(code, CheckoutView.of(new Checkout.QrCode(code)));
   }
 
   /** With what the buyer's app pays with, for an app or jsapi payment's create answer. */
   public PaymentView withCheckout(Checkout given) {
     return with(qrCode, CheckoutView.of(given));
+  }
+
+  /** With the pay_url as the checkout, for a page, wap or any payment's create answer. */
+  public PaymentView withPayUrlCheckout(Product given) {
+    CheckoutView atPayUrl = CheckoutView.atPayUrl(given, payUrl);
+    return atPayUrl == null ? this : with(qrCode, atPayUrl);
   }
 
   private PaymentView with(String code, CheckoutView given) {

@@ -6,6 +6,7 @@ import io.paygate.server.SharedServerTest;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.ArrayList;
@@ -83,6 +84,35 @@ class OpenApiDocumentTest extends SharedServerTest {
     String name = body.substring(body.lastIndexOf('/') + 1);
     assertThat(api.getComponents().getSchemas().get(name).getProperties())
         .containsKeys("total_amount", "subject", "product", "out_trade_no");
+    Schema<?> request = api.getComponents().getSchemas().get(name);
+    assertThat(request.getProperties().get("product").getEnum())
+        .containsExactly("page", "wap", "qr", "barcode", "app", "jsapi", "any");
+    // The create's answer describes its checkout object, each kind and its fields.
+    String answer =
+        create.getResponses().entrySet().stream()
+            .filter(r -> r.getKey().startsWith("2"))
+            .findFirst()
+            .orElseThrow()
+            .getValue()
+            .getContent()
+            .values()
+            .iterator()
+            .next()
+            .getSchema()
+            .get$ref();
+    Schema<?> payment =
+        api.getComponents().getSchemas().get(answer.substring(answer.lastIndexOf('/') + 1));
+    assertThat(payment.getProperties()).containsKeys("pay_url", "way", "checkout");
+    String checkoutRef = payment.getProperties().get("checkout").get$ref();
+    Schema<?> checkout =
+        api.getComponents()
+            .getSchemas()
+            .get(checkoutRef.substring(checkoutRef.lastIndexOf('/') + 1));
+    assertThat(checkout.getDescription()).contains("redirect").contains("form");
+    assertThat(checkout.getProperties())
+        .containsOnlyKeys("kind", "order_string", "trade_no", "qr_code", "url");
+    assertThat(checkout.getProperties().get("kind").getEnum())
+        .containsExactly("app", "jsapi", "form", "qr", "redirect");
     assertThat(create.getResponses()).containsKeys("400", "401", "403", "422");
     assertThat(create.getParameters())
         .anySatisfy(p -> assertThat(p.getName()).isEqualTo("Idempotency-Key"));
