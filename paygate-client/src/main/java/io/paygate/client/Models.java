@@ -1,5 +1,7 @@
 package io.paygate.client;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,8 +16,77 @@ public final class Models {
   private Models() {}
 
   /**
+   * What a create's answer gives the shop's front end to take the buyer to pay, by its {@code
+   * kind}. A kind this client does not know yet reads as {@link Unknown} (never a parse failure),
+   * so a newer server does not break an older client.
+   */
+  @JsonTypeInfo(
+      use = JsonTypeInfo.Id.NAME,
+      include = JsonTypeInfo.As.EXISTING_PROPERTY,
+      property = "kind",
+      visible = true,
+      defaultImpl = Checkout.Unknown.class)
+  @JsonSubTypes({
+    @JsonSubTypes.Type(value = Checkout.App.class, name = "app"),
+    @JsonSubTypes.Type(value = Checkout.Jsapi.class, name = "jsapi"),
+    @JsonSubTypes.Type(value = Checkout.Form.class, name = "form"),
+    @JsonSubTypes.Type(value = Checkout.Qr.class, name = "qr"),
+    @JsonSubTypes.Type(value = Checkout.Redirect.class, name = "redirect")
+  })
+  public sealed interface Checkout {
+
+    /** The API's name of this kind. */
+    String kind();
+
+    /** App pay: hand {@code orderString} to Alipay's mobile SDK in the shop's app. */
+    record App(String orderString) implements Checkout {
+      @Override
+      public String kind() {
+        return "app";
+      }
+    }
+
+    /** JSAPI: call {@code my.tradePay} with {@code tradeNo} in the Alipay app or mini-program. */
+    record Jsapi(String tradeNo) implements Checkout {
+      @Override
+      public String kind() {
+        return "jsapi";
+      }
+    }
+
+    /** page, wap: send the buyer's browser to {@code url}, which submits the form to Alipay. */
+    record Form(String url) implements Checkout {
+      @Override
+      public String kind() {
+        return "form";
+      }
+    }
+
+    /** qr: show {@code qrCode} as a QR code for the buyer to scan. */
+    record Qr(String qrCode) implements Checkout {
+      @Override
+      public String kind() {
+        return "qr";
+      }
+    }
+
+    /** any: send the buyer's browser to {@code url}, PayGate's cashier that picks the way. */
+    record Redirect(String url) implements Checkout {
+      @Override
+      public String kind() {
+        return "redirect";
+      }
+    }
+
+    /** A kind newer than this client (or none given); {@code kind} as the server named it. */
+    record Unknown(String kind) implements Checkout {}
+  }
+
+  /**
    * A payment. {@code status}: PENDING, PAID, PARTIALLY_REFUNDED, REFUNDED, CLOSED, FAILED (a
-   * barcode charge Alipay refused, nothing charged).
+   * barcode charge Alipay refused, nothing charged). {@code way}: for an any payment, the product
+   * its cashier opened. {@code checkout}: on a create's answer only (null elsewhere, and for
+   * barcode).
    */
   public record Payment(
       String outTradeNo,
@@ -23,6 +94,7 @@ public final class Models {
       String tradeNo,
       String status,
       String product,
+      String way,
       BigDecimal totalAmount,
       BigDecimal refundedAmount,
       String subject,
@@ -34,7 +106,8 @@ public final class Models {
       Instant paidAt,
       Instant closedAt,
       String attention,
-      String qrCode) {}
+      String qrCode,
+      Checkout checkout) {}
 
   /**
    * A cancel's answer: {@code action} is close (it was unpaid) or refund (all went back); null
@@ -44,9 +117,11 @@ public final class Models {
   public record Cancellation(String action, Payment payment) {}
 
   /**
-   * {@code POST /api/v1/payments}; {@code product} is page, wap or qr, the others may be null. A qr
-   * payment's create answer carries {@code qrCode}. {@code app} names the merchant's Alipay app to
-   * take it with; null for the default app.
+   * {@code POST /api/v1/payments}; {@code product} is page, wap, qr, barcode, app, jsapi or any,
+   * the others may be null. The create's answer carries the payment's {@link Checkout}. {@code app}
+   * names the merchant's Alipay app to take it with; null for the default app. A jsapi payment
+   * names its signed-in buyer by {@code buyerId} or {@code buyerOpenId}, a mini-program by {@code
+   * opAppId}.
    */
   public record NewPayment(
       BigDecimal totalAmount,
@@ -55,7 +130,21 @@ public final class Models {
       String product,
       String outTradeNo,
       String authCode,
-      String app) {
+      String app,
+      String buyerId,
+      String buyerOpenId,
+      String opAppId) {
+
+    public NewPayment(
+        BigDecimal totalAmount,
+        String subject,
+        String body,
+        String product,
+        String outTradeNo,
+        String authCode,
+        String app) {
+      this(totalAmount, subject, body, product, outTradeNo, authCode, app, null, null, null);
+    }
 
     public static NewPayment of(String amount, String subject) {
       return new NewPayment(new BigDecimal(amount), subject, null, "page", null, null, null);
@@ -63,12 +152,53 @@ public final class Models {
 
     /** A QR payment: its create answer carries the code to show. */
     public static NewPayment qr(String amount, String subject) {
-      return new NewPayment(new BigDecimal(amount), subject, null, "qr", null, null, null);
+      return of(amount, subject).withProduct("qr");
+    }
+
+    /** An app payment: its create answer carries the order string for Alipay's mobile SDK. */
+    public static NewPayment app(String amount, String subject) {
+      return of(amount, subject).withProduct("app");
+    }
+
+    /** A JSAPI payment for the signed-in buyer of that Alipay user id. */
+    public static NewPayment jsapi(String amount, String subject, String buyerId) {
+      return new NewPayment(
+          new BigDecimal(amount), subject, null, "jsapi", null, null, null, buyerId, null, null);
+    }
+
+    /** A payment the buyer's way decides: its create answer redirects to PayGate's cashier. */
+    public static NewPayment any(String amount, String subject) {
+      return of(amount, subject).withProduct("any");
+    }
+
+    /** The same payment, as another product. */
+    public NewPayment withProduct(String name) {
+      return new NewPayment(
+          totalAmount,
+          subject,
+          body,
+          name,
+          outTradeNo,
+          authCode,
+          app,
+          buyerId,
+          buyerOpenId,
+          opAppId);
     }
 
     /** The same payment, taken with the merchant's app of that name. */
     public NewPayment withApp(String name) {
-      return new NewPayment(totalAmount, subject, body, product, outTradeNo, authCode, name);
+      return new NewPayment(
+          totalAmount,
+          subject,
+          body,
+          product,
+          outTradeNo,
+          authCode,
+          name,
+          buyerId,
+          buyerOpenId,
+          opAppId);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paygate.client.Models.ApiKey;
+import io.paygate.client.Models.Checkout;
 import io.paygate.client.Models.Event;
 import io.paygate.client.Models.NewPayment;
 import io.paygate.client.Models.NewRefund;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +117,49 @@ class PayGateClientTest extends SharedServerTest {
         .isInstanceOfSatisfying(
             PayGateException.Conflict.class,
             e -> assertThat(e.code()).isEqualTo("PAYMENT_NOT_CANCELLABLE"));
+  }
+
+  @Test
+  void eachProductsCheckoutReadsAsItsKindThroughTheClient() {
+    PayGateClient paygate = client();
+    Payment page = paygate.createPayment(NewPayment.of("1.20", "网页 Page"));
+    assertThat(page.checkout()).isEqualTo(new Checkout.Form(page.payUrl()));
+    Payment wap = paygate.createPayment(NewPayment.of("1.20", "手机 Wap").withProduct("wap"));
+    assertThat(wap.checkout()).isEqualTo(new Checkout.Form(wap.payUrl()));
+    Payment qr = paygate.createPayment(NewPayment.qr("1.20", "扫码 QR"));
+    assertThat(qr.checkout()).isEqualTo(new Checkout.Qr(qr.qrCode()));
+    Payment any = paygate.createPayment(NewPayment.any("1.20", "任意 Any"));
+    assertThat(any.checkout()).isEqualTo(new Checkout.Redirect(any.payUrl()));
+    assertThat(any.payUrl()).endsWith("/checkout/" + any.outTradeNo());
+    Payment app = paygate.createPayment(NewPayment.app("1.20", "应用 App"));
+    assertThat(app.checkout())
+        .isInstanceOfSatisfying(
+            Checkout.App.class,
+            given -> assertThat(given.orderString()).contains(app.outTradeNo()));
+
+    String authCode =
+        postJson(
+                "/sandbox/api/oauth/codes",
+                Map.of(
+                    "app_id", appId(), "buyer_logon_id", defaultBuyer().get("logon_id").asString()))
+            .json()
+            .get("auth_code")
+            .asString();
+    String buyerId =
+        api("POST", "/api/v1/buyer-identities", Map.of("auth_code", authCode))
+            .json()
+            .get("buyer_id")
+            .asString();
+    Payment jsapi = paygate.createPayment(NewPayment.jsapi("1.20", "小程序 JSAPI", buyerId));
+    assertThat(jsapi.checkout())
+        .isInstanceOfSatisfying(
+            Checkout.Jsapi.class, given -> assertThat(given.tradeNo()).startsWith("20"));
+    assertThat(paygate.payment(jsapi.outTradeNo()).checkout()).isNull();
+
+    Payment counter =
+        paygate.createPayment(
+            NewPayment.barcode("1.20", "收银台 Counter", defaultBuyer().get("auth_code").asString()));
+    assertThat(counter.checkout()).isNull();
   }
 
   @Test
