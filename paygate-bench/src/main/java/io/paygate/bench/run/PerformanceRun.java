@@ -200,6 +200,14 @@ public final class PerformanceRun {
             String no = shop.create();
             return no != null && shop.payPage(no).statusCode() == 200;
           });
+      // The in-app products' creates: app signs an order string only; jsapi makes a trade at
+      // the sandbox for a signed-in buyer (one sign-in, before the phases).
+      steady.put("create app (order string)", shop::createApp);
+      String buyerId = shop.buyerId(shop, sandbox.appId, sandbox.buyer);
+      if (buyerId == null) {
+        throw new IllegalStateException("the sandbox buyer could not be signed in for jsapi");
+      }
+      steady.put("create jsapi (trade.create)", () -> shop.createJsapi(buyerId));
       for (var scenario : steady.entrySet()) {
         Load.drive("warm-up", 4, 20_000, Duration.ofSeconds(2), scenario.getValue());
       }

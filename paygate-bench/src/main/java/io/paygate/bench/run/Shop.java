@@ -80,6 +80,56 @@ final class Shop {
     return created.statusCode() == 201 && m.find() ? m.group(1) : null;
   }
 
+  /**
+   * A new app payment (nothing is sent to Alipay: the order string is signed); true when the answer
+   * carries {@code checkout.order_string}.
+   */
+  boolean createApp() throws IOException, InterruptedException {
+    HttpResponse<String> created =
+        postJson(
+            "/api/v1/payments",
+            "{\"total_amount\":\"88.88\",\"subject\":\"压测 load\",\"product\":\"app\"}",
+            true);
+    return created.statusCode() == 201 && field(created.body(), "order_string") != null;
+  }
+
+  /**
+   * A new JSAPI payment for {@code buyerId} ({@code alipay.trade.create} at the sandbox); true when
+   * the answer carries {@code checkout.trade_no}.
+   */
+  boolean createJsapi(String buyerId) throws IOException, InterruptedException {
+    HttpResponse<String> created =
+        postJson(
+            "/api/v1/payments",
+            "{\"total_amount\":\"88.88\",\"subject\":\"压测 load\",\"product\":\"jsapi\",\"buyer_id\":\"%s\"}"
+                .formatted(buyerId),
+            true);
+    return created.statusCode() == 201
+        && created.body().contains("\"kind\":\"jsapi\"")
+        && field(created.body(), "trade_no") != null;
+  }
+
+  /**
+   * The sandbox buyer's id as a JSAPI create names it: an auth code from the sandbox's "Alipay app"
+   * ({@code POST /sandbox/api/oauth/codes}) turned into the buyer by PayGate ({@code POST
+   * /api/v1/buyer-identities}); null when either refused.
+   */
+  String buyerId(Shop sandbox, String appId, String buyer)
+      throws IOException, InterruptedException {
+    HttpResponse<String> code =
+        sandbox.postJson(
+            "/sandbox/api/oauth/codes",
+            "{\"app_id\":\"%s\",\"buyer_logon_id\":\"%s\"}".formatted(appId, buyer),
+            false);
+    String authCode = code.statusCode() == 200 ? field(code.body(), "auth_code") : null;
+    if (authCode == null) {
+      return null;
+    }
+    HttpResponse<String> identity =
+        postJson("/api/v1/buyer-identities", "{\"auth_code\":\"%s\"}".formatted(authCode), true);
+    return identity.statusCode() == 200 ? field(identity.body(), "buyer_id") : null;
+  }
+
   /** The buyer's pay page: the signed, auto-submitting form. */
   HttpResponse<String> payPage(String outTradeNo) throws IOException, InterruptedException {
     return get("/pay/" + outTradeNo, false);
