@@ -4,6 +4,9 @@ import io.paygate.core.testkit.MutableClock;
 import io.paygate.server.ServerTestSupport;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +67,39 @@ public abstract class HeldAnswersServerTest extends ServerTestSupport {
   @AfterEach
   void clearFaults() {
     clearSandboxFaults();
+  }
+
+  /**
+   * Brings the clock behind up to the other: tests on this server move the server's clock without
+   * the sandbox's, and a test that compares days across both needs them alike.
+   */
+  protected void clocksInStep() {
+    Instant sandbox = Instant.parse(get("/sandbox/api/clock").json().get("now").asString());
+    Duration behind = Duration.between(sandbox, clock.instant());
+    if (behind.isNegative()) {
+      clock.advance(behind.negated());
+    } else {
+      advanceSandbox(behind);
+    }
+  }
+
+  /** Moves both clocks alike; the sandbox runs what became due (notifies, expiries). */
+  protected void advanceBoth(Duration by) {
+    clock.advance(by);
+    advanceSandbox(by);
+  }
+
+  /** Moves both clocks alike to just past {@code at} (never back). */
+  protected void advanceBothTo(Instant at) {
+    Duration by = Duration.between(clock.instant(), at);
+    advanceBoth(Duration.ofSeconds(Math.max(0, by.toSeconds() + 1)));
+  }
+
+  private void advanceSandbox(Duration by) {
+    Reply moved = postJson("/sandbox/api/clock/advance", Map.of("seconds", by.toSeconds()));
+    if (moved.status() != 200) {
+      throw new AssertionError("sandbox clock: " + moved.status() + " " + moved.body());
+    }
   }
 
   /** A POST of the API with its Idempotency-Key. */
