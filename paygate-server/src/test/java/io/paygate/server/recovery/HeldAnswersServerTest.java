@@ -21,12 +21,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * A server whose calls to Alipay time out before the sandbox's held answers come (so a timeout
  * fault leaves the money moved and the answer lost), with the recovery jobs run by hand on a
  * settable clock, and Alipay's own books readable: what the tests of "money moves once", recovery,
- * the settable-clock payment tests, webhooks and reconciliation stand on. One set of properties,
- * declared only here, so Spring's context cache starts this server once for every subclass. A
- * subclass declares no properties or imports of its own, keeps to its own order numbers, moves the
- * clock only forward and leaves no sandbox fault behind (cleared here after each test). What other
- * tests left due is run before each test; rows that fall due later run too when a test runs what is
- * due, so a test asserts on its own rows and on deltas.
+ * the settable-clock payment tests, webhooks, reconciliation, the dashboard and the exchanges'
+ * retention stand on. One set of properties, declared only here, so Spring's context cache starts
+ * this server once for every subclass. A subclass declares no properties or imports of its own,
+ * keeps to its own order numbers, moves the clock only forward and leaves no sandbox fault behind
+ * (cleared here after each test). What other tests left due is run before each test; rows that fall
+ * due later run too when a test runs what is due, so a test asserts on its own rows and on deltas.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @Import(ManualRecovery.class)
@@ -36,6 +36,9 @@ public abstract class HeldAnswersServerTest extends ServerTestSupport {
   @Autowired protected DueChecks due;
 
   private static final String NAME = "held-answers";
+
+  /** Unverified notifications stored a minute: few, so a test of the cap needs few posts. */
+  public static final int UNVERIFIED_PER_MINUTE = 5;
 
   /** The sandbox's own database ("Alipay's books"), read directly. */
   protected final JdbcClient alipayBooks =
@@ -53,6 +56,7 @@ public abstract class HeldAnswersServerTest extends ServerTestSupport {
     registry.add("paygate.payments.barcode-poll", () -> "PT0.3S");
     // Long enough that a trickling webhook receiver still holds its attempt when the test looks.
     registry.add("paygate.webhooks.timeout", () -> "PT60S");
+    registry.add("paygate.exchanges.unverified-per-minute", () -> UNVERIFIED_PER_MINUTE);
   }
 
   /**
