@@ -3,7 +3,7 @@ package io.paygate.server.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.server.ConsoleSession;
-import io.paygate.server.ServerTestSupport;
+import io.paygate.server.SharedServerTest;
 import io.paygate.server.access.Role;
 import java.util.List;
 import java.util.Map;
@@ -17,27 +17,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * At least one admin who can log in always remains: demoting, locking or removing the last one is
  * refused, and two changes at once that would each leave one admin are made one after the other.
- * Each test starts from two admins, {@code admin} and {@code second}, and nobody else.
+ * Each test starts from two admins, {@code admin} and {@code second}, and nobody else; after it the
+ * shared server has its {@code admin} again, and nobody else (other tests make their own operators
+ * within themselves).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class LastAdminTest extends ServerTestSupport {
+class LastAdminTest extends SharedServerTest {
 
   private static final String SECOND = "second";
   private static final String SECOND_PASSWORD = "second-" + UUID.randomUUID();
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    serverProperties(registry, "last-admin");
-  }
 
   @Autowired OperatorAccounts accounts;
   @Autowired JdbcClient jdbc;
@@ -53,8 +46,10 @@ class LastAdminTest extends ServerTestSupport {
   }
 
   @AfterEach
-  void stopThreads() {
+  void stopThreadsAndGiveTheSharedServerItsAdminBack() {
     threads.shutdownNow();
+    jdbc.sql("DELETE FROM operators").update();
+    assertThat(accounts.create("admin", ADMIN_PASSWORD, Role.ADMIN)).isTrue();
   }
 
   @Test

@@ -11,6 +11,10 @@ import io.paygate.sandbox.signing.RsaSignatures;
 import io.paygate.sandbox.signing.SignType;
 import io.paygate.sandbox.signing.SigningContent;
 import io.paygate.sandbox.wire.AlipayTime;
+import io.paygate.server.ConsoleSession;
+import io.paygate.server.access.Role;
+import io.paygate.server.operators.Change;
+import io.paygate.server.operators.OperatorAccounts;
 import io.paygate.server.recovery.DueChecks;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,16 +23,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,7 +50,7 @@ import tools.jackson.databind.JsonNode;
  * app would be: the sandbox's default app, its keys and seller, with A's sandbox as its gateway and
  * its own public URL, so the sandbox notifies B for payments created on B. The database is a fresh
  * one on the shared embedded PostgreSQL, so the other PostgreSQL tests (and their jobs) never see
- * these rows.
+ * these rows. The operators' tests over the two instances are here too (nested, last).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesTest extends ClusterTestSupport {
@@ -503,6 +513,116 @@ class TwoInstancesTest extends ClusterTestSupport {
               .list();
       assertThat(queries).as("trade queries of %s", no).containsExactly("ok");
       assertThat(schedulers.get(0).nextPaymentCheck(no)).isNull();
+    }
+  }
+
+  // -- 5. Operators: a change on one instance is the other's too, and one admin always remains
+
+  /**
+   * Operators on the two instances: a change made on one ends the sessions kept by the other at
+   * their next request, and two admins demoted at once, one on each instance, leave one admin. Each
+   * test starts from two admins, {@code admin} and {@code second}, and nobody else; after it,
+   * {@code admin} is an admin again and {@code second} is gone. (Nested classes run after the outer
+   * tests.)
+   */
+  @Nested
+  class Operators {
+
+    private static final String SECOND = "second";
+    private final String secondPassword = "second-" + UUID.randomUUID();
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+    @BeforeEach
+    void twoAdmins() {
+      onlyTheAdmin();
+      assertThat(a.bean(OperatorAccounts.class).create(SECOND, secondPassword, Role.ADMIN))
+          .isTrue();
+    }
+
+    @AfterEach
+    void theAdminAlone() {
+      threads.shutdownNow();
+      onlyTheAdmin();
+    }
+
+    private void onlyTheAdmin() {
+      JdbcClient jdbc = a.bean(JdbcClient.class);
+      jdbc.sql("DELETE FROM operators WHERE username <> 'admin'").update();
+      jdbc.sql(
+              "UPDATE operators SET role = 'ADMIN', locked_by_admin = FALSE,"
+                  + " session_version = session_version + 1 WHERE username = 'admin'")
+          .update();
+    }
+
+    @Test
+    void aChangeOnOneInstanceEndsTheSessionsKeptByTheOther() {
+      ConsoleSession onA = on(a, () -> logIn(SECOND, secondPassword));
+      assertThat(onA.get("/operators").status()).isEqualTo(200);
+
+      ConsoleSession adminOnB = on(b, () -> logInAsAdmin());
+      ConsoleSession.Page demoted =
+          adminOnB.submit("/operators", "/operators/" + SECOND + "/role", Map.of("role", "VIEWER"));
+      assertThat(demoted.status()).isEqualTo(302);
+
+      ConsoleSession.Page next = onA.get("/operators");
+      assertThat(next.status()).isEqualTo(302);
+      assertThat(next.location()).endsWith("/login");
+
+      // Removed on A, logged out on B.
+      ConsoleSession onB = on(b, () -> logIn(SECOND, secondPassword));
+      assertThat(onB.get("/").status()).isEqualTo(200);
+      ConsoleSession adminOnA = on(a, () -> logInAsAdmin());
+      assertThat(
+              adminOnA.submit("/operators", "/operators/" + SECOND + "/delete", Map.of()).status())
+          .isEqualTo(302);
+      assertThat(onB.get("/").location()).endsWith("/login");
+    }
+
+    /**
+     * A's demotion holds its transaction open until B's is waiting for a row lock (PostgreSQL says
+     * so in pg_stat_activity), or, were there no locks, has finished.
+     */
+    @Test
+    void twoAdminsDemotedAtOnceOnTwoInstancesLeaveOne() throws Exception {
+      JdbcClient jdbc = a.bean(JdbcClient.class);
+      CountDownLatch firstChanged = new CountDownLatch(1);
+      CountDownLatch commitFirst = new CountDownLatch(1);
+      Future<Change> onA =
+          threads.submit(
+              () ->
+                  a.bean(TransactionTemplate.class)
+                      .execute(
+                          status -> {
+                            Change change =
+                                a.bean(OperatorAccounts.class).changeRole("admin", Role.VIEWER);
+                            firstChanged.countDown();
+                            try {
+                              commitFirst.await();
+                            } catch (InterruptedException e) {
+                              Thread.currentThread().interrupt();
+                            }
+                            return change;
+                          }));
+      firstChanged.await();
+      Future<Change> onB =
+          threads.submit(() -> b.bean(OperatorAccounts.class).changeRole(SECOND, Role.VIEWER));
+      while (!onB.isDone() && waitingForLocks(jdbc) == 0) {
+        Thread.onSpinWait();
+      }
+      commitFirst.countDown();
+
+      assertThat(List.of(onA.get(), onB.get())).containsExactly(Change.DONE, Change.LAST_ADMIN);
+      assertThat(a.bean(OperatorAccounts.class).find(SECOND).orElseThrow().role())
+          .isEqualTo(Role.ADMIN);
+      assertThat(a.bean(OperatorAccounts.class).admins()).isEqualTo(1);
+    }
+
+    private static int waitingForLocks(JdbcClient jdbc) {
+      return jdbc.sql(
+              "SELECT COUNT(*) FROM pg_stat_activity"
+                  + " WHERE datname = current_database() AND wait_event_type = 'Lock'")
+          .query(Integer.class)
+          .single();
     }
   }
 }

@@ -50,50 +50,28 @@ class ReconciliationTest extends HeldAnswersServerTest {
         .sum();
   }
 
-  /**
-   * Both clocks alike before each test: other classes on this server move its clock without the
-   * sandbox's, so the one behind is brought up to the other.
-   */
+  /** Both clocks alike before each test: other classes on this server move only the server's. */
   @BeforeEach
   void bothClocksAlike() {
-    Instant sandbox = Instant.parse(get("/sandbox/api/clock").json().get("now").asString());
-    Duration behind = Duration.between(sandbox, clock.instant());
-    if (behind.isNegative()) {
-      clock.advance(behind.negated());
-    } else {
-      Reply moved = postJson("/sandbox/api/clock/advance", Map.of("seconds", behind.toSeconds()));
-      assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-    }
+    clocksInStep();
   }
 
   // --- time ---
 
-  /** Moves both clocks alike; the sandbox runs what became due (notifies, expiries). */
-  private void advance(Duration by) {
-    clock.advance(by);
-    Reply moved = postJson("/sandbox/api/clock/advance", Map.of("seconds", by.toSeconds()));
-    assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-  }
-
   /** 01:00 of the next Beijing day on both clocks: a day no other test has touched. */
   private LocalDate freshDay() {
     LocalDate day = LocalDate.ofInstant(clock.instant(), BillReconciler.BILL_ZONE).plusDays(1);
-    advanceTo(day.atStartOfDay(BillReconciler.BILL_ZONE).toInstant().plus(Duration.ofHours(1)));
+    advanceBothTo(day.atStartOfDay(BillReconciler.BILL_ZONE).toInstant().plus(Duration.ofHours(1)));
     return day;
   }
 
   /** Both clocks a little past the day's end: its bill is published. */
   private void endOf(LocalDate day) {
-    advanceTo(
+    advanceBothTo(
         day.plusDays(1)
             .atStartOfDay(BillReconciler.BILL_ZONE)
             .toInstant()
             .plus(Duration.ofMinutes(5)));
-  }
-
-  private void advanceTo(Instant at) {
-    Duration by = Duration.between(clock.instant(), at);
-    advance(Duration.ofSeconds(Math.max(0, by.toSeconds() + 1)));
   }
 
   // --- the API ---
@@ -177,7 +155,7 @@ class ReconciliationTest extends HeldAnswersServerTest {
     assertThat(stored.json()).isEqualTo(run);
 
     // A second run is kept too; the latest is the one shown.
-    advance(Duration.ofMinutes(1));
+    advanceBoth(Duration.ofMinutes(1));
     JsonNode again = reconciled(day);
     assertThat(api("GET", "/api/v1/reconciliations/" + day, null).json()).isEqualTo(again);
     assertThat(again.get("created_at")).isNotEqualTo(run.get("created_at"));
@@ -416,7 +394,7 @@ class ReconciliationTest extends HeldAnswersServerTest {
     LocalDate day = freshDay();
     paidPayment("1.00");
     endOf(day);
-    advance(Duration.ofHours(10));
+    advanceBoth(Duration.ofHours(10));
 
     assertThat(daily.reconcileYesterday().get(0).status().name()).isEqualTo("MATCHED");
     assertThat(
