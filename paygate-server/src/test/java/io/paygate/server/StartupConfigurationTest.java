@@ -212,7 +212,15 @@ class StartupConfigurationTest {
 
       // Every route the server maps, asked by someone who has not logged in.
       Set<String> buyersAndAlipays =
-          Set.of("/pay/{outTradeNo}", "/pay/{outTradeNo}/status", "/alipay/return", "/login");
+          Set.of(
+              "/pay/{outTradeNo}",
+              "/pay/{outTradeNo}/status",
+              "/checkout/{outTradeNo}",
+              "/checkout/{outTradeNo}/page",
+              "/checkout/{outTradeNo}/signed-in",
+              "/checkout/{outTradeNo}/jsapi",
+              "/alipay/return",
+              "/login");
       RequestMappingHandlerMapping mappings =
           context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
       int asked = 0;
