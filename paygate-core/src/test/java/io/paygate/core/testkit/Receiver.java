@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * A shop's endpoint on a real port, for whatever posts to a shop: Alipay's (the sandbox's) notifies
@@ -107,8 +108,11 @@ public final class Receiver implements AutoCloseable {
     void write(HttpExchange exchange) throws IOException;
   }
 
-  /** The next request, kept without an answer until released, then answered with this status. */
-  private record Held(CountDownLatch release, int status) {}
+  /**
+   * The next request that matches, kept without an answer until released, then answered with this
+   * status.
+   */
+  private record Held(CountDownLatch release, int status, Predicate<Received> which) {}
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -164,8 +168,8 @@ public final class Receiver implements AutoCloseable {
           status = scripted;
         }
       }
-      Held hold = held.getAndSet(null);
-      if (hold != null) {
+      Held hold = held.get();
+      if (hold != null && hold.which().test(received) && held.compareAndSet(hold, null)) {
         try {
           hold.release().await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -218,8 +222,16 @@ public final class Receiver implements AutoCloseable {
    * with {@code status}; later requests are answered as usual meanwhile.
    */
   public CountDownLatch holdNextThenAnswer(int status) {
+    return holdNextThenAnswer(status, request -> true);
+  }
+
+  /**
+   * Keeps the next request that matches {@code which} unanswered until the returned latch is
+   * counted down, then answers it with {@code status}; every other request is answered as usual.
+   */
+  public CountDownLatch holdNextThenAnswer(int status, Predicate<Received> which) {
     CountDownLatch release = new CountDownLatch(1);
-    held.set(new Held(release, status));
+    held.set(new Held(release, status, which));
     return release;
   }
 
