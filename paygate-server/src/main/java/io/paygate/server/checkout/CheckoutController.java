@@ -4,6 +4,7 @@ import io.paygate.core.channel.Buyer;
 import io.paygate.core.channel.Checkout;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.Product;
+import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.payments.BuyerSignIn;
 import io.paygate.core.payments.CashierWays;
@@ -16,9 +17,17 @@ import io.paygate.server.pages.PageController;
 import io.paygate.server.payments.CashierFormPage;
 import io.paygate.server.payments.QrImages;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -36,6 +45,16 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 @PageController
 public class CheckoutController {
 
+  /**
+   * The OAuth {@code state} the sign-in started with, kept in the buyer's browser: a return that
+   * does not carry it back did not start here (a forged link could otherwise open the JSAPI trade
+   * for another buyer's auth code and hold the payment against the real one).
+   */
+  static final String STATE_COOKIE = "paygate_checkout_state";
+
+  private static final Duration SIGN_IN_WINDOW = Duration.ofMinutes(10);
+
+  private final SecureRandom random = new SecureRandom();
   private final CashierWays ways;
   private final PaymentService payments;
   private final BuyerSignIn signIn;
@@ -87,10 +106,22 @@ public class CheckoutController {
   @GetMapping("/checkout/{outTradeNo}/signed-in")
   public Object signedIn(
       @PathVariable String outTradeNo,
-      @RequestParam(name = "auth_code", required = false) String authCode) {
+      @RequestParam(name = "auth_code", required = false) String authCode,
+      @RequestParam(name = "state", required = false) String state,
+      @CookieValue(name = STATE_COOKIE, required = false) String started) {
     Payment payment = payments.get(outTradeNo);
     if (payment.status() != PaymentStatus.PENDING) {
       return page(payment);
+    }
+    if (state == null
+        || started == null
+        || !MessageDigest.isEqual(
+            state.getBytes(StandardCharsets.UTF_8), started.getBytes(StandardCharsets.UTF_8))) {
+      throw new PayGateException(
+          ErrorCode.VALIDATION_FAILED,
+          "this sign-in did not start at this cashier in this browser: open the cashier again",
+          "state",
+          null);
     }
     Buyer buyer = signIn.signIn(payment.app(), authCode);
     CashierWays.Opening opening = ways.open(outTradeNo, Product.JSAPI, buyer);
@@ -115,13 +146,26 @@ public class CheckoutController {
 
   private Object signInFirst(Payment payment) {
     String back = publicUrl + "/checkout/" + payment.outTradeNo() + "/signed-in";
-    Optional<String> signInPage = channel.signInPage(payment.app(), back, payment.outTradeNo());
+    byte[] nonce = new byte[16];
+    random.nextBytes(nonce);
+    String state = Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+    Optional<String> signInPage = channel.signInPage(payment.app(), back, state);
     if (signInPage.isEmpty()) {
       return open(payment.outTradeNo(), Product.QR, null);
     }
+    // Lax: the way back from Alipay's page is a top-level GET, which carries it.
+    ResponseCookie started =
+        ResponseCookie.from(STATE_COOKIE, state)
+            .httpOnly(true)
+            .secure(publicUrl.startsWith("https:"))
+            .sameSite("Lax")
+            .path("/checkout/" + payment.outTradeNo())
+            .maxAge(SIGN_IN_WINDOW)
+            .build();
     return ResponseEntity.status(HttpStatus.FOUND)
         .location(URI.create(signInPage.get()))
         .header("Cache-Control", "no-store")
+        .header(HttpHeaders.SET_COOKIE, started.toString())
         .build();
   }
 

@@ -74,6 +74,17 @@ class CheckoutTest extends SharedServerTest {
             .build());
   }
 
+  /** The same, from a browser that keeps a cookie ("name=value"). */
+  private Reply as(String userAgent, String urlOrPath, String cookie) {
+    String url = urlOrPath.startsWith("http") ? urlOrPath : base() + urlOrPath;
+    return send(
+        HttpRequest.newBuilder(java.net.URI.create(url))
+            .header("User-Agent", userAgent)
+            .header("Cookie", cookie)
+            .GET()
+            .build());
+  }
+
   private int succeeded(String out) {
     return api("GET", "/api/v1/events?type=payment.succeeded&payment=" + out, null)
         .json()
@@ -191,11 +202,24 @@ class CheckoutTest extends SharedServerTest {
     assertThat(signedIn)
         .startsWith(base() + "/checkout/" + out + "/signed-in?")
         .contains("auth_code=");
-    Reply toJsapi = as(ALIPAY_APP, signedIn);
+    // The sign-in's state lives in the browser that started it: a return without it, or with
+    // another state, did not start here and is refused before the code is spent.
+    String startedCookie = first.header("Set-Cookie").split(";", 2)[0];
+    assertThat(startedCookie).startsWith("paygate_checkout_state=");
+    assertThat(signedIn)
+        .contains("state=" + startedCookie.substring(startedCookie.indexOf('=') + 1));
+    Reply forged = as(ALIPAY_APP, signedIn);
+    assertThat(forged.status()).as(forged.body()).isEqualTo(400);
+    assertThat(forged.body()).contains("VALIDATION_FAILED").contains("open the cashier again");
+    assertThat(as(ALIPAY_APP, signedIn, "paygate_checkout_state=another").status()).isEqualTo(400);
+    JsonNode noWay = payment(out).get("way");
+    assertThat(noWay == null || noWay.isNull()).as("no way opened by a refused return").isTrue();
+
+    Reply toJsapi = as(ALIPAY_APP, signedIn, startedCookie);
     assertThat(toJsapi.status()).as(toJsapi.body()).isEqualTo(302);
     assertThat(toJsapi.header("Location")).endsWith("/checkout/" + out + "/jsapi");
     // The code is spent: the same return again is refused, and opens nothing more.
-    assertThat(as(ALIPAY_APP, signedIn).status()).isEqualTo(422);
+    assertThat(as(ALIPAY_APP, signedIn, startedCookie).status()).isEqualTo(422);
 
     Reply jsapi = as(ALIPAY_APP, "/checkout/" + out + "/jsapi");
     assertThat(jsapi.status()).as(jsapi.body()).isEqualTo(200);
