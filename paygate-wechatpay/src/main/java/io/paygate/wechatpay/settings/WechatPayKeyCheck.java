@@ -32,15 +32,14 @@ public final class WechatPayKeyCheck {
     PrivateKey privateKey = null;
     if (s.privateKey() == null || s.privateKey().isBlank()) {
       problems.add("paygate.wechatpay.private-key is missing (apiclient_key.pem)");
-    } else if (s.privateKey().contains("BEGIN RSA PRIVATE KEY")) {
-      problems.add(
-          "paygate.wechatpay.private-key is a PKCS#1 key (RSA PRIVATE KEY); the SDK reads PKCS#8:"
-              + " convert it with openssl pkcs8 -topk8 -nocrypt");
     } else {
       try {
         privateKey = PemUtil.loadPrivateKeyFromString(s.privateKey());
       } catch (RuntimeException e) {
-        problems.add("paygate.wechatpay.private-key is not a PKCS#8 RSA private key");
+        // A PKCS#1 file (RSA PRIVATE KEY) fails here too: the SDK reads PKCS#8 only.
+        problems.add(
+            "paygate.wechatpay.private-key is not a PKCS#8 RSA private key (a PKCS#1 key must be"
+                + " converted: openssl pkcs8 -topk8 -nocrypt)");
       }
     }
     if (s.merchantSerialNo() == null || !SERIAL.matcher(s.merchantSerialNo()).matches()) {

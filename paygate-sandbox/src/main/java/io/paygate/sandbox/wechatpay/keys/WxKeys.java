@@ -1,5 +1,8 @@
 package io.paygate.sandbox.wechatpay.keys;
 
+import io.paygate.sandbox.certificates.Pem;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,8 +14,6 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.SignatureException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -23,19 +24,19 @@ import java.util.Locale;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * RSA-2048 keys and certificates as WeChat Pay hands them out: PKCS#8 {@code BEGIN PRIVATE KEY}
- * (the SDK cannot read PKCS#1), X.509 {@code BEGIN PUBLIC KEY}, certificates with 40-hex-digit
- * serials; SHA256withRSA signatures in standard Base64.
+ * RSA-2048 keys and certificates as WeChat Pay hands them out, generated at run time: PKCS#8
+ * private keys (the SDK cannot read PKCS#1) and X.509 public keys in PEM, certificates with
+ * 40-hex-digit serials; SHA256withRSA signatures in standard Base64.
  */
 public final class WxKeys {
 
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final Base64.Encoder LINES =
-      Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
 
   private WxKeys() {}
 
@@ -72,9 +73,7 @@ public final class WxKeys {
                           new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
       return new IssuedCertificate(
           serial.toString(16).toUpperCase(Locale.ROOT),
-          "-----BEGIN CERTIFICATE-----\n"
-              + LINES.encodeToString(certificate.getEncoded())
-              + "\n-----END CERTIFICATE-----\n",
+          Pem.of(certificate),
           privatePem(pair.getPrivate()));
     } catch (OperatorCreationException | GeneralSecurityException e) {
       throw new IllegalStateException("could not issue a certificate", e);
@@ -107,14 +106,10 @@ public final class WxKeys {
   }
 
   public static PublicKey certificateKey(String certificatePem) {
-    try {
-      return CertificateFactory.getInstance("X.509")
-          .generateCertificate(
-              new java.io.ByteArrayInputStream(certificatePem.getBytes(StandardCharsets.US_ASCII)))
-          .getPublicKey();
-    } catch (CertificateException e) {
-      throw new IllegalStateException("stored certificate is unreadable", e);
-    }
+    return Pem.read(certificatePem)
+        .orElseThrow(() -> new IllegalStateException("stored certificate is unreadable"))
+        .get(0)
+        .getPublicKey();
   }
 
   public static PublicKey publicKey(String pem) {
@@ -149,15 +144,26 @@ public final class WxKeys {
     }
   }
 
+  // Bouncy Castle's writer: PKCS#8 for a private key, SubjectPublicKeyInfo for a public one.
   private static String privatePem(PrivateKey key) {
-    return "-----BEGIN PRIVATE KEY-----\n"
-        + LINES.encodeToString(key.getEncoded())
-        + "\n-----END PRIVATE KEY-----\n";
+    try {
+      return pem(new JcaPKCS8Generator(key, null));
+    } catch (IOException e) {
+      throw new IllegalStateException("could not write PEM", e);
+    }
   }
 
   private static String publicPem(PublicKey key) {
-    return "-----BEGIN PUBLIC KEY-----\n"
-        + LINES.encodeToString(key.getEncoded())
-        + "\n-----END PUBLIC KEY-----\n";
+    return pem(key);
+  }
+
+  private static String pem(Object value) {
+    StringWriter text = new StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+      writer.writeObject(value);
+    } catch (IOException e) {
+      throw new IllegalStateException("could not write PEM", e);
+    }
+    return text.toString();
   }
 }
