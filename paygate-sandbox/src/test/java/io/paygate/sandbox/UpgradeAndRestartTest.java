@@ -17,6 +17,7 @@ import io.paygate.sandbox.trades.Payments;
 import io.paygate.sandbox.trades.Trade;
 import io.paygate.sandbox.trades.TradeRepository;
 import io.paygate.sandbox.trades.TradeStatus;
+import io.paygate.sandbox.wechatpay.merchants.WxMerchants;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -182,6 +183,36 @@ class UpgradeAndRestartTest {
               assertThat(opened).isInstanceOf(PayResult.Opened.class);
               assertThat(((PayResult.Opened) opened).trade().status())
                   .isEqualTo(TradeStatus.WAIT_BUYER_PAY);
+            });
+  }
+
+  @Test
+  void wechatAppidsOfAnOlderDatabaseGetAnAppSecret() {
+    String url = "jdbc:h2:file:" + dataDir.resolve("sandbox/sandbox").toAbsolutePath();
+    Flyway.configure()
+        .dataSource(url, "sa", "")
+        .locations("classpath:db/sandbox")
+        .table("sandbox_schema_history")
+        .target("12")
+        .load()
+        .migrate();
+    JdbcTemplate old = new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""));
+    old.update(
+        "INSERT INTO wx_merchants (mchid, appid, key_mode, merchant_private_key,"
+            + " merchant_certificate, merchant_serial_no, apiv3_key, public_key,"
+            + " public_key_private, public_key_id, is_default, created_at) VALUES ('1900000001',"
+            + " 'wx00000000000000a1', 'PUBLIC_KEY', 'k', 'c', 's', 'a', 'p', 'q', 'i', FALSE, 0)");
+    old.update(
+        "INSERT INTO wx_merchant_appids (appid, mchid, created_at)"
+            + " VALUES ('wx00000000000000a2', '1900000001', 0)");
+
+    runner()
+        .run(
+            context -> {
+              WxMerchants merchants = context.getBean(WxMerchants.class);
+              assertThat(merchants.appSecret("wx00000000000000a1")).get().asString().hasSize(32);
+              assertThat(merchants.appSecret("wx00000000000000a2")).get().asString().hasSize(32);
+              assertThat(merchants.appSecret(merchants.defaultMerchant().appid())).isPresent();
             });
   }
 }

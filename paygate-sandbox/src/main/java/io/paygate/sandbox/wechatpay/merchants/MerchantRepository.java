@@ -94,6 +94,24 @@ public class MerchantRepository {
             System.currentTimeMillis());
   }
 
+  /** The appid's AppSecret, if it has one yet. */
+  public Optional<String> appSecret(String appid) {
+    return db
+        .jdbc()
+        .queryForList("SELECT app_secret FROM wx_app_secrets WHERE appid = ?", String.class, appid)
+        .stream()
+        .findFirst();
+  }
+
+  public void insertAppSecret(String appid, String secret) {
+    db.jdbc()
+        .update(
+            "INSERT INTO wx_app_secrets (appid, app_secret, created_at) VALUES (?, ?, ?)",
+            appid,
+            secret,
+            System.currentTimeMillis());
+  }
+
   /** The appids bound later (the merchant's first is {@link Merchant#appid()}). */
   public List<String> extraAppids(String mchid) {
     return db.jdbc()

@@ -3,8 +3,10 @@ package io.paygate.sandbox.wechatpay.merchants;
 import io.paygate.sandbox.PublicUrl;
 import io.paygate.sandbox.problems.SandboxProblem;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -86,13 +88,27 @@ public class MerchantsController {
         cert.serialNo(),
         m.publicKey(),
         m.publicKeyId(),
+        merchants.appSecret(m.appid()).orElse(null),
+        appSecrets(m),
         publicUrl.base(request) + "/sandbox/wechatpay");
+  }
+
+  private Map<String, String> appSecrets(Merchant m) {
+    Map<String, String> secrets = new LinkedHashMap<>();
+    for (String appid : merchants.appids(m)) {
+      secrets.put(appid, merchants.appSecret(appid).orElse(null));
+    }
+    return secrets;
   }
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record NewMerchant(String keyMode) {}
 
-  /** {@code base_url}: what an SDK that takes a base URL is given instead of WeChat Pay's host. */
+  /**
+   * {@code app_secret}: the first appid's AppSecret, for WeChat's web sign-in ({@code
+   * /sns/oauth2/access_token}); {@code app_secrets}: every bound appid's, by appid. {@code
+   * base_url}: what an SDK that takes a base URL is given instead of WeChat Pay's host.
+   */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record MerchantView(
       String mchid,
@@ -107,5 +123,7 @@ public class MerchantsController {
       String platformSerialNo,
       String publicKey,
       String publicKeyId,
+      String appSecret,
+      Map<String, String> appSecrets,
       String baseUrl) {}
 }

@@ -25,6 +25,10 @@ public class WxMerchants {
     if (merchants.findDefault().isEmpty()) {
       create(KeyMode.PUBLIC_KEY, true);
     }
+    // Appids of a database from before V13 get their AppSecret now.
+    for (Merchant merchant : merchants.all()) {
+      appids(merchant).forEach(this::ensureAppSecret);
+    }
   }
 
   public Merchant defaultMerchant() {
@@ -55,7 +59,28 @@ public class WxMerchants {
   public String bindNewAppid(Merchant merchant) {
     String appid = "wx" + WxIds.hex(16);
     merchants.bindAppid(merchant.mchid(), appid);
+    ensureAppSecret(appid);
     return appid;
+  }
+
+  /** The merchant an appid is bound to, if any. */
+  public Optional<Merchant> ofAppid(String appid) {
+    return all().stream().filter(m -> bound(m, appid)).findFirst();
+  }
+
+  /**
+   * The appid's AppSecret (开发者密码), what a shop's server sends with a sign-in code; empty for an
+   * appid bound to no merchant.
+   */
+  public Optional<String> appSecret(String appid) {
+    return appid == null ? Optional.empty() : merchants.appSecret(appid);
+  }
+
+  private void ensureAppSecret(String appid) {
+    if (merchants.appSecret(appid).isEmpty()) {
+      // 32 lowercase hex digits, as WeChat's AppSecret is.
+      merchants.insertAppSecret(appid, WxIds.hex(32));
+    }
   }
 
   public Merchant create(KeyMode mode) {
@@ -82,6 +107,7 @@ public class WxMerchants {
             isDefault,
             now);
     merchants.insert(merchant);
+    ensureAppSecret(merchant.appid());
     issuePlatformCert(mchid, now);
     return merchant;
   }
