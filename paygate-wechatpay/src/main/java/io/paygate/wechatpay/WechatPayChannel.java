@@ -32,6 +32,7 @@ import io.paygate.wechatpay.prepay.Prepays;
 import io.paygate.wechatpay.refund.Refunds;
 import io.paygate.wechatpay.settings.WechatPayApp;
 import io.paygate.wechatpay.settings.WechatPaySettings;
+import io.paygate.wechatpay.signin.WechatSignIn;
 import io.paygate.wechatpay.trade.Trades;
 import io.paygate.wechatpay.wire.Fen;
 import io.paygate.wechatpay.wire.WxLimits;
@@ -60,6 +61,7 @@ public final class WechatPayChannel implements PaymentChannel {
   private final Bills bills;
   private final NotificationReader notifications;
   private final Exchanges exchanges;
+  private final WechatSignIn signIns;
 
   /**
    * @param exchanges where every call to WeChat Pay is kept for operators
@@ -77,6 +79,8 @@ public final class WechatPayChannel implements PaymentChannel {
     this.trades = new Trades(gateway, settings.mchid());
     this.refunds = new Refunds(gateway, settings.notifyUrl());
     this.bills = new Bills(gateway);
+    this.signIns =
+        new WechatSignIn(settings.baseUrl(), settings.connectTimeout(), settings.readTimeout());
     this.notifications =
         new NotificationReader(
             gateway.notificationConfig(),
@@ -288,11 +292,50 @@ public final class WechatPayChannel implements PaymentChannel {
         "wechatpay.bill.trade", null, "bill_date=" + date, () -> bills.tradeBill(date));
   }
 
-  /** WeChat's sign-in (OAuth for an openid) is not a payment API; the cashier does it. */
+  /**
+   * WeChat's web sign-in: the code its browser brought back from {@link #signInPage} exchanged,
+   * with the app's AppSecret, for the buyer's openid at the app's appid. Refused, before any call,
+   * for an app PayGate does not know or one without {@code app-secret}.
+   */
   @Override
   public SignInOutcome signIn(String app, String authCode) {
-    return new SignInOutcome.Refused(
-        new ChannelError("NOT_SUPPORTED", "WeChat Pay's payment API signs no buyer in"));
+    String name = app == null ? apps().defaultApp() : app;
+    WechatPayApp chosen = app(app);
+    return exchanges.call(
+        "wechatpay.oauth.access_token",
+        null,
+        "app=" + name + " appid=" + (chosen == null ? null : chosen.appid()),
+        () -> {
+          if (chosen == null) {
+            return new SignInOutcome.Refused(
+                new ChannelError("APP_NOT_CONFIGURED", "no WeChat Pay app is named " + app));
+          }
+          if (chosen.appSecret() == null) {
+            return new SignInOutcome.Refused(
+                new ChannelError(
+                    "APP_SECRET_MISSING",
+                    "WeChat's sign-in needs the appid's AppSecret: set paygate.wechatpay.apps."
+                        + name
+                        + ".app-secret"));
+          }
+          return signIns.exchange(chosen.appid(), chosen.appSecret(), authCode);
+        });
+  }
+
+  /**
+   * WeChat's authorize page ({@code snsapi_base}: the buyer's openid, asked of no one), which sends
+   * the browser back to {@code redirectUri} with {@code code} and {@code state}. Empty for an app
+   * that cannot finish it: unknown, selling no JSAPI, or without its AppSecret.
+   */
+  @Override
+  public Optional<String> signInPage(String app, String redirectUri, String state) {
+    WechatPayApp chosen = app(app);
+    if (chosen == null
+        || chosen.appSecret() == null
+        || !chosen.products().contains(Product.JSAPI)) {
+      return Optional.empty();
+    }
+    return Optional.of(signIns.page(chosen.appid(), redirectUri, state));
   }
 
   /** The result WeChat's SDK hands an app is unsigned: it proves nothing, so nothing is read. */

@@ -96,9 +96,14 @@ abstract class SandboxWechatPaySupport {
   }
 
   protected WechatPaySettings settings(Merchant m, KeyMode mode) {
+    return settings(m, mode, WechatPayApp.of(m.appid()));
+  }
+
+  /** The merchant's settings with this one app, named {@code default}. */
+  protected WechatPaySettings settings(Merchant m, KeyMode mode, WechatPayApp app) {
     return new WechatPaySettings(
         m.mchid(),
-        Map.of("default", WechatPayApp.of(m.appid())),
+        Map.of("default", app),
         m.privateKey(),
         m.serialNo(),
         null,
@@ -148,6 +153,17 @@ abstract class SandboxWechatPaySupport {
       }
     }
     throw new AssertionError("no payer at " + appid);
+  }
+
+  /** The appid's AppSecret, from the merchants API's {@code app_secrets}. */
+  protected String appSecret(String appid) throws Exception {
+    for (JsonNode m : JSON.readTree(get("/sandbox/wechatpay/api/merchants").body())) {
+      JsonNode secret = m.get("app_secrets").get(appid);
+      if (secret != null) {
+        return secret.asString();
+      }
+    }
+    throw new AssertionError("no AppSecret for " + appid);
   }
 
   /** The next notification the inbox received, as the server hands it to the channel. */

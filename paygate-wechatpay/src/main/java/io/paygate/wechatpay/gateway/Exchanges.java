@@ -10,12 +10,15 @@ import java.util.regex.Pattern;
 
 /**
  * Keeps each call to WeChat Pay for operators: what was asked and the neutral outcome it gave, with
- * the front-end signatures removed (a paySign or sign would let anyone replay the payment page).
- * Recording never fails the call.
+ * the front-end signatures removed (a paySign or sign would let anyone replay the payment page),
+ * and a signed-in buyer's openid and any AppSecret or token of WeChat's sign-in. Recording never
+ * fails the call.
  */
 public final class Exchanges {
 
-  private static final Pattern SIGNATURES = Pattern.compile("\\b(paySign|sign)=[^,}\\]]*");
+  private static final Pattern REDACTED =
+      Pattern.compile(
+          "\\b(paySign|sign|openId|openid|secret|appSecret|access_token|refresh_token)=[^,}\\]&]*");
 
   private final ExchangeLog log;
   private final Clock clock;
@@ -52,7 +55,7 @@ public final class Exchanges {
   }
 
   static String redact(String text) {
-    return SIGNATURES.matcher(text).replaceAll("$1=(redacted)");
+    return REDACTED.matcher(text).replaceAll("$1=(redacted)");
   }
 
   /** The neutral outcome's kind as the exchange log's short word. */

@@ -11,8 +11,11 @@ import java.util.Set;
  *
  * @param products what the appid may sell: {@code QR} (Native), {@code WAP} (H5), {@code JSAPI}
  *     (official account or mini-program), {@code APP} (mobile app)
+ * @param appSecret the appid's AppSecret (开发者密码, {@code paygate.wechatpay.apps.<name>.app-secret}),
+ *     optional: only WeChat's web sign-in (the openid of a buyer in WeChat's browser) needs it.
+ *     Never shown by {@link #toString()}.
  */
-public record WechatPayApp(String appid, Set<Product> products) {
+public record WechatPayApp(String appid, Set<Product> products, String appSecret) {
 
   /** The products WeChat Pay's API v3 takes from a normal merchant. */
   public static final Set<Product> SUPPORTED =
@@ -20,11 +23,33 @@ public record WechatPayApp(String appid, Set<Product> products) {
 
   public WechatPayApp {
     Objects.requireNonNull(appid, "appid");
+    appSecret = appSecret == null || appSecret.isBlank() ? null : appSecret.strip();
     products = Set.copyOf(products);
     if (!SUPPORTED.containsAll(products)) {
       throw new WechatPaySettingsException(
           "appid " + appid + " lists a product WeChat Pay does not sell: " + products);
     }
+  }
+
+  /** An appid without an AppSecret. */
+  public WechatPayApp(String appid, Set<Product> products) {
+    this(appid, products, null);
+  }
+
+  /** The same appid with its AppSecret, for WeChat's web sign-in. */
+  public WechatPayApp withAppSecret(String secret) {
+    return new WechatPayApp(appid, products, secret);
+  }
+
+  @Override
+  public String toString() {
+    return "WechatPayApp[appid="
+        + appid
+        + ", products="
+        + products
+        + ", appSecret="
+        + (appSecret == null ? "none" : "(set)")
+        + "]";
   }
 
   /** An appid that may sell every product (which of them it really may is WeChat's to say). */
