@@ -308,7 +308,12 @@ public final class WechatPayChannel implements PaymentChannel {
         () -> {
           if (chosen == null) {
             return new SignInOutcome.Refused(
-                new ChannelError("APP_NOT_CONFIGURED", "no WeChat Pay app is named " + app));
+                new ChannelError(
+                    "APP_NOT_CONFIGURED",
+                    app == null
+                        ? "several WeChat Pay apps are configured and none is named default:"
+                            + " name the app"
+                        : "no WeChat Pay app is named " + app));
           }
           if (chosen.appSecret() == null) {
             return new SignInOutcome.Refused(

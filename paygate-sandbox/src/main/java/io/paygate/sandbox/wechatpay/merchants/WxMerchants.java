@@ -63,11 +63,6 @@ public class WxMerchants {
     return appid;
   }
 
-  /** The merchant an appid is bound to, if any. */
-  public Optional<Merchant> ofAppid(String appid) {
-    return all().stream().filter(m -> bound(m, appid)).findFirst();
-  }
-
   /**
    * The appid's AppSecret (开发者密码), what a shop's server sends with a sign-in code; empty for an
    * appid bound to no merchant.

@@ -49,7 +49,8 @@ public class AuthorizeController {
       @RequestParam(required = false) String state,
       @RequestParam(required = false) String openid,
       Model model) {
-    if (appid == null || merchants.ofAppid(appid).isEmpty()) {
+    // Every bound appid has its AppSecret: one lookup says whether the appid is a merchant's.
+    if (merchants.appSecret(appid).isEmpty()) {
       throw SandboxProblem.notFound("APPID_NOT_FOUND", "No merchant has the appid " + appid + ".");
     }
     URI back = redirect(redirectUri);
