@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -72,6 +75,10 @@ class WechatPayStartupTest {
       // answer verified.
       assertThat(context.getBean(WechatPayStartupSelfTest.class).result())
           .isInstanceOf(SelfTest.Passed.class);
+      // Health wechatpay: a connect to WeChat Pay's host, as channel is for Alipay's.
+      Health health = context.getBean("wechatpay", HealthIndicator.class).health();
+      assertThat(health.getStatus()).isEqualTo(Status.UP);
+      assertThat(health.getDetails().get("gateway")).isEqualTo("http://localhost:" + port);
     }
 
     // The same merchant configured by hand, each time with one thing wrong.
@@ -91,6 +98,10 @@ class WechatPayStartupTest {
     assertRefused(
         "paygate.wechatpay.apiv3-key",
         configured(sandbox, "paygate.wechatpay.apiv3-key=" + sandbox.apiV3Key().substring(1)));
+    // A production merchant never starts beside the offline WeChat Pay.
+    assertRefused(
+        "paygate.sandbox.enabled",
+        configured(sandbox, "paygate.wechatpay.base-url=https://api.mch.weixin.qq.com"));
   }
 
   @Test
@@ -141,7 +152,7 @@ class WechatPayStartupTest {
     List<String> withPort = new ArrayList<>(List.of(properties));
     withPort.replaceAll(
         p ->
-            p.startsWith("paygate.wechatpay.base-url=")
+            p.startsWith("paygate.wechatpay.base-url=http://localhost")
                 ? "paygate.wechatpay.base-url=http://localhost:" + next + "/sandbox/wechatpay"
                 : p);
     withPort.add("server.port=" + next);
