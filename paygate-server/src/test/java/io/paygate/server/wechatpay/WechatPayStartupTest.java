@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -92,9 +93,7 @@ class WechatPayStartupTest {
         configured(
             sandbox,
             "paygate.wechatpay.merchant-serial-no="
-                + WxKeys.issue(
-                        "x", java.time.Instant.now(), java.time.Instant.now().plusSeconds(60))
-                    .serialNo()));
+                + WxKeys.issue("x", Instant.now(), Instant.now().plusSeconds(60)).serialNo()));
     assertRefused(
         "paygate.wechatpay.apiv3-key",
         configured(sandbox, "paygate.wechatpay.apiv3-key=" + sandbox.apiV3Key().substring(1)));
