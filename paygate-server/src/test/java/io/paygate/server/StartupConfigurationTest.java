@@ -106,6 +106,8 @@ class StartupConfigurationTest {
       assertThat(get(base + "/sandbox/gateway.do", null).statusCode()).isIn(302, 404);
       assertThat(context.containsBean("embeddedSandboxApp")).isFalse();
       assertThat(Files.exists(dataDir.resolve("dev-api-key"))).isFalse();
+      // No WeChat Pay merchant configured: no WeChat Pay at all.
+      assertThat(context.getBeansOfType(io.paygate.wechatpay.WechatPayChannel.class)).isEmpty();
     }
   }
 

@@ -38,7 +38,8 @@ public class ChannelHealth implements HealthIndicator {
     this(apps.channels().stream().map(AlipayChannel::gateway).distinct().toList(), clock);
   }
 
-  ChannelHealth(URI gateway, Clock clock) {
+  /** One gateway's health: WeChat Pay's is checked alike. */
+  public ChannelHealth(URI gateway, Clock clock) {
     this(List.of(gateway), clock);
   }
 

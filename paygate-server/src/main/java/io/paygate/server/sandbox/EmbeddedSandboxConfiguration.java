@@ -2,6 +2,7 @@ package io.paygate.server.sandbox;
 
 import io.paygate.sandbox.SandboxConfiguration;
 import io.paygate.sandbox.apps.SandboxApps;
+import io.paygate.sandbox.wechatpay.merchants.WxMerchants;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Import;
 public class EmbeddedSandboxConfiguration {
 
   @Bean
-  EmbeddedSandboxApp embeddedSandboxApp(SandboxApps apps) {
-    return new EmbeddedSandboxApp(apps);
+  EmbeddedSandboxApp embeddedSandboxApp(SandboxApps apps, WxMerchants merchants) {
+    return new EmbeddedSandboxApp(apps, merchants);
   }
 }
