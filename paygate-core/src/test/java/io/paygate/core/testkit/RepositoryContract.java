@@ -101,7 +101,8 @@ public abstract class RepositoryContract {
             pending.expiresAt(),
             null,
             null,
-            null);
+            null,
+            "ledger");
     payments().insert(any);
     Payment read = payments().find(no).orElseThrow();
     assertThat(read.way()).isNull();
@@ -539,7 +540,8 @@ public abstract class RepositoryContract {
         createdAt.plus(Duration.ofHours(2)),
         null,
         null,
-        null);
+        null,
+        "ledger");
   }
 
   protected static ChannelTrade trade(String no, String amount, Instant paidAt) {

@@ -1,0 +1,98 @@
+package io.paygate.core.channel;
+
+import io.paygate.core.errors.ErrorCode;
+import io.paygate.core.errors.PayGateException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The payment channels this PayGate takes payments through, by id. Every payment names its channel;
+ * everything done for it afterwards (queries, refunds, notifications, bills) goes to that channel
+ * and no other.
+ */
+public final class Channels {
+
+  private final Map<String, PaymentChannel> byId;
+  private final String defaultId;
+
+  /**
+   * @param channels at least one, ids unique
+   * @param preferredDefault the id a request naming no channel goes to when that channel is among
+   *     them (the deployment's first channel); otherwise the only one, or the first given
+   */
+  public Channels(List<PaymentChannel> channels, String preferredDefault) {
+    if (channels.isEmpty()) {
+      throw new IllegalArgumentException("at least one payment channel");
+    }
+    Map<String, PaymentChannel> ids = new LinkedHashMap<>();
+    for (PaymentChannel channel : channels) {
+      if (ids.putIfAbsent(channel.id(), channel) != null) {
+        throw new IllegalArgumentException("two payment channels have the id " + channel.id());
+      }
+    }
+    this.byId = Collections.unmodifiableMap(ids);
+    this.defaultId =
+        preferredDefault != null && ids.containsKey(preferredDefault)
+            ? preferredDefault
+            : channels.get(0).id();
+  }
+
+  /** Channels with no preferred default: the only one, or the first given. */
+  public Channels(List<PaymentChannel> channels) {
+    this(channels, null);
+  }
+
+  /** One channel alone. */
+  public static Channels single(PaymentChannel channel) {
+    return new Channels(List.of(channel));
+  }
+
+  /**
+   * The channel with this id.
+   *
+   * @throws PayGateException CHANNEL_NOT_FOUND when none has it
+   */
+  public PaymentChannel of(String id) {
+    PaymentChannel channel = id == null ? null : byId.get(id);
+    if (channel == null) {
+      throw new PayGateException(
+          ErrorCode.CHANNEL_NOT_FOUND,
+          "no payment channel " + id + " is configured; configured: " + ids(),
+          "channel",
+          null);
+    }
+    return channel;
+  }
+
+  /** The named channel, or the default one for null. */
+  public PaymentChannel orDefault(String id) {
+    return of(id == null ? defaultId : id);
+  }
+
+  /** The ids, in the order the channels were given. */
+  public Set<String> ids() {
+    return byId.keySet();
+  }
+
+  public boolean has(String id) {
+    return id != null && byId.containsKey(id);
+  }
+
+  /** The channel a request naming none goes to. */
+  public String defaultId() {
+    return defaultId;
+  }
+
+  /** The default channel. */
+  public PaymentChannel defaultChannel() {
+    return byId.get(defaultId);
+  }
+
+  /** Every channel, in the order given. */
+  public List<PaymentChannel> all() {
+    return List.copyOf(byId.values());
+  }
+}
