@@ -168,10 +168,12 @@ public final class LedgerChannel implements PaymentChannel {
     if (order.paidAt != null) {
       json.append(",\"paid_at\":\"").append(order.paidAt).append('"');
     }
-    if (refundNo != null && withoutTotals) {
-      json.append(",\"refund_amount\":").append(order.refunds.get(refundNo));
-    } else if (refundNo != null) {
-      json.append(",\"refunded\":").append(order.refunded());
+    if (refundNo != null) {
+      if (withoutTotals) {
+        json.append(",\"refund_amount\":").append(order.refunds.get(refundNo));
+      } else {
+        json.append(",\"refunded\":").append(order.refunded());
+      }
       json.append(",\"refund\":\"").append(refundNo);
       json.append("\",\"refunded_at\":\"").append(order.refundedAt.get(refundNo)).append('"');
     }
