@@ -91,6 +91,25 @@ public final class Channels {
     return byId.get(defaultId);
   }
 
+  /**
+   * The merchant's apps over every channel, by name (an app name two channels share sells what
+   * either sells there): for what is limited to apps whatever the channel (API keys, webhooks).
+   */
+  public MerchantApps apps() {
+    Map<String, Set<Product>> union = new LinkedHashMap<>();
+    for (PaymentChannel channel : byId.values()) {
+      channel
+          .apps()
+          .products()
+          .forEach(
+              (name, products) ->
+                  union
+                      .computeIfAbsent(name, n -> java.util.EnumSet.noneOf(Product.class))
+                      .addAll(products));
+    }
+    return new MerchantApps(union);
+  }
+
   /** Every channel, in the order given. */
   public List<PaymentChannel> all() {
     return List.copyOf(byId.values());
