@@ -206,6 +206,27 @@ public final class PaymentService {
     return checkout(channelOf(payment), payable(payment), "the checkout");
   }
 
+  /**
+   * As {@link #checkout(Payment)}, with the buyer's IP address as the shop saw it, for a channel
+   * that asks for it (a phone browser's payment at some providers); null when unknown.
+   */
+  public Checkout checkout(Payment payment, String buyerIp) {
+    PayOrder order = payable(payment);
+    return checkout(
+        channelOf(payment),
+        new PayOrder(
+            order.app(),
+            order.outTradeNo(),
+            order.product(),
+            order.totalAmount(),
+            order.subject(),
+            order.body(),
+            order.expiresAt(),
+            order.buyer(),
+            buyerIp),
+        "the checkout");
+  }
+
   private static Checkout checkout(PaymentChannel channel, PayOrder order, String what) {
     CheckoutOutcome outcome = channel.checkout(order);
     if (outcome instanceof CheckoutOutcome.Opened opened) {
