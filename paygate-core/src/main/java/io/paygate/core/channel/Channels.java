@@ -1,7 +1,5 @@
 package io.paygate.core.channel;
 
-import io.paygate.core.errors.ErrorCode;
-import io.paygate.core.errors.PayGateException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,16 +51,12 @@ public final class Channels {
   /**
    * The channel with this id.
    *
-   * @throws PayGateException CHANNEL_NOT_FOUND when none has it
+   * @throws UnknownChannelException when none has it (the problem CHANNEL_NOT_FOUND)
    */
   public PaymentChannel of(String id) {
     PaymentChannel channel = id == null ? null : byId.get(id);
     if (channel == null) {
-      throw new PayGateException(
-          ErrorCode.CHANNEL_NOT_FOUND,
-          "no payment channel " + id + " is configured; configured: " + ids(),
-          "channel",
-          null);
+      throw new UnknownChannelException(id, ids());
     }
     return channel;
   }

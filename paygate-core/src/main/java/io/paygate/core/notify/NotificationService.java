@@ -70,7 +70,7 @@ public final class NotificationService {
    * Verifies, checks and applies one notification sent to the named channel's route, and says what
    * the provider is answered. It speaks for that channel's payments only.
    *
-   * @throws io.paygate.core.errors.PayGateException CHANNEL_NOT_FOUND for a channel not configured
+   * @throws io.paygate.core.channel.UnknownChannelException for a channel not configured
    */
   public Handled handle(String channelId, InboundNotification received) {
     PaymentChannel channel = channels.of(channelId);

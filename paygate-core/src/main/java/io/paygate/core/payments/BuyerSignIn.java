@@ -28,7 +28,7 @@ public final class BuyerSignIn {
   /**
    * @param channelId the id of the channel whose app issued the code
    * @param app the merchant's app the code was issued for, or null for the default app
-   * @throws PayGateException CHANNEL_NOT_FOUND for a channel not configured
+   * @throws io.paygate.core.channel.UnknownChannelException for a channel not configured
    */
   public Buyer signIn(String channelId, String app, String authCode) {
     PaymentChannel channel = channels.of(channelId);

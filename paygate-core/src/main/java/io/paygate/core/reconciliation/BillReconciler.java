@@ -120,7 +120,7 @@ public final class BillReconciler {
    * Reconciles one app's bill of one day at the named channel (its default app's when {@code app}
    * is null) and keeps the run.
    *
-   * @throws PayGateException CHANNEL_NOT_FOUND for a channel not configured
+   * @throws io.paygate.core.channel.UnknownChannelException for a channel not configured
    */
   public Reconciliation reconcile(String channelId, String app, LocalDate billDate) {
     PaymentChannel channel = channels.of(channelId);

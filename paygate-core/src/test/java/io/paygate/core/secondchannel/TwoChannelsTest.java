@@ -9,8 +9,7 @@ import io.paygate.core.channel.InboundNotification;
 import io.paygate.core.channel.Product;
 import io.paygate.core.channel.RefundOrder;
 import io.paygate.core.channel.TradeState;
-import io.paygate.core.errors.ErrorCode;
-import io.paygate.core.errors.PayGateException;
+import io.paygate.core.channel.UnknownChannelException;
 import io.paygate.core.money.Money;
 import io.paygate.core.notify.Handled;
 import io.paygate.core.notify.NotifyAck;
@@ -76,11 +75,7 @@ class TwoChannelsTest {
   void anUnknownChannelIsRefusedByName() {
     assertThatThrownBy(() -> create("nowhere", "1.00"))
         .isInstanceOfSatisfying(
-            PayGateException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.CHANNEL_NOT_FOUND);
-              assertThat(e.field()).isEqualTo("channel");
-            });
+            UnknownChannelException.class, e -> assertThat(e.id()).isEqualTo("nowhere"));
     assertThatThrownBy(
             () ->
                 core.notifications.handle(
@@ -88,8 +83,7 @@ class TwoChannelsTest {
                     new InboundNotification(
                         java.util.Map.of(), "{}".getBytes(), "application/json")))
         .isInstanceOfSatisfying(
-            PayGateException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.CHANNEL_NOT_FOUND));
+            UnknownChannelException.class, e -> assertThat(e.id()).isEqualTo("nowhere"));
     assertThat(core.payments.all()).isEmpty();
   }
 
