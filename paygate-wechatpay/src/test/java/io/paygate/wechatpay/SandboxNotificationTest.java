@@ -84,6 +84,9 @@ class SandboxNotificationTest extends SandboxWechatPaySupport {
         (NotificationCheck.Verified) channel.verify(nextNotification());
     assertThat(refund.app()).isEqualTo("mini");
     assertThat(refund.notification().refundNo()).isEqualTo("R" + no);
+    // The refund's own amount, for the core to confirm it by (no running total comes with it).
+    assertThat(refund.notification().refundAmount()).isEqualTo(Money.parse("1.00"));
+    assertThat(refund.notification().refundedTotal()).isNull();
 
     // An app that names no appid of ours is refused before WeChat is asked.
     assertThat(

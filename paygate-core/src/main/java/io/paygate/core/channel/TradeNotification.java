@@ -12,10 +12,24 @@ import java.time.Instant;
  * @param refundNo the number of the refund the notification is about, on refund notifications, else
  *     null
  * @param refundedAt when that refund was made, on refund notifications, else null
+ * @param refundAmount that refund's own amount, from a channel whose refund notifications name it
+ *     (and carry no refunded total), else null
  */
 public record TradeNotification(
     String notifyId,
     ChannelTrade trade,
     Money refundedTotal,
     String refundNo,
-    Instant refundedAt) {}
+    Instant refundedAt,
+    Money refundAmount) {
+
+  /** A notification naming no refund amount of its own. */
+  public TradeNotification(
+      String notifyId,
+      ChannelTrade trade,
+      Money refundedTotal,
+      String refundNo,
+      Instant refundedAt) {
+    this(notifyId, trade, refundedTotal, refundNo, refundedAt, null);
+  }
+}

@@ -4,6 +4,8 @@ package io.paygate.core.errors;
 public enum ErrorCode {
   VALIDATION_FAILED(Kind.INVALID),
   PAYMENT_NOT_FOUND(Kind.NOT_FOUND),
+  /** No payment channel of that id is configured. */
+  CHANNEL_NOT_FOUND(Kind.NOT_FOUND),
   REFUND_NOT_FOUND(Kind.NOT_FOUND),
   OUT_TRADE_NO_TAKEN(Kind.CONFLICT),
   OUT_REQUEST_NO_CONFLICT(Kind.CONFLICT),

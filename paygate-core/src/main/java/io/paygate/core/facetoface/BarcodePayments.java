@@ -3,7 +3,6 @@ package io.paygate.core.facetoface;
 import io.paygate.core.channel.BarcodeOutcome;
 import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.ChannelRules;
-import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
 import io.paygate.core.errors.PayGateException;
@@ -31,21 +30,14 @@ public final class BarcodePayments {
 
   private final PaymentService payments;
   private final CancelService cancels;
-  private final PaymentChannel channel;
   private final Clock clock;
   private final Duration wait;
   private final Duration poll;
 
   public BarcodePayments(
-      PaymentService payments,
-      CancelService cancels,
-      PaymentChannel channel,
-      Clock clock,
-      Duration wait,
-      Duration poll) {
+      PaymentService payments, CancelService cancels, Clock clock, Duration wait, Duration poll) {
     this.payments = payments;
     this.cancels = cancels;
-    this.channel = channel;
     this.clock = clock;
     this.wait = wait;
     this.poll = poll;
@@ -66,7 +58,8 @@ public final class BarcodePayments {
     if (request.product() == null || !request.product().chargesPaymentCode()) {
       throw PayGateException.invalid("product", "a barcode payment has product barcode");
     }
-    ChannelRules.Format code = channel.rules().paymentCode();
+    ChannelRules.Format code =
+        payments.channels().orDefault(request.channel()).rules().paymentCode();
     if (authCode == null || !code.matches(authCode.trim())) {
       throw PayGateException.invalid("auth_code", "auth_code is " + code.description());
     }
@@ -88,7 +81,9 @@ public final class BarcodePayments {
       return payment;
     }
     TradeLookup lookup =
-        channel.queryTrade(new TradeRef(payment.app(), payment.outTradeNo(), payment.tradeNo()));
+        payments
+            .channelOf(payment)
+            .queryTrade(new TradeRef(payment.app(), payment.outTradeNo(), payment.tradeNo()));
     if (lookup instanceof TradeLookup.NotFound) {
       return charge(payment.outTradeNo(), authCode);
     }
@@ -96,7 +91,9 @@ public final class BarcodePayments {
   }
 
   private Payment charge(String outTradeNo, String authCode) {
-    BarcodeOutcome outcome = channel.payBarcode(payments.payable(outTradeNo), authCode);
+    Payment payment = payments.get(outTradeNo);
+    BarcodeOutcome outcome =
+        payments.channelOf(payment).payBarcode(payments.payable(payment), authCode);
     if (outcome instanceof BarcodeOutcome.Paid) {
       // Booked from the channel's query (this charge, or an earlier one under this number); should
       // its answer be lost, the payment stays PENDING.
@@ -116,7 +113,9 @@ public final class BarcodePayments {
   private Payment refused(String outTradeNo, BarcodeOutcome.Refused refused) {
     Payment payment = payments.get(outTradeNo);
     CancelOutcome cancel =
-        channel.cancel(new TradeRef(payment.app(), outTradeNo, payment.tradeNo()));
+        payments
+            .channelOf(payment)
+            .cancel(new TradeRef(payment.app(), outTradeNo, payment.tradeNo()));
     boolean ended =
         cancel instanceof CancelOutcome.Cancelled cancelled && cancelled.action().equals("close")
             || cancel instanceof CancelOutcome.NotFound;

@@ -2,7 +2,6 @@ package io.paygate.core.facetoface;
 
 import io.paygate.core.channel.CancelOutcome;
 import io.paygate.core.channel.ChannelTrade;
-import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
@@ -38,7 +37,6 @@ public final class CancelService {
 
   private final PaymentService payments;
   private final PaymentRepository repository;
-  private final PaymentChannel channel;
   private final TradeReconciler reconciler;
   private final RefundSettlement settlement;
   private final CheckSchedule checks;
@@ -48,7 +46,6 @@ public final class CancelService {
   public CancelService(
       PaymentService payments,
       PaymentRepository repository,
-      PaymentChannel channel,
       TradeReconciler reconciler,
       RefundSettlement settlement,
       CheckSchedule checks,
@@ -56,7 +53,6 @@ public final class CancelService {
       Clock clock) {
     this.payments = payments;
     this.repository = repository;
-    this.channel = channel;
     this.reconciler = reconciler;
     this.settlement = settlement;
     this.checks = checks;
@@ -95,7 +91,7 @@ public final class CancelService {
   public Cancellation cancel(String outTradeNo) {
     Payment payment = payments.get(outTradeNo);
     cancellable(payment);
-    CancelOutcome outcome = channel.cancel(ref(payment, payment.tradeNo()));
+    CancelOutcome outcome = payments.channelOf(payment).cancel(ref(payment, payment.tradeNo()));
     if (outcome instanceof CancelOutcome.Unknown) {
       return new Cancellation.InFlight(payments.get(outTradeNo));
     }
@@ -137,7 +133,7 @@ public final class CancelService {
    */
   private void bookTheCancelsRefund(Payment payment) {
     String outTradeNo = payment.outTradeNo();
-    TradeLookup lookup = channel.queryTrade(ref(payment, payment.tradeNo()));
+    TradeLookup lookup = payments.channelOf(payment).queryTrade(ref(payment, payment.tradeNo()));
     ChannelTrade found = lookup instanceof TradeLookup.Found f ? f.trade() : null;
     // The cancel's word stands over a query that did not answer or has not caught up with it.
     ChannelTrade trade =
@@ -152,9 +148,11 @@ public final class CancelService {
                 null,
                 null);
     RefundLookup refund =
-        channel.queryRefund(
-            ref(payment, trade.tradeNo() != null ? trade.tradeNo() : payment.tradeNo()),
-            outTradeNo);
+        payments
+            .channelOf(payment)
+            .queryRefund(
+                ref(payment, trade.tradeNo() != null ? trade.tradeNo() : payment.tradeNo()),
+                outTradeNo);
     Money amount;
     Instant refundedAt;
     if (refund instanceof RefundLookup.Refunded refunded) {

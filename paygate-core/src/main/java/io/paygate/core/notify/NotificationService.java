@@ -1,5 +1,6 @@
 package io.paygate.core.notify;
 
+import io.paygate.core.channel.Channels;
 import io.paygate.core.channel.InboundNotification;
 import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.NotifyReply;
@@ -15,6 +16,7 @@ import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.TradeReconciler;
 import io.paygate.core.refunds.ChannelTotal;
+import io.paygate.core.refunds.Refund;
 import io.paygate.core.refunds.RefundSettlement;
 import io.paygate.core.transactions.Transactions;
 import java.time.Clock;
@@ -31,7 +33,7 @@ public final class NotificationService {
   /** The outcome of a notification that found everything as it says. */
   public static final String NO_CHANGE = "no change";
 
-  private final PaymentChannel channel;
+  private final Channels channels;
   private final PaymentRepository payments;
   private final TradeReconciler reconciler;
   private final RefundSettlement refundSettlement;
@@ -41,7 +43,7 @@ public final class NotificationService {
   private final Clock clock;
 
   public NotificationService(
-      PaymentChannel channel,
+      Channels channels,
       PaymentRepository payments,
       TradeReconciler reconciler,
       RefundSettlement refundSettlement,
@@ -49,7 +51,7 @@ public final class NotificationService {
       Transactions transactions,
       ExchangeLog exchanges,
       Clock clock) {
-    this.channel = channel;
+    this.channels = channels;
     this.payments = payments;
     this.reconciler = reconciler;
     this.refundSettlement = refundSettlement;
@@ -59,10 +61,21 @@ public final class NotificationService {
     this.clock = clock;
   }
 
-  /** Verifies, checks and applies one notification, and says what the provider is answered. */
+  /** As {@link #handle(String, InboundNotification)}, at the default channel. */
   public Handled handle(InboundNotification received) {
+    return handle(channels.defaultId(), received);
+  }
+
+  /**
+   * Verifies, checks and applies one notification sent to the named channel's route, and says what
+   * the provider is answered. It speaks for that channel's payments only.
+   *
+   * @throws io.paygate.core.channel.UnknownChannelException for a channel not configured
+   */
+  public Handled handle(String channelId, InboundNotification received) {
+    PaymentChannel channel = channels.of(channelId);
     Instant started = clock.instant();
-    Decision decision = decide(received);
+    Decision decision = decide(channel, received);
     NotifyAck ack = decision.ack();
     NotifyReply reply = decision.replies().of(ack instanceof NotifyAck.Accepted);
     String outcome =
@@ -100,7 +113,8 @@ public final class NotificationService {
       String redactedParameters,
       NotifyReply.Choice replies) {}
 
-  private Decision decide(InboundNotification received) {
+  private Decision decide(PaymentChannel channel, InboundNotification received) {
+    String via = channel.id();
     NotificationCheck check = channel.verify(received);
     if (check instanceof NotificationCheck.Rejected rejected) {
       return new Decision(
@@ -113,7 +127,7 @@ public final class NotificationService {
     NotificationCheck.Verified verified = (NotificationCheck.Verified) check;
     TradeNotification notification = verified.notification();
     String outTradeNo = notification.trade().outTradeNo();
-    if (alreadyBooked(verified.app(), notification)) {
+    if (alreadyBooked(via, verified.app(), notification)) {
       // A redelivery (a provider sends again until it hears it taken, and at times twice anyway).
       return new Decision(
           new NotifyAck.Accepted(NO_CHANGE),
@@ -125,7 +139,7 @@ public final class NotificationService {
     // Each app's notifications speak for its own payments only: checked under the payment's lock
     // in apply, and here first for a refund notification, before another app is asked about it.
     boolean outsideRefund = namesAnOutsideRefund(notification);
-    if (outsideRefund && !ofTheApp(verified.app(), outTradeNo)) {
+    if (outsideRefund && !ofTheApp(via, verified.app(), outTradeNo)) {
       return new Decision(
           otherApp(verified.app()),
           true,
@@ -135,7 +149,8 @@ public final class NotificationService {
     }
     // The exact amount of a refund it names that is not ours (one made in the merchant console),
     // asked before the transaction: no call to the channel holds a payment's lock.
-    Money outsideAmount = outsideRefund ? outsideRefundAmount(verified.app(), notification) : null;
+    Money outsideAmount =
+        outsideRefund ? outsideRefundAmount(channel, verified.app(), notification) : null;
     if (outsideAmount == null && outsideRefund) {
       // Never a guess from the cumulative figure alone: it may hold other refunds too.
       return new Decision(
@@ -148,7 +163,7 @@ public final class NotificationService {
           verified.replies());
     }
     return new Decision(
-        transactions.inTransaction(() -> apply(verified.app(), notification, outsideAmount)),
+        transactions.inTransaction(() -> apply(via, verified.app(), notification, outsideAmount)),
         true,
         outTradeNo,
         verified.redactedParameters(),
@@ -156,11 +171,11 @@ public final class NotificationService {
   }
 
   /** Booked as it says already: answered from a plain read, without the payment's lock. */
-  private boolean alreadyBooked(String app, TradeNotification notification) {
+  private boolean alreadyBooked(String channel, String app, TradeNotification notification) {
     return notification.refundNo() == null
         && payments
             .find(notification.trade().outTradeNo())
-            .filter(p -> p.app().equals(app))
+            .filter(p -> p.channel().equals(channel) && p.app().equals(app))
             .filter(
                 p ->
                     reconciler.changesNothing(
@@ -175,7 +190,8 @@ public final class NotificationService {
         && !refundSettlement.isBooked(notification.trade().outTradeNo(), notification.refundNo());
   }
 
-  private Money outsideRefundAmount(String app, TradeNotification notification) {
+  private Money outsideRefundAmount(
+      PaymentChannel channel, String app, TradeNotification notification) {
     String outTradeNo = notification.trade().outTradeNo();
     String refundNo = notification.refundNo();
     RefundLookup lookup =
@@ -184,8 +200,17 @@ public final class NotificationService {
     return lookup instanceof RefundLookup.Refunded refunded ? refunded.amount() : null;
   }
 
-  private boolean ofTheApp(String app, String outTradeNo) {
-    return payments.find(outTradeNo).map(p -> p.app().equals(app)).orElse(true);
+  private boolean ofTheApp(String channel, String app, String outTradeNo) {
+    return payments
+        .find(outTradeNo)
+        .map(p -> p.channel().equals(channel) && p.app().equals(app))
+        .orElse(true);
+  }
+
+  private static NotifyAck otherChannel(String channel) {
+    return new NotifyAck.Refused(
+        NotifyAck.Refusal.MISMATCH,
+        "the notification came to channel " + channel + "; the payment belongs to another channel");
   }
 
   private static NotifyAck otherApp(String app) {
@@ -194,11 +219,17 @@ public final class NotificationService {
         "the notification was sent for app " + app + "; the payment belongs to another app");
   }
 
-  private NotifyAck apply(String app, TradeNotification notification, Money outsideAmount) {
+  private NotifyAck apply(
+      String channel, String app, TradeNotification notification, Money outsideAmount) {
     String outTradeNo = notification.trade().outTradeNo();
     Optional<Payment> payment = payments.lock(outTradeNo);
     if (payment.isEmpty()) {
       return new NotifyAck.Refused(NotifyAck.Refusal.UNKNOWN_PAYMENT, "unknown out_trade_no");
+    }
+    if (!payment.get().channel().equals(channel)) {
+      // Each channel's notifications speak for its own payments only (the numbers are ours, and
+      // another channel may hold a trade under the same one).
+      return otherChannel(channel);
     }
     if (!payment.get().app().equals(app)) {
       return otherApp(app);
@@ -211,7 +242,14 @@ public final class NotificationService {
     }
     String outcome = result instanceof TradeReconciler.Result.Changed ? "applied" : NO_CHANGE;
     if (notification.refundedTotal() == null) {
-      return new NotifyAck.Accepted(outcome);
+      if (notification.refundNo() == null) {
+        return new NotifyAck.Accepted(outcome);
+      }
+      Payment locked =
+          result instanceof TradeReconciler.Result.Changed
+              ? payments.find(outTradeNo).orElseThrow()
+              : payment.get();
+      return refundNamedAlone(locked, notification, outcome);
     }
     // A refund notification: the refund it names went through, and its refunded total is the
     // channel's cumulative refunded total, which ours must equal.
@@ -260,5 +298,53 @@ public final class NotificationService {
           outcome + "; " + unexplained.difference() + " refunded by refunds not named yet");
     }
     return new NotifyAck.Accepted(outcome);
+  }
+
+  /**
+   * A refund notification from a channel that names the refund (and, it may be, its own amount) but
+   * no running total: the channel says this refund went through. One of ours is confirmed for its
+   * own amount, once (a refund confirmed already changes nothing); one named with another amount
+   * than ours is flagged, never booked; one not ours, named with its amount, is booked as made
+   * outside PayGate under the channel's number. One not ours without an amount waits for the day's
+   * bill.
+   */
+  private NotifyAck refundNamedAlone(
+      Payment locked, TradeNotification notification, String outcome) {
+    String refundNo = notification.refundNo();
+    Money amount = notification.refundAmount();
+    Refund ours = refundSettlement.find(locked.outTradeNo(), refundNo).orElse(null);
+    if (ours != null) {
+      if (amount != null && amount.compareTo(ours.refundAmount()) != 0) {
+        refundSettlement.flag(locked);
+        return new NotifyAck.Accepted(
+            "flagged: refund "
+                + refundNo
+                + " notified for "
+                + amount
+                + ", ours is "
+                + ours.refundAmount());
+      }
+      RefundSettlement.Settled settled =
+          refundSettlement.confirmedAsSeen(locked, ours, notification.refundedAt());
+      return new NotifyAck.Accepted(settled.changed() ? "refund confirmed" : outcome);
+    }
+    if (amount == null) {
+      return new NotifyAck.Accepted(
+          outcome + "; refund " + refundNo + " is not ours and names no amount: the bill books it");
+    }
+    return refundSettlement
+        .bookMadeOutside(locked, refundNo, amount, notification.refundedAt())
+        .<NotifyAck>map(
+            booked ->
+                new NotifyAck.Accepted(
+                    "refund " + booked.outRequestNo() + " made outside PayGate booked"))
+        .orElseGet(
+            () ->
+                new NotifyAck.Accepted(
+                    "flagged: refund "
+                        + refundNo
+                        + " of "
+                        + amount
+                        + " would refund more than was paid"));
   }
 }

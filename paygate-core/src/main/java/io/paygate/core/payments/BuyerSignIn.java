@@ -1,6 +1,7 @@
 package io.paygate.core.payments;
 
 import io.paygate.core.channel.Buyer;
+import io.paygate.core.channel.Channels;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.SignInOutcome;
 import io.paygate.core.errors.ErrorCode;
@@ -13,16 +14,24 @@ import io.paygate.core.errors.PayGateException;
  */
 public final class BuyerSignIn {
 
-  private final PaymentChannel channel;
+  private final Channels channels;
 
-  public BuyerSignIn(PaymentChannel channel) {
-    this.channel = channel;
+  public BuyerSignIn(Channels channels) {
+    this.channels = channels;
+  }
+
+  /** At the default channel. */
+  public Buyer signIn(String app, String authCode) {
+    return signIn(channels.defaultId(), app, authCode);
   }
 
   /**
+   * @param channelId the id of the channel whose app issued the code
    * @param app the merchant's app the code was issued for, or null for the default app
+   * @throws io.paygate.core.channel.UnknownChannelException for a channel not configured
    */
-  public Buyer signIn(String app, String authCode) {
+  public Buyer signIn(String channelId, String app, String authCode) {
+    PaymentChannel channel = channels.of(channelId);
     if (authCode == null || authCode.isBlank()) {
       throw PayGateException.invalid("auth_code", "auth_code is required");
     }

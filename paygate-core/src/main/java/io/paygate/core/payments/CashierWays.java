@@ -2,7 +2,6 @@ package io.paygate.core.payments;
 
 import io.paygate.core.channel.Buyer;
 import io.paygate.core.channel.Checkout;
-import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.Product;
 import io.paygate.core.channel.TradeLookup;
 import io.paygate.core.channel.TradeRef;
@@ -44,19 +43,16 @@ public final class CashierWays {
 
   private final PaymentService payments;
   private final PaymentRepository repository;
-  private final PaymentChannel channel;
   private final Transactions transactions;
   private final Clock clock;
 
   public CashierWays(
       PaymentService payments,
       PaymentRepository repository,
-      PaymentChannel channel,
       Transactions transactions,
       Clock clock) {
     this.payments = payments;
     this.repository = repository;
-    this.channel = channel;
     this.transactions = transactions;
     this.clock = clock;
   }
@@ -105,7 +101,9 @@ public final class CashierWays {
     if (payment.way() != null) {
       // Another way was opened first: it holds the out_trade_no if a buyer opened it there.
       TradeLookup lookup =
-          channel.queryTrade(new TradeRef(payment.app(), outTradeNo, payment.tradeNo()));
+          payments
+              .channelOf(payment)
+              .queryTrade(new TradeRef(payment.app(), outTradeNo, payment.tradeNo()));
       if (lookup instanceof TradeLookup.Found) {
         return new Held(payments.sync(outTradeNo));
       }

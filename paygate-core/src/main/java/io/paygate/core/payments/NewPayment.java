@@ -11,6 +11,7 @@ import io.paygate.core.money.Money;
  * @param body an optional description
  * @param app the merchant's app to take it with, or null for the default app
  * @param buyer the signed-in buyer, for a product that needs one (JSAPI); else null
+ * @param channel the id of the payment channel to take it through, or null for the default one
  */
 public record NewPayment(
     Money totalAmount,
@@ -19,7 +20,20 @@ public record NewPayment(
     Product product,
     String outTradeNo,
     String app,
-    Buyer buyer) {
+    Buyer buyer,
+    String channel) {
+
+  /** Through the default channel. */
+  public NewPayment(
+      Money totalAmount,
+      String subject,
+      String body,
+      Product product,
+      String outTradeNo,
+      String app,
+      Buyer buyer) {
+    this(totalAmount, subject, body, product, outTradeNo, app, buyer, null);
+  }
 
   /** For no buyer in particular. */
   public NewPayment(

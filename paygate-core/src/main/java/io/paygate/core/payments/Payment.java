@@ -19,6 +19,8 @@ import java.time.Instant;
  * @param way for a payment of {@link Product#ANY}, the product its cashier opened at the channel
  *     (the one that holds its out_trade_no there, and carries it once paid); null before any is
  *     opened, and for every other product
+ * @param channel the id of the payment channel it is taken through ({@link
+ *     io.paygate.core.channel.Channels}); everything done for it goes there
  */
 public record Payment(
     String outTradeNo,
@@ -40,7 +42,8 @@ public record Payment(
     Attention attention,
     Buyer buyer,
     Instant finishedAt,
-    Product way) {
+    Product way,
+    String channel) {
 
   /** A payment with no way of its own (every product but {@link Product#ANY}). */
   public Payment(
@@ -62,7 +65,8 @@ public record Payment(
       Instant closedAt,
       Attention attention,
       Buyer buyer,
-      Instant finishedAt) {
+      Instant finishedAt,
+      String channel) {
     this(
         outTradeNo,
         app,
@@ -83,7 +87,8 @@ public record Payment(
         attention,
         buyer,
         finishedAt,
-        null);
+        null,
+        channel);
   }
 
   /** A payment for no buyer in particular, not finished. */
@@ -104,7 +109,8 @@ public record Payment(
       Instant expiresAt,
       Instant paidAt,
       Instant closedAt,
-      Attention attention) {
+      Attention attention,
+      String channel) {
     this(
         outTradeNo,
         app,
@@ -124,12 +130,18 @@ public record Payment(
         closedAt,
         attention,
         null,
-        null);
+        null,
+        channel);
   }
 
   /** A new payment, open until {@code expiresAt}. */
   public static Payment pending(
-      String outTradeNo, String app, NewPayment request, Instant now, Instant expiresAt) {
+      String outTradeNo,
+      String app,
+      String channel,
+      NewPayment request,
+      Instant now,
+      Instant expiresAt) {
     return new Payment(
         outTradeNo,
         app,
@@ -150,7 +162,8 @@ public record Payment(
         null,
         request.buyer(),
         null,
-        null);
+        null,
+        channel);
   }
 
   /** This payment as CONFIRM_PAID leaves it, with the trade's details. */
@@ -175,7 +188,8 @@ public record Payment(
         attention,
         buyer,
         finishedAt,
-        way);
+        way,
+        channel);
   }
 
   /** This payment as a transition without details leaves it (a close or a failure ends it). */
@@ -217,7 +231,8 @@ public record Payment(
         reason,
         buyer,
         finishedAt,
-        way);
+        way,
+        channel);
   }
 
   /** This payment with its trade finished at the channel: no refunds from now on. */
@@ -242,7 +257,8 @@ public record Payment(
         attention,
         buyer,
         at,
-        way);
+        way,
+        channel);
   }
 
   /**
@@ -270,7 +286,8 @@ public record Payment(
         attention,
         forBuyer,
         finishedAt,
-        newWay);
+        newWay,
+        channel);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.paygate.core.payments;
 
+import io.paygate.core.channel.Channels;
 import io.paygate.core.channel.Checkout;
 import io.paygate.core.channel.CheckoutOutcome;
 import io.paygate.core.channel.CloseOutcome;
@@ -23,7 +24,7 @@ import java.util.Optional;
 public final class PaymentService {
 
   private final PaymentRepository payments;
-  private final PaymentChannel channel;
+  private final Channels channels;
   private final TradeReconciler reconciler;
   private final Transactions transactions;
   private final Identifiers identifiers;
@@ -34,7 +35,7 @@ public final class PaymentService {
 
   public PaymentService(
       PaymentRepository payments,
-      PaymentChannel channel,
+      Channels channels,
       TradeReconciler reconciler,
       Transactions transactions,
       Identifiers identifiers,
@@ -44,7 +45,7 @@ public final class PaymentService {
       BookEvents events) {
     this.events = events;
     this.payments = payments;
-    this.channel = channel;
+    this.channels = channels;
     this.checks = checks;
     this.reconciler = reconciler;
     this.transactions = transactions;
@@ -53,9 +54,19 @@ public final class PaymentService {
     this.payTimeout = payTimeout;
   }
 
-  /** The merchant's apps, with what each sells. */
+  /** The merchant's apps at the default channel, with what each sells. */
   public MerchantApps apps() {
-    return channel.apps();
+    return channels.defaultChannel().apps();
+  }
+
+  /** The payment channels, by id. */
+  public Channels channels() {
+    return channels;
+  }
+
+  /** The channel the payment is taken through. */
+  public PaymentChannel channelOf(Payment payment) {
+    return channels.of(payment.channel());
   }
 
   public Payment create(NewPayment request) {
@@ -68,12 +79,14 @@ public final class PaymentService {
    *     payment, answered as it stands, not refused as taken
    */
   public Payment create(NewPayment request, boolean resume) {
+    PaymentChannel channel = channels.orDefault(request.channel());
     PaymentRules.checkNewPayment(request, channel.rules());
     String app = PaymentRules.chooseApp(channel.apps(), request.app(), request.product());
     Instant now = clock.instant();
     String outTradeNo =
         request.outTradeNo() != null ? request.outTradeNo() : identifiers.newOutTradeNo();
-    Payment payment = Payment.pending(outTradeNo, app, request, now, now.plus(payTimeout));
+    Payment payment =
+        Payment.pending(outTradeNo, app, channel.id(), request, now, now.plus(payTimeout));
     if (!insertWatched(payment, now)) {
       Payment first = payments.find(outTradeNo).orElse(null);
       if (resume && first != null && sameOrder(first, payment)) {
@@ -119,7 +132,8 @@ public final class PaymentService {
   }
 
   private static boolean sameOrder(Payment first, Payment again) {
-    return first.app().equals(again.app())
+    return first.channel().equals(again.channel())
+        && first.app().equals(again.app())
         && first.product() == again.product()
         && first.totalAmount().compareTo(again.totalAmount()) == 0
         && first.subject().equals(again.subject())
@@ -162,7 +176,7 @@ public final class PaymentService {
               ? "a face-to-face payment is paid by a scan, not at a cashier form"
               : "this payment has no cashier form");
     }
-    return ((Checkout.Form) checkout(order, "the cashier form")).html();
+    return ((Checkout.Form) checkout(channelOf(payment), order, "the cashier form")).html();
   }
 
   /**
@@ -170,11 +184,12 @@ public final class PaymentService {
    * the same order, so this is asked again whenever the code is shown rather than stored.
    */
   public String qrCode(String outTradeNo) {
-    PayOrder order = payable(outTradeNo);
+    Payment payment = get(outTradeNo);
+    PayOrder order = payable(payment);
     if (!order.product().showsQrCode()) {
       throw new PayGateException(ErrorCode.PAYMENT_NOT_PAYABLE, "only a QR payment has a QR code");
     }
-    return ((Checkout.QrCode) checkout(order, "the QR code")).content();
+    return ((Checkout.QrCode) checkout(channelOf(payment), order, "the QR code")).content();
   }
 
   /**
@@ -183,15 +198,36 @@ public final class PaymentService {
    * the channel answers the same order the same.
    */
   public Checkout checkout(String outTradeNo) {
-    return checkout(payable(outTradeNo), "the checkout");
+    return checkout(get(outTradeNo));
   }
 
   /** As {@link #checkout(String)}, for the payment as the caller has just read (or changed) it. */
   public Checkout checkout(Payment payment) {
-    return checkout(payable(payment), "the checkout");
+    return checkout(channelOf(payment), payable(payment), "the checkout");
   }
 
-  private Checkout checkout(PayOrder order, String what) {
+  /**
+   * As {@link #checkout(Payment)}, with the buyer's IP address as the shop saw it, for a channel
+   * that asks for it (a phone browser's payment at some providers); null when unknown.
+   */
+  public Checkout checkout(Payment payment, String buyerIp) {
+    PayOrder order = payable(payment);
+    return checkout(
+        channelOf(payment),
+        new PayOrder(
+            order.app(),
+            order.outTradeNo(),
+            order.product(),
+            order.totalAmount(),
+            order.subject(),
+            order.body(),
+            order.expiresAt(),
+            order.buyer(),
+            buyerIp),
+        "the checkout");
+  }
+
+  private static Checkout checkout(PaymentChannel channel, PayOrder order, String what) {
     CheckoutOutcome outcome = channel.checkout(order);
     if (outcome instanceof CheckoutOutcome.Opened opened) {
       return opened.checkout();
@@ -212,7 +248,8 @@ public final class PaymentService {
     return payable(get(outTradeNo));
   }
 
-  private PayOrder payable(Payment payment) {
+  /** As {@link #payable(String)}, for the payment as the caller has just read it. */
+  public PayOrder payable(Payment payment) {
     if (payment.status() != PaymentStatus.PENDING) {
       throw new PayGateException(
           ErrorCode.PAYMENT_NOT_PAYABLE, "the payment is " + payment.status() + ", not payable");
@@ -250,7 +287,7 @@ public final class PaymentService {
     boolean genuine =
         result != null
             && !result.isBlank()
-            && channel
+            && channelOf(payment)
                 .verifyAppResult(payment.app(), result)
                 .filter(outTradeNo::equals)
                 .isPresent();
@@ -271,7 +308,7 @@ public final class PaymentService {
   public Payment sync(String outTradeNo) {
     Payment payment = get(outTradeNo);
     TradeLookup lookup =
-        channel.queryTrade(new TradeRef(payment.app(), outTradeNo, payment.tradeNo()));
+        channelOf(payment).queryTrade(new TradeRef(payment.app(), outTradeNo, payment.tradeNo()));
     if (lookup instanceof TradeLookup.Found found) {
       transactions.inTransaction(
           () -> {
@@ -301,7 +338,7 @@ public final class PaymentService {
     // check learns from the channel whether the trade closed.
     checks.checkPayment(outTradeNo, clock.instant().plus(checks.firstCheck()));
     CloseOutcome outcome =
-        channel.close(new TradeRef(payment.app(), outTradeNo, payment.tradeNo()));
+        channelOf(payment).close(new TradeRef(payment.app(), outTradeNo, payment.tradeNo()));
     if (outcome instanceof CloseOutcome.Closed) {
       Optional<Payment> closed = closeHere(payment);
       if (closed.isPresent()) {

@@ -3,6 +3,7 @@ package io.paygate.core.reconciliation;
 import io.paygate.core.channel.BillEntry;
 import io.paygate.core.channel.BillLookup;
 import io.paygate.core.channel.ChannelBill;
+import io.paygate.core.channel.Channels;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
@@ -43,7 +44,7 @@ public final class BillReconciler {
   /** The channel's bills are days in Beijing time. */
   public static final ZoneId BILL_ZONE = ZoneId.of("Asia/Shanghai");
 
-  private final PaymentChannel channel;
+  private final Channels channels;
   private final BillComparison comparison;
   private final PaymentRepository payments;
   private final RefundRepository refunds;
@@ -55,7 +56,7 @@ public final class BillReconciler {
   private final Clock clock;
 
   public BillReconciler(
-      PaymentChannel channel,
+      Channels channels,
       Books books,
       PaymentRepository payments,
       RefundRepository refunds,
@@ -65,7 +66,7 @@ public final class BillReconciler {
       Transactions transactions,
       ReconciliationRepository reconciliations,
       Clock clock) {
-    this.channel = channel;
+    this.channels = channels;
     this.comparison = new BillComparison(books, payments, refunds);
     this.payments = payments;
     this.refunds = refunds;
@@ -77,9 +78,19 @@ public final class BillReconciler {
     this.clock = clock;
   }
 
-  /** The apps whose bills there are to reconcile. */
+  /** The default channel's apps whose bills there are to reconcile. */
   public java.util.Set<String> apps() {
-    return channel.apps().names();
+    return apps(channels.defaultId());
+  }
+
+  /** The channel's apps whose bills there are to reconcile. */
+  public java.util.Set<String> apps(String channel) {
+    return channels.of(channel).apps().names();
+  }
+
+  /** The channels whose bills there are to reconcile. */
+  public java.util.Set<String> channels() {
+    return channels.ids();
   }
 
   /** Today in Beijing time, by our clock. */
@@ -102,6 +113,17 @@ public final class BillReconciler {
    * run.
    */
   public Reconciliation reconcile(String app, LocalDate billDate) {
+    return reconcile(channels.defaultId(), app, billDate);
+  }
+
+  /**
+   * Reconciles one app's bill of one day at the named channel (its default app's when {@code app}
+   * is null) and keeps the run.
+   *
+   * @throws io.paygate.core.channel.UnknownChannelException for a channel not configured
+   */
+  public Reconciliation reconcile(String channelId, String app, LocalDate billDate) {
+    PaymentChannel channel = channels.of(channelId);
     String of = PaymentRules.chooseApp(channel.apps(), app, null);
     if (billDate == null) {
       throw PayGateException.invalid("bill_date", "bill_date is required");
@@ -124,7 +146,8 @@ public final class BillReconciler {
     }
     ChannelBill bill = ready.bill();
     BillComparison.Result first = comparison.compare(of, bill);
-    BillComparison.Result last = mend(of, first.findings()) ? comparison.compare(of, bill) : first;
+    BillComparison.Result last =
+        mend(channel.id(), of, first.findings()) ? comparison.compare(of, bill) : first;
     List<Difference> differences = outcome(first, last);
     boolean matched = differences.stream().allMatch(Difference::mended);
     Reconciliation result =
@@ -148,7 +171,12 @@ public final class BillReconciler {
 
   /** The latest run kept for the app's bill of the day. */
   public Reconciliation latest(String app, LocalDate billDate) {
-    String of = PaymentRules.chooseApp(channel.apps(), app, null);
+    return latest(channels.defaultId(), app, billDate);
+  }
+
+  /** The latest run kept for the app's bill of the day at the named channel. */
+  public Reconciliation latest(String channelId, String app, LocalDate billDate) {
+    String of = PaymentRules.chooseApp(channels.of(channelId).apps(), app, null);
     return reconciliations
         .findLatest(of, billDate)
         .orElseThrow(
@@ -186,7 +214,7 @@ public final class BillReconciler {
   /**
    * @return whether anything was tried, so the books must be compared again
    */
-  private boolean mend(String app, List<BillComparison.Finding> findings) {
+  private boolean mend(String channel, String app, List<BillComparison.Finding> findings) {
     boolean tried = false;
     Set<String> synced = new HashSet<>();
     // Payments first: a refund can only be booked on a payment we hold as paid.
@@ -201,7 +229,7 @@ public final class BillReconciler {
     }
     for (BillComparison.Finding finding : findings) {
       if (finding.difference().kind() == DifferenceKind.REFUND_MISSING_HERE) {
-        tried |= attempt(() -> mendRefund(app, finding.entry()));
+        tried |= attempt(() -> mendRefund(channel, app, finding.entry()));
       }
     }
     return tried;
@@ -217,12 +245,15 @@ public final class BillReconciler {
     return true;
   }
 
-  private void mendRefund(String app, BillEntry entry) {
+  private void mendRefund(String channel, String app, BillEntry entry) {
     String outTradeNo = entry.outTradeNo();
     String outRequestNo = entry.outRequestNo();
     // Only a line of our payment (this app's, this trade_no) is booked on it.
     Payment payment = comparison.ours(app, entry).orElse(null);
-    if (payment == null || !payment.isPaid() || outRequestNo == null) {
+    if (payment == null
+        || !payment.isPaid()
+        || !payment.channel().equals(channel)
+        || outRequestNo == null) {
       return;
     }
     Refund ours = refunds.find(outTradeNo, outRequestNo).orElse(null);
@@ -237,7 +268,7 @@ public final class BillReconciler {
               payments
                   .lock(outTradeNo)
                   .orElseThrow(() -> PayGateException.paymentNotFound(outTradeNo));
-          if (!locked.isPaid() || !locked.app().equals(app)) {
+          if (!locked.isPaid() || !locked.app().equals(app) || !locked.channel().equals(channel)) {
             return;
           }
           // Read again under the lock: only a refund we never had, or one of ours that we took as

@@ -137,7 +137,9 @@ public final class Janitor {
       return new Next.Done();
     }
     return new Next.At(
-        clock.instant().plus(Backoff.refund(attempts + 1, refundService.refundQueryPause())));
+        clock
+            .instant()
+            .plus(Backoff.refund(attempts + 1, refundService.refundQueryPause(outTradeNo))));
   }
 
   /**

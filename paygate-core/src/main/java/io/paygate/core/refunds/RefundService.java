@@ -1,6 +1,7 @@
 package io.paygate.core.refunds;
 
 import io.paygate.core.channel.ChannelError;
+import io.paygate.core.channel.Channels;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.RefundLookup;
 import io.paygate.core.channel.RefundOrder;
@@ -33,7 +34,7 @@ public final class RefundService {
   private final PaymentRepository payments;
   private final RefundRepository refunds;
   private final RefundSettlement settlement;
-  private final PaymentChannel channel;
+  private final Channels channels;
   private final Transactions transactions;
   private final Identifiers identifiers;
   private final CheckSchedule checks;
@@ -44,7 +45,7 @@ public final class RefundService {
       PaymentRepository payments,
       RefundRepository refunds,
       RefundSettlement settlement,
-      PaymentChannel channel,
+      Channels channels,
       Transactions transactions,
       Identifiers identifiers,
       CheckSchedule checks,
@@ -52,7 +53,7 @@ public final class RefundService {
     this.payments = payments;
     this.refunds = refunds;
     this.settlement = settlement;
-    this.channel = channel;
+    this.channels = channels;
     this.transactions = transactions;
     this.identifiers = identifiers;
     this.checks = checks;
@@ -62,14 +63,25 @@ public final class RefundService {
   /** A refund reserved in the database, and whether the channel must be asked for it now. */
   private record Reservation(Payment payment, Refund refund, boolean send) {}
 
-  /** How long the channel asks to wait before a refund it did not confirm is asked about. */
-  public java.time.Duration refundQueryPause() {
-    return channel.rules().refundQueryPause();
+  /**
+   * How long the payment's channel asks to wait before a refund it did not confirm is asked about.
+   */
+  public java.time.Duration refundQueryPause(String outTradeNo) {
+    return refundQueryPause(
+        payments.find(outTradeNo).orElseThrow(() -> PayGateException.paymentNotFound(outTradeNo)));
+  }
+
+  private java.time.Duration refundQueryPause(Payment payment) {
+    return channelOf(payment).rules().refundQueryPause();
+  }
+
+  /** A refund goes to its payment's channel. */
+  private PaymentChannel channelOf(Payment payment) {
+    return channels.of(payment.channel());
   }
 
   public Refund refund(String outTradeNo, NewRefund request) {
     PaymentRules.checkAmount("refund_amount", request.refundAmount());
-    PaymentRules.checkNewRefund(request.reason(), request.outRequestNo(), channel.rules());
     String outRequestNo =
         request.outRequestNo() != null ? request.outRequestNo() : identifiers.newOutRequestNo();
     Reservation reservation =
@@ -86,6 +98,9 @@ public final class RefundService {
   private Reservation reserve(String outTradeNo, String outRequestNo, NewRefund request) {
     Payment payment =
         payments.lock(outTradeNo).orElseThrow(() -> PayGateException.paymentNotFound(outTradeNo));
+    // The limits of the payment's own channel (a refusal rolls the lock back, nothing written).
+    PaymentRules.checkNewRefund(
+        request.reason(), request.outRequestNo(), channelOf(payment).rules());
     // One read of the payment's refunds: whether this number is taken, and what is reserved.
     List<Refund> ofThePayment = refunds.findByPayment(outTradeNo);
     Money reserved =
@@ -113,7 +128,7 @@ public final class RefundService {
           settlement
               .retry(payment, refund)
               .orElseGet(() -> refunds.find(outTradeNo, outRequestNo).orElseThrow());
-      watchInFlight(retried);
+      watchInFlight(payment, retried);
       return new Reservation(payment, retried, true);
     }
     if (!PaymentTransition.allowsNewRefund(payment)) {
@@ -130,7 +145,9 @@ public final class RefundService {
     settlement.book(payment, refund);
     // Booked just now, so it has no row yet: written without a look for one.
     checks.checkNewRefund(
-        refund.outTradeNo(), refund.outRequestNo(), clock.instant().plus(refundQueryPause()));
+        refund.outTradeNo(),
+        refund.outRequestNo(),
+        clock.instant().plus(refundQueryPause(payment)));
     return new Reservation(payment, refund, true);
   }
 
@@ -138,9 +155,11 @@ public final class RefundService {
    * The refund's check row, written with the reservation, before the call leaves: should this
    * process die mid-call, another instance asks after it when the channel's pause has passed.
    */
-  private void watchInFlight(Refund refund) {
+  private void watchInFlight(Payment payment, Refund refund) {
     checks.checkRefund(
-        refund.outTradeNo(), refund.outRequestNo(), clock.instant().plus(refundQueryPause()));
+        refund.outTradeNo(),
+        refund.outRequestNo(),
+        clock.instant().plus(refundQueryPause(payment)));
   }
 
   private static void checkAvailable(Payment payment, Money reserved, Money amount) {
@@ -180,22 +199,25 @@ public final class RefundService {
 
   private Delivery deliver(Payment payment, Refund refund) {
     RefundOutcome outcome =
-        channel.refund(
-            new RefundOrder(
-                payment.app(),
-                payment.outTradeNo(),
-                payment.tradeNo(),
-                refund.outRequestNo(),
-                refund.refundAmount(),
-                refund.reason(),
-                payment.totalAmount()));
+        channelOf(payment)
+            .refund(
+                new RefundOrder(
+                    payment.app(),
+                    payment.outTradeNo(),
+                    payment.tradeNo(),
+                    refund.outRequestNo(),
+                    refund.refundAmount(),
+                    refund.reason(),
+                    payment.totalAmount()));
     if (outcome instanceof RefundOutcome.Accepted accepted) {
       if (accepted.fundChanged()) {
         return new Delivery(
             confirm(refund, accepted.totalRefunded(), accepted.refundedAt()), true, null);
       }
       checks.moveRefund(
-          refund.outTradeNo(), refund.outRequestNo(), clock.instant().plus(refundQueryPause()));
+          refund.outTradeNo(),
+          refund.outRequestNo(),
+          clock.instant().plus(refundQueryPause(payment)));
       return new Delivery(current(refund), true, null);
     }
     if (outcome instanceof RefundOutcome.Refused refused) {
@@ -210,7 +232,9 @@ public final class RefundService {
     }
     // Unknown: stays PENDING (its amount reserved) until a refund query settles it.
     checks.moveRefund(
-        refund.outTradeNo(), refund.outRequestNo(), clock.instant().plus(refundQueryPause()));
+        refund.outTradeNo(),
+        refund.outRequestNo(),
+        clock.instant().plus(refundQueryPause(payment)));
     return new Delivery(current(refund), false, null);
   }
 
@@ -245,8 +269,8 @@ public final class RefundService {
     Payment payment =
         payments.find(outTradeNo).orElseThrow(() -> PayGateException.paymentNotFound(outTradeNo));
     RefundLookup lookup =
-        channel.queryRefund(
-            new TradeRef(payment.app(), outTradeNo, payment.tradeNo()), outRequestNo);
+        channelOf(payment)
+            .queryRefund(new TradeRef(payment.app(), outTradeNo, payment.tradeNo()), outRequestNo);
     if (lookup instanceof RefundLookup.Refunded refunded) {
       if (sameAmount(payment, refund, refunded)) {
         return confirm(refund, null, refunded.refundedAt());
@@ -254,7 +278,7 @@ public final class RefundService {
       return current(refund);
     }
     if (!sendAgain) {
-      checks.checkRefund(outTradeNo, outRequestNo, clock.instant().plus(refundQueryPause()));
+      checks.checkRefund(outTradeNo, outRequestNo, clock.instant().plus(refundQueryPause(payment)));
       return current(refund);
     }
     if (lookup instanceof RefundLookup.NotRefunded) {

@@ -148,9 +148,44 @@ public final class RefundSettlement {
     }
   }
 
+  /** The payment's refund with this number, when booked. */
+  public Optional<Refund> find(String outTradeNo, String outRequestNo) {
+    return refunds.find(outTradeNo, outRequestNo);
+  }
+
   /** Whether a refund with this number is booked already (made by PayGate, or learnt before). */
   public boolean isBooked(String outTradeNo, String outRequestNo) {
     return refunds.find(outTradeNo, outRequestNo).isPresent();
+  }
+
+  /**
+   * Books a refund the channel names with its own amount but that is not one of ours (made in the
+   * channel's merchant console), under the channel's number, when no running total comes with it.
+   * Never twice (a number booked already changes nothing), never more than was paid (flagged).
+   *
+   * @return the refund booked, or empty when nothing was
+   */
+  public Optional<Refund> bookMadeOutside(
+      Payment lockedPayment, String refundNo, Money refundAmount, Instant refundedAt) {
+    if (refunds.find(lockedPayment.outTradeNo(), refundNo).isPresent()) {
+      return Optional.empty();
+    }
+    Money after = lockedPayment.refundedAmount().plus(refundAmount);
+    if (after.isGreaterThan(lockedPayment.totalAmount())) {
+      flag(lockedPayment);
+      return Optional.empty();
+    }
+    Refund booked =
+        Refund.madeOutside(
+            lockedPayment.outTradeNo(),
+            refundNo,
+            refundAmount,
+            OUTSIDE_REASON,
+            clock.instant(),
+            refundedAt);
+    book(lockedPayment, booked);
+    bookRefunds(lockedPayment, after);
+    return Optional.of(booked);
   }
 
   /**

@@ -138,7 +138,7 @@ class InAppPaymentsTest {
 
   @Test
   void aBuyerSignsInWithTheAuthCodeTheProviderHandedTheirApp() {
-    BuyerSignIn signIn = new BuyerSignIn(f.port);
+    BuyerSignIn signIn = new BuyerSignIn(f.channels);
     assertThat(signIn.signIn(null, "code:2088000000000042"))
         .isEqualTo(Buyer.byUserId("2088000000000042"));
     assertThatThrownBy(() -> signIn.signIn(null, "stale"))

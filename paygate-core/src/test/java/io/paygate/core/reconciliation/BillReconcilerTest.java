@@ -7,6 +7,7 @@ import io.paygate.core.channel.BillEntry;
 import io.paygate.core.channel.BillLookup;
 import io.paygate.core.channel.ChannelBill;
 import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.channel.Channels;
 import io.paygate.core.channel.MerchantApps;
 import io.paygate.core.channel.Product;
 import io.paygate.core.channel.RefundLookup;
@@ -79,7 +80,7 @@ class BillReconcilerTest {
     PaymentService paymentService =
         new PaymentService(
             payments,
-            channel,
+            Channels.single(channel),
             trades,
             direct,
             identifiers,
@@ -89,7 +90,14 @@ class BillReconcilerTest {
             BookEvents.NONE);
     RefundService refundService =
         new RefundService(
-            payments, refunds, settlement, channel, direct, identifiers, checks, clock);
+            payments,
+            refunds,
+            settlement,
+            Channels.single(channel),
+            direct,
+            identifiers,
+            checks,
+            clock);
     Books books =
         new Books() {
           @Override
@@ -127,7 +135,7 @@ class BillReconcilerTest {
           }
         };
     return new BillReconciler(
-        channel,
+        Channels.single(channel),
         books,
         payments,
         refunds,
@@ -164,7 +172,8 @@ class BillReconcilerTest {
             FROM.plus(Duration.ofHours(2)),
             paidAt,
             status == PaymentStatus.CLOSED ? FROM.plusSeconds(60) : null,
-            null));
+            null,
+            "fake"));
   }
 
   private void paid(String outTradeNo, String amount) {
@@ -416,7 +425,8 @@ class BillReconcilerTest {
             FROM.plus(Duration.ofHours(2)),
             NOON,
             null,
-            null));
+            null,
+            "fake"));
     billPayment("P9", "10.00");
     billRefund("P9", "CONSOLE9", "3.00");
 

@@ -97,6 +97,7 @@ public final class LedgerChannel implements PaymentChannel {
   private final Deque<String> lostRefundAnswers = new ArrayDeque<>();
   private int references;
   private int notifications;
+  private boolean withoutTotals;
 
   public LedgerChannel(Clock clock) {
     this.clock = clock;
@@ -109,6 +110,15 @@ public final class LedgerChannel implements PaymentChannel {
     Order order = orders.get(outTradeNo);
     order.state = TradeState.PAID;
     order.paidAt = clock.instant();
+  }
+
+  /**
+   * From now on the provider speaks of each refund alone, never of the order's refunded total: its
+   * refund answers carry none, and its refund notifications name the refund's own amount.
+   */
+  public LedgerChannel withoutTotals() {
+    withoutTotals = true;
+    return this;
   }
 
   /** The next refund moves the money but its answer is lost. */
@@ -159,7 +169,11 @@ public final class LedgerChannel implements PaymentChannel {
       json.append(",\"paid_at\":\"").append(order.paidAt).append('"');
     }
     if (refundNo != null) {
-      json.append(",\"refunded\":").append(order.refunded());
+      if (withoutTotals) {
+        json.append(",\"refund_amount\":").append(order.refunds.get(refundNo));
+      } else {
+        json.append(",\"refunded\":").append(order.refunded());
+      }
       json.append(",\"refund\":\"").append(refundNo);
       json.append("\",\"refunded_at\":\"").append(order.refundedAt.get(refundNo)).append('"');
     }
@@ -264,6 +278,10 @@ public final class LedgerChannel implements PaymentChannel {
     if (!lostRefundAnswers.isEmpty()) {
       return new RefundOutcome.Unknown(lostRefundAnswers.poll());
     }
+    if (withoutTotals) {
+      return new RefundOutcome.Accepted(
+          null, moved, moved ? order.refundedAt.get(request.outRequestNo()) : null);
+    }
     return new RefundOutcome.Accepted(
         money(order.refunded()), moved, order.refundedAt.get(request.outRequestNo()));
   }
@@ -342,7 +360,8 @@ public final class LedgerChannel implements PaymentChannel {
             trade,
             f.containsKey("refunded") ? money(Long.parseLong(f.get("refunded"))) : null,
             f.get("refund"),
-            f.containsKey("refunded_at") ? Instant.parse(f.get("refunded_at")) : null);
+            f.containsKey("refunded_at") ? Instant.parse(f.get("refunded_at")) : null,
+            f.containsKey("refund_amount") ? money(Long.parseLong(f.get("refund_amount"))) : null);
     return new NotificationCheck.Verified(MerchantApps.DEFAULT, read, text, REPLIES);
   }
 

@@ -163,7 +163,6 @@ class SecondChannelTest {
         new BarcodePayments(
             core.paymentService,
             core.cancels,
-            core.port,
             core.clock,
             Duration.ofSeconds(30),
             Duration.ofMillis(1));

@@ -1,6 +1,7 @@
 package io.paygate.core.testing;
 
 import io.paygate.core.channel.ChannelTrade;
+import io.paygate.core.channel.Channels;
 import io.paygate.core.channel.InboundNotification;
 import io.paygate.core.channel.NotifyReply;
 import io.paygate.core.channel.PaymentChannel;
@@ -32,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -50,6 +52,9 @@ public final class CoreFixture {
 
   /** The channel the core is wired to: {@link #channel}, unless another was given. */
   public final PaymentChannel port;
+
+  /** Every channel the core is wired to: {@link #port}, and any given beside it. */
+  public final Channels channels;
 
   public final RecordingCheckSchedule checks = new RecordingCheckSchedule();
   public final RecordingExchangeLog exchanges = new RecordingExchangeLog();
@@ -77,8 +82,27 @@ public final class CoreFixture {
     this(PaidAfterClose.REFUND, another);
   }
 
+  /**
+   * The core wired to two channels at once: {@link #channel} (the default) and another, made on the
+   * fixture's clock.
+   */
+  public static CoreFixture beside(Function<Clock, PaymentChannel> second) {
+    return new CoreFixture(PaidAfterClose.REFUND, null, second);
+  }
+
   private CoreFixture(PaidAfterClose paidAfterClose, Function<Clock, PaymentChannel> another) {
+    this(paidAfterClose, another, null);
+  }
+
+  private CoreFixture(
+      PaidAfterClose paidAfterClose,
+      Function<Clock, PaymentChannel> another,
+      Function<Clock, PaymentChannel> beside) {
     port = another == null ? channel : another.apply(clock);
+    channels =
+        beside == null
+            ? Channels.single(port)
+            : new Channels(List.of(port, beside.apply(clock)), port.id());
     settlement = new RefundSettlement(refunds, payments, events, clock);
     reconciler =
         new TradeReconciler(
@@ -89,7 +113,7 @@ public final class CoreFixture {
     paymentService =
         new PaymentService(
             payments,
-            port,
+            channels,
             reconciler,
             transactions,
             identifiers,
@@ -99,13 +123,13 @@ public final class CoreFixture {
             events);
     refundService =
         new RefundService(
-            payments, refunds, settlement, port, transactions, identifiers, checks, clock);
+            payments, refunds, settlement, channels, transactions, identifiers, checks, clock);
     notifications =
         new NotificationService(
-            port, payments, reconciler, settlement, checks, transactions, exchanges, clock);
+            channels, payments, reconciler, settlement, checks, transactions, exchanges, clock);
     cancels =
         new CancelService(
-            paymentService, payments, port, reconciler, settlement, checks, transactions, clock);
+            paymentService, payments, reconciler, settlement, checks, transactions, clock);
     janitor =
         new Janitor(
             payments,

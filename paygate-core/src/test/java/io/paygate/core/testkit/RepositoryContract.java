@@ -80,6 +80,45 @@ public abstract class RepositoryContract {
   }
 
   @Test
+  void aPaymentKeepsItsChannelThroughItsChanges() {
+    String no = newNo();
+    Payment other = Stored.payment(pending(no, "3.00"));
+    Payment atSecond =
+        new Payment(
+            no,
+            other.app(),
+            other.product(),
+            other.totalAmount(),
+            other.subject(),
+            other.body(),
+            other.status(),
+            null,
+            null,
+            null,
+            Money.ZERO,
+            other.createdAt(),
+            other.updatedAt(),
+            other.expiresAt(),
+            null,
+            null,
+            null,
+            "wechatpay");
+    payments().insert(atSecond);
+    assertThat(payments().find(no).orElseThrow().channel()).isEqualTo("wechatpay");
+
+    Payment paid =
+        inTx(() -> payments().markPaid(atSecond, trade(no, "3.00", T0), T0)).orElseThrow();
+    assertThat(paid.channel()).isEqualTo("wechatpay");
+    assertThat(inTx(() -> payments().lock(no)).orElseThrow().channel()).isEqualTo("wechatpay");
+    assertThat(payments().findByTradeNo(paid.tradeNo()).orElseThrow().channel())
+        .isEqualTo("wechatpay");
+
+    String first = newNo();
+    payments().insert(pending(first, "1.00"));
+    assertThat(payments().find(first).orElseThrow().channel()).isEqualTo("alipay");
+  }
+
+  @Test
   void anAnyPaymentsWayOpensFromTheWayTheCallerReadOnly() {
     String no = newNo();
     Payment pending = pending(no, "2.00");
@@ -101,7 +140,8 @@ public abstract class RepositoryContract {
             pending.expiresAt(),
             null,
             null,
-            null);
+            null,
+            "ledger");
     payments().insert(any);
     Payment read = payments().find(no).orElseThrow();
     assertThat(read.way()).isNull();
@@ -539,7 +579,8 @@ public abstract class RepositoryContract {
         createdAt.plus(Duration.ofHours(2)),
         null,
         null,
-        null);
+        null,
+        "alipay");
   }
 
   protected static ChannelTrade trade(String no, String amount, Instant paidAt) {

@@ -42,7 +42,8 @@ public final class Stored {
         p.attention(),
         p.buyer(),
         instant(p.finishedAt()),
-        p.way());
+        p.way(),
+        p.channel());
   }
 
   public static Refund refund(Refund r) {

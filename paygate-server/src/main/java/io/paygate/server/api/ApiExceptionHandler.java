@@ -1,5 +1,6 @@
 package io.paygate.server.api;
 
+import io.paygate.core.channel.UnknownChannelException;
 import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.facetoface.BarcodeRefused;
@@ -49,6 +50,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    * A refused barcode charge names its payment (FAILED, nothing charged), as every barcode answer
    * does.
    */
+  /** A channel not configured here: the problem CHANNEL_NOT_FOUND, naming the field. */
+  @ExceptionHandler(UnknownChannelException.class)
+  ResponseEntity<ProblemDetail> unknownChannel(UnknownChannelException unknown) {
+    return refused(
+        new PayGateException(ErrorCode.CHANNEL_NOT_FOUND, unknown.getMessage(), "channel", null));
+  }
+
   @ExceptionHandler(BarcodeRefused.class)
   ResponseEntity<ProblemDetail> barcodeRefused(BarcodeRefused refusal) {
     ResponseEntity<ProblemDetail> answer = refused(refusal);

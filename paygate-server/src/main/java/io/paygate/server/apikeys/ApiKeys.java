@@ -3,8 +3,8 @@ package io.paygate.server.apikeys;
 import static io.paygate.server.database.Times.column;
 import static io.paygate.server.database.Times.read;
 
+import io.paygate.core.channel.Channels;
 import io.paygate.core.channel.MerchantApps;
-import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.server.PayGateProperties;
@@ -68,10 +68,10 @@ public class ApiKeys {
       Environment environment,
       JdbcClient jdbc,
       Clock clock,
-      PaymentChannel channel) {
+      Channels channels) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.apps = channel.apps();
+    this.apps = channels.apps();
     if (api.hasBootstrapKey()) {
       digests.add(digest(api.bootstrapKey().trim()));
     } else if (SandboxMode.embedded(environment)) {

@@ -1,8 +1,8 @@
 package io.paygate.server.checkout;
 
 import io.paygate.core.channel.Buyer;
+import io.paygate.core.channel.Channels;
 import io.paygate.core.channel.Checkout;
-import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.channel.Product;
 import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
@@ -58,7 +58,7 @@ public class CheckoutController {
   private final CashierWays ways;
   private final PaymentService payments;
   private final BuyerSignIn signIn;
-  private final PaymentChannel channel;
+  private final Channels channels;
   private final CashierFormPage formPage;
   private final String publicUrl;
 
@@ -66,13 +66,13 @@ public class CheckoutController {
       CashierWays ways,
       PaymentService payments,
       BuyerSignIn signIn,
-      PaymentChannel channel,
+      Channels channels,
       ResourceUrlProvider assets,
       PayGateProperties properties) {
     this.ways = ways;
     this.payments = payments;
     this.signIn = signIn;
-    this.channel = channel;
+    this.channels = channels;
     this.formPage = new CashierFormPage(assets);
     this.publicUrl = properties.publicUrl();
   }
@@ -149,7 +149,8 @@ public class CheckoutController {
     byte[] nonce = new byte[16];
     random.nextBytes(nonce);
     String state = Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
-    Optional<String> signInPage = channel.signInPage(payment.app(), back, state);
+    Optional<String> signInPage =
+        channels.of(payment.channel()).signInPage(payment.app(), back, state);
     if (signInPage.isEmpty()) {
       return open(payment.outTradeNo(), Product.QR, null);
     }

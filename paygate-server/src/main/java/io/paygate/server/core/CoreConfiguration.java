@@ -1,5 +1,6 @@
 package io.paygate.server.core;
 
+import io.paygate.core.channel.Channels;
 import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.checks.CheckSchedule;
 import io.paygate.core.exchanges.ExchangeLog;
@@ -22,6 +23,7 @@ import io.paygate.core.transactions.Transactions;
 import io.paygate.server.PayGateProperties;
 import io.paygate.server.payments.PaymentsProperties;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -45,6 +47,19 @@ public class CoreConfiguration {
   BookEvents bookEvents(ApplicationEventPublisher publisher) {
     return publisher::publishEvent;
   }
+
+  /**
+   * Every payment channel configured (each a {@link PaymentChannel} bean), by id: the one place the
+   * core and the server reach a channel through. A request naming none goes to Alipay's when it is
+   * configured.
+   */
+  @Bean
+  Channels channels(ObjectProvider<PaymentChannel> channels) {
+    return new Channels(channels.orderedStream().toList(), DEFAULT_CHANNEL);
+  }
+
+  /** The channel a request that names none is taken through, when configured. */
+  public static final String DEFAULT_CHANNEL = "alipay";
 
   @Bean
   Identifiers identifiers(Clock clock) {
@@ -70,21 +85,20 @@ public class CoreConfiguration {
   CashierWays cashierWays(
       PaymentService paymentService,
       PaymentRepository payments,
-      PaymentChannel channel,
       Transactions transactions,
       Clock clock) {
-    return new CashierWays(paymentService, payments, channel, transactions, clock);
+    return new CashierWays(paymentService, payments, transactions, clock);
   }
 
   @Bean
-  BuyerSignIn buyerSignIn(PaymentChannel channel) {
-    return new BuyerSignIn(channel);
+  BuyerSignIn buyerSignIn(Channels channels) {
+    return new BuyerSignIn(channels);
   }
 
   @Bean
   PaymentService paymentService(
       PaymentRepository payments,
-      PaymentChannel channel,
+      Channels channels,
       TradeReconciler reconciler,
       Transactions transactions,
       Identifiers identifiers,
@@ -94,7 +108,7 @@ public class CoreConfiguration {
       BookEvents events) {
     return new PaymentService(
         payments,
-        channel,
+        channels,
         reconciler,
         transactions,
         identifiers,
@@ -108,30 +122,23 @@ public class CoreConfiguration {
   CancelService cancelService(
       PaymentService paymentService,
       PaymentRepository payments,
-      PaymentChannel channel,
       TradeReconciler reconciler,
       RefundSettlement settlement,
       CheckSchedule checks,
       Transactions transactions,
       Clock clock) {
     return new CancelService(
-        paymentService, payments, channel, reconciler, settlement, checks, transactions, clock);
+        paymentService, payments, reconciler, settlement, checks, transactions, clock);
   }
 
   @Bean
   BarcodePayments barcodePayments(
       PaymentService paymentService,
       CancelService cancels,
-      PaymentChannel channel,
       Clock clock,
       PaymentsProperties properties) {
     return new BarcodePayments(
-        paymentService,
-        cancels,
-        channel,
-        clock,
-        properties.barcodeWait(),
-        properties.barcodePoll());
+        paymentService, cancels, clock, properties.barcodeWait(), properties.barcodePoll());
   }
 
   @Bean
@@ -145,18 +152,18 @@ public class CoreConfiguration {
       PaymentRepository payments,
       RefundRepository refunds,
       RefundSettlement settlement,
-      PaymentChannel channel,
+      Channels channels,
       Transactions transactions,
       Identifiers identifiers,
       CheckSchedule checks,
       Clock clock) {
     return new RefundService(
-        payments, refunds, settlement, channel, transactions, identifiers, checks, clock);
+        payments, refunds, settlement, channels, transactions, identifiers, checks, clock);
   }
 
   @Bean
   NotificationService notificationService(
-      PaymentChannel channel,
+      Channels channels,
       PaymentRepository payments,
       TradeReconciler reconciler,
       RefundSettlement settlement,
@@ -165,7 +172,7 @@ public class CoreConfiguration {
       ExchangeLog exchanges,
       Clock clock) {
     return new NotificationService(
-        channel, payments, reconciler, settlement, checks, transactions, exchanges, clock);
+        channels, payments, reconciler, settlement, checks, transactions, exchanges, clock);
   }
 
   @Bean

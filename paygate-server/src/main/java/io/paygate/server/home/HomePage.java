@@ -1,6 +1,6 @@
 package io.paygate.server.home;
 
-import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.channel.Channels;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.server.dashboard.DashboardQueries;
 import io.paygate.server.pages.FormLimits;
@@ -17,19 +17,19 @@ public class HomePage {
 
   private final PaymentRepository payments;
   private final DashboardQueries dashboard;
-  private final PaymentChannel channel;
+  private final Channels channels;
 
-  public HomePage(PaymentRepository payments, DashboardQueries dashboard, PaymentChannel channel) {
+  public HomePage(PaymentRepository payments, DashboardQueries dashboard, Channels channels) {
     this.payments = payments;
     this.dashboard = dashboard;
-    this.channel = channel;
+    this.channels = channels;
   }
 
   public String render(Model model, PaymentForm form) {
     model.addAttribute("form", form);
     model.addAttribute("dashboard", dashboard.dashboard());
     model.addAttribute("recent", payments.findRecent(20));
-    model.addAttribute("limits", FormLimits.of(channel.rules()));
+    model.addAttribute("limits", FormLimits.of(channels.defaultChannel().rules()));
     return "home/index";
   }
 }

@@ -1,9 +1,9 @@
 package io.paygate.server.notify;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paygate.core.channel.Channels;
 import io.paygate.core.channel.InboundNotification;
 import io.paygate.core.channel.NotifyReply;
-import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.notify.Handled;
 import io.paygate.core.notify.NotificationService;
 import io.paygate.core.notify.NotifyAck;
@@ -37,13 +37,13 @@ public class NotifyController {
   private static final Logger log = LoggerFactory.getLogger(NotifyController.class);
 
   private final NotificationService notifications;
-  private final PaymentChannel channel;
+  private final Channels channels;
   private final MeterRegistry meters;
 
   public NotifyController(
-      NotificationService notifications, PaymentChannel channel, MeterRegistry meters) {
+      NotificationService notifications, Channels channels, MeterRegistry meters) {
     this.notifications = notifications;
-    this.channel = channel;
+    this.channels = channels;
     this.meters = meters;
   }
 
@@ -53,11 +53,11 @@ public class NotifyController {
   @PostMapping("/channels/{channel}/notify")
   public ResponseEntity<?> notify(@PathVariable("channel") String name, HttpServletRequest request)
       throws IOException {
-    if (!channel.id().equals(name)) {
+    if (!channels.has(name)) {
       return Problems.response(
           Problems.of(HttpStatus.NOT_FOUND, "CHANNEL_NOT_FOUND", "no channel is named " + name));
     }
-    return receive(request);
+    return receive(name, request);
   }
 
   @PostMapping("/alipay/notify")
@@ -65,7 +65,7 @@ public class NotifyController {
     return notify("alipay", request);
   }
 
-  private ResponseEntity<?> receive(HttpServletRequest request) throws IOException {
+  private ResponseEntity<?> receive(String channel, HttpServletRequest request) throws IOException {
     if (request.getContentLengthLong() > MAX_BODY_BYTES) {
       return tooLarge();
     }
@@ -75,7 +75,7 @@ public class NotifyController {
     }
     Handled handled =
         notifications.handle(
-            new InboundNotification(headers(request), bytes, request.getContentType()));
+            channel, new InboundNotification(headers(request), bytes, request.getContentType()));
     NotifyAck ack = handled.ack();
     count(ack);
     if (ack instanceof NotifyAck.Refused refused) {

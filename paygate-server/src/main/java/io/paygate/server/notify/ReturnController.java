@@ -1,6 +1,6 @@
 package io.paygate.server.notify;
 
-import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.channel.Channels;
 import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.payments.Payment;
@@ -19,18 +19,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 @PageController
 public class ReturnController {
 
-  private final PaymentChannel channel;
+  private final Channels channels;
   private final PaymentService payments;
 
-  public ReturnController(PaymentChannel channel, PaymentService payments) {
-    this.channel = channel;
+  public ReturnController(Channels channels, PaymentService payments) {
+    this.channels = channels;
     this.payments = payments;
   }
+
+  /** The return route is Alipay's cashier's. */
+  private static final String ALIPAY = "alipay";
 
   @GetMapping("/alipay/return")
   public String returned(HttpServletRequest request, Model model) {
     String outTradeNo =
-        channel
+        channels
+            .of(ALIPAY)
             .verifyReturn(request.getQueryString())
             .orElseThrow(
                 () ->

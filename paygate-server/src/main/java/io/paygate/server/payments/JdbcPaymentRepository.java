@@ -32,7 +32,8 @@ public class JdbcPaymentRepository implements PaymentRepository {
   private static final String COLUMNS =
       "out_trade_no, product, total_amount, subject, body, status, trade_no, buyer_logon_id,"
           + " buyer_id, refunded_amount, created_at, updated_at, expires_at, paid_at, closed_at,"
-          + " attention, app, for_buyer_id, for_buyer_open_id, for_op_app_id, finished_at, way";
+          + " attention, app, for_buyer_id, for_buyer_open_id, for_op_app_id, finished_at, way,"
+          + " channel";
 
   private final JdbcClient jdbc;
 
@@ -46,7 +47,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
       jdbc.sql(
               "INSERT INTO payments ("
                   + COLUMNS
-                  + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                  + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
           .params(
               p.outTradeNo(),
               p.product().name(),
@@ -69,7 +70,8 @@ public class JdbcPaymentRepository implements PaymentRepository {
               p.buyer() == null ? null : p.buyer().openId(),
               p.buyer() == null ? null : p.buyer().opAppId(),
               column(p.finishedAt()),
-              p.way() == null ? null : p.way().name())
+              p.way() == null ? null : p.way().name(),
+              p.channel())
           .update();
       return true;
     } catch (DuplicateKeyException taken) {
@@ -345,7 +347,8 @@ public class JdbcPaymentRepository implements PaymentRepository {
         row.getString("attention") == null ? null : Attention.valueOf(row.getString("attention")),
         buyer(row),
         read(row, "finished_at"),
-        row.getString("way") == null ? null : Product.valueOf(row.getString("way")));
+        row.getString("way") == null ? null : Product.valueOf(row.getString("way")),
+        row.getString("channel"));
   }
 
   private static Buyer buyer(ResultSet row) throws SQLException {

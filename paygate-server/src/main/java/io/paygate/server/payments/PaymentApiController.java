@@ -59,8 +59,10 @@ public class PaymentApiController {
   @PostMapping
   public ResponseEntity<PaymentView> create(
       @RequestBody CreatePaymentRequest request, HttpServletRequest http) {
-    NewPayment asked = request.toNewPayment();
-    String app = PaymentRules.chooseApp(payments.apps(), asked.app(), asked.product());
+    NewPayment asked = request.toNewPayment(payments.channels());
+    String app =
+        PaymentRules.chooseApp(
+            payments.channels().of(asked.channel()).apps(), asked.app(), asked.product());
     AppAccess.mayUse(http, app);
     // Under an Idempotency-Key the payment takes the number the key bound before any call, so a
     // retry finds the first run's payment rather than making (and charging) another.
@@ -72,12 +74,16 @@ public class PaymentApiController {
             asked.product(),
             BoundNumbers.outTradeNo(http, asked.outTradeNo()),
             app,
-            asked.buyer());
+            asked.buyer(),
+            asked.channel());
     boolean resume = BoundNumbers.resumes(http);
     Payment payment =
         order.product().chargesPaymentCode()
             ? barcodes.pay(order, request.authCode(), resume)
             : payments.create(order, resume);
+    if (CreatePaymentRequest.WECHATPAY.equals(payment.channel())) {
+      return createdAtWechatPay(payment, http);
+    }
     // page, wap and any: the pay_url's page; qr, app and jsapi take theirs from Alipay below.
     PaymentView created = view(payment).withPayUrlCheckout(payment.product());
     if (payment.product().showsQrCode()) {
@@ -231,6 +237,30 @@ public class PaymentApiController {
       HttpServletRequest http) {
     AppAccess.visible(http, payments.get(outTradeNo));
     return view(payments.appResult(outTradeNo, request.result()));
+  }
+
+  /**
+   * A WeChat Pay payment's create answer: every product's checkout is WeChat Pay's own (a code_url,
+   * a JSAPI or app prepay with its signed parameters, an h5 page for the phone's browser, which
+   * WeChat Pay wants the buyer's IP address for). Should WeChat Pay not answer now, the payment
+   * stands without checkout: the same request again (with its Idempotency-Key) asks again.
+   */
+  private ResponseEntity<PaymentView> createdAtWechatPay(Payment payment, HttpServletRequest http) {
+    PaymentView created = view(payment);
+    if (payment.status() == PaymentStatus.PENDING) {
+      try {
+        created =
+            created.withCheckout(
+                payments.checkout(payment, http.getRemoteAddr()), payment.channel());
+      } catch (PayGateException refused) {
+        if (refused.code() != ErrorCode.CHANNEL_UNAVAILABLE) {
+          throw refused;
+        }
+      }
+    }
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .location(Locations.api("payments", created.outTradeNo()))
+        .body(created);
   }
 
   private PaymentView view(Payment payment) {

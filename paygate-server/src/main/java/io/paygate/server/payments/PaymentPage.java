@@ -1,6 +1,6 @@
 package io.paygate.server.payments;
 
-import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.channel.Channels;
 import io.paygate.core.exchanges.ExchangeLog;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentService;
@@ -23,19 +23,19 @@ public class PaymentPage {
   private final RefundService refunds;
   private final ExchangeLog exchanges;
   private final ToldTheShop told;
-  private final PaymentChannel channel;
+  private final Channels channels;
 
   public PaymentPage(
       PaymentService payments,
       RefundService refunds,
       ExchangeLog exchanges,
       ToldTheShop told,
-      PaymentChannel channel) {
+      Channels channels) {
     this.payments = payments;
     this.refunds = refunds;
     this.exchanges = exchanges;
     this.told = told;
-    this.channel = channel;
+    this.channels = channels;
   }
 
   public String render(String outTradeNo, Model model) {
@@ -43,7 +43,7 @@ public class PaymentPage {
     List<Refund> itsRefunds = refunds.list(outTradeNo);
     model.addAttribute("payment", payment);
     model.addAttribute("refunds", itsRefunds);
-    model.addAttribute("limits", FormLimits.of(channel.rules()));
+    model.addAttribute("limits", FormLimits.of(channels.defaultChannel().rules()));
     model.addAttribute(
         "timeline",
         Timeline.of(

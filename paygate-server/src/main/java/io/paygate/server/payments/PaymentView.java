@@ -8,6 +8,8 @@ import io.paygate.core.payments.PaymentStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -26,6 +28,10 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record PaymentView(
     String outTradeNo,
     String app,
+    @Schema(
+            description = "The payment channel it is taken through",
+            allowableValues = {"alipay", "wechatpay"})
+        String channel,
     String tradeNo,
     String status,
     @Schema(allowableValues = {"page", "wap", "qr", "barcode", "app", "jsapi", "any"})
@@ -78,7 +84,51 @@ public record PaymentView(
       @Schema(description = "app: the signed order string") String orderString,
       @Schema(description = "jsapi: Alipay's trade number") String tradeNo,
       @Schema(description = "qr: the text the QR code encodes") String qrCode,
-      @Schema(description = "form, redirect: where to send the buyer's browser") String url) {
+      @Schema(description = "form, redirect: where to send the buyer's browser") String url,
+      @Schema(description = "wechatpay qr: the code_url the QR code encodes") String codeUrl,
+      @Schema(description = "wechatpay jsapi, app: WeChat Pay's prepay_id") String prepayId,
+      @Schema(
+              description =
+                  "wechatpay jsapi: appId, timeStamp, nonceStr, package, signType, paySign for"
+                      + " WeixinJSBridge / wx.requestPayment; app: the app SDK's signed"
+                      + " parameters")
+          Map<String, String> payParams) {
+
+    CheckoutView(String kind, String orderString, String tradeNo, String qrCode, String url) {
+      this(kind, orderString, tradeNo, qrCode, url, null, null, null);
+    }
+
+    /**
+     * The checkout's shape as the API shows it for the payment's channel: WeChat Pay's in its own
+     * words (code_url, prepay_id, pay_params), every other channel's as Alipay's always were.
+     */
+    static CheckoutView of(Checkout checkout, String channel) {
+      if (!CreatePaymentRequest.WECHATPAY.equals(channel)) {
+        return of(checkout);
+      }
+      if (checkout instanceof Checkout.QrCode qr) {
+        return new CheckoutView("qr", null, null, null, null, qr.content(), null, null);
+      }
+      if (checkout instanceof Checkout.JsapiPrepay jsapi) {
+        return new CheckoutView(
+            "jsapi",
+            null,
+            null,
+            null,
+            null,
+            null,
+            jsapi.prepayId(),
+            new TreeMap<>(jsapi.payParams()));
+      }
+      if (checkout instanceof Checkout.AppOrder app) {
+        return new CheckoutView(
+            "app", null, null, null, null, null, app.prepayId(), new TreeMap<>(app.payParams()));
+      }
+      if (checkout instanceof Checkout.Redirect redirect) {
+        return new CheckoutView("redirect", null, null, null, redirect.url());
+      }
+      return null;
+    }
 
     /** The checkout's shape as the API shows it; null for a shape this API does not hand out. */
     static CheckoutView of(Checkout checkout) {
@@ -125,6 +175,11 @@ public record PaymentView(
     return with(qrCode, CheckoutView.of(given));
   }
 
+  /** With what the buyer pays with, in the words of the payment's channel. */
+  public PaymentView withCheckout(Checkout given, String channel) {
+    return with(qrCode, CheckoutView.of(given, channel));
+  }
+
   /** With the pay_url as the checkout, for a page, wap or any payment's create answer. */
   public PaymentView withPayUrlCheckout(Product given) {
     CheckoutView atPayUrl = CheckoutView.atPayUrl(given, payUrl);
@@ -135,6 +190,7 @@ public record PaymentView(
     return new PaymentView(
         outTradeNo,
         app,
+        channel,
         tradeNo,
         status,
         product,
@@ -164,6 +220,7 @@ public record PaymentView(
     return new PaymentView(
         p.outTradeNo(),
         p.app(),
+        p.channel(),
         p.tradeNo(),
         p.status().name(),
         p.product().name().toLowerCase(Locale.ROOT),

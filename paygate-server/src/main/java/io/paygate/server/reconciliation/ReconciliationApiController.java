@@ -1,7 +1,7 @@
 package io.paygate.server.reconciliation;
 
+import io.paygate.core.channel.Channels;
 import io.paygate.core.channel.MerchantApps;
-import io.paygate.core.channel.PaymentChannel;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.payments.PaymentRules;
 import io.paygate.core.reconciliation.BillReconciler;
@@ -38,9 +38,10 @@ public class ReconciliationApiController {
   private final BillReconciler reconciler;
   private final MerchantApps apps;
 
-  public ReconciliationApiController(BillReconciler reconciler, PaymentChannel channel) {
+  public ReconciliationApiController(BillReconciler reconciler, Channels channels) {
     this.reconciler = reconciler;
-    this.apps = channel.apps();
+    // The default channel's bills (another channel's are reconciled by BillReconciler too).
+    this.apps = channels.defaultChannel().apps();
   }
 
   /** The app named (the default app without one), which the calling key must be allowed. */

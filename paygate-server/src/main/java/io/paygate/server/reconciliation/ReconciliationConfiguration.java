@@ -5,7 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
-import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.channel.Channels;
 import io.paygate.core.payments.PaymentRepository;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.reconciliation.BillReconciler;
@@ -37,7 +37,7 @@ public class ReconciliationConfiguration {
 
   @Bean
   BillReconciler billReconciler(
-      PaymentChannel channel,
+      Channels channels,
       Books books,
       PaymentRepository payments,
       RefundRepository refunds,
@@ -48,7 +48,7 @@ public class ReconciliationConfiguration {
       ReconciliationRepository reconciliations,
       Clock clock) {
     return new BillReconciler(
-        channel,
+        channels,
         books,
         payments,
         refunds,

@@ -38,7 +38,14 @@ public class RefundApiController {
   /** Before every route here: another app's payment does not exist for a key limited to apps. */
   @ModelAttribute
   void visibleToTheCaller(@PathVariable String outTradeNo, HttpServletRequest http) {
-    AppAccess.visible(http, payments.get(outTradeNo));
+    // The payment's channel is its refunds' too: kept for the views, read once.
+    http.setAttribute(CHANNEL, AppAccess.visible(http, payments.get(outTradeNo)).channel());
+  }
+
+  private static final String CHANNEL = RefundApiController.class.getName() + ".channel";
+
+  private static String channel(HttpServletRequest http) {
+    return (String) http.getAttribute(CHANNEL);
   }
 
   /**
@@ -64,18 +71,19 @@ public class RefundApiController {
         made.status() == RefundStatus.PENDING ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
     return ResponseEntity.status(status)
         .location(Locations.api("payments", outTradeNo, "refunds", made.outRequestNo()))
-        .body(RefundView.of(made));
+        .body(RefundView.of(made, channel(http)));
   }
 
   @ReadScope
   @GetMapping
-  public List<RefundView> list(@PathVariable String outTradeNo) {
-    return refunds.list(outTradeNo).stream().map(RefundView::of).toList();
+  public List<RefundView> list(@PathVariable String outTradeNo, HttpServletRequest http) {
+    return refunds.list(outTradeNo).stream().map(r -> RefundView.of(r, channel(http))).toList();
   }
 
   @ReadScope
   @GetMapping("/{outRequestNo}")
-  public RefundView get(@PathVariable String outTradeNo, @PathVariable String outRequestNo) {
-    return RefundView.of(refunds.get(outTradeNo, outRequestNo));
+  public RefundView get(
+      @PathVariable String outTradeNo, @PathVariable String outRequestNo, HttpServletRequest http) {
+    return RefundView.of(refunds.get(outTradeNo, outRequestNo), channel(http));
   }
 }

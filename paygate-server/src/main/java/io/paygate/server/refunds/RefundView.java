@@ -9,7 +9,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * A refund as the API shows it. {@code origin} is PAYGATE, or ALIPAY for a refund made outside
- * PayGate (in Alipay's merchant console) that PayGate learnt of and booked.
+ * PayGate (in Alipay's merchant console) that PayGate learnt of and booked; WECHATPAY for one made
+ * in WeChat Pay's. {@code channel} is its payment's, where the answer is about one payment.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,9 +24,16 @@ public record RefundView(
     String failureMessage,
     String origin,
     Instant createdAt,
-    Instant refundedAt) {
+    Instant refundedAt,
+    String channel) {
 
+  /** A refund whose payment's channel is not at hand (a listing, an event): none shown. */
   public static RefundView of(Refund r) {
+    return of(r, null);
+  }
+
+  /** A refund of a payment taken through {@code channel}. */
+  public static RefundView of(Refund r, String channel) {
     return new RefundView(
         r.outTradeNo(),
         r.outRequestNo(),
@@ -34,9 +42,17 @@ public record RefundView(
         r.status().name(),
         r.failureCode(),
         r.failureMessage(),
-        origin(r.origin()),
+        origin(r.origin(), channel),
         r.createdAt(),
-        r.refundedAt());
+        r.refundedAt(),
+        channel);
+  }
+
+  /** Another channel's console refund is named for that channel. */
+  static String origin(RefundOrigin origin, String channel) {
+    return origin == RefundOrigin.CHANNEL && channel != null && !channel.equals("alipay")
+        ? channel.toUpperCase(java.util.Locale.ROOT)
+        : origin(origin);
   }
 
   static String origin(RefundOrigin origin) {

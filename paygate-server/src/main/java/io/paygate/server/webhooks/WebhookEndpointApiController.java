@@ -1,7 +1,7 @@
 package io.paygate.server.webhooks;
 
+import io.paygate.core.channel.Channels;
 import io.paygate.core.channel.MerchantApps;
-import io.paygate.core.channel.PaymentChannel;
 import io.paygate.server.api.AdminScope;
 import io.paygate.server.api.ApiController;
 import io.paygate.server.api.ShownOnce;
@@ -31,10 +31,10 @@ public class WebhookEndpointApiController {
   private final MerchantApps apps;
 
   public WebhookEndpointApiController(
-      WebhookEndpoints endpoints, WebhooksProperties properties, PaymentChannel channel) {
+      WebhookEndpoints endpoints, WebhooksProperties properties, Channels channels) {
     this.endpoints = endpoints;
     this.properties = properties;
-    this.apps = channel.apps();
+    this.apps = channels.apps();
   }
 
   @AdminScope

@@ -110,7 +110,15 @@ class OpenApiDocumentTest extends SharedServerTest {
             .get(checkoutRef.substring(checkoutRef.lastIndexOf('/') + 1));
     assertThat(checkout.getDescription()).contains("redirect").contains("form");
     assertThat(checkout.getProperties())
-        .containsOnlyKeys("kind", "order_string", "trade_no", "qr_code", "url");
+        .containsOnlyKeys(
+            "kind",
+            "order_string",
+            "trade_no",
+            "qr_code",
+            "url",
+            "code_url",
+            "prepay_id",
+            "pay_params");
     assertThat(checkout.getProperties().get("kind").getEnum())
         .containsExactly("app", "jsapi", "form", "qr", "redirect");
     assertThat(create.getResponses()).containsKeys("400", "401", "403", "422");

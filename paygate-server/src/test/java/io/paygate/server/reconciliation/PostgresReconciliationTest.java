@@ -160,7 +160,8 @@ class PostgresReconciliationTest {
         created.plusSeconds(7200),
         paidAt,
         null,
-        null);
+        null,
+        "alipay");
   }
 
   private static Refund refund(

@@ -16,6 +16,7 @@ import io.paygate.core.channel.NotificationCheck;
 import io.paygate.core.channel.NotifyReply;
 import io.paygate.core.channel.TradeNotification;
 import io.paygate.core.channel.TradeState;
+import io.paygate.core.money.Money;
 import io.paygate.wechatpay.trade.Trades;
 import io.paygate.wechatpay.wire.Fen;
 import io.paygate.wechatpay.wire.WxTimes;
@@ -182,12 +183,21 @@ public final class NotificationReader {
             null,
             null);
     // WeChat Pay names this refund's amount only, never the trade's refunded total: the core gets
-    // the refund's number and time, and asks the refund's amount by a refund query.
+    // the refund's number, time and own amount, and confirms that refund for it alone.
     Instant refundedAt = succeeded ? WxTimes.parse(r.getSuccessTime()) : null;
+    Money refundAmount =
+        succeeded && r.getAmount() != null && r.getAmount().getRefund() != null
+            ? Fen.money(r.getAmount().getRefund())
+            : null;
     return new NotificationCheck.Verified(
         app,
         new TradeNotification(
-            text(envelope, "id"), trade, null, succeeded ? r.getOutRefundNo() : null, refundedAt),
+            text(envelope, "id"),
+            trade,
+            null,
+            succeeded ? r.getOutRefundNo() : null,
+            refundedAt,
+            refundAmount),
         redacted,
         VERIFIED);
   }
