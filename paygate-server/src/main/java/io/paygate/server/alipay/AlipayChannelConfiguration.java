@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 /**
@@ -48,7 +47,6 @@ public class AlipayChannelConfiguration {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
   @Bean
-  @Primary // until the core routes by channel
   AlipayApps alipayApps(
       AlipayProperties alipay,
       PayGateProperties paygate,

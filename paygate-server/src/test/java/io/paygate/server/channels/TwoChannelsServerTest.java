@@ -43,6 +43,8 @@ class TwoChannelsServerTest extends ServerTestSupport {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     serverProperties(registry, "two-channels");
+    // The stand-in takes WeChat Pay's id here; the real channel's flows run in the shared context.
+    registry.add("paygate.wechatpay.enabled", () -> "false");
   }
 
   @Autowired TestWechatPay wechat;
