@@ -102,6 +102,35 @@ class IdempotencyTest extends SharedServerTest {
   }
 
   @Test
+  void aCreateAnsweredWithoutItsQrCodeIsAskedAgainByItsRetryNotReplayed() {
+    String key = UUID.randomUUID().toString();
+    String body = "{\"total_amount\":\"3.22\",\"subject\":\"缺码 " + key + "\",\"product\":\"qr\"}";
+    fault(
+        "{\"gateway\":[{\"kind\":\"system_error\",\"methods\":[\"alipay.trade.precreate\"],"
+            + "\"count\":1}]}");
+    try {
+      Reply first = post("/api/v1/payments", key, body);
+      assertThat(first.status()).as(first.body()).isEqualTo(201);
+      assertThat(first.json().has("qr_code")).as(first.body()).isFalse();
+
+      // Alipay answers again: the retry asks for the code under the same number, not a replay.
+      Reply retried = post("/api/v1/payments", key, body);
+      assertThat(retried.status()).as(retried.body()).isEqualTo(201);
+      assertThat(retried.header("Idempotent-Replayed")).isNull();
+      assertThat(retried.json().get("out_trade_no").asString())
+          .isEqualTo(first.json().get("out_trade_no").asString());
+      assertThat(retried.json().get("checkout").get("qr_code").asString()).isNotBlank();
+      // Complete now: kept and replayed.
+      Reply replayed = post("/api/v1/payments", key, body);
+      assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+      assertThat(replayed.body()).isEqualTo(retried.body());
+      assertThat(paymentsWithSubject("缺码 " + key)).isEqualTo(1);
+    } finally {
+      clearSandboxFaults();
+    }
+  }
+
+  @Test
   void theSameKeyForADifferentRequestIsRefusedAndChangesNothing() {
     String key = UUID.randomUUID().toString();
     String subject = "复用 " + key;
