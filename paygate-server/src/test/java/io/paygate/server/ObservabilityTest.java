@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * What an operator watches: the probes, the paygate_* metrics a real flow moves, and log lines that
  * name their payment and carry no secret.
  */
+@Isolated("reads the captured console")
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityTest extends SharedServerTest {
 

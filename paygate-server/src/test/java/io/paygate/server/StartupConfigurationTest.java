@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -32,6 +34,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * A real Alipay configuration: misconfigured keys stop the start with a message naming the
  * property, and a good one starts without the sandbox or the operator tools.
  */
+// Each test starts its own application on its own database, port and data directory: the class
+// runs beside the others (junit-platform.properties), its tests too.
+@Execution(ExecutionMode.CONCURRENT)
 class StartupConfigurationTest {
 
   @TempDir Path dataDir;

@@ -2,6 +2,7 @@ package io.paygate.server.idempotency;
 
 import io.paygate.core.numbers.Identifiers;
 import io.paygate.server.api.FilterProblems;
+import io.paygate.server.api.IncompleteAnswer;
 import io.paygate.server.api.ShownOnce;
 import io.paygate.server.apikeys.ApiCaller;
 import jakarta.servlet.FilterChain;
@@ -150,7 +151,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
       if (ShownOnce.marked(request) && answer.getStatus() < 300) {
         keys.shown(caller, key, run.runId());
         kept = true;
-      } else if (isFinal(answer.getStatus())) {
+      } else if (isFinal(answer.getStatus()) && !IncompleteAnswer.marked(request)) {
         keys.finish(
             caller,
             key,

@@ -12,6 +12,7 @@ import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.server.PayGateProperties;
 import io.paygate.server.api.ApiController;
+import io.paygate.server.api.IncompleteAnswer;
 import io.paygate.server.api.ListPage;
 import io.paygate.server.api.ListParameters;
 import io.paygate.server.api.Locations;
@@ -95,6 +96,7 @@ public class PaymentApiController {
         if (refused.code() != ErrorCode.CHANNEL_UNAVAILABLE) {
           throw refused; // Alipay refused the order: the shop must hear why
         }
+        IncompleteAnswer.mark(); // a retry with the Idempotency-Key asks again
       }
     }
     if (payment.status() == PaymentStatus.PENDING
@@ -108,6 +110,7 @@ public class PaymentApiController {
         if (refused.code() != ErrorCode.CHANNEL_UNAVAILABLE) {
           throw refused;
         }
+        IncompleteAnswer.mark();
       }
     }
     // A barcode payment answers as the charge leaves it: PAID; CLOSED when the buyer did not

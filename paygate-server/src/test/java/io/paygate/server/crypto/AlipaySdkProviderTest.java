@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The official SDK signs and verifies through the preferred provider: its RSAEncryptor asks {@code
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * services taken out of the JVM, the SDK still signs and verifies, so ACCP did it; with ACCP out as
  * well it cannot, so the removal really bites.
  */
+@Isolated("takes every RSA provider out of the JVM's list for a while")
 class AlipaySdkProviderTest {
 
   private static final String CHARSET = "UTF-8";

@@ -7,6 +7,7 @@ import java.security.Security;
 import java.security.Signature;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  * server installed ACCP. Set as a property the environment has from the start (a {@code
  * DynamicPropertySource} comes too late for the choice).
  */
+@Isolated("takes ACCP out of the JVM's provider list; reads the captured console")
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
     properties = "paygate.crypto.native=false")

@@ -8,12 +8,14 @@ import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import java.security.Security;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 /** The switch, read as Boot reads any property, and the provider list it leaves. */
+@Isolated("changes the JVM's provider list")
 class PreferredProviderTest {
 
   @Test

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /** {@code Idempotency-Key} over real HTTP: replay, reuse, concurrency, and what is not kept. */
 class IdempotencyTest extends SharedServerTest {
@@ -72,6 +73,61 @@ class IdempotencyTest extends SharedServerTest {
     assertThat(refusedAgain.status()).isEqualTo(400);
     assertThat(refusedAgain.header("Idempotent-Replayed")).isEqualTo("true");
     assertThat(refusedAgain.body()).isEqualTo(refused.body());
+  }
+
+  @Test
+  void aReplayedCreateCarriesTheFirstAnswersCheckout() {
+    for (String product : List.of("app", "qr")) {
+      String key = UUID.randomUUID().toString();
+      String body =
+          "{\"total_amount\":\"3.21\",\"subject\":\"结账 "
+              + key
+              + "\",\"product\":\""
+              + product
+              + "\"}";
+      Reply first = post("/api/v1/payments", key, body);
+      assertThat(first.status()).as(first.body()).isEqualTo(201);
+      JsonNode checkout = first.json().get("checkout");
+      assertThat(checkout.get("kind").asString()).as(product).isEqualTo(product);
+      assertThat(checkout.get(product.equals("app") ? "order_string" : "qr_code").asString())
+          .isNotBlank();
+
+      Reply again = post("/api/v1/payments", key, body);
+      assertThat(again.status()).isEqualTo(201);
+      assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+      assertThat(again.json().get("checkout")).as(product).isEqualTo(checkout);
+      assertThat(again.json().get("qr_code")).isEqualTo(first.json().get("qr_code"));
+      assertThat(paymentsWithSubject("结账 " + key)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aCreateAnsweredWithoutItsQrCodeIsAskedAgainByItsRetryNotReplayed() {
+    String key = UUID.randomUUID().toString();
+    String body = "{\"total_amount\":\"3.22\",\"subject\":\"缺码 " + key + "\",\"product\":\"qr\"}";
+    fault(
+        "{\"gateway\":[{\"kind\":\"system_error\",\"methods\":[\"alipay.trade.precreate\"],"
+            + "\"count\":1}]}");
+    try {
+      Reply first = post("/api/v1/payments", key, body);
+      assertThat(first.status()).as(first.body()).isEqualTo(201);
+      assertThat(first.json().has("qr_code")).as(first.body()).isFalse();
+
+      // Alipay answers again: the retry asks for the code under the same number, not a replay.
+      Reply retried = post("/api/v1/payments", key, body);
+      assertThat(retried.status()).as(retried.body()).isEqualTo(201);
+      assertThat(retried.header("Idempotent-Replayed")).isNull();
+      assertThat(retried.json().get("out_trade_no").asString())
+          .isEqualTo(first.json().get("out_trade_no").asString());
+      assertThat(retried.json().get("checkout").get("qr_code").asString()).isNotBlank();
+      // Complete now: kept and replayed.
+      Reply replayed = post("/api/v1/payments", key, body);
+      assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+      assertThat(replayed.body()).isEqualTo(retried.body());
+      assertThat(paymentsWithSubject("缺码 " + key)).isEqualTo(1);
+    } finally {
+      clearSandboxFaults();
+    }
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -25,6 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * file and never in the output; one removed stays removed, however often the server restarts. Each
  * start is a whole server over the same H2 file in the same data directory.
  */
+@Isolated("reads the captured console")
 @ExtendWith(OutputCaptureExtension.class)
 class FirstAdminTest extends ServerTestSupport {
 

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,6 +26,9 @@ import tools.jackson.databind.JsonNode;
  * from the three downloaded files, against the sandbox acting as Alipay: the start-up self-test, a
  * payment paid and refunded, and Alipay rotating its certificate meanwhile.
  */
+// Own database, instances and clock: runs beside the other classes (junit-platform.properties);
+// its own tests one after the other, on the instances they share.
+@Execution(ExecutionMode.CONCURRENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CertificateModeTest extends ClusterTestSupport {
 
@@ -120,6 +125,7 @@ class CertificateModeTest extends ClusterTestSupport {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void aPaymentIsPaidByAVerifiedNotifyAndRefundedAcrossAnAlipayCertificateRotation() {
     String first = paidInCertificateMode("6.60");
     assertThat(on(shop, () -> payment(first)).get("status").asString()).isEqualTo("PAID");
@@ -155,6 +161,7 @@ class CertificateModeTest extends ClusterTestSupport {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void theStartUpSelfTestNamesTheFileThatIsWrong() {
     // The app's own certificate where Alipay's belongs: the most common mix-up of the three files.
     alipayCertFile = "appCertPublicKey.crt";

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +37,9 @@ import tools.jackson.databind.JsonNode;
  * <p>Bounded: {@code paygate.chaos.payments} payments (default 300), a fixed seed ({@code
  * paygate.chaos.seed}), three hours of virtual time in five-minute steps.
  */
+// Own database, instances and clocks, and much of its time spent waiting on held answers and
+// timeouts: it runs beside the other classes (junit-platform.properties).
+@Execution(ExecutionMode.CONCURRENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChaosTest extends ClusterTestSupport {
 

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,6 +66,10 @@ import tools.jackson.databind.json.JsonMapper;
  *       platform's grace period (under 30 s), and the books are still Alipay's after the janitor.
  * </ol>
  */
+// Own database, processes and clock, and most of its time spent waiting on its processes: it runs
+// beside the other classes (junit-platform.properties); its own tests one after the other, in
+// order.
+@Execution(ExecutionMode.CONCURRENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashTest extends ClusterTestSupport {
@@ -139,6 +145,7 @@ class CrashTest extends ClusterTestSupport {
    * same Idempotency-Key moving the money once.
    */
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @Order(1)
   void theSurvivorSettlesWhatTheKilledInstanceHadInFlightFromItsRows() throws Exception {
     Instance v = victim.instance();
@@ -466,6 +473,7 @@ class CrashTest extends ClusterTestSupport {
 
   /** Proof 4 of the class: a SIGTERM under load ends within the grace period, the books kept. */
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @Order(2)
   void aSigtermUnderLoadEndsWithinTheGracePeriodWithTheSameBooks() throws Exception {
     try {

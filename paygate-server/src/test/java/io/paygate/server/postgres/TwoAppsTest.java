@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,6 +40,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Instance "alipay" embeds the sandbox; instance "shop" is the merchant with both apps.
  */
+// Own database, instances and clock: runs beside the other classes (junit-platform.properties);
+// its own tests one after the other, on the instances they share.
+@Execution(ExecutionMode.CONCURRENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoAppsTest extends ClusterTestSupport {
@@ -118,6 +123,7 @@ class TwoAppsTest extends ClusterTestSupport {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void eachAppsPaymentsArePaidAndToldAsThatAppsOnly() {
     on(
         shop,
@@ -218,6 +224,7 @@ class TwoAppsTest extends ClusterTestSupport {
    * would make the other tests' orders expire at Alipay.
    */
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @Order(Integer.MAX_VALUE)
   void aBillLineOfTheOtherAppNumberedAsOurPaymentIsNeverTakenForOursNorBookedOnIt() {
     String ours = on(shop, () -> createPayment("5.50", "qr"));
@@ -277,6 +284,7 @@ class TwoAppsTest extends ClusterTestSupport {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void aGenuineNotifyOfTheOtherAppNamingThisAppsPaymentChangesNothing() {
     String ours = on(shop, () -> createPayment("3.30", "qr"));
     assertThat(on(shop, () -> payment(ours)).get("app").asString()).isEqualTo("default");
@@ -309,6 +317,7 @@ class TwoAppsTest extends ClusterTestSupport {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void anApiKeyLimitedToOneAppSeesAndMakesThatAppsPaymentsOnly() {
     on(
         shop,

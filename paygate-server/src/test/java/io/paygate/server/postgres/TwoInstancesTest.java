@@ -37,6 +37,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -52,6 +54,9 @@ import tools.jackson.databind.JsonNode;
  * one on the shared embedded PostgreSQL, so the other PostgreSQL tests (and their jobs) never see
  * these rows. The operators' tests over the two instances are here too (nested, last).
  */
+// Own database, instances and clock: runs beside the other classes (junit-platform.properties);
+// its own tests one after the other, on the instances they share.
+@Execution(ExecutionMode.CONCURRENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesTest extends ClusterTestSupport {
 
@@ -80,6 +85,7 @@ class TwoInstancesTest extends ClusterTestSupport {
   // -- 1. One instance's payment is the other's
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void aPaymentCreatedAndPaidOnAIsSeenAndRefundedOnB() {
     String no = on(a, () -> createPayment("10.00", "page"));
     assertThat(on(b, () -> payment(no)).get("status").asString()).isEqualTo("PENDING");
@@ -132,6 +138,7 @@ class TwoInstancesTest extends ClusterTestSupport {
   // -- 2. Refunds racing on both instances never add up to more than was paid
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void theListingsPageByCursorOnPostgres() {
     String from = java.time.Instant.now().minusSeconds(1).toString();
     List<String> made = new ArrayList<>();
@@ -170,6 +177,7 @@ class TwoInstancesTest extends ClusterTestSupport {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void oneIdempotencyKeyRacingOnBothInstancesMakesOnePayment() throws Exception {
     String key = java.util.UUID.randomUUID().toString();
     String subject = "两个实例 " + key;
@@ -222,6 +230,7 @@ class TwoInstancesTest extends ClusterTestSupport {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void aDueWebhookIsSentByOneInstanceWhenBothLookForIt() throws Exception {
     try (io.paygate.core.testkit.Receiver receiver = new io.paygate.core.testkit.Receiver()) {
       receiver.answer(500);
@@ -291,6 +300,7 @@ class TwoInstancesTest extends ClusterTestSupport {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void concurrentRefundsSplitAcrossBothInstancesRefundExactlyThePaidAmount() throws Exception {
     String no = on(a, () -> paidPayment("10.00"));
     String refunds = "/api/v1/payments/" + no + "/refunds";
@@ -341,6 +351,7 @@ class TwoInstancesTest extends ClusterTestSupport {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void fullRefundsRacingOnBothInstancesAtOnceRefundEachPaymentOnce() throws Exception {
     // The race above is decided at its tenth refund; here every request is at the boundary.
     ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -382,6 +393,7 @@ class TwoInstancesTest extends ClusterTestSupport {
   // -- 3. Notifies: delivered to the instance whose notify_url the payment carries, once in effect
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void aNotifyForAPaymentCreatedOnBGoesToBAndAnotherDeliveryAnywhereChangesNothing() {
     String no = on(b, () -> createPayment("20.00", "page"));
     // B's pay page sends the buyer to B's gateway, which is A's sandbox.
@@ -457,6 +469,7 @@ class TwoInstancesTest extends ClusterTestSupport {
   // -- 4. Recovery rows: each due check runs on exactly one instance
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void dueChecksRacingOnBothInstancesRunEachPaymentsCheckOnce() throws Exception {
     // Lost notifies: the buyers paid, the sandbox's notifies are dropped, the payments stay
     // PENDING until their checks ask Alipay.
@@ -526,6 +539,7 @@ class TwoInstancesTest extends ClusterTestSupport {
    * tests.)
    */
   @Nested
+  @Execution(ExecutionMode.SAME_THREAD)
   class Operators {
 
     private static final String SECOND = "second";
