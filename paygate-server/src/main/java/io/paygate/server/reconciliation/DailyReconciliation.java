@@ -27,30 +27,38 @@ public class DailyReconciliation {
     this.properties = properties;
   }
 
-  /** Yesterday's bill of every app; an app whose bill fails stops the run, to be tried again. */
+  /**
+   * Yesterday's bill of every channel's every app; one whose bill fails stops the run, to be tried
+   * again (a run made again is kept again: the latest wins).
+   */
   public List<Reconciliation> reconcileYesterday() {
     List<Reconciliation> runs = new ArrayList<>();
-    for (String app : reconciler.apps()) {
-      runs.add(reconcileYesterday(app));
+    for (String channel : reconciler.channels()) {
+      for (String app : reconciler.apps(channel)) {
+        runs.add(reconcileYesterday(channel, app));
+      }
     }
     return runs;
   }
 
-  private Reconciliation reconcileYesterday(String app) {
+  private Reconciliation reconcileYesterday(String channel, String app) {
     LocalDate yesterday = reconciler.today().minusDays(1);
-    Reconciliation run = reconciler.reconcile(app, yesterday);
+    Reconciliation run = reconciler.reconcile(channel, app, yesterday);
     if (run.status() == Reconciliation.Status.MISMATCHED) {
       log.warn(
-          "reconciliation of app {}'s bill of {}: {} differences left for an operator"
-              + " (GET /api/v1/reconciliations/{}?app={})",
+          "reconciliation of {} app {}'s bill of {}: {} differences left for an operator"
+              + " (GET /api/v1/reconciliations/{}?channel={}&app={})",
+          channel,
           app,
           yesterday,
           run.differences().stream().filter(d -> !d.mended()).count(),
           yesterday,
+          channel,
           app);
     } else {
       log.info(
-          "reconciliation of app {}'s bill of {}: matched, {} trades, {} mended",
+          "reconciliation of {} app {}'s bill of {}: matched, {} trades, {} mended",
+          channel,
           app,
           yesterday,
           run.tradesInBill(),
