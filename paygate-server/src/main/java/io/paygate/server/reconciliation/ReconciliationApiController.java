@@ -6,6 +6,7 @@ import io.paygate.core.payments.PaymentRules;
 import io.paygate.core.reconciliation.BillReconciler;
 import io.paygate.core.reconciliation.Reconciliation;
 import io.paygate.server.api.ApiController;
+import io.paygate.server.api.ListParameters;
 import io.paygate.server.api.ReadScope;
 import io.paygate.server.api.WriteScope;
 import io.paygate.server.apikeys.AppAccess;
@@ -45,14 +46,8 @@ public class ReconciliationApiController {
 
   /** The channel named (the default one without), 400 naming {@code channel} for another. */
   private String channel(String channel) {
-    if (channel == null || channel.isBlank()) {
-      return channels.defaultId();
-    }
-    if (!channels.has(channel.trim())) {
-      throw PayGateException.invalid(
-          "channel", "channel must be one of " + channels.ids() + ", not " + channel);
-    }
-    return channel.trim();
+    String named = ListParameters.channel(channels, channel);
+    return named == null ? channels.defaultId() : named;
   }
 
   /**

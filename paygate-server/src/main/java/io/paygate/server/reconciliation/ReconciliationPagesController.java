@@ -4,6 +4,7 @@ import io.paygate.core.channel.Channels;
 import io.paygate.core.errors.ErrorCode;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.reconciliation.BillReconciler;
+import io.paygate.server.api.ListParameters;
 import io.paygate.server.pages.PageController;
 import io.paygate.server.pages.PagesProperties;
 import java.time.Clock;
@@ -78,13 +79,8 @@ public class ReconciliationPagesController {
 
   /** The channel asked for, or the default one; another is a named 400. */
   private String channel(String channel) {
-    if (channel == null || channel.isBlank()) {
-      return channels.defaultId();
-    }
-    if (!channels.has(channel.trim())) {
-      throw PayGateException.invalid("channel", "channel must be one of " + channels.ids());
-    }
-    return channel.trim();
+    String named = ListParameters.channel(channels, channel);
+    return named == null ? channels.defaultId() : named;
   }
 
   /** The day asked for, or yesterday (the latest whose bill can exist). */

@@ -77,6 +77,50 @@ class DashboardTest extends HeldAnswersServerTest {
     assertThat(chart.find()).isTrue();
     assertThat(get(chart.group(1)).status()).isEqualTo(200);
     assertThat(body).doesNotContain("src=\"http").doesNotContain("href=\"http");
+
+    // Two channels are configured here: each has its share of the figures.
+    assertThat(channelFigure(body, "alipay", "paid-volume-today")).isEqualTo("21.00 元");
+    assertThat(channelFigure(body, "wechatpay", "paid-volume-today")).isEqualTo("0.00 元");
+    Reply wechat =
+        api(
+            "POST",
+            "/api/v1/payments",
+            Map.of(
+                "channel", "wechatpay",
+                "product", "native",
+                "total_amount", "3.00",
+                "subject", "测试商品 Test item"));
+    assertThat(wechat.status()).as(wechat.body()).isEqualTo(201);
+    String outTradeNo = wechat.json().get("out_trade_no").asString();
+    String mchid = get("/sandbox/wechatpay/api/merchants").json().get(0).get("mchid").asString();
+    assertThat(
+            postJson(
+                    "/sandbox/wechatpay/api/payer/pay",
+                    Map.of("mchid", mchid, "out_trade_no", outTradeNo))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            api("GET", "/api/v1/payments/" + outTradeNo + "?sync=true", null)
+                .json()
+                .get("status")
+                .asString())
+        .isEqualTo("PAID");
+    String both = viewer.get("/").body();
+    assertThat(figure(both, "paid-volume-today")).isEqualTo("24.00 元");
+    assertThat(channelFigure(both, "alipay", "paid-volume-month")).isEqualTo("21.00 元");
+    assertThat(channelFigure(both, "wechatpay", "paid-volume-today")).isEqualTo("3.00 元");
+    assertThat(channelFigure(both, "wechatpay", "refunded-volume-month")).isEqualTo("0.00 元");
+  }
+
+  /** A figure of the channel's row in the per-channel table. */
+  private static String channelFigure(String body, String channel, String figure) {
+    Matcher m =
+        Pattern.compile(
+                "id=\"channel-" + channel + "\">.*?class=\"" + figure + "\"[^>]*>([^<]*)<",
+                Pattern.DOTALL)
+            .matcher(body);
+    assertThat(m.find()).as(figure + " of " + channel + " on the dashboard").isTrue();
+    return m.group(1).trim();
   }
 
   private static String figure(String body, String id) {
