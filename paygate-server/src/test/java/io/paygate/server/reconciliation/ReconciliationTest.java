@@ -574,6 +574,18 @@ class ReconciliationTest extends HeldAnswersServerTest {
                 .query(String.class)
                 .list())
         .containsExactly("wechatpay", "alipay");
+    // The console shows each channel's run of the day.
+    String page =
+        operatorWithRole("VIEWER")
+            .get("/reconciliations?date=" + day + "&channel=wechatpay")
+            .body();
+    assertThat(page).contains(planted).contains("MISSING_HERE");
+    assertThat(
+            operatorWithRole("VIEWER")
+                .get("/reconciliations?date=" + day + "&channel=alipay")
+                .body())
+        .doesNotContain(planted)
+        .contains("id=\"result\"");
   }
 
   @Test
