@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daily run: yesterday's bill (Beijing time). A bill not ready yet, or an Alipay that did not
- * answer, is tried again later the same day; after midnight the day is left to an operator (the
- * next run reconciles the next day).
+ * The daily run: yesterday's bills (Beijing time), every channel's. A bill not ready yet, or a
+ * channel that did not answer, is tried again later the same day; after midnight the day is left to
+ * an operator (the next run reconciles the next day).
  */
 public class DailyReconciliation {
 
@@ -28,15 +28,34 @@ public class DailyReconciliation {
   }
 
   /**
-   * Yesterday's bill of every channel's every app; one whose bill fails stops the run, to be tried
-   * again (a run made again is kept again: the latest wins).
+   * Yesterday's bill of every channel's every app. One whose bill fails (not published yet: WeChat
+   * Pay publishes from 10:00, say) does not keep the others from being reconciled; the run then
+   * fails with the first failure, to be tried again (every bill again: a run made again is kept
+   * again, the latest wins, and mending twice changes nothing more).
    */
   public List<Reconciliation> reconcileYesterday() {
     List<Reconciliation> runs = new ArrayList<>();
+    RuntimeException failed = null;
     for (String channel : reconciler.channels()) {
       for (String app : reconciler.apps(channel)) {
-        runs.add(reconcileYesterday(channel, app));
+        try {
+          runs.add(reconcileYesterday(channel, app));
+        } catch (RuntimeException failure) {
+          log.warn(
+              "reconciliation of {} app {}'s bill of yesterday failed: {}",
+              channel,
+              app,
+              failure.getMessage());
+          if (failed == null) {
+            failed = failure;
+          } else {
+            failed.addSuppressed(failure);
+          }
+        }
       }
+    }
+    if (failed != null) {
+      throw failed;
     }
     return runs;
   }

@@ -2,6 +2,7 @@ package io.paygate.server.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paygate.core.channel.Channels;
 import io.paygate.server.ConsoleSession;
 import io.paygate.server.pages.PagesProperties;
 import io.paygate.server.recovery.HeldAnswersServerTest;
@@ -13,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The dashboard's figures, from payments and refunds made through the whole real flow. On the
@@ -23,6 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DashboardTest extends HeldAnswersServerTest {
 
   @Autowired PagesProperties pages;
+  @Autowired JdbcClient jdbc;
+  @Autowired Channels channels;
+  @Autowired DashboardQueries queries;
 
   @Test
   void todaysPaidVolumeRefundsSuccessRateAndAttentionAddUp() {
@@ -110,6 +115,17 @@ class DashboardTest extends HeldAnswersServerTest {
     assertThat(channelFigure(both, "alipay", "paid-volume-month")).isEqualTo("21.00 元");
     assertThat(channelFigure(both, "wechatpay", "paid-volume-today")).isEqualTo("3.00 元");
     assertThat(channelFigure(both, "wechatpay", "refunded-volume-month")).isEqualTo("0.00 元");
+  }
+
+  @Test
+  void aShopWithOneChannelHasNoBreakdown() {
+    // The same queries over the same books, for a shop that configured Alipay alone.
+    DashboardQueries alipayOnly =
+        new DashboardQueries(jdbc, Channels.single(channels.of("alipay")), clock, pages);
+    assertThat(alipayOnly.dashboard().channels()).isEmpty();
+    assertThat(queries.dashboard().channels())
+        .extracting(Dashboard.ChannelFigures::channel)
+        .containsExactlyElementsOf(channels.ids());
   }
 
   /** A figure of the channel's row in the per-channel table. */

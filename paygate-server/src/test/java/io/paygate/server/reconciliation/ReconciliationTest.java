@@ -2,6 +2,7 @@ package io.paygate.server.reconciliation;
 
 import static io.paygate.server.database.Times.column;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.kagkarlsson.scheduler.task.Task;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,6 +10,8 @@ import io.paygate.core.channel.Channels;
 import io.paygate.core.channel.CheckoutOutcome;
 import io.paygate.core.channel.PayOrder;
 import io.paygate.core.channel.Product;
+import io.paygate.core.errors.ErrorCode;
+import io.paygate.core.errors.PayGateException;
 import io.paygate.core.money.Money;
 import io.paygate.core.reconciliation.BillReconciler;
 import io.paygate.server.recovery.HeldAnswersServerTest;
@@ -586,6 +589,35 @@ class ReconciliationTest extends HeldAnswersServerTest {
                 .body())
         .doesNotContain(planted)
         .contains("id=\"result\"");
+  }
+
+  @Test
+  void theDailyRunReconcilesEveryChannelAndABillNotReadyYetKeepsNoOtherFromIt() {
+    LocalDate day = freshDay();
+    paidPayment("2.00");
+    paidWechatPayment("3.00");
+    // 00:05: Alipay's bill is out, WeChat Pay's not before 10:00.
+    endOf(day);
+
+    assertThatThrownBy(() -> daily.reconcileYesterday())
+        .isInstanceOfSatisfying(
+            PayGateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BILL_NOT_READY));
+    assertThat(api("GET", "/api/v1/reconciliations/" + day, null).json().get("status").asString())
+        .isEqualTo("MATCHED");
+    assertThat(api("GET", "/api/v1/reconciliations/" + day + "?channel=wechatpay", null).status())
+        .isEqualTo(404);
+
+    advanceBoth(Duration.ofHours(10));
+    List<io.paygate.core.reconciliation.Reconciliation> runs = daily.reconcileYesterday();
+    assertThat(runs)
+        .extracting(io.paygate.core.reconciliation.Reconciliation::channel)
+        .containsExactlyInAnyOrder("alipay", "wechatpay");
+    assertThat(runs)
+        .allSatisfy(
+            run -> {
+              assertThat(run.status().name()).isEqualTo("MATCHED");
+              assertThat(run.tradesInBill()).isEqualTo(1);
+            });
   }
 
   @Test
