@@ -1,11 +1,13 @@
 package io.paygate.client;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The API's objects, as typed records. Amounts are {@link BigDecimal} in yuan (never a double),
@@ -38,16 +40,45 @@ public final class Models {
     /** The API's name of this kind. */
     String kind();
 
-    /** App pay: hand {@code orderString} to Alipay's mobile SDK in the shop's app. */
-    record App(String orderString) implements Checkout {
+    /**
+     * App pay. Alipay: hand {@code orderString} to Alipay's mobile SDK in the shop's app. WeChat
+     * Pay: hand {@code payParams} (appid, partnerid, prepayid, package, noncestr, timestamp, sign)
+     * to the WeChat SDK's PayReq; {@code prepayId} is the order's at WeChat Pay.
+     */
+    record App(String orderString, String prepayId, Map<String, String> payParams)
+        implements Checkout {
+
+      @JsonCreator
+      public App {}
+
+      /** Alipay's app pay. */
+      public App(String orderString) {
+        this(orderString, null, null);
+      }
+
       @Override
       public String kind() {
         return "app";
       }
     }
 
-    /** JSAPI: call {@code my.tradePay} with {@code tradeNo} in the Alipay app or mini-program. */
-    record Jsapi(String tradeNo) implements Checkout {
+    /**
+     * JSAPI. Alipay: call {@code my.tradePay} with {@code tradeNo} in the Alipay app or
+     * mini-program. WeChat Pay: call {@code WeixinJSBridge getBrandWCPayRequest} (or {@code
+     * wx.requestPayment}) with {@code payParams} (appId, timeStamp, nonceStr, package, signType,
+     * paySign); {@code prepayId} is the order's at WeChat Pay.
+     */
+    record Jsapi(String tradeNo, String prepayId, Map<String, String> payParams)
+        implements Checkout {
+
+      @JsonCreator
+      public Jsapi {}
+
+      /** Alipay's JSAPI. */
+      public Jsapi(String tradeNo) {
+        this(tradeNo, null, null);
+      }
+
       @Override
       public String kind() {
         return "jsapi";
@@ -62,15 +93,35 @@ public final class Models {
       }
     }
 
-    /** qr: show {@code qrCode} as a QR code for the buyer to scan. */
-    record Qr(String qrCode) implements Checkout {
+    /**
+     * qr: show the code as a QR code for the buyer to scan: Alipay's {@code qrCode}, or WeChat
+     * Pay's Native {@code codeUrl} ({@code weixin://wxpay/…}).
+     */
+    record Qr(String qrCode, String codeUrl) implements Checkout {
+
+      @JsonCreator
+      public Qr {}
+
+      /** Alipay's QR code. */
+      public Qr(String qrCode) {
+        this(qrCode, null);
+      }
+
+      /** What to show as the QR code, whichever channel made it. */
+      public String code() {
+        return qrCode != null ? qrCode : codeUrl;
+      }
+
       @Override
       public String kind() {
         return "qr";
       }
     }
 
-    /** any: send the buyer's browser to {@code url}, PayGate's cashier that picks the way. */
+    /**
+     * any: send the buyer's browser to {@code url}, PayGate's cashier that picks the way; WeChat
+     * Pay's h5: to its cashier page at WeChat Pay.
+     */
     record Redirect(String url) implements Checkout {
       @Override
       public String kind() {
@@ -84,13 +135,14 @@ public final class Models {
 
   /**
    * A payment. {@code status}: PENDING, PAID, PARTIALLY_REFUNDED, REFUNDED, CLOSED, FAILED (a
-   * barcode charge Alipay refused, nothing charged). {@code way}: for an any payment, the product
-   * its cashier opened. {@code checkout}: on a create's answer only (null elsewhere, and for
-   * barcode).
+   * barcode charge Alipay refused, nothing charged). {@code channel}: alipay or wechatpay. {@code
+   * way}: for an any payment, the product its cashier opened. {@code checkout}: on a create's
+   * answer only (null elsewhere, and for barcode).
    */
   public record Payment(
       String outTradeNo,
       String app,
+      String channel,
       String tradeNo,
       String status,
       String product,
@@ -121,7 +173,8 @@ public final class Models {
    * the others may be null. The create's answer carries the payment's {@link Checkout}. {@code app}
    * names the merchant's Alipay app to take it with; null for the default app. A jsapi payment
    * names its signed-in buyer by {@code buyerId} or {@code buyerOpenId}, a mini-program by {@code
-   * opAppId}.
+   * opAppId}. {@code channel}: alipay (when null) or wechatpay, whose products are native, jsapi
+   * (with the buyer's {@code openid}), h5 and app.
    */
   public record NewPayment(
       BigDecimal totalAmount,
@@ -133,7 +186,35 @@ public final class Models {
       String app,
       String buyerId,
       String buyerOpenId,
-      String opAppId) {
+      String opAppId,
+      String channel,
+      String openid) {
+
+    public NewPayment(
+        BigDecimal totalAmount,
+        String subject,
+        String body,
+        String product,
+        String outTradeNo,
+        String authCode,
+        String app,
+        String buyerId,
+        String buyerOpenId,
+        String opAppId) {
+      this(
+          totalAmount,
+          subject,
+          body,
+          product,
+          outTradeNo,
+          authCode,
+          app,
+          buyerId,
+          buyerOpenId,
+          opAppId,
+          null,
+          null);
+    }
 
     public NewPayment(
         BigDecimal totalAmount,
@@ -171,6 +252,30 @@ public final class Models {
       return of(amount, subject).withProduct("any");
     }
 
+    /**
+     * A WeChat Pay payment of that product (native, h5, app; jsapi through {@link #wechatJsapi}).
+     */
+    public static NewPayment wechat(String amount, String subject, String product) {
+      return of(amount, subject).withProduct(product).withChannel("wechatpay");
+    }
+
+    /** A WeChat Pay JSAPI payment for the buyer of that openid (for the configured appid). */
+    public static NewPayment wechatJsapi(String amount, String subject, String openid) {
+      return new NewPayment(
+          new BigDecimal(amount),
+          subject,
+          null,
+          "jsapi",
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          "wechatpay",
+          openid);
+    }
+
     /** The same payment, as another product. */
     public NewPayment withProduct(String name) {
       return new NewPayment(
@@ -183,7 +288,9 @@ public final class Models {
           app,
           buyerId,
           buyerOpenId,
-          opAppId);
+          opAppId,
+          channel,
+          openid);
     }
 
     /** The same payment, taken with the merchant's app of that name. */
@@ -198,7 +305,26 @@ public final class Models {
           name,
           buyerId,
           buyerOpenId,
-          opAppId);
+          opAppId,
+          channel,
+          openid);
+    }
+
+    /** The same payment, taken through that channel (alipay, wechatpay). */
+    public NewPayment withChannel(String id) {
+      return new NewPayment(
+          totalAmount,
+          subject,
+          body,
+          product,
+          outTradeNo,
+          authCode,
+          app,
+          buyerId,
+          buyerOpenId,
+          opAppId,
+          id,
+          openid);
     }
 
     /**
@@ -213,8 +339,8 @@ public final class Models {
   }
 
   /**
-   * A refund. {@code status}: PENDING, SUCCEEDED, FAILED; {@code origin}: PAYGATE, or CHANNEL for
-   * one made in Alipay's console.
+   * A refund. {@code status}: PENDING, SUCCEEDED, FAILED; {@code origin}: PAYGATE, or ALIPAY /
+   * WECHATPAY for one made in that channel's merchant console; {@code channel}: its payment's.
    */
   public record Refund(
       String outTradeNo,
@@ -226,7 +352,8 @@ public final class Models {
       String failureMessage,
       String origin,
       Instant createdAt,
-      Instant refundedAt) {}
+      Instant refundedAt,
+      String channel) {}
 
   /** {@code POST /api/v1/payments/{no}/refunds}; reason and number may be null. */
   public record NewRefund(BigDecimal refundAmount, String refundReason, String outRequestNo) {

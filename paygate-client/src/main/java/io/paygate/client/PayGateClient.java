@@ -96,8 +96,19 @@ public final class PayGateClient {
    */
   public Page<Payment> payments(
       String status, Instant createdFrom, Instant createdTo, int limit, String startingAfter) {
+    return payments(null, status, createdFrom, createdTo, limit, startingAfter);
+  }
+
+  /** A page of one channel's payments (alipay, wechatpay; null for every channel's). */
+  public Page<Payment> payments(
+      String channel,
+      String status,
+      Instant createdFrom,
+      Instant createdTo,
+      int limit,
+      String startingAfter) {
     return get(
-        "/api/v1/payments" + listing(status, createdFrom, createdTo, limit, startingAfter),
+        "/api/v1/payments" + listing(channel, status, createdFrom, createdTo, limit, startingAfter),
         page(Payment.class));
   }
 
@@ -147,8 +158,19 @@ public final class PayGateClient {
   /** Every payment's refunds, newest first; the cursor is "out_trade_no/out_request_no". */
   public Page<Refund> allRefunds(
       String status, Instant createdFrom, Instant createdTo, int limit, String startingAfter) {
+    return allRefunds(null, status, createdFrom, createdTo, limit, startingAfter);
+  }
+
+  /** Every refund of one channel's payments (null for every channel's), newest first. */
+  public Page<Refund> allRefunds(
+      String channel,
+      String status,
+      Instant createdFrom,
+      Instant createdTo,
+      int limit,
+      String startingAfter) {
     return get(
-        "/api/v1/refunds" + listing(status, createdFrom, createdTo, limit, startingAfter),
+        "/api/v1/refunds" + listing(channel, status, createdFrom, createdTo, limit, startingAfter),
         page(Refund.class));
   }
 
@@ -356,8 +378,14 @@ public final class PayGateClient {
 
   /** The listing routes' shared query. */
   private static String listing(
-      String status, Instant createdFrom, Instant createdTo, int limit, String startingAfter) {
+      String channel,
+      String status,
+      Instant createdFrom,
+      Instant createdTo,
+      int limit,
+      String startingAfter) {
     return parameters(
+        "channel", channel,
         "status", status,
         "created_from", createdFrom,
         "created_to", createdTo,

@@ -43,7 +43,7 @@ final class BillComparison {
     this.refunds = refunds;
   }
 
-  Result compare(String app, ChannelBill bill) {
+  Result compare(String channel, String app, ChannelBill bill) {
     Map<String, BillEntry> billPayments = new LinkedHashMap<>();
     Map<RefundKey, BillEntry> billRefunds = new LinkedHashMap<>();
     for (BillEntry entry : bill.entries()) {
@@ -55,13 +55,13 @@ final class BillComparison {
     }
     List<Finding> findings = new ArrayList<>();
     Map<String, BookedPayment> paidHere = new LinkedHashMap<>();
-    for (BookedPayment payment : books.paidBetween(app, bill.from(), bill.to())) {
+    for (BookedPayment payment : books.paidBetween(channel, app, bill.from(), bill.to())) {
       paidHere.put(payment.outTradeNo(), payment);
     }
     for (BillEntry entry : billPayments.values()) {
       BookedPayment ours = paidHere.get(entry.outTradeNo());
       if (ours == null) {
-        ours = ours(app, entry).map(BookedPayment::of).orElse(null);
+        ours = ours(channel, app, entry).map(BookedPayment::of).orElse(null);
       } else if (!sameTrade(ours.tradeNo(), entry)) {
         ours = null;
       }
@@ -98,7 +98,7 @@ final class BillComparison {
     }
 
     Map<RefundKey, BookedRefund> refundedHere = new LinkedHashMap<>();
-    for (BookedRefund refund : books.refundedBetween(app, bill.from(), bill.to())) {
+    for (BookedRefund refund : books.refundedBetween(channel, app, bill.from(), bill.to())) {
       refundedHere.put(new RefundKey(refund.outTradeNo(), refund.outRequestNo()), refund);
     }
     for (Map.Entry<RefundKey, BillEntry> line : billRefunds.entrySet()) {
@@ -106,7 +106,9 @@ final class BillComparison {
       BookedRefund ours = refundedHere.get(line.getKey());
       if (ours != null && !sameTrade(ours.tradeNo(), entry)) {
         ours = null;
-      } else if (ours == null && entry.outRequestNo() != null && ours(app, entry).isPresent()) {
+      } else if (ours == null
+          && entry.outRequestNo() != null
+          && ours(channel, app, entry).isPresent()) {
         ours =
             refunds
                 .find(entry.outTradeNo(), entry.outRequestNo())
@@ -149,11 +151,18 @@ final class BillComparison {
     return new Result(findings, billPayments.size(), paidHere.size());
   }
 
-  /** Our payment a bill line of this app is about: of the app, with the line's trade_no. */
-  Optional<Payment> ours(String app, BillEntry entry) {
+  /**
+   * Our payment a bill line of this channel's app is about: of the channel and app, with the line's
+   * trade_no.
+   */
+  Optional<Payment> ours(String channel, String app, BillEntry entry) {
     return payments
         .find(entry.outTradeNo())
-        .filter(p -> p.app().equals(app) && sameTrade(p.tradeNo(), entry));
+        .filter(
+            p ->
+                p.channel().equals(channel)
+                    && p.app().equals(app)
+                    && sameTrade(p.tradeNo(), entry));
   }
 
   /** Whether a trade_no of ours is the line's; one not known yet on either side does not differ. */

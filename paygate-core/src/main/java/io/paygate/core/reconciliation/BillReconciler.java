@@ -145,13 +145,16 @@ public final class BillReconciler {
           "the bill of " + billDate + " could not be had from the channel: " + reason);
     }
     ChannelBill bill = ready.bill();
-    BillComparison.Result first = comparison.compare(of, bill);
+    BillComparison.Result first = comparison.compare(channel.id(), of, bill);
     BillComparison.Result last =
-        mend(channel.id(), of, first.findings()) ? comparison.compare(of, bill) : first;
+        mend(channel.id(), of, first.findings())
+            ? comparison.compare(channel.id(), of, bill)
+            : first;
     List<Difference> differences = outcome(first, last);
     boolean matched = differences.stream().allMatch(Difference::mended);
     Reconciliation result =
         new Reconciliation(
+            channel.id(),
             of,
             billDate,
             matched ? Reconciliation.Status.MATCHED : Reconciliation.Status.MISMATCHED,
@@ -176,9 +179,10 @@ public final class BillReconciler {
 
   /** The latest run kept for the app's bill of the day at the named channel. */
   public Reconciliation latest(String channelId, String app, LocalDate billDate) {
-    String of = PaymentRules.chooseApp(channels.of(channelId).apps(), app, null);
+    PaymentChannel channel = channels.of(channelId);
+    String of = PaymentRules.chooseApp(channel.apps(), app, null);
     return reconciliations
-        .findLatest(of, billDate)
+        .findLatest(channel.id(), of, billDate)
         .orElseThrow(
             () ->
                 new PayGateException(
@@ -249,7 +253,7 @@ public final class BillReconciler {
     String outTradeNo = entry.outTradeNo();
     String outRequestNo = entry.outRequestNo();
     // Only a line of our payment (this app's, this trade_no) is booked on it.
-    Payment payment = comparison.ours(app, entry).orElse(null);
+    Payment payment = comparison.ours(channel, app, entry).orElse(null);
     if (payment == null
         || !payment.isPaid()
         || !payment.channel().equals(channel)

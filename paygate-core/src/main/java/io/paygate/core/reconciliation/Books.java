@@ -49,9 +49,14 @@ public interface Books {
     }
   }
 
-  /** The app's payments we hold as paid (refunded ones too) with paid_at in [from, to). */
-  List<BookedPayment> paidBetween(String app, Instant from, Instant to);
+  /**
+   * The channel's app's payments we hold as paid (refunded ones too) with paid_at in [from, to).
+   * Two channels may each have an app of the same name: a bill is one channel's.
+   */
+  List<BookedPayment> paidBetween(String channel, String app, Instant from, Instant to);
 
-  /** Refunds of the app's payments we hold as SUCCEEDED with refunded_at in [from, to). */
-  List<BookedRefund> refundedBetween(String app, Instant from, Instant to);
+  /**
+   * Refunds of the channel's app's payments we hold as SUCCEEDED with refunded_at in [from, to).
+   */
+  List<BookedRefund> refundedBetween(String channel, String app, Instant from, Instant to);
 }

@@ -7,6 +7,7 @@ import java.util.List;
 /**
  * One run of reconciling a day's bill with our books. Every run is kept.
  *
+ * @param channel the payment channel whose bill it is ({@code alipay}, {@code wechatpay})
  * @param app the merchant's app whose bill it is
  * @param billDate the bill's day (Beijing time)
  * @param status MATCHED when every difference found was mended in the run (or none was found)
@@ -15,6 +16,7 @@ import java.util.List;
  * @param differences all found, the mended ones too, in the order found
  */
 public record Reconciliation(
+    String channel,
     String app,
     LocalDate billDate,
     Status status,

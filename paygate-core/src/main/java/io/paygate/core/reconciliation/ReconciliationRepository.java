@@ -8,6 +8,6 @@ public interface ReconciliationRepository {
 
   void save(Reconciliation reconciliation);
 
-  /** The most recent run for the app's bill of the day, or empty when none was made. */
-  Optional<Reconciliation> findLatest(String app, LocalDate billDate);
+  /** The most recent run for the channel's app's bill of the day, or empty when none was made. */
+  Optional<Reconciliation> findLatest(String channel, String app, LocalDate billDate);
 }

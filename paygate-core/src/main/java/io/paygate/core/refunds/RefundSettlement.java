@@ -134,17 +134,16 @@ public final class RefundSettlement {
 
   private Optional<Refund> settle(Payment payment, Refund refund, RefundChange change) {
     Optional<Refund> settled = refunds.settle(refund, change);
-    settled.ifPresent(
-        after -> events.announce(change.transition().announces(after, payment.app())));
+    settled.ifPresent(after -> events.announce(change.transition().announces(after, payment)));
     return settled;
   }
 
   /** Books a new refund and announces it (and its success, when it was made already). */
   public void book(Payment payment, Refund refund) {
     refunds.insert(refund);
-    events.announce(new RefundEvent.Requested(refund, payment.app()));
+    events.announce(new RefundEvent.Requested(refund, payment.app(), payment.channel()));
     if (refund.status() == RefundStatus.SUCCEEDED) {
-      events.announce(RefundTransition.CONFIRM.announces(refund, payment.app()));
+      events.announce(RefundTransition.CONFIRM.announces(refund, payment));
     }
   }
 

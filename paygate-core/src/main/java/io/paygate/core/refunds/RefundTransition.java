@@ -4,6 +4,7 @@ import static io.paygate.core.refunds.RefundStatus.FAILED;
 import static io.paygate.core.refunds.RefundStatus.PENDING;
 import static io.paygate.core.refunds.RefundStatus.SUCCEEDED;
 
+import io.paygate.core.payments.Payment;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -38,8 +39,8 @@ public enum RefundTransition {
   }
 
   /** The fact this transition announces, about the refund as it changed it. */
-  public RefundEvent announces(Refund after, String app) {
-    return new RefundEvent.Settled(after, app, this);
+  public RefundEvent announces(Refund after, Payment payment) {
+    return new RefundEvent.Settled(after, payment.app(), payment.channel(), this);
   }
 
   public boolean canStartFrom(RefundStatus status) {

@@ -101,20 +101,28 @@ class BillReconcilerTest {
     Books books =
         new Books() {
           @Override
-          public List<Books.BookedPayment> paidBetween(String app, Instant from, Instant to) {
+          public List<Books.BookedPayment> paidBetween(
+              String channel, String app, Instant from, Instant to) {
             return payments.all().stream()
-                .filter(p -> p.app().equals(app) && p.isPaid() && within(p.paidAt(), from, to))
+                .filter(
+                    p ->
+                        p.channel().equals(channel)
+                            && p.app().equals(app)
+                            && p.isPaid()
+                            && within(p.paidAt(), from, to))
                 .map(Books.BookedPayment::of)
                 .toList();
           }
 
           @Override
-          public List<Books.BookedRefund> refundedBetween(String app, Instant from, Instant to) {
+          public List<Books.BookedRefund> refundedBetween(
+              String channel, String app, Instant from, Instant to) {
             return refunds.all().stream()
                 .filter(
                     r ->
                         r.status() == RefundStatus.SUCCEEDED
                             && within(r.refundedAt(), from, to)
+                            && payments.get(r.outTradeNo()).channel().equals(channel)
                             && payments.get(r.outTradeNo()).app().equals(app))
                 .map(r -> Books.BookedRefund.of(r, payments.get(r.outTradeNo()).tradeNo()))
                 .toList();
@@ -128,9 +136,14 @@ class BillReconcilerTest {
           }
 
           @Override
-          public Optional<Reconciliation> findLatest(String app, LocalDate billDate) {
+          public Optional<Reconciliation> findLatest(
+              String channel, String app, LocalDate billDate) {
             return saved.stream()
-                .filter(r -> r.app().equals(app) && r.billDate().equals(billDate))
+                .filter(
+                    r ->
+                        r.channel().equals(channel)
+                            && r.app().equals(app)
+                            && r.billDate().equals(billDate))
                 .max(Comparator.comparingInt(saved::indexOf));
           }
         };

@@ -48,8 +48,8 @@ class ApiDocumentation {
           "422",
           "REFUND_EXCEEDS_AVAILABLE, CHANNEL_REJECTED or IDEMPOTENCY_KEY_REUSED",
           "503",
-          "CHANNEL_UNAVAILABLE: Alipay did not answer a call that moves no money (a QR code, a"
-              + " bill); nothing was changed. Where money may have moved, the answer is a 202");
+          "CHANNEL_UNAVAILABLE: the channel (Alipay, WeChat Pay) did not answer a call that moves"
+              + " no money (a QR code, a bill); nothing was changed. Where money may have moved, the answer is a 202");
 
   @Bean
   OpenAPI payGateApi() {
@@ -59,8 +59,10 @@ class ApiDocumentation {
                 .title("PayGate merchant API")
                 .version("v1")
                 .description(
-                    "Alipay payments for a shop's systems. JSON, snake_case, amounts as decimal"
-                        + " strings in yuan. Refusals are RFC 9457 problem details with a stable"
+                    "Alipay and WeChat Pay payments for a shop's systems: `channel` (alipay,"
+                        + " the default, or wechatpay) on create, on every payment, refund and"
+                        + " event, as a listing filter and per reconciliation. JSON, snake_case,"
+                        + " amounts as decimal strings in yuan. Refusals are RFC 9457 problem details with a stable"
                         + " `code`. Webhooks are signed `PayGate-Signature: t=…,v1=…`, see the"
                         + " README."))
         .components(

@@ -1,5 +1,6 @@
 package io.paygate.server.api;
 
+import io.paygate.core.channel.Channels;
 import io.paygate.core.errors.PayGateException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -48,5 +49,19 @@ public final class ListParameters {
       throw PayGateException.invalid(
           field, field + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
     }
+  }
+
+  /**
+   * A configured payment channel's id ({@code alipay}, {@code wechatpay}), or null when absent;
+   * another is a 400 naming the field {@code channel}.
+   */
+  public static String channel(Channels channels, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (!channels.has(value.trim())) {
+      throw PayGateException.invalid("channel", "channel must be one of " + channels.ids());
+    }
+    return value.trim();
   }
 }

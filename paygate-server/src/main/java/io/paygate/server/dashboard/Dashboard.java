@@ -10,8 +10,18 @@ import java.util.List;
  * days, what was refunded, and how many payments wait for a person.
  *
  * @param days the paid volume of each of the last 30 days, oldest first, today last
+ * @param channels the same figures for each payment channel, only where more than one is configured
+ *     (empty otherwise: a shop with one channel sees nothing new)
  */
-public record Dashboard(Period today, Period last30Days, long needsAttention, List<Day> days) {
+public record Dashboard(
+    Period today,
+    Period last30Days,
+    long needsAttention,
+    List<Day> days,
+    List<ChannelFigures> channels) {
+
+  /** One channel's share of the figures. */
+  public record ChannelFigures(String channel, Period today, Period last30Days) {}
 
   /**
    * One stretch of time, in the pages' zone.

@@ -3,6 +3,7 @@ package io.paygate.server.dashboard;
 import static io.paygate.server.database.Times.column;
 import static io.paygate.server.database.Times.read;
 
+import io.paygate.core.channel.Channels;
 import io.paygate.server.pages.PagesProperties;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,11 +25,13 @@ public class DashboardQueries {
   static final int DAYS = 30;
 
   private final JdbcClient jdbc;
+  private final Channels channels;
   private final Clock clock;
   private final ZoneId zone;
 
-  public DashboardQueries(JdbcClient jdbc, Clock clock, PagesProperties pages) {
+  public DashboardQueries(JdbcClient jdbc, Channels channels, Clock clock, PagesProperties pages) {
     this.jdbc = jdbc;
+    this.channels = channels;
     this.clock = clock;
     this.zone = pages.zone();
   }
@@ -44,7 +48,71 @@ public class DashboardQueries {
         period(start(today), tomorrow),
         period(firstDay, tomorrow),
         attention,
-        days(today.minusDays(DAYS - 1), today));
+        days(today.minusDays(DAYS - 1), today),
+        channels.ids().size() > 1 ? byChannel(start(today), firstDay, tomorrow) : List.of());
+  }
+
+  /** Each configured channel's figures, in the channels' order; grouped by the database. */
+  private List<Dashboard.ChannelFigures> byChannel(Instant today, Instant firstDay, Instant end) {
+    Map<String, Dashboard.Period> ofToday = periodByChannel(today, end);
+    Map<String, Dashboard.Period> ofMonth = periodByChannel(firstDay, end);
+    Dashboard.Period none =
+        new Dashboard.Period(BigDecimal.ZERO.setScale(2), 0, 0, 0, BigDecimal.ZERO.setScale(2), 0);
+    List<Dashboard.ChannelFigures> figures = new ArrayList<>();
+    for (String channel : channels.ids()) {
+      figures.add(
+          new Dashboard.ChannelFigures(
+              channel, ofToday.getOrDefault(channel, none), ofMonth.getOrDefault(channel, none)));
+    }
+    return List.copyOf(figures);
+  }
+
+  private Map<String, Dashboard.Period> periodByChannel(Instant from, Instant to) {
+    Map<String, Sum> paid =
+        sums(
+            "SELECT channel, COALESCE(SUM(total_amount), 0), COUNT(*) FROM payments"
+                + " WHERE paid_at >= ? AND paid_at < ? GROUP BY channel",
+            from,
+            to);
+    Map<String, long[]> created = new LinkedHashMap<>();
+    jdbc.sql(
+            "SELECT channel, COUNT(*), COUNT(paid_at) FROM payments"
+                + " WHERE created_at >= ? AND created_at < ? GROUP BY channel")
+        .params(column(from), column(to))
+        .query(
+            (RowCallbackHandler)
+                row -> created.put(row.getString(1), new long[] {row.getLong(2), row.getLong(3)}));
+    Map<String, Sum> refunded =
+        sums(
+            "SELECT p.channel, COALESCE(SUM(r.refund_amount), 0), COUNT(*) FROM refunds r"
+                + " JOIN payments p ON p.out_trade_no = r.out_trade_no"
+                + " WHERE r.status = 'SUCCEEDED' AND r.refunded_at >= ? AND r.refunded_at < ?"
+                + " GROUP BY p.channel",
+            from,
+            to);
+    Sum nothing = new Sum(BigDecimal.ZERO.setScale(2), 0);
+    Map<String, Dashboard.Period> periods = new LinkedHashMap<>();
+    for (String channel : channels.ids()) {
+      Sum p = paid.getOrDefault(channel, nothing);
+      long[] c = created.getOrDefault(channel, new long[2]);
+      Sum r = refunded.getOrDefault(channel, nothing);
+      periods.put(
+          channel, new Dashboard.Period(p.amount(), p.count(), c[0], c[1], r.amount(), r.count()));
+    }
+    return periods;
+  }
+
+  private Map<String, Sum> sums(String sql, Instant from, Instant to) {
+    Map<String, Sum> sums = new LinkedHashMap<>();
+    jdbc.sql(sql)
+        .params(column(from), column(to))
+        .query(
+            (RowCallbackHandler)
+                row ->
+                    sums.put(
+                        row.getString(1),
+                        new Sum(row.getBigDecimal(2).setScale(2), row.getLong(3))));
+    return sums;
   }
 
   private record Sum(BigDecimal amount, long count) {}

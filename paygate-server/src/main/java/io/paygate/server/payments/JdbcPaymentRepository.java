@@ -273,6 +273,7 @@ public class JdbcPaymentRepository implements PaymentRepository {
       where.and("attention IS NOT NULL");
     }
     where.equal("total_amount", search.amount());
+    where.equal("channel", Where.present(search.channel()) ? search.channel().trim() : null);
     return page(
         where,
         search.status(),
@@ -284,17 +285,24 @@ public class JdbcPaymentRepository implements PaymentRepository {
 
   /**
    * The API's listing: newest first, created in [from, to), after the cursor payment; reads up to
-   * {@code limit} rows.
+   * {@code limit} rows. Of these apps' payments only (every app's when empty), of the channel's
+   * only when one is named.
    */
-  /** The API's listing, of these apps' payments only (every app's when empty). */
   public List<Payment> list(
       java.util.Set<String> apps,
+      String channel,
       PaymentStatus status,
       Instant from,
       Instant to,
       String startingAfter,
       int limit) {
-    return page(new Where().in("app", apps), status, from, to, startingAfter, limit);
+    return page(
+        new Where().in("app", apps).equal("channel", channel),
+        status,
+        from,
+        to,
+        startingAfter,
+        limit);
   }
 
   private List<Payment> page(

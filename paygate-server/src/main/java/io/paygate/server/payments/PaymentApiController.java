@@ -146,8 +146,10 @@ public class PaymentApiController {
       @RequestParam(required = false) Integer limit,
       @RequestParam(name = "starting_after", required = false) String startingAfter,
       @RequestParam(required = false) String app,
+      @RequestParam(required = false) String channel,
       HttpServletRequest http) {
     int size = ListParameters.limit(limit);
+    String of = ListParameters.channel(payments.channels(), channel);
     if (startingAfter != null && !startingAfter.isBlank()) {
       AppAccess.visible(http, payments.get(startingAfter));
     }
@@ -155,6 +157,7 @@ public class PaymentApiController {
         repository
             .list(
                 AppAccess.listed(http, app),
+                of,
                 ListParameters.oneOf("status", status, PaymentStatus.class),
                 ListParameters.time("created_from", createdFrom),
                 ListParameters.time("created_to", createdTo),

@@ -14,6 +14,7 @@ import java.time.LocalDate;
  * @param attention only the payments that need a person (when true; absent from a query is null)
  * @param from the first day (in the pages' zone) of the creation range
  * @param to the last day of the creation range
+ * @param channel the payment channel's id ({@code alipay}, {@code wechatpay}), or empty for any
  */
 public record PaymentSearch(
     String number,
@@ -23,6 +24,7 @@ public record PaymentSearch(
     BigDecimal amount,
     LocalDate from,
     LocalDate to,
+    String channel,
     String after) {
 
   public static final int PAGE_SIZE = 20;

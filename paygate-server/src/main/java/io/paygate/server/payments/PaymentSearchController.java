@@ -1,11 +1,14 @@
 package io.paygate.server.payments;
 
+import io.paygate.core.channel.Channels;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.payments.Payment;
+import io.paygate.server.api.ListParameters;
 import io.paygate.server.pages.PageController;
 import io.paygate.server.pages.PagesProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Set;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -18,10 +21,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 public class PaymentSearchController {
 
   private final JdbcPaymentRepository repository;
+  private final Channels channels;
   private final PagesProperties pages;
 
-  public PaymentSearchController(JdbcPaymentRepository repository, PagesProperties pages) {
+  public PaymentSearchController(
+      JdbcPaymentRepository repository, Channels channels, PagesProperties pages) {
     this.repository = repository;
+    this.channels = channels;
     this.pages = pages;
   }
 
@@ -38,6 +44,9 @@ public class PaymentSearchController {
           error.getField(),
           "不是有效的值 Not a valid " + error.getField() + ": " + error.getRejectedValue());
     }
+    ListParameters.channel(channels, search.channel());
+    // The channel column and choice only where there is a choice: one channel's shop sees none.
+    model.addAttribute("channels", channels.ids().size() > 1 ? channels.ids() : Set.of());
     List<Payment> found = repository.search(search, pages.zone(), PaymentSearch.PAGE_SIZE + 1);
     boolean more = found.size() > PaymentSearch.PAGE_SIZE;
     List<Payment> page = more ? found.subList(0, PaymentSearch.PAGE_SIZE) : found;

@@ -22,11 +22,12 @@ public class JdbcBooks implements Books {
   }
 
   @Override
-  public List<BookedPayment> paidBetween(String app, Instant from, Instant to) {
+  public List<BookedPayment> paidBetween(String channel, String app, Instant from, Instant to) {
     return jdbc.sql(
             "SELECT out_trade_no, trade_no, status, total_amount FROM payments"
-                + " WHERE app = :app AND status IN (:paid) AND paid_at >= :from AND paid_at < :to"
+                + " WHERE channel = :channel AND app = :app AND status IN (:paid) AND paid_at >= :from AND paid_at < :to"
                 + " ORDER BY paid_at, out_trade_no")
+        .param("channel", channel)
         .param("app", app)
         .param("paid", PaymentStatus.PAID_STATUSES.stream().map(Enum::name).toList())
         .param("from", column(from))
@@ -42,12 +43,13 @@ public class JdbcBooks implements Books {
   }
 
   @Override
-  public List<BookedRefund> refundedBetween(String app, Instant from, Instant to) {
+  public List<BookedRefund> refundedBetween(String channel, String app, Instant from, Instant to) {
     return jdbc.sql(
             "SELECT r.out_trade_no, r.out_request_no, p.trade_no, r.refund_amount"
                 + " FROM refunds r JOIN payments p ON p.out_trade_no = r.out_trade_no"
-                + " WHERE p.app = :app AND r.status = :succeeded AND r.refunded_at >= :from AND r.refunded_at < :to"
+                + " WHERE p.channel = :channel AND p.app = :app AND r.status = :succeeded AND r.refunded_at >= :from AND r.refunded_at < :to"
                 + " ORDER BY r.refunded_at, r.out_trade_no, r.out_request_no")
+        .param("channel", channel)
         .param("app", app)
         .param("succeeded", RefundStatus.SUCCEEDED.name())
         .param("from", column(from))

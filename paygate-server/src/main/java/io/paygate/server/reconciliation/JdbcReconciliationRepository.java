@@ -36,9 +36,10 @@ public class JdbcReconciliationRepository implements ReconciliationRepository {
   public void save(Reconciliation run) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
-            "INSERT INTO reconciliations (app, bill_date, status, trades_in_bill, trades_here,"
-                + " created_at) VALUES (?,?,?,?,?,?)")
+            "INSERT INTO reconciliations (channel, app, bill_date, status, trades_in_bill,"
+                + " trades_here, created_at) VALUES (?,?,?,?,?,?,?)")
         .params(
+            run.channel(),
             run.app(),
             run.billDate(),
             run.status().name(),
@@ -96,18 +97,19 @@ public class JdbcReconciliationRepository implements ReconciliationRepository {
   }
 
   @Override
-  public Optional<Reconciliation> findLatest(String app, LocalDate billDate) {
+  public Optional<Reconciliation> findLatest(String channel, String app, LocalDate billDate) {
     record Run(long id, Reconciliation reconciliation) {}
     return jdbc.sql(
-            "SELECT id, app, bill_date, status, trades_in_bill, trades_here, created_at"
-                + " FROM reconciliations WHERE app = ? AND bill_date = ?"
+            "SELECT id, channel, app, bill_date, status, trades_in_bill, trades_here, created_at"
+                + " FROM reconciliations WHERE channel = ? AND app = ? AND bill_date = ?"
                 + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")
-        .params(app, billDate)
+        .params(channel, app, billDate)
         .query(
             (row, i) ->
                 new Run(
                     row.getLong("id"),
                     new Reconciliation(
+                        row.getString("channel"),
                         row.getString("app"),
                         row.getObject("bill_date", LocalDate.class),
                         Reconciliation.Status.valueOf(row.getString("status")),
@@ -137,6 +139,7 @@ public class JdbcReconciliationRepository implements ReconciliationRepository {
                         row.getBoolean("mended")))
             .list();
     return new Reconciliation(
+        run.channel(),
         run.app(),
         run.billDate(),
         run.status(),

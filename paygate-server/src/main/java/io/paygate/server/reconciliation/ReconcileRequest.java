@@ -4,8 +4,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * {@code POST /api/v1/reconciliations}: the day, as text so a wrong one is a named 400, and the app
- * whose bill it is (the default app when absent).
+ * {@code POST /api/v1/reconciliations}: the day, as text so a wrong one is a named 400, the channel
+ * whose bill it is (the default channel when absent) and its app (the default app when absent).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ReconcileRequest(String billDate, String app) {}
+public record ReconcileRequest(String billDate, String channel, String app) {}

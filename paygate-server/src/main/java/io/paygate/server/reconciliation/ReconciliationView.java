@@ -10,6 +10,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 /** A reconciliation run as the API shows it. Every key is always present, null or not. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ReconciliationView(
+    String channel,
     String app,
     String billDate,
     String status,
@@ -42,6 +43,7 @@ public record ReconciliationView(
 
   public static ReconciliationView of(Reconciliation r) {
     return new ReconciliationView(
+        r.channel(),
         r.app(),
         r.billDate().toString(),
         r.status().name(),

@@ -124,8 +124,9 @@ public class JdbcRefundRepository implements RefundRepository {
    * The API's listing: newest first, created in [from, to), after the cursor refund; reads up to
    * {@code limit} rows, by (created_at, out_trade_no, out_request_no) with no OFFSET.
    */
-  public List<Refund> list(
+  public List<Listed> list(
       java.util.Set<String> apps,
+      String channel,
       RefundStatus status,
       Instant from,
       Instant to,
@@ -139,6 +140,9 @@ public class JdbcRefundRepository implements RefundRepository {
               + Where.marks(apps.size())
               + "))",
           apps.toArray());
+    }
+    if (channel != null) {
+      where.and("out_trade_no IN (SELECT out_trade_no FROM payments WHERE channel = ?)", channel);
     }
     if (afterOutTradeNo != null) {
       String at = "(SELECT created_at FROM refunds WHERE out_trade_no = ? AND out_request_no = ?)";
@@ -156,18 +160,23 @@ public class JdbcRefundRepository implements RefundRepository {
           afterOutTradeNo,
           afterOutRequestNo);
     }
+    // The payment's channel comes in the same statement: a listing costs one read.
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
-                + " FROM refunds"
+                + ", (SELECT p.channel FROM payments p WHERE p.out_trade_no = refunds.out_trade_no)"
+                + " AS payment_channel FROM refunds"
                 + where.sql()
                 + " ORDER BY created_at DESC, out_trade_no DESC, out_request_no DESC FETCH FIRST "
                 + limit
                 + " ROWS ONLY")
         .params(where.params())
-        .query(JdbcRefundRepository::map)
+        .query((row, i) -> new Listed(map(row, i), row.getString("payment_channel")))
         .list();
   }
+
+  /** A refund as a listing reads it, with its payment's channel. */
+  public record Listed(Refund refund, String channel) {}
 
   private static Refund map(ResultSet row, int index) throws SQLException {
     return new Refund(

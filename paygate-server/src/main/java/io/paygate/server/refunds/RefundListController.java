@@ -41,8 +41,10 @@ public class RefundListController {
       @RequestParam(required = false) Integer limit,
       @RequestParam(name = "starting_after", required = false) String startingAfter,
       @RequestParam(required = false) String app,
+      @RequestParam(required = false) String channel,
       HttpServletRequest request) {
     int size = ListParameters.limit(limit);
+    String of = ListParameters.channel(payments.channels(), channel);
     String afterPayment = null;
     String afterRefund = null;
     if (startingAfter != null && !startingAfter.isBlank()) {
@@ -61,6 +63,7 @@ public class RefundListController {
         repository
             .list(
                 AppAccess.listed(request, app),
+                of,
                 ListParameters.oneOf("status", status, RefundStatus.class),
                 ListParameters.time("created_from", createdFrom),
                 ListParameters.time("created_to", createdTo),
@@ -68,7 +71,7 @@ public class RefundListController {
                 afterRefund,
                 size + 1)
             .stream()
-            .map(RefundView::of)
+            .map(listed -> RefundView.of(listed.refund(), listed.channel()))
             .toList();
     return ListPage.of(rows, size);
   }

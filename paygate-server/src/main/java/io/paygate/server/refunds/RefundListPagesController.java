@@ -32,14 +32,19 @@ public class RefundListPagesController {
     boolean cursor = afterPayment != null && afterRefund != null;
     ListPage<Refund> page =
         ListPage.of(
-            repository.list(
-                java.util.Set.of(),
-                wanted,
-                null,
-                null,
-                cursor ? afterPayment : null,
-                cursor ? afterRefund : null,
-                PAGE + 1),
+            repository
+                .list(
+                    java.util.Set.of(),
+                    null,
+                    wanted,
+                    null,
+                    null,
+                    cursor ? afterPayment : null,
+                    cursor ? afterRefund : null,
+                    PAGE + 1)
+                .stream()
+                .map(JdbcRefundRepository.Listed::refund)
+                .toList(),
             PAGE);
     model.addAttribute("refunds", page.data());
     model.addAttribute("status", wanted);

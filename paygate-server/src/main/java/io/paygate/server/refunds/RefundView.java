@@ -10,7 +10,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 /**
  * A refund as the API shows it. {@code origin} is PAYGATE, or ALIPAY for a refund made outside
  * PayGate (in Alipay's merchant console) that PayGate learnt of and booked; WECHATPAY for one made
- * in WeChat Pay's. {@code channel} is its payment's, where the answer is about one payment.
+ * in WeChat Pay's. {@code channel} is its payment's, on every route, listing and event.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,11 +26,6 @@ public record RefundView(
     Instant createdAt,
     Instant refundedAt,
     String channel) {
-
-  /** A refund whose payment's channel is not at hand (a listing, an event): none shown. */
-  public static RefundView of(Refund r) {
-    return of(r, null);
-  }
 
   /** A refund of a payment taken through {@code channel}. */
   public static RefundView of(Refund r, String channel) {

@@ -136,7 +136,7 @@ public class EventOutbox {
                   refund.outTradeNo(),
                   refund.outRequestNo(),
                   settled.app(),
-                  () -> RefundView.of(current.refunds().get(key))));
+                  () -> RefundView.of(current.refunds().get(key), settled.channel())));
     }
   }
 

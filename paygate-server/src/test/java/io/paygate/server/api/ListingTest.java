@@ -139,4 +139,96 @@ class ListingTest extends SharedServerTest {
                 .get("data"))
         .hasSize(3);
   }
+
+  /** A Native payment through WeChat Pay, paid by the offline WeChat Pay's payer and synced. */
+  private String paidWechatPayment(String amount) {
+    Reply created =
+        api(
+            "POST",
+            "/api/v1/payments",
+            Map.of(
+                "channel", "wechatpay",
+                "product", "native",
+                "total_amount", amount,
+                "subject", "测试商品 Test item"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String outTradeNo = created.json().get("out_trade_no").asString();
+    String mchid = get("/sandbox/wechatpay/api/merchants").json().get(0).get("mchid").asString();
+    Reply paid =
+        postJson(
+            "/sandbox/wechatpay/api/payer/pay", Map.of("mchid", mchid, "out_trade_no", outTradeNo));
+    assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+    assertThat(
+            api("GET", "/api/v1/payments/" + outTradeNo + "?sync=true", null)
+                .json()
+                .get("status")
+                .asString())
+        .isEqualTo("PAID");
+    return outTradeNo;
+  }
+
+  private static List<String> field(List<JsonNode> items, String name) {
+    return items.stream().map(item -> item.get(name).asString()).toList();
+  }
+
+  @Test
+  void listingsFilterByChannelAndEveryRefundAndEventNamesItsChannel() {
+    String alipay = paidPayment("4.00");
+    Instant from = Instant.parse(payment(alipay).get("created_at").asString());
+    String wechat = paidWechatPayment("6.00");
+    Reply alipayRefund =
+        api("POST", "/api/v1/payments/" + alipay + "/refunds", Map.of("refund_amount", "1.00"));
+    assertThat(alipayRefund.status()).as(alipayRefund.body()).isEqualTo(201);
+    Reply wechatRefund =
+        api(
+            "POST",
+            "/api/v1/payments/" + wechat + "/refunds",
+            Map.of("refund_amount", "2.00", "out_request_no", "WXLIST" + System.nanoTime()));
+    assertThat(wechatRefund.status()).as(wechatRefund.body()).isEqualTo(201);
+    String since = "&created_from=" + q(from.toString());
+
+    List<JsonNode> wechats = all("/api/v1/payments?limit=2&channel=wechatpay" + since, "payment");
+    assertThat(field(wechats, "out_trade_no")).contains(wechat).doesNotContain(alipay);
+    assertThat(field(wechats, "channel")).containsOnly("wechatpay");
+    List<JsonNode> alipays = all("/api/v1/payments?limit=2&channel=alipay" + since, "payment");
+    assertThat(field(alipays, "out_trade_no")).contains(alipay).doesNotContain(wechat);
+    assertThat(field(alipays, "channel")).containsOnly("alipay");
+
+    List<JsonNode> refunds = all("/api/v1/refunds?limit=2" + since, "refund");
+    assertThat(refunds)
+        .filteredOn(r -> r.get("out_trade_no").asString().equals(wechat))
+        .extracting(r -> r.get("channel").asString())
+        .containsExactly("wechatpay");
+    assertThat(refunds)
+        .filteredOn(r -> r.get("out_trade_no").asString().equals(alipay))
+        .extracting(r -> r.get("channel").asString())
+        .containsExactly("alipay");
+    List<JsonNode> wechatRefunds =
+        all("/api/v1/refunds?limit=2&channel=wechatpay" + since, "refund");
+    assertThat(field(wechatRefunds, "out_trade_no")).contains(wechat).doesNotContain(alipay);
+
+    // The refund's webhook event names the channel, as the payment's do.
+    List<JsonNode> events = new ArrayList<>();
+    api("GET", "/api/v1/events?payment=" + wechat, null).json().get("data").forEach(events::add);
+    assertThat(events)
+        .filteredOn(e -> e.get("type").asString().startsWith("refund."))
+        .isNotEmpty()
+        .allSatisfy(
+            e ->
+                assertThat(e.get("data").get("object").get("channel").asString())
+                    .isEqualTo("wechatpay"));
+    assertThat(events)
+        .filteredOn(e -> e.get("type").asString().startsWith("payment."))
+        .isNotEmpty()
+        .allSatisfy(
+            e ->
+                assertThat(e.get("data").get("object").get("channel").asString())
+                    .isEqualTo("wechatpay"));
+
+    for (String listing : List.of("/api/v1/payments", "/api/v1/refunds")) {
+      Reply unknown = api("GET", listing + "?channel=paypal", null);
+      assertThat(unknown.status()).as(listing).isEqualTo(400);
+      assertThat(unknown.json().get("field").asString()).isEqualTo("channel");
+    }
+  }
 }

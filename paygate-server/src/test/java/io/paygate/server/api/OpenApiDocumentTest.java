@@ -131,4 +131,54 @@ class OpenApiDocumentTest extends SharedServerTest {
     Reply ui = get("/swagger-ui.html");
     assertThat(ui.status()).isIn(200, 302);
   }
+
+  private static Schema<?> schemaOf(OpenAPI api, Operation operation) {
+    String ref =
+        operation.getResponses().entrySet().stream()
+            .filter(r -> r.getKey().startsWith("2"))
+            .findFirst()
+            .orElseThrow()
+            .getValue()
+            .getContent()
+            .values()
+            .iterator()
+            .next()
+            .getSchema()
+            .get$ref();
+    return api.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+  }
+
+  @Test
+  void channelsAreDocumentedOnListingsRefundsAndReconciliations() {
+    OpenAPI api = document();
+    for (String listing :
+        List.of("/api/v1/payments", "/api/v1/refunds", "/api/v1/reconciliations/{billDate}")) {
+      assertThat(api.getPaths().get(listing).getGet().getParameters())
+          .as(listing)
+          .anySatisfy(p -> assertThat(p.getName()).isEqualTo("channel"));
+    }
+    Operation reconcile = api.getPaths().get("/api/v1/reconciliations").getPost();
+    String body =
+        reconcile.getRequestBody().getContent().values().iterator().next().getSchema().get$ref();
+    assertThat(
+            api.getComponents()
+                .getSchemas()
+                .get(body.substring(body.lastIndexOf('/') + 1))
+                .getProperties())
+        .containsKeys("bill_date", "channel", "app");
+    assertThat(schemaOf(api, reconcile).getProperties()).containsKeys("channel", "app");
+    assertThat(
+            schemaOf(api, api.getPaths().get("/api/v1/payments/{outTradeNo}").getGet())
+                .getProperties())
+        .containsKey("channel");
+    assertThat(
+            schemaOf(
+                    api,
+                    api.getPaths()
+                        .get("/api/v1/payments/{outTradeNo}/refunds/{outRequestNo}")
+                        .getGet())
+                .getProperties())
+        .containsKey("channel");
+    assertThat(api.getInfo().getDescription()).contains("wechatpay");
+  }
 }

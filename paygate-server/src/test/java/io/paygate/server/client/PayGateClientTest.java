@@ -233,4 +233,36 @@ class PayGateClientTest extends SharedServerTest {
       receiver.close();
     }
   }
+
+  @Test
+  void wechatPaysCheckoutsAndChannelsReadThroughTheClient() {
+    PayGateClient paygate = client();
+    Instant from = Instant.now().minus(1, ChronoUnit.MINUTES);
+    Payment scan = paygate.createPayment(NewPayment.wechat("1.30", "微信扫码 Native", "native"));
+    assertThat(scan.channel()).isEqualTo("wechatpay");
+    assertThat(scan.checkout())
+        .isInstanceOfSatisfying(
+            Checkout.Qr.class,
+            qr -> {
+              assertThat(qr.codeUrl()).startsWith("weixin://");
+              assertThat(qr.code()).isEqualTo(qr.codeUrl());
+            });
+    Payment app = paygate.createPayment(NewPayment.wechat("1.30", "微信应用 App", "app"));
+    assertThat(app.checkout())
+        .isInstanceOfSatisfying(
+            Checkout.App.class,
+            given -> {
+              assertThat(given.prepayId()).isNotBlank();
+              assertThat(given.payParams()).containsEntry("prepayid", given.prepayId());
+            });
+    Payment alipay = paygate.createPayment(NewPayment.of("1.30", "支付宝 Alipay"));
+    assertThat(alipay.channel()).isEqualTo("alipay");
+
+    List<String> wechats =
+        paygate.payments("wechatpay", null, from, null, 100, null).data().stream()
+            .map(Payment::outTradeNo)
+            .toList();
+    assertThat(wechats).contains(scan.outTradeNo(), app.outTradeNo());
+    assertThat(wechats).doesNotContain(alipay.outTradeNo());
+  }
 }

@@ -2,6 +2,7 @@ package io.paygate.server.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paygate.core.channel.Channels;
 import io.paygate.server.ConsoleSession;
 import io.paygate.server.pages.PagesProperties;
 import io.paygate.server.recovery.HeldAnswersServerTest;
@@ -13,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The dashboard's figures, from payments and refunds made through the whole real flow. On the
@@ -23,6 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DashboardTest extends HeldAnswersServerTest {
 
   @Autowired PagesProperties pages;
+  @Autowired JdbcClient jdbc;
+  @Autowired Channels channels;
+  @Autowired DashboardQueries queries;
 
   @Test
   void todaysPaidVolumeRefundsSuccessRateAndAttentionAddUp() {
@@ -77,6 +82,61 @@ class DashboardTest extends HeldAnswersServerTest {
     assertThat(chart.find()).isTrue();
     assertThat(get(chart.group(1)).status()).isEqualTo(200);
     assertThat(body).doesNotContain("src=\"http").doesNotContain("href=\"http");
+
+    // Two channels are configured here: each has its share of the figures.
+    assertThat(channelFigure(body, "alipay", "paid-volume-today")).isEqualTo("21.00 元");
+    assertThat(channelFigure(body, "wechatpay", "paid-volume-today")).isEqualTo("0.00 元");
+    Reply wechat =
+        api(
+            "POST",
+            "/api/v1/payments",
+            Map.of(
+                "channel", "wechatpay",
+                "product", "native",
+                "total_amount", "3.00",
+                "subject", "测试商品 Test item"));
+    assertThat(wechat.status()).as(wechat.body()).isEqualTo(201);
+    String outTradeNo = wechat.json().get("out_trade_no").asString();
+    String mchid = get("/sandbox/wechatpay/api/merchants").json().get(0).get("mchid").asString();
+    assertThat(
+            postJson(
+                    "/sandbox/wechatpay/api/payer/pay",
+                    Map.of("mchid", mchid, "out_trade_no", outTradeNo))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            api("GET", "/api/v1/payments/" + outTradeNo + "?sync=true", null)
+                .json()
+                .get("status")
+                .asString())
+        .isEqualTo("PAID");
+    String both = viewer.get("/").body();
+    assertThat(figure(both, "paid-volume-today")).isEqualTo("24.00 元");
+    assertThat(channelFigure(both, "alipay", "paid-volume-month")).isEqualTo("21.00 元");
+    assertThat(channelFigure(both, "wechatpay", "paid-volume-today")).isEqualTo("3.00 元");
+    assertThat(channelFigure(both, "wechatpay", "refunded-volume-month")).isEqualTo("0.00 元");
+  }
+
+  @Test
+  void aShopWithOneChannelHasNoBreakdown() {
+    // The same queries over the same books, for a shop that configured Alipay alone.
+    DashboardQueries alipayOnly =
+        new DashboardQueries(jdbc, Channels.single(channels.of("alipay")), clock, pages);
+    assertThat(alipayOnly.dashboard().channels()).isEmpty();
+    assertThat(queries.dashboard().channels())
+        .extracting(Dashboard.ChannelFigures::channel)
+        .containsExactlyElementsOf(channels.ids());
+  }
+
+  /** A figure of the channel's row in the per-channel table. */
+  private static String channelFigure(String body, String channel, String figure) {
+    Matcher m =
+        Pattern.compile(
+                "id=\"channel-" + channel + "\">.*?class=\"" + figure + "\"[^>]*>([^<]*)<",
+                Pattern.DOTALL)
+            .matcher(body);
+    assertThat(m.find()).as(figure + " of " + channel + " on the dashboard").isTrue();
+    return m.group(1).trim();
   }
 
   private static String figure(String body, String id) {

@@ -94,6 +94,42 @@ class PaymentSearchTest extends SharedServerTest {
   }
 
   @Test
+  void theSearchShowsEachPaymentsChannelAndFiltersByIt() {
+    ConsoleSession viewer = operatorWithRole("VIEWER");
+    Reply created =
+        api(
+            "POST",
+            "/api/v1/payments",
+            java.util.Map.of(
+                "channel", "wechatpay",
+                "product", "native",
+                "total_amount", "2.34",
+                "subject", "微信 WeChat"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String wechat = created.json().get("out_trade_no").asString();
+    String alipay = createPayment("2.34", "page");
+
+    String both = viewer.get("/payments?amount=2.34&status=PENDING").body();
+    assertThat(found(both)).contains(wechat, alipay);
+    // Two channels are configured here: the column and the choice are shown.
+    assertThat(both).contains("<td class=\"channel\">wechatpay</td>").contains("id=\"channel\"");
+    assertThat(found(viewer.get("/payments?amount=2.34&channel=wechatpay").body()))
+        .contains(wechat)
+        .doesNotContain(alipay);
+    assertThat(found(viewer.get("/payments?amount=2.34&channel=alipay").body()))
+        .contains(alipay)
+        .doesNotContain(wechat);
+    assertThat(viewer.get("/payments?channel=paypal").status()).isEqualTo(400);
+
+    ConsoleSession.Page day = viewer.get("/reconciliations?date=2001-01-01&channel=wechatpay");
+    assertThat(day.status()).isEqualTo(200);
+    assertThat(day.body()).contains("id=\"channel\" class=\"mono\">wechatpay<");
+    assertThat(day.body()).contains("id=\"channel-choice\"");
+    assertThat(viewer.get("/reconciliations?date=2001-01-01&channel=paypal").status())
+        .isEqualTo(400);
+  }
+
+  @Test
   void aStatusOrDateThatDoesNotParseIsA400NotAnError() {
     ConsoleSession viewer = operatorWithRole("VIEWER");
     for (String query : new String[] {"status=PAIDX", "from=2026-13-01", "amount=abc"}) {

@@ -61,9 +61,11 @@ class PostgresReconciliationTest {
     jdbc.sql("DELETE FROM reconciliations WHERE bill_date = ?").param(day).update();
     Instant at = Instant.parse("2001-01-02T02:00:00.123Z");
     Reconciliation first =
-        new Reconciliation("default", day, Reconciliation.Status.MATCHED, 2, 2, List.of(), at);
+        new Reconciliation(
+            "alipay", "default", day, Reconciliation.Status.MATCHED, 2, 2, List.of(), at);
     Reconciliation second =
         new Reconciliation(
+            "alipay",
             "default",
             day,
             Reconciliation.Status.MISMATCHED,
@@ -91,8 +93,10 @@ class PostgresReconciliationTest {
     repository.save(first);
     repository.save(second);
 
-    assertThat(repository.findLatest("default", day)).contains(second);
-    assertThat(repository.findLatest("default", day.minusYears(1))).isEmpty();
+    assertThat(repository.findLatest("alipay", "default", day)).contains(second);
+    // Another channel's app of the same name has its own bills.
+    assertThat(repository.findLatest("wechatpay", "default", day)).isEmpty();
+    assertThat(repository.findLatest("alipay", "default", day.minusYears(1))).isEmpty();
     assertThat(
             jdbc.sql(
                     "SELECT data_type FROM information_schema.columns"
@@ -122,7 +126,7 @@ class PostgresReconciliationTest {
 
     JdbcBooks books = new JdbcBooks(jdbc);
 
-    assertThat(books.paidBetween("default", from, to))
+    assertThat(books.paidBetween("alipay", "default", from, to))
         .filteredOn(p -> p.outTradeNo().startsWith(prefix))
         .containsExactly(
             new Books.BookedPayment(
@@ -130,7 +134,7 @@ class PostgresReconciliationTest {
                 "T" + prefix + "IN",
                 PaymentStatus.PARTIALLY_REFUNDED,
                 Money.parse("10.00")));
-    assertThat(books.refundedBetween("default", from, to))
+    assertThat(books.refundedBetween("alipay", "default", from, to))
         .filteredOn(r -> r.outTradeNo().startsWith(prefix))
         .containsExactly(
             new Books.BookedRefund(

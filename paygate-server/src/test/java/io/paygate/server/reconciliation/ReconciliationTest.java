@@ -2,9 +2,17 @@ package io.paygate.server.reconciliation;
 
 import static io.paygate.server.database.Times.column;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.kagkarlsson.scheduler.task.Task;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paygate.core.channel.Channels;
+import io.paygate.core.channel.CheckoutOutcome;
+import io.paygate.core.channel.PayOrder;
+import io.paygate.core.channel.Product;
+import io.paygate.core.errors.ErrorCode;
+import io.paygate.core.errors.PayGateException;
+import io.paygate.core.money.Money;
 import io.paygate.core.reconciliation.BillReconciler;
 import io.paygate.server.recovery.HeldAnswersServerTest;
 import java.math.BigDecimal;
@@ -37,6 +45,7 @@ class ReconciliationTest extends HeldAnswersServerTest {
   @Autowired DailyReconciliation daily;
   @Autowired List<Task<?>> tasks;
   @Autowired MeterRegistry meters;
+  @Autowired Channels channels;
 
   /** paygate_reconciliation_differences_total{kind, mended="false"}. */
   private double unmended(String kind) {
@@ -440,6 +449,187 @@ class ReconciliationTest extends HeldAnswersServerTest {
                 .GET()
                 .build());
     assertThat(anonymous.status()).isEqualTo(401);
+  }
+
+  // --- WeChat Pay's trade bill ---
+
+  private String wechatMchid() {
+    return get("/sandbox/wechatpay/api/merchants").json().get(0).get("mchid").asString();
+  }
+
+  /** A Native payment through PayGate, paid by the offline WeChat Pay's payer. */
+  private String paidWechatPayment(String amount) {
+    Reply created =
+        api(
+            "POST",
+            "/api/v1/payments",
+            Map.of(
+                "channel", "wechatpay",
+                "product", "native",
+                "total_amount", amount,
+                "subject", "测试商品 Test item"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String outTradeNo = created.json().get("out_trade_no").asString();
+    payAtWechat(outTradeNo);
+    // Booked by a query: the notifications are the flow tests' subject, the books are this one's.
+    Reply synced = api("GET", "/api/v1/payments/" + outTradeNo + "?sync=true", null);
+    assertThat(synced.json().get("status").asString()).as(synced.body()).isEqualTo("PAID");
+    return outTradeNo;
+  }
+
+  private void payAtWechat(String outTradeNo) {
+    Reply paid =
+        postJson(
+            "/sandbox/wechatpay/api/payer/pay",
+            Map.of("mchid", wechatMchid(), "out_trade_no", outTradeNo));
+    assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+  }
+
+  /** Both clocks past 10:00 of the next day: WeChat Pay publishes a day's bills then. */
+  private void endOfForWechat(LocalDate day) {
+    endOf(day);
+    advanceBoth(Duration.ofHours(10));
+  }
+
+  private Reply reconcile(LocalDate day, String channel) {
+    return api(
+        "POST", "/api/v1/reconciliations", Map.of("bill_date", day.toString(), "channel", channel));
+  }
+
+  @Test
+  void wechatPaysTradeBillIsReconciledApartFromAlipaysAppOfTheSameName() {
+    LocalDate day = freshDay();
+    String alipay = paidPayment("7.00");
+    String first = paidWechatPayment("10.00");
+    String second = paidWechatPayment("20.00");
+    refund(second, "WXR001", "3.00");
+    endOfForWechat(day);
+
+    Reply created = reconcile(day, "wechatpay");
+
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.header("Location"))
+        .isEqualTo("/api/v1/reconciliations/" + day + "?channel=wechatpay");
+    JsonNode run = created.json();
+    assertThat(run.get("channel").asString()).isEqualTo("wechatpay");
+    assertThat(run.get("app").asString()).isEqualTo("default");
+    assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("MATCHED");
+    assertThat(run.get("trades_in_bill").asInt()).isEqualTo(2);
+    assertThat(run.get("trades_here").asInt()).isEqualTo(2);
+    assertThat(run.get("differences").size()).as(run.toString()).isZero();
+    // Alipay's app named default has its own bill: the WeChat payments are not in its books.
+    JsonNode alipays = reconciled(day);
+    assertThat(alipays.get("channel").asString()).isEqualTo("alipay");
+    assertThat(alipays.get("status").asString()).as(alipays.toString()).isEqualTo("MATCHED");
+    assertThat(alipays.get("trades_in_bill").asInt()).isEqualTo(1);
+    assertThat(alipays.get("trades_here").asInt()).isEqualTo(1);
+    assertThat(payment(alipay).get("channel").asString()).isEqualTo("alipay");
+    assertThat(payment(first).get("channel").asString()).isEqualTo("wechatpay");
+    assertThat(api("GET", "/api/v1/reconciliations/" + day + "?channel=wechatpay", null).json())
+        .isEqualTo(run);
+  }
+
+  @Test
+  void aPaymentOnlyWechatPaysBillHasIsFoundAtWechatPayOnly() {
+    LocalDate day = freshDay();
+    paidPayment("4.00");
+    paidWechatPayment("6.00");
+    // An order made at WeChat Pay with PayGate's keys but never booked here (another system of the
+    // shop's, say), and paid: only the bill knows it.
+    String planted = "PLANTED" + System.nanoTime();
+    CheckoutOutcome opened =
+        channels
+            .of("wechatpay")
+            .checkout(
+                new PayOrder(
+                    "default",
+                    planted,
+                    Product.QR,
+                    Money.parse("8.00"),
+                    "外来 Elsewhere",
+                    null,
+                    clock.instant().plus(Duration.ofHours(2))));
+    assertThat(opened).isInstanceOf(CheckoutOutcome.Opened.class);
+    payAtWechat(planted);
+    endOfForWechat(day);
+
+    JsonNode wechat = reconcile(day, "wechatpay").json();
+    assertThat(wechat.get("status").asString()).isEqualTo("MISMATCHED");
+    assertThat(kinds(wechat)).containsExactly("MISSING_HERE");
+    JsonNode missing = difference(wechat, "MISSING_HERE");
+    assertThat(missing.get("out_trade_no").asString()).isEqualTo(planted);
+    assertThat(missing.get("mended").asBoolean()).isFalse();
+    assertThat(wechat.get("trades_in_bill").asInt()).isEqualTo(2);
+    assertThat(wechat.get("trades_here").asInt()).isEqualTo(1);
+
+    JsonNode alipays = reconciled(day);
+    assertThat(alipays.get("status").asString()).as(alipays.toString()).isEqualTo("MATCHED");
+    assertThat(alipays.get("differences").size()).isZero();
+    // Each channel's run is kept and read as its own.
+    assertThat(
+            api("GET", "/api/v1/reconciliations/" + day + "?channel=wechatpay&app=default", null)
+                .json())
+        .isEqualTo(wechat);
+    assertThat(api("GET", "/api/v1/reconciliations/" + day, null).json()).isEqualTo(alipays);
+    assertThat(
+            jdbc.sql("SELECT channel FROM reconciliations WHERE bill_date = ? ORDER BY id")
+                .param(day)
+                .query(String.class)
+                .list())
+        .containsExactly("wechatpay", "alipay");
+    // The console shows each channel's run of the day.
+    String page =
+        operatorWithRole("VIEWER")
+            .get("/reconciliations?date=" + day + "&channel=wechatpay")
+            .body();
+    assertThat(page).contains(planted).contains("MISSING_HERE");
+    assertThat(
+            operatorWithRole("VIEWER")
+                .get("/reconciliations?date=" + day + "&channel=alipay")
+                .body())
+        .doesNotContain(planted)
+        .contains("id=\"result\"");
+  }
+
+  @Test
+  void theDailyRunReconcilesEveryChannelAndABillNotReadyYetKeepsNoOtherFromIt() {
+    LocalDate day = freshDay();
+    paidPayment("2.00");
+    paidWechatPayment("3.00");
+    // 00:05: Alipay's bill is out, WeChat Pay's not before 10:00.
+    endOf(day);
+
+    assertThatThrownBy(() -> daily.reconcileYesterday())
+        .isInstanceOfSatisfying(
+            PayGateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BILL_NOT_READY));
+    assertThat(api("GET", "/api/v1/reconciliations/" + day, null).json().get("status").asString())
+        .isEqualTo("MATCHED");
+    assertThat(api("GET", "/api/v1/reconciliations/" + day + "?channel=wechatpay", null).status())
+        .isEqualTo(404);
+
+    advanceBoth(Duration.ofHours(10));
+    List<io.paygate.core.reconciliation.Reconciliation> runs = daily.reconcileYesterday();
+    assertThat(runs)
+        .extracting(io.paygate.core.reconciliation.Reconciliation::channel)
+        .containsExactlyInAnyOrder("alipay", "wechatpay");
+    assertThat(runs)
+        .allSatisfy(
+            run -> {
+              assertThat(run.status().name()).isEqualTo("MATCHED");
+              assertThat(run.tradesInBill()).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void anUnknownChannelIsAProblemNamingIt() {
+    LocalDate yesterday =
+        LocalDate.ofInstant(clock.instant(), BillReconciler.BILL_ZONE).minusDays(1);
+    assertProblem(reconcile(yesterday, "paypal"), 400, "VALIDATION_FAILED", "channel");
+    assertProblem(
+        api("GET", "/api/v1/reconciliations/" + yesterday + "?channel=paypal", null),
+        400,
+        "VALIDATION_FAILED",
+        "channel");
   }
 
   private static void assertProblem(Reply reply, int status, String code, String field) {
