@@ -85,9 +85,10 @@ public final class CashierWays {
    *
    * <p>A way at another channel than the one opened before (WeChat Pay in WeChat's browser after
    * Alipay's QR code on a desktop, or the other way round) cannot take the earlier one's place at
-   * that channel: the earlier trade is closed there first, when the channel has one (a buyer
-   * scanned or signed in); a paid one holds the payment. An earlier way the channel never saw (a QR
-   * code not scanned yet) cannot be closed and may still be paid: that second charge is given back
+   * that channel: the earlier trade is closed there first, when the channel has one (a code
+   * scanned, a prepay made); a paid one, or one made for a signed-in buyer (JSAPI: that buyer is
+   * paying in their app now), holds the payment. An earlier way the channel never saw (a QR code
+   * not scanned yet) cannot be closed and may still be paid: that second charge is given back
    * ({@link SecondCharges}). Which channel the earlier way was at needs no record of its own: it is
    * the payment's channel, which follows the way opened last.
    *
@@ -132,7 +133,11 @@ public final class CashierWays {
       TradeRef earlier = new TradeRef(payment.app(), outTradeNo, payment.tradeNo());
       TradeLookup lookup = payments.channelOf(payment).queryTrade(earlier);
       if (lookup instanceof TradeLookup.Found found) {
-        if (sameChannel || found.trade().status() != TradeState.AWAITING_PAYMENT) {
+        // At the same channel, a trade found is one a buyer opened; at any channel, a way made for
+        // a signed-in buyer (JSAPI) is that buyer paying in their app now, and a paid one is paid.
+        if (sameChannel
+            || payment.buyer() != null
+            || found.trade().status() != TradeState.AWAITING_PAYMENT) {
           return new Held(payments.sync(outTradeNo));
         }
         // At another channel: closed there before the new way is made.

@@ -2,6 +2,7 @@ package io.paygate.core.secondchannel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paygate.core.channel.Buyer;
 import io.paygate.core.channel.Checkout;
 import io.paygate.core.channel.Product;
 import io.paygate.core.channel.RefundOrder;
@@ -66,6 +67,20 @@ class AnyPaymentAcrossChannelsTest {
     assertThat(second).isInstanceOf(CashierWays.Held.class);
     assertThat(second.payment().status()).isEqualTo(PaymentStatus.PAID);
     assertThat(second.payment().channel()).isEqualTo("fake");
+    assertThat(ledger.holds(no)).isFalse();
+  }
+
+  @Test
+  void aFirstWayMadeForASignedInBuyerHoldsThePaymentAtAnotherChannelToo() {
+    String no = anyPayment();
+    ways.open(no, "fake", Product.JSAPI, Buyer.byUserId("2088000000000001"));
+    core.channel.hasWaiting(no, Money.parse("8.80"));
+
+    CashierWays.Opening second = ways.open(no, "ledger", Product.QR, null);
+
+    assertThat(second).isInstanceOf(CashierWays.Held.class);
+    assertThat(core.channel.calls("close")).isEmpty();
+    assertThat(core.payment(no).channel()).isEqualTo("fake");
     assertThat(ledger.holds(no)).isFalse();
   }
 

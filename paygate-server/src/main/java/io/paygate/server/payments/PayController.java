@@ -8,6 +8,7 @@ import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.server.pages.Labels;
 import io.paygate.server.pages.PageController;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -48,7 +49,7 @@ public class PayController {
 
   /** A cashier payment's form (HTML), or a QR payment's page (a view): Spring MVC takes either. */
   @GetMapping("/pay/{outTradeNo}")
-  public Object pay(@PathVariable String outTradeNo) {
+  public Object pay(@PathVariable String outTradeNo, HttpServletRequest request) {
     Payment payment = payments.get(outTradeNo);
     if (payment.product().opensAnotherWay()) {
       return new ModelAndView("redirect:/checkout/" + payment.outTradeNo());
@@ -57,7 +58,8 @@ public class PayController {
       return qrPage(payment);
     }
     if (payment.product().hasCashierPage()) {
-      return cashier(payment);
+      // WeChat Pay's H5 asks for the buyer's IP address: the browser's, here.
+      return cashier(payment, request.getRemoteAddr());
     }
     if (payment.product() != Product.APP && payment.product() != Product.JSAPI) {
       // Face to face: answered as a payment with no cashier (a problem, never a page).
@@ -71,8 +73,8 @@ public class PayController {
     return page;
   }
 
-  private Object cashier(Payment payment) {
-    Checkout checkout = payments.checkout(payment);
+  private Object cashier(Payment payment, String buyerIp) {
+    Checkout checkout = payments.checkout(payment, buyerIp);
     if (checkout instanceof Checkout.Redirect redirect) {
       // WeChat Pay's H5: its own address, opened in the phone's browser.
       return ResponseEntity.status(HttpStatus.FOUND)
