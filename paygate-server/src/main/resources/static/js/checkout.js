@@ -55,7 +55,7 @@
     status.textContent = labels[value] || value;
     status.className = "status status-" + value;
     if (value !== "PENDING") {
-      ["qr-way", "jsapi-way", "wxpay-way", "page-cashier"].forEach(function (id) {
+      ["qr-way", "jsapi-way", "wxpay-way", "page-cashier", "wechat-qr", "alipay-qr"].forEach(function (id) {
         var gone = document.getElementById(id);
         if (gone) {
           gone.remove();

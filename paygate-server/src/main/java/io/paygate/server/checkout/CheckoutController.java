@@ -130,6 +130,17 @@ public class CheckoutController {
   }
 
   /**
+   * The desktop page's other button: WeChat Pay's code (Native) in place of Alipay's. One way is
+   * open at a time, so the buyer picks the wallet rather than seeing both codes at once: a code
+   * shown before stays payable at its channel only until the next way closes it there (or, never
+   * scanned, is given back should it be paid after all).
+   */
+  @GetMapping("/checkout/{outTradeNo}/wechat-qr")
+  public Object wechatQr(@PathVariable String outTradeNo) {
+    return open(outTradeNo, WECHATPAY, Product.QR, null);
+  }
+
+  /**
    * The channel of the browser ways (QR, page, wap): Alipay when configured. WeChat Pay's H5 needs
    * the shop's domain registered with WeChat and its Native QR would be a second way open beside
    * Alipay's, which one payment's way cannot hold: neither is offered by the cashier.
@@ -240,7 +251,16 @@ public class CheckoutController {
       } catch (PayGateException notNow) {
         page.addObject("qrError", notNow.getMessage());
       }
-      page.addObject("pageUrl", "/checkout/" + outTradeNo + "/page");
+      if (WECHATPAY.equals(opened.payment().channel())) {
+        if (!WECHATPAY.equals(home())) {
+          page.addObject("alipayUrl", "/checkout/" + outTradeNo);
+        }
+      } else {
+        page.addObject("pageUrl", "/checkout/" + outTradeNo + "/page");
+        if (ways.sells(WECHATPAY, opened.payment().app(), Product.QR)) {
+          page.addObject("wechatQrUrl", "/checkout/" + outTradeNo + "/wechat-qr");
+        }
+      }
     } else if (checkout instanceof Checkout.JsapiPrepay jsapi) {
       if (jsapi.payParams().isEmpty()) {
         page.addObject("jsapiTradeNo", jsapi.prepayId());

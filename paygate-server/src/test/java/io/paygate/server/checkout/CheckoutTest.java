@@ -440,6 +440,42 @@ class CheckoutTest extends SharedServerTest {
   }
 
   @Test
+  void aDesktopBuyerMayPickWechatsCodeInsteadAndPaysThatOnce() throws Exception {
+    String out = anyPayment("1.30");
+    BigDecimal alipayBefore = buyerBalance();
+    Reply alipay = as(DESKTOP, "/checkout/" + out);
+    assertThat(alipay.body()).contains("id=\"wechat-qr\"").contains("支付宝");
+
+    Reply wechat = as(DESKTOP, "/checkout/" + out + "/wechat-qr");
+    assertThat(wechat.status()).as(wechat.body()).isEqualTo(200);
+    assertThat(wechat.body()).contains("微信支付").contains("id=\"alipay-qr\"");
+    assertThat(qrText(wechat.body())).startsWith("weixin://");
+    JsonNode opened = payment(out);
+    assertThat(opened.get("channel").asString()).isEqualTo("wechatpay");
+    assertThat(opened.get("way").asString()).isEqualTo("qr");
+
+    // The payer scans it in WeChat and pays.
+    JsonNode payer = wechatPayer(wechatAppid());
+    long before = payer.get("balance").asLong();
+    Reply paid =
+        postJson(
+            "/sandbox/wechatpay/api/payer/pay",
+            Map.of(
+                "mchid", payer.get("mchid").asString(),
+                "openid", payer.get("openid").asString(),
+                "out_trade_no", out));
+    assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+    assertThat(payment(out).get("status").asString()).isEqualTo("PAID");
+    assertThat(before - wechatPayer(wechatAppid()).get("balance").asLong()).isEqualTo(130);
+    assertThat(buyerBalance()).isEqualByComparingTo(alipayBefore);
+    assertThat(succeeded(out)).isEqualTo(1);
+  }
+
+  private String wechatAppid() {
+    return get("/sandbox/wechatpay/api/merchants").json().get(0).get("appid").asString();
+  }
+
+  @Test
   void theBuyersLinkOfAWechatPayPaymentShowsItsCodeOrGoesToItsH5Page() {
     Reply nativePay =
         api(
