@@ -476,6 +476,39 @@ class CheckoutTest extends SharedServerTest {
   }
 
   @Test
+  void aWechatPayJsapiPaymentOpenedInWechatGetsItsJsapiPageAndElsewhereItsOrder() {
+    JsonNode payer = wechatPayer(wechatAppid());
+    Reply created =
+        api(
+            "POST",
+            "/api/v1/payments",
+            Map.of(
+                "total_amount",
+                "0.70",
+                "subject",
+                "茶 tea",
+                "product",
+                "jsapi",
+                "channel",
+                "wechatpay",
+                "openid",
+                payer.get("openid").asString()));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String out = created.json().get("out_trade_no").asString();
+
+    Reply inWechat = as(WECHAT, "/checkout/" + out);
+    assertThat(inWechat.status()).as(inWechat.body()).isEqualTo(200);
+    Matcher params = PAY_PARAMS.matcher(inWechat.body());
+    assertThat(params.find()).as(inWechat.body()).isTrue();
+    assertThat(params.group(1))
+        .contains(created.json().get("checkout").get("prepay_id").asString());
+
+    Reply link = get("/pay/" + out);
+    assertThat(link.status()).as(link.body()).isEqualTo(200);
+    assertThat(link.body()).contains("id=\"in-app\"");
+  }
+
+  @Test
   void theBuyersLinkOfAWechatPayPaymentShowsItsCodeOrGoesToItsH5Page() {
     Reply nativePay =
         api(
