@@ -162,11 +162,20 @@ public abstract class RepositoryContract {
                     payments().openWay(read, read.channel(), Product.QR, null, T0.plusSeconds(2))))
         .isEmpty();
     // From the way (and buyer) now open, another opens, and the buyer goes with its way.
-    inTx(() -> payments().openWay(jsapi, jsapi.channel(), Product.QR, null, T0.plusSeconds(3)))
-        .orElseThrow();
+    Payment qr =
+        inTx(() -> payments().openWay(jsapi, jsapi.channel(), Product.QR, null, T0.plusSeconds(3)))
+            .orElseThrow();
     assertThat(payments().find(no).orElseThrow())
         .extracting(Payment::way, Payment::buyer)
         .containsExactly(Product.QR, null);
+    // A way at another channel moves the payment there, from the channel the caller read only.
+    inTx(() -> payments().openWay(qr, "other", Product.QR, null, T0.plusSeconds(4))).orElseThrow();
+    assertThat(payments().find(no).orElseThrow())
+        .extracting(Payment::channel, Payment::way)
+        .containsExactly("other", Product.QR);
+    assertThat(inTx(() -> payments().openWay(qr, "ledger", Product.WAP, null, T0.plusSeconds(5))))
+        .isEmpty();
+    assertThat(payments().find(no).orElseThrow().channel()).isEqualTo("other");
   }
 
   @Test
