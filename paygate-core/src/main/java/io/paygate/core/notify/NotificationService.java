@@ -14,6 +14,7 @@ import io.paygate.core.exchanges.ExchangeRecorder;
 import io.paygate.core.money.Money;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentRepository;
+import io.paygate.core.payments.SecondCharges;
 import io.paygate.core.payments.TradeReconciler;
 import io.paygate.core.refunds.ChannelTotal;
 import io.paygate.core.refunds.Refund;
@@ -41,6 +42,7 @@ public final class NotificationService {
   private final Transactions transactions;
   private final ExchangeRecorder exchanges;
   private final Clock clock;
+  private final SecondCharges secondCharges;
 
   public NotificationService(
       Channels channels,
@@ -59,6 +61,7 @@ public final class NotificationService {
     this.transactions = transactions;
     this.exchanges = new ExchangeRecorder(exchanges, clock);
     this.clock = clock;
+    this.secondCharges = new SecondCharges(channels, payments, reconciler, transactions, clock);
   }
 
   /** As {@link #handle(String, InboundNotification)}, at the default channel. */
@@ -127,6 +130,18 @@ public final class NotificationService {
     NotificationCheck.Verified verified = (NotificationCheck.Verified) check;
     TradeNotification notification = verified.notification();
     String outTradeNo = notification.trade().outTradeNo();
+    Optional<Payment> earlierWay =
+        payments
+            .find(outTradeNo)
+            .filter(p -> SecondCharges.fromAnEarlierWay(p, via) && p.app().equals(verified.app()));
+    if (earlierWay.isPresent()) {
+      return new Decision(
+          earlierWay(via, earlierWay.get(), notification),
+          true,
+          outTradeNo,
+          verified.redactedParameters(),
+          verified.replies());
+    }
     if (alreadyBooked(via, verified.app(), notification)) {
       // A redelivery (a provider sends again until it hears it taken, and at times twice anyway).
       return new Decision(
@@ -205,6 +220,27 @@ public final class NotificationService {
         .find(outTradeNo)
         .map(p -> p.channel().equals(channel) && p.app().equals(app))
         .orElse(true);
+  }
+
+  /**
+   * News of a way a {@code product: any} payment opened at this channel before it moved to another:
+   * a trade paid there is a second charge, given back there; anything else (closed, or given back
+   * already) changes nothing.
+   */
+  private NotifyAck earlierWay(String channel, Payment payment, TradeNotification notification) {
+    boolean paid =
+        notification.trade().status().isPaid()
+            && notification.refundNo() == null
+            && notification.refundedTotal() == null;
+    if (!paid) {
+      return new NotifyAck.Accepted(NO_CHANGE);
+    }
+    if (!secondCharges.giveBack(channel, payment, notification.trade())) {
+      return new NotifyAck.Refused(
+          NotifyAck.Refusal.TRY_LATER,
+          "a second charge for the payment could not be given back yet at " + channel);
+    }
+    return new NotifyAck.Accepted("second charge given back");
   }
 
   private static NotifyAck otherChannel(String channel) {

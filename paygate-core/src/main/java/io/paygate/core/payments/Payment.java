@@ -265,7 +265,7 @@ public record Payment(
    * This payment with its way opened at the channel, for the buyer that way is for (JSAPI), or
    * none.
    */
-  public Payment opened(Product newWay, Buyer forBuyer, Instant at) {
+  public Payment opened(String atChannel, Product newWay, Buyer forBuyer, Instant at) {
     return new Payment(
         outTradeNo,
         app,
@@ -287,7 +287,7 @@ public record Payment(
         forBuyer,
         finishedAt,
         newWay,
-        channel);
+        atChannel);
   }
 
   /**

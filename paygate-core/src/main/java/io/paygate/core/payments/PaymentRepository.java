@@ -65,13 +65,14 @@ public interface PaymentRepository {
   Optional<Payment> markFinished(Payment current, Instant at);
 
   /**
-   * Records the way a {@code product: any} payment's cashier opened at the channel, and the buyer
-   * it is for (JSAPI) or none, if the payment is still PENDING with the way (and buyer) the caller
-   * read: the one place that says which way is open.
+   * Records the way a {@code product: any} payment's cashier opened and the channel it opened at
+   * (the payment's channel from then on), and the buyer it is for (JSAPI) or none, if the payment
+   * is still PENDING with the channel, way (and buyer) the caller read: the one place that says
+   * which way is open.
    *
    * @return the payment as changed, or empty when it had changed meanwhile
    */
-  Optional<Payment> openWay(Payment current, Product way, Buyer buyer, Instant at);
+  Optional<Payment> openWay(Payment current, String channel, Product way, Buyer buyer, Instant at);
 
   /** The most recent payments, newest first. */
   List<Payment> findRecent(int limit);

@@ -119,16 +119,18 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
   }
 
   @Override
-  public Optional<Payment> openWay(Payment current, Product way, Buyer buyer, Instant at) {
+  public Optional<Payment> openWay(
+      Payment current, String channel, Product way, Buyer buyer, Instant at) {
     requireTransaction();
     Payment p = rows.get(current.outTradeNo());
     if (p == null
         || p.status() != PaymentStatus.PENDING
         || p.way() != current.way()
+        || !p.channel().equals(current.channel())
         || !Objects.equals(p.buyer(), current.buyer())) {
       return Optional.empty();
     }
-    return Optional.of(store(p.opened(way, buyer, at)));
+    return Optional.of(store(p.opened(channel, way, buyer, at)));
   }
 
   // The JDBC adapter's announced changes require a transaction (their facts commit with them).

@@ -149,17 +149,33 @@ public abstract class RepositoryContract {
 
     Buyer buyer = new Buyer("2088000000000042", null, null);
     Payment jsapi =
-        inTx(() -> payments().openWay(read, Product.JSAPI, buyer, T0.plusSeconds(1))).orElseThrow();
+        inTx(() ->
+                payments().openWay(read, read.channel(), Product.JSAPI, buyer, T0.plusSeconds(1)))
+            .orElseThrow();
     assertThat(payments().find(no).orElseThrow())
         .extracting(Payment::way, Payment::buyer, Payment::carrier)
         .containsExactly(Product.JSAPI, buyer, Product.JSAPI);
     // A second arrival that read the payment before the first changed it changes nothing.
-    assertThat(inTx(() -> payments().openWay(read, Product.QR, null, T0.plusSeconds(2)))).isEmpty();
+    assertThat(
+            inTx(
+                () ->
+                    payments().openWay(read, read.channel(), Product.QR, null, T0.plusSeconds(2))))
+        .isEmpty();
     // From the way (and buyer) now open, another opens, and the buyer goes with its way.
-    inTx(() -> payments().openWay(jsapi, Product.QR, null, T0.plusSeconds(3))).orElseThrow();
+    Payment qr =
+        inTx(() -> payments().openWay(jsapi, jsapi.channel(), Product.QR, null, T0.plusSeconds(3)))
+            .orElseThrow();
     assertThat(payments().find(no).orElseThrow())
         .extracting(Payment::way, Payment::buyer)
         .containsExactly(Product.QR, null);
+    // A way at another channel moves the payment there, from the channel the caller read only.
+    inTx(() -> payments().openWay(qr, "other", Product.QR, null, T0.plusSeconds(4))).orElseThrow();
+    assertThat(payments().find(no).orElseThrow())
+        .extracting(Payment::channel, Payment::way)
+        .containsExactly("other", Product.QR);
+    assertThat(inTx(() -> payments().openWay(qr, "ledger", Product.WAP, null, T0.plusSeconds(5))))
+        .isEmpty();
+    assertThat(payments().find(no).orElseThrow().channel()).isEqualTo("other");
   }
 
   @Test

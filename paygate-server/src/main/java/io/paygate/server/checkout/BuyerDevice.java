@@ -10,6 +10,11 @@ import java.util.Locale;
 public enum BuyerDevice {
   /** Inside the Alipay app (its web view says {@code AlipayClient}): sign in, then JSAPI pay. */
   ALIPAY_APP,
+  /**
+   * Inside WeChat (its browser says {@code MicroMessenger}; a mini-program's web-view adds {@code
+   * miniProgram}): WeChat's OAuth for the buyer's openid, then JSAPI pay by WeixinJSBridge.
+   */
+  WECHAT,
   /** A phone's (or tablet's) browser: Alipay's wap cashier, which hands over to the app. */
   PHONE,
   /** Anything else, a desktop browser: a QR code to scan, or Alipay's page cashier. */
@@ -25,6 +30,9 @@ public enum BuyerDevice {
     }
     if (userAgent.contains("AlipayClient")) {
       return ALIPAY_APP;
+    }
+    if (userAgent.contains("MicroMessenger") || userAgent.contains("miniProgram")) {
+      return WECHAT;
     }
     String ua = userAgent.toLowerCase(Locale.ROOT);
     return PHONE_WORDS.stream().anyMatch(ua::contains) ? PHONE : DESKTOP;

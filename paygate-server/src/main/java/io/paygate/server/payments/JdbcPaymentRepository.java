@@ -204,7 +204,8 @@ public class JdbcPaymentRepository implements PaymentRepository {
   }
 
   @Override
-  public Optional<Payment> openWay(Payment current, Product way, Buyer buyer, Instant at) {
+  public Optional<Payment> openWay(
+      Payment current, String channel, Product way, Buyer buyer, Instant at) {
     // Only from the way and buyer the caller read: two arrivals at once cannot both switch it.
     String same =
         (current.way() == null ? " AND way IS NULL" : " AND way = :was")
@@ -214,10 +215,13 @@ public class JdbcPaymentRepository implements PaymentRepository {
                     + " AND COALESCE(for_buyer_open_id, '') = :wasOpenId");
     var update =
         jdbc.sql(
-                "UPDATE payments SET way = :way, for_buyer_id = :buyerId,"
+                "UPDATE payments SET channel = :channel, way = :way, for_buyer_id = :buyerId,"
                     + " for_buyer_open_id = :openId, for_op_app_id = :opAppId, updated_at = :at"
                     + " WHERE out_trade_no = :outTradeNo AND status = 'PENDING'"
+                    + " AND channel = :wasChannel"
                     + same)
+            .param("channel", channel)
+            .param("wasChannel", current.channel())
             .param("way", way.name())
             .param("buyerId", buyer == null ? null : buyer.userId())
             .param("openId", buyer == null ? null : buyer.openId())
@@ -233,7 +237,9 @@ public class JdbcPaymentRepository implements PaymentRepository {
               .param("wasBuyerId", nonNull(current.buyer().userId()))
               .param("wasOpenId", nonNull(current.buyer().openId()));
     }
-    return update.update() == 1 ? Optional.of(current.opened(way, buyer, at)) : Optional.empty();
+    return update.update() == 1
+        ? Optional.of(current.opened(channel, way, buyer, at))
+        : Optional.empty();
   }
 
   private static String nonNull(String value) {

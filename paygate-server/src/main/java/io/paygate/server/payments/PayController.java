@@ -1,11 +1,16 @@
 package io.paygate.server.payments;
 
+import io.paygate.core.channel.Checkout;
+import io.paygate.core.channel.Product;
 import io.paygate.core.errors.PayGateException;
 import io.paygate.core.payments.Payment;
 import io.paygate.core.payments.PaymentService;
 import io.paygate.core.payments.PaymentStatus;
 import io.paygate.server.pages.Labels;
 import io.paygate.server.pages.PageController;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +21,9 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
  * {@code /pay/{out_trade_no}}, the buyer's link: for a cashier payment the page that sends the
- * browser on to Alipay's cashier; for a QR payment the code to scan, with its amount and a status
- * that turns to paid.
+ * browser on to the channel's cashier (Alipay's form, WeChat Pay's H5 address); for a QR payment
+ * (Alipay's, or WeChat Pay's Native) the code to scan, with its amount and a status that turns to
+ * paid; for one paid inside an app (app pay, JSAPI) the order and where to pay it.
  */
 @PageController
 public class PayController {
@@ -43,7 +49,7 @@ public class PayController {
 
   /** A cashier payment's form (HTML), or a QR payment's page (a view): Spring MVC takes either. */
   @GetMapping("/pay/{outTradeNo}")
-  public Object pay(@PathVariable String outTradeNo) {
+  public Object pay(@PathVariable String outTradeNo, HttpServletRequest request) {
     Payment payment = payments.get(outTradeNo);
     if (payment.product().opensAnotherWay()) {
       return new ModelAndView("redirect:/checkout/" + payment.outTradeNo());
@@ -51,13 +57,47 @@ public class PayController {
     if (payment.product().showsQrCode()) {
       return qrPage(payment);
     }
-    return form(payment);
+    if (payment.product().hasCashierPage()) {
+      // WeChat Pay's H5 asks for the buyer's IP address: the browser's, here.
+      return cashier(payment, request.getRemoteAddr());
+    }
+    if (payment.product() != Product.APP && payment.product() != Product.JSAPI) {
+      // Face to face: answered as a payment with no cashier (a problem, never a page).
+      return formPage.of(payments.payForm(payment));
+    }
+    // Paid inside the provider's app by the shop's own app or page: nothing to open here.
+    ModelAndView page = statusPage(payment);
+    if (payment.status() == PaymentStatus.PENDING) {
+      page.addObject("inApp", true);
+    }
+    return page;
   }
 
-  private ModelAndView qrPage(Payment payment) {
+  private Object cashier(Payment payment, String buyerIp) {
+    Checkout checkout = payments.checkout(payment, buyerIp);
+    if (checkout instanceof Checkout.Redirect redirect) {
+      // WeChat Pay's H5: its own address, opened in the phone's browser.
+      return ResponseEntity.status(HttpStatus.FOUND)
+          .location(URI.create(redirect.url()))
+          .header("Cache-Control", "no-store")
+          .build();
+    }
+    if (checkout instanceof Checkout.Form form) {
+      return formPage.of(form.html());
+    }
+    return statusPage(payment);
+  }
+
+  private ModelAndView statusPage(Payment payment) {
     ModelAndView page = new ModelAndView("payments/qr");
     page.addObject("payment", payment);
     page.addObject("statusLabel", Labels.INSTANCE.payment(payment.status()));
+    page.addObject("wechat", "wechatpay".equals(payment.channel()));
+    return page;
+  }
+
+  private ModelAndView qrPage(Payment payment) {
+    ModelAndView page = statusPage(payment);
     if (payment.status() == PaymentStatus.PENDING) {
       try {
         page.addObject("qrImage", QrImages.dataUri(payments.qrCode(payment.outTradeNo()), 280));
@@ -67,9 +107,5 @@ public class PayController {
       }
     }
     return page;
-  }
-
-  private ResponseEntity<String> form(Payment payment) {
-    return formPage.of(payments.payForm(payment));
   }
 }

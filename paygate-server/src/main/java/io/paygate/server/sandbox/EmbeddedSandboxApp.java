@@ -33,7 +33,8 @@ public class EmbeddedSandboxApp {
       String merchantSerialNo,
       String apiV3Key,
       String publicKey,
-      String publicKeyId) {
+      String publicKeyId,
+      String appSecret) {
 
     @Override
     public String toString() {
@@ -69,6 +70,8 @@ public class EmbeddedSandboxApp {
         m.merchantSerialNo(),
         m.apiV3Key(),
         m.publicKey(),
-        m.publicKeyId());
+        m.publicKeyId(),
+        // The appid's AppSecret, for WeChat's web sign-in (the cashier in WeChat's browser).
+        merchants.appSecret(m.appid()).orElse(null));
   }
 }

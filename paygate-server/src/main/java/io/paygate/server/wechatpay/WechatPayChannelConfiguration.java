@@ -133,7 +133,7 @@ public class WechatPayChannelConfiguration {
     EmbeddedSandboxApp.WechatPayMerchant m = sandbox.wechatPayMerchant();
     return new WechatPaySettings(
         m.mchid(),
-        Map.of("default", WechatPayApp.of(m.appid())),
+        Map.of("default", WechatPayApp.of(m.appid()).withAppSecret(m.appSecret())),
         m.privateKey(),
         m.merchantSerialNo(),
         m.merchantCertificate(),
@@ -165,7 +165,10 @@ public class WechatPayChannelConfiguration {
       }
       apps.put(
           app.getKey(),
-          new WechatPayApp(appid.strip(), products(app.getValue().products(), prefix)));
+          new WechatPayApp(
+              appid.strip(),
+              products(app.getValue().products(), prefix),
+              app.getValue().appSecret()));
     }
     return apps;
   }

@@ -27,7 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl WeChat Pay's address: its production host unless pointed at an offline WeChat Pay
  * @param notifyUrl defaults to {@code ${paygate.public-url}/channels/wechatpay/notify}
  * @param apps the appids bound to the merchant by name: {@code apps.<name>.appid} and {@code
- *     apps.<name>.products} ({@code native, jsapi, h5, app}; all by default)
+ *     apps.<name>.products} ({@code native, jsapi, h5, app}; all by default), and {@code
+ *     apps.<name>.app-secret}, the appid's AppSecret (开发者密码), needed only for WeChat's web sign-in
+ *     (the cashier in WeChat's browser opening JSAPI pay)
  */
 @ConfigurationProperties("paygate.wechatpay")
 public record WechatPayProperties(
@@ -51,7 +53,13 @@ public record WechatPayProperties(
     Map<String, App> apps) {
 
   /** One appid of {@code paygate.wechatpay.apps.<name>}. */
-  public record App(String appid, Set<String> products) {}
+  public record App(String appid, Set<String> products, String appSecret) {
+
+    @Override
+    public String toString() {
+      return "App[appid=" + appid + ", products=" + products + "]";
+    }
+  }
 
   public WechatPayProperties {
     apps = apps == null ? Map.of() : Map.copyOf(apps);

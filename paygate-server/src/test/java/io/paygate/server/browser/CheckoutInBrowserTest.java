@@ -53,6 +53,30 @@ class CheckoutInBrowserTest extends ServerTestSupport {
       "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like"
           + " Gecko) Mobile/15E148 Nebula AliApp(AP/10.5.30) AlipayClient/10.5.30 Language/zh-Hans";
 
+  private static final String WECHAT =
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like"
+          + " Gecko) Mobile/15E148 MicroMessenger/8.0.47(0x18002f2c) NetType/WIFI"
+          + " Language/zh_CN";
+
+  /**
+   * WeChat's WeixinJSBridge as the page meets it: ready a moment after the page loads (announced by
+   * WeixinJSBridgeReady), keeping what getBrandWCPayRequest was handed for the test to pay with.
+   */
+  private static final String WEIXIN_JS_BRIDGE =
+      """
+      document.addEventListener("DOMContentLoaded", function () {
+        setTimeout(function () {
+          window.WeixinJSBridge = {
+            invoke: function (name, params, done) {
+              window.wxInvoked = { name: name, params: params };
+              done({ err_msg: "get_brand_wcpay_request:ok" });
+            }
+          };
+          document.dispatchEvent(new Event("WeixinJSBridgeReady"));
+        }, 50);
+      });
+      """;
+
   private static Path profile;
   private static ChromeDriver browser;
 
@@ -165,6 +189,83 @@ class CheckoutInBrowserTest extends ServerTestSupport {
         .isEqualTo(200);
     waitFor(textToBe(By.id("status"), "已支付 PAID"), "PAID on the JSAPI page");
     buyer.paidOnce(out, "4.40", "jsapi");
+  }
+
+  @Test
+  void insideWechatTheBuyerSignsInByWechatAndPaysByWechatJsapiWithOneCharge() {
+    String out = anyPayment("3.30");
+    BuyerSeen alipayBuyer = new BuyerSeen();
+    actAs(WECHAT);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> bridge =
+        (Map<String, Object>)
+            (Map<?, ?>)
+                browser.executeCdpCommand(
+                    "Page.addScriptToEvaluateOnNewDocument", Map.of("source", WEIXIN_JS_BRIDGE));
+    try {
+      // WeChat's silent sign-in (snsapi_base) at the offline WeChat Pay, and back with the code.
+      browser.get(base() + "/checkout/" + out);
+      waitFor(visibilityOfElementLocated(By.id("wxpay-way")), "the WeChat JSAPI page");
+      // The browser keeps WeChat's #wechat_redirect fragment across the redirects, as WeChat's
+      // does.
+      assertThat(browser.getCurrentUrl()).contains("/checkout/" + out + "/jsapi");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> invoked =
+          (Map<String, Object>)
+              waitFor(
+                  driver -> browser.executeScript("return window.wxInvoked || null;"),
+                  "getBrandWCPayRequest invoked by the page");
+      assertThat(invoked.get("name")).isEqualTo("getBrandWCPayRequest");
+      @SuppressWarnings("unchecked")
+      Map<String, String> payParams = (Map<String, String>) invoked.get("params");
+      assertThat(payParams)
+          .containsKeys("appId", "timeStamp", "nonceStr", "package", "signType", "paySign");
+      assertThat(payParams.get("package")).startsWith("prepay_id=");
+      screenshot("wechat-jsapi");
+
+      // The payer confirms in WeChat: the offline WeChat Pay takes the very package the page held.
+      JsonNode payer = wechatPayer(payParams.get("appId"));
+      long before = payer.get("balance").asLong();
+      Reply paid =
+          postJson(
+              "/sandbox/wechatpay/api/payer/pay",
+              Map.of(
+                  "mchid",
+                  payer.get("mchid").asString(),
+                  "openid",
+                  payer.get("openid").asString(),
+                  "out_trade_no",
+                  out,
+                  "pay_params",
+                  payParams));
+      assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+      waitFor(textToBe(By.id("status"), "已支付 PAID"), "PAID on the WeChat JSAPI page");
+      screenshot("wechat-paid");
+
+      JsonNode payment = payment(out);
+      assertThat(payment.get("status").asString()).isEqualTo("PAID");
+      assertThat(payment.get("product").asString()).isEqualTo("any");
+      assertThat(payment.get("way").asString()).isEqualTo("jsapi");
+      assertThat(payment.get("channel").asString()).isEqualTo("wechatpay");
+      // One charge across both: the WeChat payer paid it, the Alipay buyer paid nothing.
+      assertThat(before - wechatPayer(payParams.get("appId")).get("balance").asLong())
+          .isEqualTo(330);
+      assertThat(alipayBuyer.before).isEqualByComparingTo(buyerBalance());
+    } finally {
+      browser.executeCdpCommand(
+          "Page.removeScriptToEvaluateOnNewDocument",
+          Map.of("identifier", bridge.get("identifier")));
+    }
+  }
+
+  /** The offline WeChat Pay's default payer, at this appid: the one its silent sign-in names. */
+  private JsonNode wechatPayer(String appid) {
+    for (JsonNode payer : get("/sandbox/wechatpay/api/payers").json()) {
+      if (payer.get("appid").asString().equals(appid)) {
+        return payer;
+      }
+    }
+    throw new AssertionError("no payer at " + appid);
   }
 
   /** The sandbox's default buyer, and their balance before the test paid. */

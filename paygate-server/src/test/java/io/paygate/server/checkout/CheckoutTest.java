@@ -40,6 +40,12 @@ class CheckoutTest extends SharedServerTest {
       "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like"
           + " Gecko) Mobile/15E148 Nebula AliApp(AP/10.5.30) AlipayClient/10.5.30 Language/zh-Hans";
 
+  static final String WECHAT =
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like"
+          + " Gecko) Mobile/15E148 MicroMessenger/8.0.47(0x18002f2c) NetType/WIFI"
+          + " Language/zh_CN";
+
+  private static final Pattern PAY_PARAMS = Pattern.compile("data-pay-params=\"([^\"]+)\"");
   private static final Pattern QR_IMAGE = Pattern.compile("src=\"data:image/png;base64,([^\"]+)\"");
   private static final Pattern TRADE_NO = Pattern.compile("data-trade-no=\"([0-9]+)\"");
 
@@ -311,5 +317,237 @@ class CheckoutTest extends SharedServerTest {
     assertThat(pay.status()).isEqualTo(302);
     assertThat(pay.header("Location")).endsWith("/checkout/" + out);
     assertThat(URLDecoder.decode(pay.header("Location"), StandardCharsets.UTF_8)).contains(out);
+  }
+
+  /**
+   * Opens the cashier in WeChat's browser: WeChat's silent sign-in at the offline WeChat Pay, back
+   * with a code, then the JSAPI page; answers its pay parameters.
+   */
+  private JsonNode wechatJsapi(String out) {
+    Reply first = as(WECHAT, "/checkout/" + out);
+    assertThat(first.status()).as(first.body()).isEqualTo(302);
+    String authorize = first.header("Location");
+    assertThat(authorize)
+        .startsWith(base() + "/sandbox/wechatpay/connect/oauth2/authorize?")
+        .contains("scope=snsapi_base")
+        .contains(
+            "redirect_uri="
+                + java.net.URLEncoder.encode(
+                    base() + "/checkout/" + out + "/wechat-signed-in", StandardCharsets.UTF_8));
+    String startedCookie = first.header("Set-Cookie").split(";", 2)[0];
+    assertThat(startedCookie).startsWith("paygate_checkout_state=");
+
+    Reply back = as(WECHAT, authorize);
+    assertThat(back.status()).as(back.body()).isEqualTo(302);
+    String signedIn = back.header("Location");
+    assertThat(signedIn)
+        .startsWith(base() + "/checkout/" + out + "/wechat-signed-in?")
+        .contains("code=");
+    // The state is checked as for Alipay: a return from another browser is refused.
+    assertThat(as(WECHAT, signedIn).status()).isEqualTo(400);
+    assertThat(as(WECHAT, signedIn, "paygate_checkout_state=another").status()).isEqualTo(400);
+
+    Reply toJsapi = as(WECHAT, signedIn, startedCookie);
+    assertThat(toJsapi.status()).as(toJsapi.body()).isEqualTo(302);
+    assertThat(toJsapi.header("Location")).endsWith("/checkout/" + out + "/jsapi");
+    Reply jsapi = as(WECHAT, "/checkout/" + out + "/jsapi");
+    assertThat(jsapi.status()).as(jsapi.body()).isEqualTo(200);
+    assertThat(jsapi.body()).contains("微信支付").contains("id=\"wxpay-way\"");
+    Matcher params = PAY_PARAMS.matcher(jsapi.body());
+    assertThat(params.find()).as(jsapi.body()).isTrue();
+    return JSON.readTree(
+        params.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&"));
+  }
+
+  /** The offline WeChat Pay's default payer at this appid (the one its silent sign-in names). */
+  private JsonNode wechatPayer(String appid) {
+    for (JsonNode payer : get("/sandbox/wechatpay/api/payers").json()) {
+      if (payer.get("appid").asString().equals(appid)) {
+        return payer;
+      }
+    }
+    throw new AssertionError("no payer at " + appid);
+  }
+
+  private Reply wechatPays(JsonNode payer, String out, JsonNode payParams) {
+    return postJson(
+        "/sandbox/wechatpay/api/payer/pay",
+        Map.of(
+            "mchid",
+            payer.get("mchid").asString(),
+            "openid",
+            payer.get("openid").asString(),
+            "out_trade_no",
+            out,
+            "pay_params",
+            payParams));
+  }
+
+  @Test
+  void insideWechatTheBuyerPaysByWechatJsapiAndAlipaysWaysAreHeldAfter() throws Exception {
+    String out = anyPayment("2.20");
+    BigDecimal alipayBefore = buyerBalance();
+
+    JsonNode params = wechatJsapi(out);
+    assertThat(params.get("package").asString()).startsWith("prepay_id=");
+    JsonNode opened = payment(out);
+    assertThat(opened.get("channel").asString()).isEqualTo("wechatpay");
+    assertThat(opened.get("way").asString()).isEqualTo("jsapi");
+    JsonNode payer = wechatPayer(params.get("appId").asString());
+    long before = payer.get("balance").asLong();
+
+    // A desktop arriving now is told where it is being paid; no Alipay code is made for it.
+    Reply desktop = as(DESKTOP, "/checkout/" + out);
+    assertThat(desktop.body()).contains("id=\"held\"").contains("WeChat");
+    assertThat(desktop.body()).doesNotContain("id=\"qr\"");
+
+    assertThat(wechatPays(payer, out, params).status()).isEqualTo(200);
+    JsonNode paid = payment(out);
+    assertThat(paid.get("status").asString()).isEqualTo("PAID");
+    assertThat(paid.get("channel").asString()).isEqualTo("wechatpay");
+    assertThat(succeeded(out)).isEqualTo(1);
+    assertThat(before - wechatPayer(params.get("appId").asString()).get("balance").asLong())
+        .isEqualTo(220);
+    assertThat(buyerBalance()).isEqualByComparingTo(alipayBefore);
+  }
+
+  @Test
+  void paidAtBothChannelsTheSecondChargeIsGivenBackAtAlipay() throws Exception {
+    String out = anyPayment("1.70");
+    BigDecimal alipayBefore = buyerBalance();
+    // A desktop showed Alipay's code (never scanned, so nothing at Alipay to close) ...
+    String oldScan = qrText(as(DESKTOP, "/checkout/" + out).body());
+    // ... then the buyer opened the printed code in WeChat and paid there.
+    JsonNode params = wechatJsapi(out);
+    JsonNode payer = wechatPayer(params.get("appId").asString());
+    long before = payer.get("balance").asLong();
+    assertThat(wechatPays(payer, out, params).status()).isEqualTo(200);
+    assertThat(payment(out).get("status").asString()).isEqualTo("PAID");
+
+    // The old Alipay code, still on the desktop's screen, is scanned and paid as well.
+    assertThat(get(oldScan).status()).isEqualTo(200);
+    assertThat(payAsBuyer(out).status()).isEqualTo(200);
+
+    // Alipay's notification of it gave it back at Alipay: one charge in all.
+    JsonNode after = payment(out);
+    assertThat(after.get("status").asString()).isEqualTo("PAID");
+    assertThat(after.get("channel").asString()).isEqualTo("wechatpay");
+    assertThat(after.get("attention").asString()).isEqualToIgnoringCase("paid_after_close");
+    assertThat(buyerBalance()).isEqualByComparingTo(alipayBefore);
+    assertThat(before - wechatPayer(params.get("appId").asString()).get("balance").asLong())
+        .isEqualTo(170);
+    assertThat(succeeded(out)).isEqualTo(1);
+  }
+
+  @Test
+  void aDesktopBuyerMayPickWechatsCodeInsteadAndPaysThatOnce() throws Exception {
+    String out = anyPayment("1.30");
+    BigDecimal alipayBefore = buyerBalance();
+    Reply alipay = as(DESKTOP, "/checkout/" + out);
+    assertThat(alipay.body()).contains("id=\"wechat-qr\"").contains("支付宝");
+
+    Reply wechat = as(DESKTOP, "/checkout/" + out + "/wechat-qr");
+    assertThat(wechat.status()).as(wechat.body()).isEqualTo(200);
+    assertThat(wechat.body()).contains("微信支付").contains("id=\"alipay-qr\"");
+    assertThat(qrText(wechat.body())).startsWith("weixin://");
+    JsonNode opened = payment(out);
+    assertThat(opened.get("channel").asString()).isEqualTo("wechatpay");
+    assertThat(opened.get("way").asString()).isEqualTo("qr");
+
+    // The payer scans it in WeChat and pays.
+    JsonNode payer = wechatPayer(wechatAppid());
+    long before = payer.get("balance").asLong();
+    Reply paid =
+        postJson(
+            "/sandbox/wechatpay/api/payer/pay",
+            Map.of(
+                "mchid", payer.get("mchid").asString(),
+                "openid", payer.get("openid").asString(),
+                "out_trade_no", out));
+    assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+    assertThat(payment(out).get("status").asString()).isEqualTo("PAID");
+    assertThat(before - wechatPayer(wechatAppid()).get("balance").asLong()).isEqualTo(130);
+    assertThat(buyerBalance()).isEqualByComparingTo(alipayBefore);
+    assertThat(succeeded(out)).isEqualTo(1);
+  }
+
+  private String wechatAppid() {
+    return get("/sandbox/wechatpay/api/merchants").json().get(0).get("appid").asString();
+  }
+
+  @Test
+  void aWechatPayJsapiPaymentOpenedInWechatGetsItsJsapiPageAndElsewhereItsOrder() {
+    JsonNode payer = wechatPayer(wechatAppid());
+    Reply created =
+        api(
+            "POST",
+            "/api/v1/payments",
+            Map.of(
+                "total_amount",
+                "0.70",
+                "subject",
+                "茶 tea",
+                "product",
+                "jsapi",
+                "channel",
+                "wechatpay",
+                "openid",
+                payer.get("openid").asString()));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String out = created.json().get("out_trade_no").asString();
+
+    Reply inWechat = as(WECHAT, "/checkout/" + out);
+    assertThat(inWechat.status()).as(inWechat.body()).isEqualTo(200);
+    Matcher params = PAY_PARAMS.matcher(inWechat.body());
+    assertThat(params.find()).as(inWechat.body()).isTrue();
+    assertThat(params.group(1))
+        .contains(created.json().get("checkout").get("prepay_id").asString());
+
+    Reply link = get("/pay/" + out);
+    assertThat(link.status()).as(link.body()).isEqualTo(200);
+    assertThat(link.body()).contains("id=\"in-app\"");
+  }
+
+  @Test
+  void theBuyersLinkOfAWechatPayPaymentShowsItsCodeOrGoesToItsH5Page() {
+    Reply nativePay =
+        api(
+            "POST",
+            "/api/v1/payments",
+            Map.of(
+                "total_amount",
+                "0.90",
+                "subject",
+                "茶 tea",
+                "product",
+                "native",
+                "channel",
+                "wechatpay"));
+    assertThat(nativePay.status()).as(nativePay.body()).isEqualTo(201);
+    Reply qrPage = get("/pay/" + nativePay.json().get("out_trade_no").asString());
+    assertThat(qrPage.status()).as(qrPage.body()).isEqualTo(200);
+    assertThat(qrPage.body()).contains("微信扫码支付").contains("data:image/png;base64,");
+
+    Reply h5 =
+        api(
+            "POST",
+            "/api/v1/payments",
+            Map.of(
+                "total_amount",
+                "0.80",
+                "subject",
+                "茶 tea",
+                "product",
+                "h5",
+                "channel",
+                "wechatpay"));
+    assertThat(h5.status()).as(h5.body()).isEqualTo(201);
+    Reply toH5 = get("/pay/" + h5.json().get("out_trade_no").asString());
+    assertThat(toH5.status()).as(toH5.body()).isEqualTo(302);
+    // The same order at WeChat Pay (its H5 address carries a fresh package each time it is asked).
+    String created = h5.json().get("checkout").get("url").asString();
+    assertThat(toH5.header("Location"))
+        .startsWith(base() + "/sandbox/wechatpay/")
+        .startsWith(created.substring(0, created.indexOf("&package=")));
   }
 }
