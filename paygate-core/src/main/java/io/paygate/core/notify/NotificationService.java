@@ -130,10 +130,11 @@ public final class NotificationService {
     NotificationCheck.Verified verified = (NotificationCheck.Verified) check;
     TradeNotification notification = verified.notification();
     String outTradeNo = notification.trade().outTradeNo();
+    // One plain read answers both: a way this payment left, and a redelivery.
+    Optional<Payment> current = payments.find(outTradeNo);
     Optional<Payment> earlierWay =
-        payments
-            .find(outTradeNo)
-            .filter(p -> SecondCharges.fromAnEarlierWay(p, via) && p.app().equals(verified.app()));
+        current.filter(
+            p -> SecondCharges.fromAnEarlierWay(p, via) && p.app().equals(verified.app()));
     if (earlierWay.isPresent()) {
       return new Decision(
           earlierWay(via, earlierWay.get(), notification),
@@ -142,7 +143,7 @@ public final class NotificationService {
           verified.redactedParameters(),
           verified.replies());
     }
-    if (alreadyBooked(via, verified.app(), notification)) {
+    if (alreadyBooked(current, via, verified.app(), notification)) {
       // A redelivery (a provider sends again until it hears it taken, and at times twice anyway).
       return new Decision(
           new NotifyAck.Accepted(NO_CHANGE),
@@ -186,10 +187,10 @@ public final class NotificationService {
   }
 
   /** Booked as it says already: answered from a plain read, without the payment's lock. */
-  private boolean alreadyBooked(String channel, String app, TradeNotification notification) {
+  private boolean alreadyBooked(
+      Optional<Payment> current, String channel, String app, TradeNotification notification) {
     return notification.refundNo() == null
-        && payments
-            .find(notification.trade().outTradeNo())
+        && current
             .filter(p -> p.channel().equals(channel) && p.app().equals(app))
             .filter(
                 p ->
