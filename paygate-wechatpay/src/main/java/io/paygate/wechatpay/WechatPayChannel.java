@@ -220,7 +220,7 @@ public final class WechatPayChannel implements PaymentChannel {
         "wechatpay.refund.query",
         trade.outTradeNo(),
         "out_refund_no=" + outRequestNo,
-        () -> refunds.query(outRequestNo));
+        () -> refunds.query(trade.outTradeNo(), outRequestNo));
   }
 
   @Override
@@ -269,7 +269,7 @@ public final class WechatPayChannel implements PaymentChannel {
                 trade.app(),
                 found.trade().outTradeNo(),
                 found.trade().tradeNo(),
-                cancelRefundNo(found.trade().outTradeNo()),
+                CANCEL_REFUND_NO,
                 total,
                 "cancelled",
                 total),
@@ -282,9 +282,8 @@ public final class WechatPayChannel implements PaymentChannel {
         : new CancelOutcome.Unknown(((RefundOutcome.Unknown) refunded).reason());
   }
 
-  static String cancelRefundNo(String outTradeNo) {
-    return outTradeNo + "-cancel";
-  }
+  /** The cancel's refund number within its payment (on the wire, the payment's number and it). */
+  static final String CANCEL_REFUND_NO = "CANCEL_REFUND";
 
   @Override
   public BillLookup bill(String app, LocalDate date) {
