@@ -68,11 +68,31 @@ public final class WechatPayChannel implements PaymentChannel {
    * @param clock the real time: notifications signed more than 5 minutes from it are refused
    */
   public WechatPayChannel(WechatPaySettings settings, ExchangeLog exchanges, Clock clock) {
-    this(settings, new WechatPayGateway(settings), exchanges, clock);
+    this(settings, exchanges, clock, clock);
+  }
+
+  /**
+   * @param clock the books' time, which the exchanges kept for operators carry
+   * @param wallClock the real time, whatever the books' clock says (tests move that one): WeChat
+   *     Pay signs with the wall clock's timestamp, and a notification signed more than 5 minutes
+   *     from it is refused
+   */
+  public WechatPayChannel(
+      WechatPaySettings settings, ExchangeLog exchanges, Clock clock, Clock wallClock) {
+    this(settings, new WechatPayGateway(settings), exchanges, clock, wallClock);
   }
 
   public WechatPayChannel(
       WechatPaySettings settings, WechatPayGateway gateway, ExchangeLog exchanges, Clock clock) {
+    this(settings, gateway, exchanges, clock, clock);
+  }
+
+  private WechatPayChannel(
+      WechatPaySettings settings,
+      WechatPayGateway gateway,
+      ExchangeLog exchanges,
+      Clock clock,
+      Clock wallClock) {
     this.settings = settings;
     this.exchanges = new Exchanges(exchanges, clock);
     this.prepays = new Prepays(gateway, settings.mchid(), settings.notifyUrl());
@@ -87,7 +107,7 @@ public final class WechatPayChannel implements PaymentChannel {
             settings.mchid(),
             settings::appNamed,
             this::appOfTrade,
-            clock);
+            wallClock);
   }
 
   @Override
