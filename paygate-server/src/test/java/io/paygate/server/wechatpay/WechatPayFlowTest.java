@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -352,5 +353,69 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
     JsonNode payment = payment(no);
     assertThat(payment.get("refunded_amount").asString()).isEqualTo("2.50");
     assertThat(payment.get("status").asString()).isEqualTo("PARTIALLY_REFUNDED");
+  }
+
+  @Test
+  void aPaymentClosedByTheApiOrByItsExpiryCannotBePaidAtWechatPayAfterwards() {
+    String openid = openid();
+    long before = balance(openid);
+    String closedByApi = nativePayment("4.00");
+    Reply closed = api("POST", "/api/v1/payments/" + closedByApi + "/close", null);
+    assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+    assertThat(closed.json().get("status").asString()).isEqualTo("CLOSED");
+    // PayGate's close reached WeChat Pay: the payer's phone is told the order is closed.
+    Reply refused = payAtWechat(closedByApi, openid, null);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.json().get("code").asString()).isEqualTo("ORDER_CLOSED");
+
+    String expired = nativePayment("5.00");
+    clock.advance(Duration.ofHours(3));
+    due.run();
+    assertThat(payment(expired).get("status").asString()).isEqualTo("CLOSED");
+    assertThat(payAtWechat(expired, openid, null).status()).isEqualTo(409);
+
+    assertThat(balance(openid)).isEqualTo(before);
+    assertThat(events(closedByApi)).containsExactly("payment.closed");
+    assertThat(events(expired)).containsExactly("payment.closed");
+  }
+
+  @Autowired io.paygate.core.payments.PaymentService payments;
+
+  @Test
+  void moneyWechatPayTakesForAPaymentClosedHereIsGivenBackAtWechatPayOnce() {
+    // WeChat Pay's close is final, so PayGate closes a WeChat Pay payment only once WeChat Pay
+    // has; the protocol still warns that a 204 proves little. Here the order stays payable at
+    // WeChat Pay while PayGate holds the payment closed (closed in our books alone).
+    String openid = openid();
+    long before = balance(openid);
+    String no = nativePayment("6.00");
+    assertThat(payments.closeHere(no)).isTrue();
+
+    assertThat(payAtWechat(no, openid, null).status()).isEqualTo(200);
+    JsonNode paid = payment(no);
+    assertThat(paid.get("status").asString()).isEqualTo("PAID");
+    assertThat(paid.get("attention").asString()).isEqualTo("PAID_AFTER_CLOSE");
+
+    due.run();
+    due.run();
+
+    JsonNode refunded = payment(no);
+    assertThat(refunded.get("status").asString()).isEqualTo("REFUNDED");
+    assertThat(refunded.get("refunded_amount").asString()).isEqualTo("6.00");
+    JsonNode listed = refunds(no);
+    assertThat(listed).hasSize(1);
+    assertThat(listed.get(0).get("out_request_no").asString()).isEqualTo("PAID_AFTER_CLOSE");
+    // Given back at WeChat Pay, once: one refund there, the payer's wallet whole again.
+    long refundsThere = 0;
+    for (JsonNode n : notifications(no)) {
+      if (n.get("event_type").asString().equals("REFUND.SUCCESS")) {
+        refundsThere++;
+      }
+    }
+    assertThat(refundsThere).isEqualTo(1);
+    assertThat(balance(openid)).isEqualTo(before);
+    assertThat(events(no))
+        .doesNotContain("payment.succeeded")
+        .containsOnlyOnce("refund.succeeded", "payment.refunded");
   }
 }
