@@ -2,6 +2,7 @@ package io.paygate.server.wechatpay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paygate.core.testkit.Receiver;
 import io.paygate.server.recovery.HeldAnswersServerTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -121,6 +122,22 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
 
   @Test
   void aNativePaymentIsPaidByScanningItsCodeAndBookedOnceFromTheNotification() {
+    try (Receiver receiver = new Receiver()) {
+      Reply endpoint =
+          api(
+              "POST",
+              "/api/v1/webhook-endpoints",
+              Map.of("url", receiver.url(), "events", List.of("payment.succeeded")));
+      assertThat(endpoint.status()).as(endpoint.body()).isEqualTo(201);
+      try {
+        nativePaymentPaidAndTold(receiver);
+      } finally {
+        api("DELETE", "/api/v1/webhook-endpoints/" + endpoint.json().get("id").asString(), null);
+      }
+    }
+  }
+
+  private void nativePaymentPaidAndTold(Receiver receiver) {
     String no = no();
     Reply created =
         create(
@@ -157,6 +174,11 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
         "/sandbox/wechatpay/api/notifications/" + sent.get(0).get("id").asLong() + "/redeliver",
         Map.of());
     assertThat(events(no)).containsExactly("payment.succeeded");
+    // The shop's webhook hears it as the API shows it, a WeChat Pay payment.
+    JsonNode told = JSON.readTree(receiver.next(Duration.ofSeconds(10)).body());
+    assertThat(told.get("type").asString()).isEqualTo("payment.succeeded");
+    assertThat(told.get("data").get("object").get("out_trade_no").asString()).isEqualTo(no);
+    assertThat(told.get("data").get("object").get("channel").asString()).isEqualTo("wechatpay");
   }
 
   @Test
