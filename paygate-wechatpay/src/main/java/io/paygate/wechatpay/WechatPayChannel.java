@@ -68,11 +68,31 @@ public final class WechatPayChannel implements PaymentChannel {
    * @param clock the real time: notifications signed more than 5 minutes from it are refused
    */
   public WechatPayChannel(WechatPaySettings settings, ExchangeLog exchanges, Clock clock) {
-    this(settings, new WechatPayGateway(settings), exchanges, clock);
+    this(settings, exchanges, clock, clock);
+  }
+
+  /**
+   * @param clock the books' time, which the exchanges kept for operators carry
+   * @param wallClock the real time, whatever the books' clock says (tests move that one): WeChat
+   *     Pay signs with the wall clock's timestamp, and a notification signed more than 5 minutes
+   *     from it is refused
+   */
+  public WechatPayChannel(
+      WechatPaySettings settings, ExchangeLog exchanges, Clock clock, Clock wallClock) {
+    this(settings, new WechatPayGateway(settings), exchanges, clock, wallClock);
   }
 
   public WechatPayChannel(
       WechatPaySettings settings, WechatPayGateway gateway, ExchangeLog exchanges, Clock clock) {
+    this(settings, gateway, exchanges, clock, clock);
+  }
+
+  private WechatPayChannel(
+      WechatPaySettings settings,
+      WechatPayGateway gateway,
+      ExchangeLog exchanges,
+      Clock clock,
+      Clock wallClock) {
     this.settings = settings;
     this.exchanges = new Exchanges(exchanges, clock);
     this.prepays = new Prepays(gateway, settings.mchid(), settings.notifyUrl());
@@ -87,7 +107,7 @@ public final class WechatPayChannel implements PaymentChannel {
             settings.mchid(),
             settings::appNamed,
             this::appOfTrade,
-            clock);
+            wallClock);
   }
 
   @Override
@@ -220,7 +240,7 @@ public final class WechatPayChannel implements PaymentChannel {
         "wechatpay.refund.query",
         trade.outTradeNo(),
         "out_refund_no=" + outRequestNo,
-        () -> refunds.query(outRequestNo));
+        () -> refunds.query(trade.outTradeNo(), outRequestNo));
   }
 
   @Override
@@ -269,7 +289,7 @@ public final class WechatPayChannel implements PaymentChannel {
                 trade.app(),
                 found.trade().outTradeNo(),
                 found.trade().tradeNo(),
-                cancelRefundNo(found.trade().outTradeNo()),
+                CANCEL_REFUND_NO,
                 total,
                 "cancelled",
                 total),
@@ -282,9 +302,8 @@ public final class WechatPayChannel implements PaymentChannel {
         : new CancelOutcome.Unknown(((RefundOutcome.Unknown) refunded).reason());
   }
 
-  static String cancelRefundNo(String outTradeNo) {
-    return outTradeNo + "-cancel";
-  }
+  /** The cancel's refund number within its payment (on the wire, the payment's number and it). */
+  static final String CANCEL_REFUND_NO = "CANCEL_REFUND";
 
   @Override
   public BillLookup bill(String app, LocalDate date) {

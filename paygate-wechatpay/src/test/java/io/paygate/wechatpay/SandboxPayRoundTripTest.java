@@ -286,8 +286,7 @@ class SandboxPayRoundTripTest extends SandboxWechatPaySupport {
     // Again: the same refund, not a second one.
     assertThat(channel.cancel(TradeRef.byOutTradeNo(paid)))
         .isEqualTo(new CancelOutcome.Cancelled("refund"));
-    assertThat(
-            channel.queryRefund(TradeRef.byOutTradeNo(paid), WechatPayChannel.cancelRefundNo(paid)))
+    assertThat(channel.queryRefund(TradeRef.byOutTradeNo(paid), WechatPayChannel.CANCEL_REFUND_NO))
         .isInstanceOfSatisfying(
             RefundLookup.Refunded.class,
             r -> assertThat(r.amount()).isEqualTo(Money.parse("4.00")));

@@ -75,7 +75,8 @@ public class WechatPayChannelConfiguration {
   WechatPayChannel wechatPayChannel(
       WechatPaySettings settings, ExchangeLog exchanges, Clock clock) {
     try {
-      return new WechatPayChannel(settings, exchanges, clock);
+      // Notifications are signed with the wall clock's time: their freshness is the real time's.
+      return new WechatPayChannel(settings, exchanges, clock, Clock.systemUTC());
     } catch (WechatPaySettingsException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -9,9 +9,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Our books against the sandbox's ("Alipay's"), payment by payment: paid here exactly when paid
- * there, refunded totals equal to the cent, never more refunded than paid, every refunded total the
- * sum of its refunds, nothing left pending.
+ * Our books against the sandbox's (both "Alipay's" and the offline WeChat Pay's, each payment
+ * against the channel that has its out_trade_no), payment by payment: paid here exactly when paid
+ * there, refunded totals equal to the cent (WeChat Pay's: the sum of its successful refunds, in
+ * fen), never more refunded than paid, every refunded total the sum of its refunds, nothing left
+ * pending.
  */
 final class BooksAudit {
 
@@ -27,6 +29,7 @@ final class BooksAudit {
   private final JdbcTemplate sandbox;
   final Map<String, Ours> books = new HashMap<>();
   final Map<String, Theirs> alipay = new HashMap<>();
+  final Map<String, Theirs> wechatpay = new HashMap<>();
   final List<String> problems = new ArrayList<>();
 
   BooksAudit(JdbcClient ours, JdbcTemplate sandbox) {
@@ -57,23 +60,44 @@ final class BooksAudit {
                     row.getObject("paid_at") != null,
                     row.getBigDecimal("total_amount"),
                     row.getBigDecimal("refunded_amount"))));
+    sandbox.query(
+        "SELECT t.out_trade_no, t.success_at, t.total_fen, (SELECT COALESCE(SUM(r.refund_fen), 0)"
+            + " FROM wx_refunds r WHERE r.mchid = t.mchid AND r.out_trade_no = t.out_trade_no"
+            + " AND r.status = 'SUCCESS') AS refunded_fen FROM wx_transactions t",
+        (row, i) ->
+            wechatpay.put(
+                row.getString("out_trade_no"),
+                new Theirs(
+                    row.getObject("success_at") != null,
+                    BigDecimal.valueOf(row.getLong("total_fen"), 2),
+                    BigDecimal.valueOf(row.getLong("refunded_fen"), 2))));
+  }
+
+  /** The channel's record of the payment, whichever channel has it. */
+  private Theirs theirs(String no) {
+    Theirs atWechatPay = wechatpay.get(no);
+    return atWechatPay != null ? atWechatPay : alipay.get(no);
   }
 
   private void compare() {
     books.forEach(
         (no, mine) -> {
-          Theirs theirs = alipay.get(no);
+          Theirs theirs = theirs(no);
           boolean paidThere = theirs != null && theirs.paid();
           if (mine.paid() != paidThere) {
-            problems.add(no + " ours " + mine + ", Alipay's " + theirs);
+            problems.add(no + " ours " + mine + ", the channel's " + theirs);
             return;
+          }
+          if (theirs != null && mine.total().compareTo(theirs.total()) != 0) {
+            problems.add(no + " total: ours " + mine.total() + ", the channel's " + theirs.total());
           }
           if (mine.status().equals("PENDING")) {
             problems.add(no + " still PENDING after its expiry");
           }
           BigDecimal refundedThere = theirs == null ? BigDecimal.ZERO : theirs.refunded();
           if (mine.refunded().compareTo(refundedThere) != 0) {
-            problems.add(no + " refunded: ours " + mine.refunded() + ", Alipay's " + refundedThere);
+            problems.add(
+                no + " refunded: ours " + mine.refunded() + ", the channel's " + refundedThere);
           }
           if (mine.refunded().compareTo(mine.total()) > 0) {
             problems.add(no + " refunded more than paid");
@@ -83,6 +107,12 @@ final class BooksAudit {
         (no, theirs) -> {
           if (theirs.paid() && !books.containsKey(no)) {
             problems.add(no + " paid at Alipay, unknown here");
+          }
+        });
+    wechatpay.forEach(
+        (no, theirs) -> {
+          if (theirs.paid() && !books.containsKey(no)) {
+            problems.add(no + " paid at WeChat Pay, unknown here");
           }
         });
     int pending =
@@ -126,11 +156,18 @@ final class BooksAudit {
             .query(String.class)
             .list();
     List<String> theirs =
+        new ArrayList<>(
+            sandbox.queryForList(
+                "SELECT r.out_request_no || ' ' || r.refund_amount FROM refunds r"
+                    + " JOIN trades t ON r.trade_id = t.id WHERE t.out_trade_no = ?",
+                String.class,
+                no));
+    theirs.addAll(
         sandbox.queryForList(
-            "SELECT r.out_request_no || ' ' || r.refund_amount FROM refunds r"
-                + " JOIN trades t ON r.trade_id = t.id WHERE t.out_trade_no = ?",
+            "SELECT out_refund_no || ' ' || refund_fen || ' fen ' || status FROM wx_refunds"
+                + " WHERE out_trade_no = ?",
             String.class,
-            no);
+            no));
     List<String> history =
         ours.sql(
                 "SELECT operation || ' ' || outcome FROM exchanges WHERE out_trade_no = ?"
@@ -141,7 +178,7 @@ final class BooksAudit {
     return problem
         + "\n  our refunds "
         + ourRefunds
-        + "\n  Alipay's refunds "
+        + "\n  the channel's refunds "
         + theirs
         + "\n  history "
         + history;

@@ -98,6 +98,26 @@ abstract class ClusterTestSupport extends ServerTestSupport {
   }
 
   /**
+   * The properties that make an instance the offline WeChat Pay's default merchant, through the
+   * host's sandbox (for an instance started {@link #startAsApp as an app}: without a sandbox of its
+   * own, it has WeChat Pay only when configured so).
+   */
+  protected List<String> wechatPayArguments(Instance host) {
+    io.paygate.sandbox.wechatpay.merchants.Merchant m =
+        host.bean(io.paygate.sandbox.wechatpay.merchants.WxMerchants.class).defaultMerchant();
+    return List.of(
+        "--paygate.wechatpay.mchid=" + m.mchid(),
+        "--paygate.wechatpay.apps.default.appid=" + m.appid(),
+        "--paygate.wechatpay.private-key=" + m.merchantPrivateKey(),
+        "--paygate.wechatpay.merchant-serial-no=" + m.merchantSerialNo(),
+        "--paygate.wechatpay.merchant-cert=" + m.merchantCertificate(),
+        "--paygate.wechatpay.apiv3-key=" + m.apiV3Key(),
+        "--paygate.wechatpay.public-key=" + m.publicKey(),
+        "--paygate.wechatpay.public-key-id=" + m.publicKeyId(),
+        "--paygate.wechatpay.base-url=" + host.base() + "/sandbox/wechatpay");
+  }
+
+  /**
    * @param clock the instance's injected clock, or null for the system clock
    */
   private Instance start(String name, int port, Clock clock, List<String> own) {

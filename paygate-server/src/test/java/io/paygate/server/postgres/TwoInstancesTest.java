@@ -69,7 +69,9 @@ class TwoInstancesTest extends ClusterTestSupport {
     a = startWithSandbox("a", null, List.of());
     // B has an app, so no sandbox: it may post webhooks to the test's loopback receiver only when
     // told it may.
-    b = startAsApp("b", a, null, List.of("--paygate.webhooks.allow-private-targets=true"));
+    List<String> own = new ArrayList<>(wechatPayArguments(a));
+    own.add("--paygate.webhooks.allow-private-targets=true");
+    b = startAsApp("b", a, null, own);
   }
 
   @AfterAll
@@ -442,6 +444,124 @@ class TwoInstancesTest extends ClusterTestSupport {
             .query(String.class)
             .list();
     assertThat(outcomes).containsExactly("applied", "no change", "no change");
+  }
+
+  @Test
+  void aWechatPayNotificationReachingBothInstancesAtOnceBooksThePaymentOnce() throws Exception {
+    String no = "WX2I" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+    Reply created =
+        on(
+            b,
+            () ->
+                api(
+                    "POST",
+                    "/api/v1/payments",
+                    Map.of(
+                        "channel", "wechatpay",
+                        "product", "native",
+                        "total_amount", "9.87",
+                        "subject", "两个实例",
+                        "out_trade_no", no)));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    var merchant =
+        a.bean(io.paygate.sandbox.wechatpay.merchants.WxMerchants.class).defaultMerchant();
+    String openid =
+        on(a, () -> get("/sandbox/wechatpay/api/payers"))
+            .json()
+            .valueStream()
+            .filter(p -> p.get("appid").asString().equals(merchant.appid()))
+            .findFirst()
+            .orElseThrow()
+            .get("openid")
+            .asString();
+    // The first delivery is lost: the payment is still open when the notification comes again.
+    on(a, () -> fault("{\"notify\":[{\"kind\":\"drop\",\"count\":1}]}"));
+    try {
+      Reply paid =
+          on(
+              a,
+              () ->
+                  postJson(
+                      "/sandbox/wechatpay/api/payer/pay",
+                      Map.of("mchid", merchant.mchid(), "openid", openid, "out_trade_no", no)));
+      assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+    } finally {
+      on(a, this::clearSandboxFaults);
+    }
+    var notification =
+        a.bean(io.paygate.sandbox.wechatpay.notify.WxNotificationRepository.class)
+            .byOutTradeNo(no)
+            .get(0);
+    assertThat(notification.notifyUrl()).isEqualTo(b.base() + "/channels/wechatpay/notify");
+    assertThat(on(b, () -> payment(no)).get("status").asString()).isEqualTo("PENDING");
+
+    // WeChat Pay's retry reaches both instances at once, several times (a balancer before both).
+    int threads = 6;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Integer> statuses = new ArrayList<>();
+    try {
+      List<Future<Integer>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        Instance instance = i % 2 == 0 ? a : b;
+        futures.add(
+            pool.submit(
+                () -> {
+                  java.net.http.HttpRequest request =
+                      signedAsWechatPayDoes(
+                          merchant,
+                          notification.body(),
+                          instance.base() + "/channels/wechatpay/notify");
+                  start.await(30, TimeUnit.SECONDS);
+                  return send(request).status();
+                }));
+      }
+      for (Future<Integer> future : futures) {
+        statuses.add(future.get(60, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(statuses).allSatisfy(status -> assertThat(status).isBetween(200, 299));
+    for (Instance instance : List.of(a, b)) {
+      JsonNode payment = on(instance, () -> payment(no));
+      assertThat(payment.get("status").asString()).isEqualTo("PAID");
+      assertThat(payment.get("channel").asString()).isEqualTo("wechatpay");
+    }
+    List<String> events = new ArrayList<>();
+    on(a, () -> api("GET", "/api/v1/events?payment=" + no, null))
+        .json()
+        .get("data")
+        .forEach(event -> events.add(event.get("type").asString()));
+    assertThat(events).containsExactly("payment.succeeded");
+    List<String> outcomes =
+        a.bean(JdbcClient.class)
+            .sql("SELECT outcome FROM exchanges WHERE out_trade_no = ? AND operation = 'notify'")
+            .param(no)
+            .query(String.class)
+            .list();
+    assertThat(outcomes).hasSize(threads);
+    assertThat(outcomes.stream().filter("applied"::equals).count()).isEqualTo(1);
+  }
+
+  /** A notification's body with its headers signed afresh, as each attempt of WeChat Pay's is. */
+  private static java.net.http.HttpRequest signedAsWechatPayDoes(
+      io.paygate.sandbox.wechatpay.merchants.Merchant merchant, String body, String url) {
+    String timestamp = Long.toString(Instant.now().getEpochSecond());
+    String nonce = java.util.UUID.randomUUID().toString().replace("-", "").toUpperCase();
+    return java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+        .header("Content-Type", "application/json")
+        .header("Wechatpay-Serial", merchant.publicKeyId())
+        .header(
+            "Wechatpay-Signature",
+            io.paygate.sandbox.wechatpay.keys.WxKeys.sign(
+                merchant.publicKeyPrivate(), timestamp + "\n" + nonce + "\n" + body + "\n"))
+        .header("Wechatpay-Timestamp", timestamp)
+        .header("Wechatpay-Nonce", nonce)
+        .header("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+        .build();
   }
 
   /**

@@ -3,6 +3,7 @@ package io.paygate.wechatpay.bill;
 import io.paygate.core.channel.BillEntry;
 import io.paygate.core.channel.ChannelBill;
 import io.paygate.core.money.Money;
+import io.paygate.wechatpay.refund.RefundNumbers;
 import io.paygate.wechatpay.wire.WxTimes;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,7 +61,8 @@ final class TradeBillCsv {
                 BillEntry.Kind.REFUND,
                 cell(cells, column, "微信订单号"),
                 cell(cells, column, "商户订单号"),
-                cell(cells, column, "商户退款单号"),
+                RefundNumbers.outRequestNo(
+                    cell(cells, column, "商户订单号"), cell(cells, column, "商户退款单号")),
                 Money.parse(cell(cells, column, "申请退款金额")),
                 at));
       }

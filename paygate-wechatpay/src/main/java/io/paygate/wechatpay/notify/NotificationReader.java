@@ -17,6 +17,7 @@ import io.paygate.core.channel.NotifyReply;
 import io.paygate.core.channel.TradeNotification;
 import io.paygate.core.channel.TradeState;
 import io.paygate.core.money.Money;
+import io.paygate.wechatpay.refund.RefundNumbers;
 import io.paygate.wechatpay.trade.Trades;
 import io.paygate.wechatpay.wire.Fen;
 import io.paygate.wechatpay.wire.WxTimes;
@@ -195,7 +196,7 @@ public final class NotificationReader {
             text(envelope, "id"),
             trade,
             null,
-            succeeded ? r.getOutRefundNo() : null,
+            succeeded ? RefundNumbers.outRequestNo(r.getOutTradeNo(), r.getOutRefundNo()) : null,
             refundedAt,
             refundAmount),
         redacted,

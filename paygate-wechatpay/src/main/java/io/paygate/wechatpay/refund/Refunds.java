@@ -40,7 +40,7 @@ public final class Refunds {
     } else {
       request.setTransactionId(order.tradeNo());
     }
-    request.setOutRefundNo(order.outRequestNo());
+    request.setOutRefundNo(RefundNumbers.outRefundNo(order.outTradeNo(), order.outRequestNo()));
     if (order.reason() != null && !order.reason().isBlank()) {
       request.setReason(order.reason());
     }
@@ -72,9 +72,10 @@ public final class Refunds {
     return new RefundOutcome.Unknown(((WxAnswer.Unknown<Refund>) answer).reason());
   }
 
-  public RefundLookup query(String outRefundNo) {
+  /** The refund {@code outRequestNo} of the payment {@code outTradeNo}, as WeChat Pay has it. */
+  public RefundLookup query(String outTradeNo, String outRequestNo) {
     QueryByOutRefundNoRequest request = new QueryByOutRefundNoRequest();
-    request.setOutRefundNo(outRefundNo);
+    request.setOutRefundNo(RefundNumbers.outRefundNo(outTradeNo, outRequestNo));
     WxAnswer<Refund> answer = WxAnswer.of(() -> gateway.refunds().queryByOutRefundNo(request));
     if (answer instanceof WxAnswer.Ok<Refund> ok) {
       Refund refund = ok.value();
