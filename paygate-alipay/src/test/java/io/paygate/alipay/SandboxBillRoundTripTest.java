@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,6 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Daily bills from the sandbox. Its own sandbox database: advancing the virtual clock a day would
  * expire the orders of the other round-trip tests, which share theirs.
  */
+// Its own sandbox on its own database: it runs beside the round trips on the shared one, its own
+// tests one after the other (they share its clock).
+@Execution(ExecutionMode.CONCURRENT)
 class SandboxBillRoundTripTest extends SandboxChannelSupport {
 
   static final String BILL_METHOD = "alipay.data.dataservice.bill.downloadurl.query";
@@ -39,6 +44,7 @@ class SandboxBillRoundTripTest extends SandboxChannelSupport {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void aFinishedDaysBillListsThePaymentAndTheRefund() throws Exception {
     LocalDate day = sandboxToday();
     String outTradeNo = unique("BL");
@@ -76,11 +82,13 @@ class SandboxBillRoundTripTest extends SandboxChannelSupport {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void todaysBillIsNotReady() throws Exception {
     assertThat(channel.bill(null, sandboxToday())).isInstanceOf(BillLookup.NotReady.class);
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void aDayWithoutTradesIsAnEmptyBill() throws Exception {
     LocalDate longAgo = sandboxToday().minusYears(1);
 
@@ -91,6 +99,7 @@ class SandboxBillRoundTripTest extends SandboxChannelSupport {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void aSystemErrorIsUnknown() throws Exception {
     putFaults(
         "{\"gateway\":[{\"kind\":\"system_error\",\"methods\":[\""

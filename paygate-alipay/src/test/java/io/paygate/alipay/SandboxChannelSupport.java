@@ -25,6 +25,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * on a random port (one context shared by the subclasses). The channel learns the app's keys the
  * way an operator would: from the sandbox's apps API. Notifications go to a local inbox.
  */
+// One sandbox, its clock and faults shared by the subclasses: they run one at a time, on the first
+// lane (junit-platform.properties).
+@Execution(ExecutionMode.SAME_THREAD)
 @SpringBootTest(
     classes = SandboxApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +29,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** One running sandbox (in-memory database) shared by the test classes, plus HTTP helpers. */
+// One sandbox, its clock, faults and apps shared by every subclass: they run one at a time, on the
+// first lane (junit-platform.properties).
+@Execution(ExecutionMode.SAME_THREAD)
 @SpringBootTest(
     classes = SandboxApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -14,6 +14,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -22,9 +24,13 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(
     properties = "paygate.sandbox.database-url=jdbc:h2:mem:wechatpay-bill-tests;DB_CLOSE_DELAY=-1")
+// Its own sandbox on its own database: it runs beside the round trips on the shared one, its tests
+// one after the other (they would share its clock).
+@Execution(ExecutionMode.CONCURRENT)
 class SandboxBillRoundTripTest extends SandboxWechatPaySupport {
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void aDaysTradeBillListsItsPaymentsAndRefunds() throws Exception {
     Merchant m = newMerchant(KeyMode.PUBLIC_KEY);
     WechatPayChannel channel = channel(settings(m, KeyMode.PUBLIC_KEY));

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the sandbox's merchants API, as an operator would copy its files from the merchant platform, and
  * points the channel's base URL at {@code …/sandbox/wechatpay}. Notifications go to a local inbox.
  */
+// One sandbox, its clock and faults shared by the subclasses: they run one at a time, on the first
+// lane (junit-platform.properties).
+@Execution(ExecutionMode.SAME_THREAD)
 @SpringBootTest(
     classes = SandboxApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
