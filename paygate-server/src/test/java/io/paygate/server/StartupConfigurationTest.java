@@ -224,6 +224,8 @@ class StartupConfigurationTest {
               "/pay/{outTradeNo}/status",
               "/checkout/{outTradeNo}",
               "/checkout/{outTradeNo}/page",
+              "/checkout/{outTradeNo}/wechat-qr",
+              "/checkout/{outTradeNo}/wechat-signed-in",
               "/checkout/{outTradeNo}/signed-in",
               "/checkout/{outTradeNo}/jsapi",
               "/alipay/return",

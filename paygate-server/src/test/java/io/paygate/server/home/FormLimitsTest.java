@@ -3,7 +3,7 @@ package io.paygate.server.home;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paygate.core.channel.ChannelRules;
-import io.paygate.core.channel.PaymentChannel;
+import io.paygate.core.channel.Channels;
 import io.paygate.server.ConsoleSession;
 import io.paygate.server.SharedServerTest;
 import java.io.IOException;
@@ -25,11 +25,11 @@ class FormLimitsTest extends SharedServerTest {
 
   private static final Pattern ATTRIBUTE = Pattern.compile("([\\w:-]+)=\"([^\"]*)\"");
 
-  @Autowired PaymentChannel channel;
+  @Autowired Channels channels;
 
   @Test
   void theIndexFormsLimitsAreTheChannelsRules() {
-    ChannelRules rules = channel.rules();
+    ChannelRules rules = channels.defaultChannel().rules();
     String index = logInAsAdmin().get("/").body();
 
     assertThat(input(index, "subject")).containsEntry("maxlength", "" + rules.maxSubject());
@@ -49,7 +49,7 @@ class FormLimitsTest extends SharedServerTest {
 
   @Test
   void thePaymentPagesRefundFormsLimitsAreTheChannelsRules() {
-    ChannelRules rules = channel.rules();
+    ChannelRules rules = channels.defaultChannel().rules();
     String no = paidPayment("3.00");
     String page = logInAsAdmin().get("/payments/" + no).body();
 
@@ -62,7 +62,7 @@ class FormLimitsTest extends SharedServerTest {
 
   @Test
   void theLongestSubjectTheFormAllowsIsTheLongestTheCoreTakes() {
-    ChannelRules rules = channel.rules();
+    ChannelRules rules = channels.defaultChannel().rules();
     ConsoleSession operator = operatorWithRole("OPERATOR");
     int allowed = Integer.parseInt(input(operator.get("/").body(), "subject").get("maxlength"));
 
