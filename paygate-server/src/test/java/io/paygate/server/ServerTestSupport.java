@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -318,6 +319,81 @@ public abstract class ServerTestSupport {
       throw new AssertionError("buyer pay: " + paid.status() + " " + paid.body());
     }
     return outTradeNo;
+  }
+
+  /** Creates a Native payment through WeChat Pay and returns its out_trade_no. */
+  protected String createWechatPayment(String amount) {
+    Reply created =
+        api(
+            "POST",
+            "/api/v1/payments",
+            Map.of(
+                "channel", "wechatpay",
+                "product", "native",
+                "total_amount", amount,
+                "subject", "测试商品 Test item"));
+    if (created.status() != 201) {
+      throw new AssertionError("create failed: " + created.status() + " " + created.body());
+    }
+    return created.json().get("out_trade_no").asString();
+  }
+
+  /** The offline WeChat Pay's merchant the server is configured with (its default). */
+  protected JsonNode wechatMerchant() {
+    return get("/sandbox/wechatpay/api/merchants").json().get(0);
+  }
+
+  /** The offline WeChat Pay's default payer at this appid: the one its silent sign-in names. */
+  protected JsonNode wechatPayer(String appid) {
+    for (JsonNode payer : get("/sandbox/wechatpay/api/payers").json()) {
+      if (payer.get("appid").asString().equals(appid)) {
+        return payer;
+      }
+    }
+    throw new AssertionError("no payer at " + appid);
+  }
+
+  /**
+   * The payer pays the order at the offline WeChat Pay (with the JSAPI package its page held, when
+   * given); the sandbox then notifies the server.
+   */
+  protected Reply wechatPays(JsonNode payer, String outTradeNo, Object payParams) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("mchid", payer.get("mchid").asString());
+    body.put("openid", payer.get("openid").asString());
+    body.put("out_trade_no", outTradeNo);
+    if (payParams != null) {
+      body.put("pay_params", payParams);
+    }
+    return postJson("/sandbox/wechatpay/api/payer/pay", body);
+  }
+
+  /** A Native payment through WeChat Pay, paid by the offline WeChat Pay's payer and synced. */
+  protected String paidWechatPayment(String amount) {
+    String outTradeNo = createWechatPayment(amount);
+    Reply paid =
+        postJson(
+            "/sandbox/wechatpay/api/payer/pay",
+            Map.of("mchid", wechatMerchant().get("mchid").asString(), "out_trade_no", outTradeNo));
+    if (paid.status() != 200) {
+      throw new AssertionError("payer pay: " + paid.status() + " " + paid.body());
+    }
+    // Booked by a query: the notifications are the flow tests' subject.
+    Reply synced = api("GET", "/api/v1/payments/" + outTradeNo + "?sync=true", null);
+    if (!"PAID".equals(synced.json().get("status").asString())) {
+      throw new AssertionError("not PAID after sync: " + synced.body());
+    }
+    return outTradeNo;
+  }
+
+  /** The types of the payment's events, oldest first. */
+  protected List<String> eventsOldestFirst(String outTradeNo) {
+    List<String> types = new java.util.ArrayList<>();
+    api("GET", "/api/v1/events?payment=" + outTradeNo, null)
+        .json()
+        .get("data")
+        .forEach(event -> types.add(0, event.get("type").asString()));
+    return types;
   }
 
   protected static int freePort() {

@@ -140,33 +140,6 @@ class ListingTest extends SharedServerTest {
         .hasSize(3);
   }
 
-  /** A Native payment through WeChat Pay, paid by the offline WeChat Pay's payer and synced. */
-  private String paidWechatPayment(String amount) {
-    Reply created =
-        api(
-            "POST",
-            "/api/v1/payments",
-            Map.of(
-                "channel", "wechatpay",
-                "product", "native",
-                "total_amount", amount,
-                "subject", "测试商品 Test item"));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    String outTradeNo = created.json().get("out_trade_no").asString();
-    String mchid = get("/sandbox/wechatpay/api/merchants").json().get(0).get("mchid").asString();
-    Reply paid =
-        postJson(
-            "/sandbox/wechatpay/api/payer/pay", Map.of("mchid", mchid, "out_trade_no", outTradeNo));
-    assertThat(paid.status()).as(paid.body()).isEqualTo(200);
-    assertThat(
-            api("GET", "/api/v1/payments/" + outTradeNo + "?sync=true", null)
-                .json()
-                .get("status")
-                .asString())
-        .isEqualTo("PAID");
-    return outTradeNo;
-  }
-
   private static List<String> field(List<JsonNode> items, String name) {
     return items.stream().map(item -> item.get(name).asString()).toList();
   }

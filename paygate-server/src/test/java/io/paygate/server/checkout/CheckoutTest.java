@@ -359,30 +359,6 @@ class CheckoutTest extends SharedServerTest {
         params.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&"));
   }
 
-  /** The offline WeChat Pay's default payer at this appid (the one its silent sign-in names). */
-  private JsonNode wechatPayer(String appid) {
-    for (JsonNode payer : get("/sandbox/wechatpay/api/payers").json()) {
-      if (payer.get("appid").asString().equals(appid)) {
-        return payer;
-      }
-    }
-    throw new AssertionError("no payer at " + appid);
-  }
-
-  private Reply wechatPays(JsonNode payer, String out, JsonNode payParams) {
-    return postJson(
-        "/sandbox/wechatpay/api/payer/pay",
-        Map.of(
-            "mchid",
-            payer.get("mchid").asString(),
-            "openid",
-            payer.get("openid").asString(),
-            "out_trade_no",
-            out,
-            "pay_params",
-            payParams));
-  }
-
   @Test
   void insideWechatTheBuyerPaysByWechatJsapiAndAlipaysWaysAreHeldAfter() throws Exception {
     String out = anyPayment("2.20");
@@ -457,13 +433,7 @@ class CheckoutTest extends SharedServerTest {
     // The payer scans it in WeChat and pays.
     JsonNode payer = wechatPayer(wechatAppid());
     long before = payer.get("balance").asLong();
-    Reply paid =
-        postJson(
-            "/sandbox/wechatpay/api/payer/pay",
-            Map.of(
-                "mchid", payer.get("mchid").asString(),
-                "openid", payer.get("openid").asString(),
-                "out_trade_no", out));
+    Reply paid = wechatPays(payer, out, null);
     assertThat(paid.status()).as(paid.body()).isEqualTo(200);
     assertThat(payment(out).get("status").asString()).isEqualTo("PAID");
     assertThat(before - wechatPayer(wechatAppid()).get("balance").asLong()).isEqualTo(130);

@@ -112,15 +112,7 @@ class ChaosTest extends ClusterTestSupport {
     var merchant =
         a.bean(io.paygate.sandbox.wechatpay.merchants.WxMerchants.class).defaultMerchant();
     mchid = merchant.mchid();
-    openid =
-        on(a, () -> get("/sandbox/wechatpay/api/payers"))
-            .json()
-            .valueStream()
-            .filter(p -> p.get("appid").asString().equals(merchant.appid()))
-            .findFirst()
-            .orElseThrow()
-            .get("openid")
-            .asString();
+    openid = on(a, () -> wechatPayer(merchant.appid())).get("openid").asString();
     java.time.Instant began = clock.instant();
     long started = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -465,15 +465,7 @@ class TwoInstancesTest extends ClusterTestSupport {
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     var merchant =
         a.bean(io.paygate.sandbox.wechatpay.merchants.WxMerchants.class).defaultMerchant();
-    String openid =
-        on(a, () -> get("/sandbox/wechatpay/api/payers"))
-            .json()
-            .valueStream()
-            .filter(p -> p.get("appid").asString().equals(merchant.appid()))
-            .findFirst()
-            .orElseThrow()
-            .get("openid")
-            .asString();
+    String openid = on(a, () -> wechatPayer(merchant.appid())).get("openid").asString();
     // The first delivery is lost: the payment is still open when the notification comes again.
     on(a, () -> fault("{\"notify\":[{\"kind\":\"drop\",\"count\":1}]}"));
     try {

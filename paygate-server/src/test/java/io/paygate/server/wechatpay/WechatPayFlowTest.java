@@ -100,15 +100,6 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
     return get("/sandbox/wechatpay/api/notifications?out_trade_no=" + outTradeNo).json();
   }
 
-  private List<String> events(String outTradeNo) {
-    List<String> types = new ArrayList<>();
-    api("GET", "/api/v1/events?payment=" + outTradeNo, null)
-        .json()
-        .get("data")
-        .forEach(event -> types.add(0, event.get("type").asString()));
-    return types;
-  }
-
   private JsonNode refunds(String outTradeNo) {
     return api("GET", "/api/v1/payments/" + outTradeNo + "/refunds", null).json();
   }
@@ -173,7 +164,7 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
     postJson(
         "/sandbox/wechatpay/api/notifications/" + sent.get(0).get("id").asLong() + "/redeliver",
         Map.of());
-    assertThat(events(no)).containsExactly("payment.succeeded");
+    assertThat(eventsOldestFirst(no)).containsExactly("payment.succeeded");
     // The shop's webhook hears it as the API shows it, a WeChat Pay payment.
     JsonNode told = JSON.readTree(receiver.next(Duration.ofSeconds(10)).body());
     assertThat(told.get("type").asString()).isEqualTo("payment.succeeded");
@@ -239,7 +230,7 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
     JsonNode payment = payment(no);
     assertThat(payment.get("status").asString()).isEqualTo("PAID");
     assertThat(payment.get("channel").asString()).isEqualTo("wechatpay");
-    assertThat(events(no)).containsExactly("payment.succeeded");
+    assertThat(eventsOldestFirst(no)).containsExactly("payment.succeeded");
   }
 
   @Test
@@ -264,7 +255,7 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
             Map.of());
     assertThat(late.json().get("delivered").asBoolean()).as(late.body()).isTrue();
     assertThat(payment(no).get("status").asString()).isEqualTo("PAID");
-    assertThat(events(no)).containsExactly("payment.succeeded");
+    assertThat(eventsOldestFirst(no)).containsExactly("payment.succeeded");
   }
 
   @Test
@@ -303,7 +294,7 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
       assertThat(r.get("status").asString()).isEqualTo("SUCCEEDED");
       assertThat(r.get("origin").asString()).isEqualTo("PAYGATE");
     }
-    assertThat(events(no))
+    assertThat(eventsOldestFirst(no))
         .containsExactlyInAnyOrder(
             "payment.succeeded", "refund.succeeded", "refund.succeeded", "payment.refunded");
     // Nothing is left to refund: refused before any call.
@@ -397,8 +388,8 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
     assertThat(payAtWechat(expired, openid, null).status()).isEqualTo(409);
 
     assertThat(balance(openid)).isEqualTo(before);
-    assertThat(events(closedByApi)).containsExactly("payment.closed");
-    assertThat(events(expired)).containsExactly("payment.closed");
+    assertThat(eventsOldestFirst(closedByApi)).containsExactly("payment.closed");
+    assertThat(eventsOldestFirst(expired)).containsExactly("payment.closed");
   }
 
   @Autowired io.paygate.core.payments.PaymentService payments;
@@ -436,7 +427,7 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
     }
     assertThat(refundsThere).isEqualTo(1);
     assertThat(balance(openid)).isEqualTo(before);
-    assertThat(events(no))
+    assertThat(eventsOldestFirst(no))
         .doesNotContain("payment.succeeded")
         .containsOnlyOnce("refund.succeeded", "payment.refunded");
   }
