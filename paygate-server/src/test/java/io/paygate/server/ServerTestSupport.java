@@ -386,6 +386,14 @@ public abstract class ServerTestSupport {
     return outTradeNo;
   }
 
+  /** Asks for a refund of the payment through the API. */
+  protected Reply refundPayment(String outTradeNo, String amount, String outRequestNo) {
+    return api(
+        "POST",
+        "/api/v1/payments/" + outTradeNo + "/refunds",
+        Map.of("refund_amount", amount, "out_request_no", outRequestNo));
+  }
+
   /** The types of the payment's events, oldest first. */
   protected List<String> eventsOldestFirst(String outTradeNo) {
     List<String> types = new java.util.ArrayList<>();

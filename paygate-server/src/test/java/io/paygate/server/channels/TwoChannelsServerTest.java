@@ -198,11 +198,7 @@ class TwoChannelsServerTest extends ServerTestSupport {
     assertThat(paid.get("trade_no").asString()).isEqualTo("4200" + no);
 
     // A refund of it goes to its channel, which answers without a running total.
-    Reply refund =
-        api(
-            "POST",
-            "/api/v1/payments/" + no + "/refunds",
-            Map.of("refund_amount", "2.00", "out_request_no", "R" + no));
+    Reply refund = refundPayment(no, "2.00", "R" + no);
     assertThat(refund.status()).as(refund.body()).isEqualTo(201);
     assertThat(refund.json().get("status").asString()).isEqualTo("SUCCEEDED");
     assertThat(refund.json().get("channel").asString()).isEqualTo("wechatpay");

@@ -96,11 +96,7 @@ class ReconciliationTest extends HeldAnswersServerTest {
   }
 
   private Reply refund(String outTradeNo, String outRequestNo, String amount) {
-    Reply refund =
-        api(
-            "POST",
-            "/api/v1/payments/" + outTradeNo + "/refunds",
-            Map.of("refund_amount", amount, "out_request_no", outRequestNo));
+    Reply refund = refundPayment(outTradeNo, amount, outRequestNo);
     assertThat(refund.status()).as(refund.body()).isEqualTo(201);
     return refund;
   }

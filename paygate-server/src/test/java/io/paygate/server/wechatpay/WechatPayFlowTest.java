@@ -104,13 +104,6 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
     return api("GET", "/api/v1/payments/" + outTradeNo + "/refunds", null).json();
   }
 
-  private Reply refund(String outTradeNo, String amount, String outRequestNo) {
-    return api(
-        "POST",
-        "/api/v1/payments/" + outTradeNo + "/refunds",
-        Map.of("refund_amount", amount, "out_request_no", outRequestNo));
-  }
-
   @Test
   void aNativePaymentIsPaidByScanningItsCodeAndBookedOnceFromTheNotification() {
     try (Receiver receiver = new Receiver()) {
@@ -264,14 +257,14 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
     String openid = openid();
     long before = balance(openid);
 
-    Reply first = refund(no, "3.33", "RFND01");
+    Reply first = refundPayment(no, "3.33", "RFND01");
     assertThat(first.status()).as(first.body()).isIn(200, 201, 202);
     assertThat(refunds(no).get(0).get("status").asString()).isEqualTo("SUCCEEDED");
     JsonNode partly = payment(no);
     assertThat(partly.get("status").asString()).isEqualTo("PARTIALLY_REFUNDED");
     assertThat(partly.get("refunded_amount").asString()).isEqualTo("3.33");
 
-    Reply rest = refund(no, "6.67", "RFND02");
+    Reply rest = refundPayment(no, "6.67", "RFND02");
     assertThat(rest.status()).as(rest.body()).isIn(200, 201, 202);
     JsonNode refunded = payment(no);
     assertThat(refunded.get("status").asString()).isEqualTo("REFUNDED");
@@ -298,7 +291,7 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
         .containsExactlyInAnyOrder(
             "payment.succeeded", "refund.succeeded", "refund.succeeded", "payment.refunded");
     // Nothing is left to refund: refused before any call.
-    assertThat(refund(no, "0.01", "RFND03").status()).isEqualTo(409);
+    assertThat(refundPayment(no, "0.01", "RFND03").status()).isEqualTo(409);
   }
 
   @Test
@@ -307,7 +300,7 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
     fault(
         "{\"gateway\":[{\"kind\":\"lost\",\"methods\":[\"wechatpay.refunds.create\"],"
             + "\"hold_seconds\":1,\"count\":1}]}");
-    Reply unknown = refund(no, "2.00", "RFND01");
+    Reply unknown = refundPayment(no, "2.00", "RFND01");
     assertThat(unknown.status()).as(unknown.body()).isEqualTo(202);
     assertThat(unknown.json().get("status").asString()).isEqualTo("PENDING");
     clearSandboxFaults();
