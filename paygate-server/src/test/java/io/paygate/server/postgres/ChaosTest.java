@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -330,44 +331,46 @@ class ChaosTest extends ClusterTestSupport {
    * (told to the payment's instance by its refund notification).
    */
   private void wechatRefunds(String no, Instance shop, BigDecimal total, Random random) {
-    BigDecimal left = total;
-    int count = random.nextInt(4); // 0 to 3
-    for (int i = 0; i < count; i++) {
-      BigDecimal part =
-          left.divide(BigDecimal.valueOf(2 + random.nextInt(3)), 2, java.math.RoundingMode.DOWN);
-      if (part.signum() <= 0) {
-        return;
-      }
-      left = left.subtract(part);
-      if (random.nextDouble() < 0.25) {
-        on(
-            a,
-            () ->
-                postJson(
-                    "/sandbox/wechatpay/api/refunds",
-                    Map.of(
-                        "mchid",
-                        mchid,
-                        "out_trade_no",
-                        no,
-                        "refund",
-                        part.movePointRight(2).longValueExact(),
-                        "notify_url",
-                        shop.base() + "/channels/wechatpay/notify")));
-      } else {
-        on(
-            random.nextBoolean() ? a : b,
-            () ->
-                api(
-                    "POST",
-                    "/api/v1/payments/" + no + "/refunds",
-                    Map.of("refund_amount", part.toPlainString())));
-      }
-    }
+    refunds(
+        no,
+        total,
+        random,
+        part ->
+            on(
+                a,
+                () ->
+                    postJson(
+                        "/sandbox/wechatpay/api/refunds",
+                        Map.of(
+                            "mchid",
+                            mchid,
+                            "out_trade_no",
+                            no,
+                            "refund",
+                            part.movePointRight(2).longValueExact(),
+                            "notify_url",
+                            shop.base() + "/channels/wechatpay/notify"))));
   }
 
   /** Partial refunds through either instance, and now and then one at Alipay's console. */
   private void refunds(String no, BigDecimal total, String tradeNo, Random random) {
+    refunds(
+        no,
+        total,
+        random,
+        part ->
+            on(
+                a,
+                () ->
+                    postJson(
+                        "/sandbox/api/trades/" + tradeNo + "/console-refunds",
+                        Map.of("refund_amount", part.toPlainString()))));
+  }
+
+  /**
+   * Up to three partial refunds, each through either instance or, now and then, {@code inConsole}.
+   */
+  private void refunds(String no, BigDecimal total, Random random, Consumer<BigDecimal> inConsole) {
     BigDecimal left = total;
     int count = random.nextInt(4); // 0 to 3
     for (int i = 0; i < count; i++) {
@@ -378,12 +381,7 @@ class ChaosTest extends ClusterTestSupport {
       }
       left = left.subtract(part);
       if (random.nextDouble() < 0.25) {
-        on(
-            a,
-            () ->
-                postJson(
-                    "/sandbox/api/trades/" + tradeNo + "/console-refunds",
-                    Map.of("refund_amount", part.toPlainString())));
+        inConsole.accept(part);
       } else {
         on(
             random.nextBoolean() ? a : b,
