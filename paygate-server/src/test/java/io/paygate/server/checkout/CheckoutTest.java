@@ -441,8 +441,27 @@ class CheckoutTest extends SharedServerTest {
     assertThat(succeeded(out)).isEqualTo(1);
   }
 
+  /** A WeChat Pay payment of that product, created through the API. */
+  private Reply wechatPayment(String amount, String product) {
+    Reply created =
+        api(
+            "POST",
+            "/api/v1/payments",
+            Map.of(
+                "total_amount",
+                amount,
+                "subject",
+                "茶 tea",
+                "product",
+                product,
+                "channel",
+                "wechatpay"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created;
+  }
+
   private String wechatAppid() {
-    return get("/sandbox/wechatpay/api/merchants").json().get(0).get("appid").asString();
+    return wechatMerchant().get("appid").asString();
   }
 
   @Test
@@ -480,38 +499,12 @@ class CheckoutTest extends SharedServerTest {
 
   @Test
   void theBuyersLinkOfAWechatPayPaymentShowsItsCodeOrGoesToItsH5Page() {
-    Reply nativePay =
-        api(
-            "POST",
-            "/api/v1/payments",
-            Map.of(
-                "total_amount",
-                "0.90",
-                "subject",
-                "茶 tea",
-                "product",
-                "native",
-                "channel",
-                "wechatpay"));
-    assertThat(nativePay.status()).as(nativePay.body()).isEqualTo(201);
+    Reply nativePay = wechatPayment("0.90", "native");
     Reply qrPage = get("/pay/" + nativePay.json().get("out_trade_no").asString());
     assertThat(qrPage.status()).as(qrPage.body()).isEqualTo(200);
     assertThat(qrPage.body()).contains("微信扫码支付").contains("data:image/png;base64,");
 
-    Reply h5 =
-        api(
-            "POST",
-            "/api/v1/payments",
-            Map.of(
-                "total_amount",
-                "0.80",
-                "subject",
-                "茶 tea",
-                "product",
-                "h5",
-                "channel",
-                "wechatpay"));
-    assertThat(h5.status()).as(h5.body()).isEqualTo(201);
+    Reply h5 = wechatPayment("0.80", "h5");
     Reply toH5 = get("/pay/" + h5.json().get("out_trade_no").asString());
     assertThat(toH5.status()).as(toH5.body()).isEqualTo(302);
     // The same order at WeChat Pay (its H5 address carries a fresh package each time it is asked).
