@@ -66,14 +66,18 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
 
   private String nativePayment(String amount) {
     String no = no();
-    create(
+    createNative(no, amount);
+    return no;
+  }
+
+  private Reply createNative(String no, String amount) {
+    return create(
         Map.of(
             "channel", "wechatpay",
             "product", "native",
             "total_amount", amount,
             "subject", "茶 tea",
             "out_trade_no", no));
-    return no;
   }
 
   /** The payer's phone pays the order at WeChat Pay; the sandbox then notifies the server. */
@@ -123,14 +127,7 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
 
   private void nativePaymentPaidAndTold(Receiver receiver) {
     String no = no();
-    Reply created =
-        create(
-            Map.of(
-                "channel", "wechatpay",
-                "product", "native",
-                "total_amount", "12.34",
-                "subject", "茶 tea",
-                "out_trade_no", no));
+    Reply created = createNative(no, "12.34");
     JsonNode checkout = created.json().get("checkout");
     assertThat(checkout.get("kind").asString()).isEqualTo("qr");
     assertThat(checkout.get("code_url").asString()).startsWith("weixin://wxpay/bizpayurl?pr=");
