@@ -448,21 +448,7 @@ class TwoInstancesTest extends ClusterTestSupport {
 
   @Test
   void aWechatPayNotificationReachingBothInstancesAtOnceBooksThePaymentOnce() throws Exception {
-    String no = "WX2I" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-    Reply created =
-        on(
-            b,
-            () ->
-                api(
-                    "POST",
-                    "/api/v1/payments",
-                    Map.of(
-                        "channel", "wechatpay",
-                        "product", "native",
-                        "total_amount", "9.87",
-                        "subject", "两个实例",
-                        "out_trade_no", no)));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String no = on(b, () -> createWechatPayment("9.87"));
     var merchant =
         a.bean(io.paygate.sandbox.wechatpay.merchants.WxMerchants.class).defaultMerchant();
     String openid = on(a, () -> wechatPayer(merchant.appid())).get("openid").asString();
