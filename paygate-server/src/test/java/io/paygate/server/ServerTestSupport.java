@@ -321,6 +321,22 @@ public abstract class ServerTestSupport {
     return outTradeNo;
   }
 
+  /** Asks the API for an any payment (the buyer's way decides) under that out_trade_no. */
+  protected Reply createAnyPayment(String outTradeNo, String amount) {
+    return api(
+        "POST",
+        "/api/v1/payments",
+        Map.of(
+            "total_amount",
+            amount,
+            "subject",
+            "聚合收银台 Checkout",
+            "product",
+            "any",
+            "out_trade_no",
+            outTradeNo));
+  }
+
   /** Creates a Native payment through WeChat Pay and returns its out_trade_no. */
   protected String createWechatPayment(String amount) {
     Reply created =

@@ -276,19 +276,7 @@ class CheckoutInBrowserTest extends ServerTestSupport {
 
   private String anyPayment(String amount) {
     String out = "BANY" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-    Reply created =
-        api(
-            "POST",
-            "/api/v1/payments",
-            Map.of(
-                "total_amount",
-                amount,
-                "subject",
-                "聚合收银台 Checkout",
-                "product",
-                "any",
-                "out_trade_no",
-                out));
+    Reply created = createAnyPayment(out, amount);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     return out;
   }

@@ -51,19 +51,7 @@ class CheckoutTest extends SharedServerTest {
 
   private String anyPayment(String amount) {
     String out = "ANY" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-    Reply created =
-        api(
-            "POST",
-            "/api/v1/payments",
-            Map.of(
-                "total_amount",
-                amount,
-                "subject",
-                "聚合收银台 Checkout",
-                "product",
-                "any",
-                "out_trade_no",
-                out));
+    Reply created = createAnyPayment(out, amount);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.json().get("product").asString()).isEqualTo("any");
     assertThat(created.json().get("pay_url").asString()).isEqualTo(base() + "/checkout/" + out);
