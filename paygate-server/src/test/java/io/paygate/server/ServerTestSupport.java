@@ -374,9 +374,15 @@ public abstract class ServerTestSupport {
    * given); the sandbox then notifies the server.
    */
   protected Reply wechatPays(JsonNode payer, String outTradeNo, Object payParams) {
+    return wechatPays(
+        payer.get("mchid").asString(), payer.get("openid").asString(), outTradeNo, payParams);
+  }
+
+  /** The payer of that openid pays the merchant's order; the same, by ids. */
+  protected Reply wechatPays(String mchid, String openid, String outTradeNo, Object payParams) {
     Map<String, Object> body = new java.util.LinkedHashMap<>();
-    body.put("mchid", payer.get("mchid").asString());
-    body.put("openid", payer.get("openid").asString());
+    body.put("mchid", mchid);
+    body.put("openid", openid);
     body.put("out_trade_no", outTradeNo);
     if (payParams != null) {
       body.put("pay_params", payParams);

@@ -227,15 +227,7 @@ class ChaosTest extends ClusterTestSupport {
     Random random = new Random(SEED + n);
     Instance shop = n % 2 == 0 ? a : b;
     String amount = cents(100 + random.nextInt(20_000));
-    double roll = random.nextDouble();
-    Plan plan =
-        roll < 0.55
-            ? Plan.PAID
-            : roll < 0.70
-                ? Plan.CLOSED_THEN_PAID
-                : roll < 0.85
-                    ? Plan.ABANDONED
-                    : roll < 0.95 ? Plan.OPENED_THEN_CLOSED : Plan.OPENED_AND_LEFT;
+    Plan plan = plan(random.nextDouble());
     String no = on(shop, () -> createPayment(amount, random.nextBoolean() ? "page" : "wap"));
     plans.put(no, plan);
     switch (plan) {
@@ -271,15 +263,7 @@ class ChaosTest extends ClusterTestSupport {
     Random random = new Random(SEED + n);
     Instance shop = n % 2 == 0 ? a : b;
     String amount = cents(100 + random.nextInt(20_000));
-    double roll = random.nextDouble();
-    Plan plan =
-        roll < 0.55
-            ? Plan.PAID
-            : roll < 0.70
-                ? Plan.CLOSED_THEN_PAID
-                : roll < 0.85
-                    ? Plan.ABANDONED
-                    : roll < 0.95 ? Plan.OPENED_THEN_CLOSED : Plan.OPENED_AND_LEFT;
+    Plan plan = plan(random.nextDouble());
     String no = WECHAT_PREFIX + SEED + "N" + n;
     Map<String, Object> order = new HashMap<>();
     order.put("channel", "wechatpay");
@@ -321,9 +305,7 @@ class ChaosTest extends ClusterTestSupport {
   private String mchid;
 
   private Reply payAtWechat(String no) {
-    return postJson(
-        "/sandbox/wechatpay/api/payer/pay",
-        Map.of("mchid", mchid, "openid", openid, "out_trade_no", no));
+    return wechatPays(mchid, openid, no, null);
   }
 
   /**
@@ -392,6 +374,17 @@ class ChaosTest extends ClusterTestSupport {
                     Map.of("refund_amount", part.toPlainString())));
       }
     }
+  }
+
+  /** The plan a roll picks: paid 55%, closed then paid 15%, abandoned 15%, then the rest. */
+  private static Plan plan(double roll) {
+    return roll < 0.55
+        ? Plan.PAID
+        : roll < 0.70
+            ? Plan.CLOSED_THEN_PAID
+            : roll < 0.85
+                ? Plan.ABANDONED
+                : roll < 0.95 ? Plan.OPENED_THEN_CLOSED : Plan.OPENED_AND_LEFT;
   }
 
   private static String cents(int cents) {

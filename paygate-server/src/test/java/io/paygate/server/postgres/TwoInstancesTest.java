@@ -455,13 +455,7 @@ class TwoInstancesTest extends ClusterTestSupport {
     // The first delivery is lost: the payment is still open when the notification comes again.
     on(a, () -> fault("{\"notify\":[{\"kind\":\"drop\",\"count\":1}]}"));
     try {
-      Reply paid =
-          on(
-              a,
-              () ->
-                  postJson(
-                      "/sandbox/wechatpay/api/payer/pay",
-                      Map.of("mchid", merchant.mchid(), "openid", openid, "out_trade_no", no)));
+      Reply paid = on(a, () -> wechatPays(merchant.mchid(), openid, no, null));
       assertThat(paid.status()).as(paid.body()).isEqualTo(200);
     } finally {
       on(a, this::clearSandboxFaults);

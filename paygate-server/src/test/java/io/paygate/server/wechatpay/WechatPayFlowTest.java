@@ -82,14 +82,7 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
 
   /** The payer's phone pays the order at WeChat Pay; the sandbox then notifies the server. */
   private Reply payAtWechat(String outTradeNo, String openid, Map<String, String> payParams) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("mchid", merchant().get("mchid").asString());
-    body.put("openid", openid);
-    body.put("out_trade_no", outTradeNo);
-    if (payParams != null) {
-      body.put("pay_params", payParams);
-    }
-    return postJson("/sandbox/wechatpay/api/payer/pay", body);
+    return wechatPays(merchant().get("mchid").asString(), openid, outTradeNo, payParams);
   }
 
   private String paidNative(String amount) {
