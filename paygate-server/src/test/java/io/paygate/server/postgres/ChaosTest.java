@@ -318,20 +318,17 @@ class ChaosTest extends ClusterTestSupport {
         total,
         random,
         part ->
-            on(
-                a,
-                () ->
-                    postJson(
-                        "/sandbox/wechatpay/api/refunds",
-                        Map.of(
-                            "mchid",
-                            mchid,
-                            "out_trade_no",
-                            no,
-                            "refund",
-                            part.movePointRight(2).longValueExact(),
-                            "notify_url",
-                            shop.base() + "/channels/wechatpay/notify"))));
+            postJson(
+                "/sandbox/wechatpay/api/refunds",
+                Map.of(
+                    "mchid",
+                    mchid,
+                    "out_trade_no",
+                    no,
+                    "refund",
+                    part.movePointRight(2).longValueExact(),
+                    "notify_url",
+                    shop.base() + "/channels/wechatpay/notify")));
   }
 
   /** Partial refunds through either instance, and now and then one at Alipay's console. */
@@ -341,16 +338,14 @@ class ChaosTest extends ClusterTestSupport {
         total,
         random,
         part ->
-            on(
-                a,
-                () ->
-                    postJson(
-                        "/sandbox/api/trades/" + tradeNo + "/console-refunds",
-                        Map.of("refund_amount", part.toPlainString()))));
+            postJson(
+                "/sandbox/api/trades/" + tradeNo + "/console-refunds",
+                Map.of("refund_amount", part.toPlainString())));
   }
 
   /**
-   * Up to three partial refunds, each through either instance or, now and then, {@code inConsole}.
+   * Up to three partial refunds, each through either instance or, now and then, {@code inConsole}
+   * (asked of instance a, whose offline channels hold the consoles).
    */
   private void refunds(String no, BigDecimal total, Random random, Consumer<BigDecimal> inConsole) {
     BigDecimal left = total;
@@ -363,7 +358,7 @@ class ChaosTest extends ClusterTestSupport {
       }
       left = left.subtract(part);
       if (random.nextDouble() < 0.25) {
-        inConsole.accept(part);
+        on(a, () -> inConsole.accept(part));
       } else {
         on(
             random.nextBoolean() ? a : b,
