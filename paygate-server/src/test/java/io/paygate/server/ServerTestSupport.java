@@ -337,6 +337,16 @@ public abstract class ServerTestSupport {
             outTradeNo));
   }
 
+  /** The create request of a WeChat Pay Native payment under that out_trade_no. */
+  protected static Map<String, Object> wechatNativeOrder(String outTradeNo, String amount) {
+    return Map.of(
+        "channel", "wechatpay",
+        "product", "native",
+        "total_amount", amount,
+        "subject", "茶 tea",
+        "out_trade_no", outTradeNo);
+  }
+
   /** Creates a Native payment through WeChat Pay and returns its out_trade_no. */
   protected String createWechatPayment(String amount) {
     Reply created =

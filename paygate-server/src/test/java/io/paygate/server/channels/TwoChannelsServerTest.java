@@ -84,14 +84,7 @@ class TwoChannelsServerTest extends ServerTestSupport {
   @Test
   void aNativePaymentReachesWechatPayAndAnswersItsCodeUrl() {
     String no = no();
-    Reply created =
-        create(
-            Map.of(
-                "channel", "wechatpay",
-                "product", "native",
-                "total_amount", "12.34",
-                "subject", "茶 tea",
-                "out_trade_no", no));
+    Reply created = create(wechatNativeOrder(no, "12.34"));
 
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     JsonNode json = created.json();

@@ -71,13 +71,7 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
   }
 
   private Reply createNative(String no, String amount) {
-    return create(
-        Map.of(
-            "channel", "wechatpay",
-            "product", "native",
-            "total_amount", amount,
-            "subject", "茶 tea",
-            "out_trade_no", no));
+    return create(wechatNativeOrder(no, amount));
   }
 
   /** The payer's phone pays the order at WeChat Pay; the sandbox then notifies the server. */
