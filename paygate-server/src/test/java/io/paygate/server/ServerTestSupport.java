@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -318,6 +319,121 @@ public abstract class ServerTestSupport {
       throw new AssertionError("buyer pay: " + paid.status() + " " + paid.body());
     }
     return outTradeNo;
+  }
+
+  /** Asks the API for an any payment (the buyer's way decides) under that out_trade_no. */
+  protected Reply createAnyPayment(String outTradeNo, String amount) {
+    return api(
+        "POST",
+        "/api/v1/payments",
+        Map.of(
+            "total_amount",
+            amount,
+            "subject",
+            "聚合收银台 Checkout",
+            "product",
+            "any",
+            "out_trade_no",
+            outTradeNo));
+  }
+
+  /** The create request of a WeChat Pay Native payment under that out_trade_no. */
+  protected static Map<String, Object> wechatNativeOrder(String outTradeNo, String amount) {
+    return Map.of(
+        "channel", "wechatpay",
+        "product", "native",
+        "total_amount", amount,
+        "subject", "茶 tea",
+        "out_trade_no", outTradeNo);
+  }
+
+  /** Creates a Native payment through WeChat Pay and returns its out_trade_no. */
+  protected String createWechatPayment(String amount) {
+    Reply created =
+        api(
+            "POST",
+            "/api/v1/payments",
+            Map.of(
+                "channel", "wechatpay",
+                "product", "native",
+                "total_amount", amount,
+                "subject", "测试商品 Test item"));
+    if (created.status() != 201) {
+      throw new AssertionError("create failed: " + created.status() + " " + created.body());
+    }
+    return created.json().get("out_trade_no").asString();
+  }
+
+  /** The offline WeChat Pay's merchant the server is configured with (its default). */
+  protected JsonNode wechatMerchant() {
+    return get("/sandbox/wechatpay/api/merchants").json().get(0);
+  }
+
+  /** The offline WeChat Pay's default payer at this appid: the one its silent sign-in names. */
+  protected JsonNode wechatPayer(String appid) {
+    for (JsonNode payer : get("/sandbox/wechatpay/api/payers").json()) {
+      if (payer.get("appid").asString().equals(appid)) {
+        return payer;
+      }
+    }
+    throw new AssertionError("no payer at " + appid);
+  }
+
+  /**
+   * The payer pays the order at the offline WeChat Pay (with the JSAPI package its page held, when
+   * given); the sandbox then notifies the server.
+   */
+  protected Reply wechatPays(JsonNode payer, String outTradeNo, Object payParams) {
+    return wechatPays(
+        payer.get("mchid").asString(), payer.get("openid").asString(), outTradeNo, payParams);
+  }
+
+  /** The payer of that openid pays the merchant's order; the same, by ids. */
+  protected Reply wechatPays(String mchid, String openid, String outTradeNo, Object payParams) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("mchid", mchid);
+    body.put("openid", openid);
+    body.put("out_trade_no", outTradeNo);
+    if (payParams != null) {
+      body.put("pay_params", payParams);
+    }
+    return postJson("/sandbox/wechatpay/api/payer/pay", body);
+  }
+
+  /** A Native payment through WeChat Pay, paid by the offline WeChat Pay's payer and synced. */
+  protected String paidWechatPayment(String amount) {
+    String outTradeNo = createWechatPayment(amount);
+    Reply paid =
+        postJson(
+            "/sandbox/wechatpay/api/payer/pay",
+            Map.of("mchid", wechatMerchant().get("mchid").asString(), "out_trade_no", outTradeNo));
+    if (paid.status() != 200) {
+      throw new AssertionError("payer pay: " + paid.status() + " " + paid.body());
+    }
+    // Booked by a query: the notifications are the flow tests' subject.
+    Reply synced = api("GET", "/api/v1/payments/" + outTradeNo + "?sync=true", null);
+    if (!"PAID".equals(synced.json().get("status").asString())) {
+      throw new AssertionError("not PAID after sync: " + synced.body());
+    }
+    return outTradeNo;
+  }
+
+  /** Asks for a refund of the payment through the API. */
+  protected Reply refundPayment(String outTradeNo, String amount, String outRequestNo) {
+    return api(
+        "POST",
+        "/api/v1/payments/" + outTradeNo + "/refunds",
+        Map.of("refund_amount", amount, "out_request_no", outRequestNo));
+  }
+
+  /** The types of the payment's events, oldest first. */
+  protected List<String> eventsOldestFirst(String outTradeNo) {
+    List<String> types = new java.util.ArrayList<>();
+    api("GET", "/api/v1/events?payment=" + outTradeNo, null)
+        .json()
+        .get("data")
+        .forEach(event -> types.add(0, event.get("type").asString()));
+    return types;
   }
 
   protected static int freePort() {

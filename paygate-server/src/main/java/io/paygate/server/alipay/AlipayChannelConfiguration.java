@@ -11,12 +11,11 @@ import io.paygate.core.channel.MerchantApps;
 import io.paygate.core.channel.Product;
 import io.paygate.core.exchanges.ExchangeLog;
 import io.paygate.server.PayGateProperties;
+import io.paygate.server.keys.SecretFile;
 import io.paygate.server.sandbox.EmbeddedSandboxApp;
 import io.paygate.server.sandbox.SandboxMode;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -183,19 +182,9 @@ public class AlipayChannelConfiguration {
         alipay.readTimeout());
   }
 
+  /** A secret given in place or as a file; a file that cannot be read fails as this channel's. */
   private static String valueOrFile(String value, Path file, String property) {
-    if (value != null && !value.isBlank()) {
-      return value;
-    }
-    if (file == null) {
-      return null;
-    }
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot read " + property + "-file (" + file.getFileName() + "): " + e.getMessage(), e);
-    }
+    return SecretFile.valueOrFile(value, file, property, UncheckedIOException::new);
   }
 
   private static String orDefault(String value, String fallback) {

@@ -20,6 +20,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * A file holding a secret PayGate made: an app's private key, the development API key, the first
@@ -93,6 +94,30 @@ public final class SecretFile {
     }
     Files.setPosixFilePermissions(file, kept);
     return true;
+  }
+
+  /**
+   * A secret given in place or as a file: the value when it is given, else the file's text, else
+   * null. A file that cannot be read is the caller's own exception (so failure analyzers still name
+   * the property), naming {@code property}-file and the file's name, never its content.
+   */
+  public static String valueOrFile(
+      String value,
+      Path file,
+      String property,
+      BiFunction<String, IOException, ? extends RuntimeException> unreadable) {
+    if (value != null && !value.isBlank()) {
+      return value;
+    }
+    if (file == null) {
+      return null;
+    }
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw unreadable.apply(
+          "cannot read " + property + "-file (" + file.getFileName() + "): " + e.getMessage(), e);
+    }
   }
 
   private static boolean posix(Path file) {

@@ -4,6 +4,7 @@ import io.paygate.core.channel.Product;
 import io.paygate.core.exchanges.ExchangeLog;
 import io.paygate.server.PayGateProperties;
 import io.paygate.server.alipay.ChannelHealth;
+import io.paygate.server.keys.SecretFile;
 import io.paygate.server.sandbox.EmbeddedSandboxApp;
 import io.paygate.wechatpay.WechatPayChannel;
 import io.paygate.wechatpay.settings.KeyMode;
@@ -11,9 +12,7 @@ import io.paygate.wechatpay.settings.WechatPayApp;
 import io.paygate.wechatpay.settings.WechatPayKeyCheck;
 import io.paygate.wechatpay.settings.WechatPaySettings;
 import io.paygate.wechatpay.settings.WechatPaySettingsException;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -216,19 +215,9 @@ public class WechatPayChannelConfiguration {
         : p.notifyUrl();
   }
 
+  /** A secret given in place or as a file; a file that cannot be read fails as this channel's. */
   private static String valueOrFile(String value, Path file, String property) {
-    if (value != null && !value.isBlank()) {
-      return value;
-    }
-    if (file == null) {
-      return null;
-    }
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new WechatPaySettingsException(
-          "cannot read " + property + "-file (" + file.getFileName() + "): " + e.getMessage(), e);
-    }
+    return SecretFile.valueOrFile(value, file, property, WechatPaySettingsException::new);
   }
 
   private static String strip(String value) {

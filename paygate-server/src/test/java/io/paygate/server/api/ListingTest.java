@@ -109,11 +109,7 @@ class ListingTest extends SharedServerTest {
     Instant from = Instant.parse(payment(one).get("created_at").asString());
     String two = paidPayment("10.00");
     String uuid = UUID.randomUUID().toString().replace('-', '_');
-    Reply withUuid =
-        api(
-            "POST",
-            "/api/v1/payments/" + one + "/refunds",
-            Map.of("refund_amount", "1.00", "out_request_no", uuid));
+    Reply withUuid = refundPayment(one, "1.00", uuid);
     assertThat(withUuid.status()).as(withUuid.body()).isEqualTo(201);
     assertThat(withUuid.json().get("out_request_no").asString()).isEqualTo(uuid);
     assertThat(withUuid.json().get("status").asString()).isEqualTo("SUCCEEDED");
@@ -121,11 +117,7 @@ class ListingTest extends SharedServerTest {
         .isEqualTo(200);
     api("POST", "/api/v1/payments/" + one + "/refunds", Map.of("refund_amount", "2.00"));
     api("POST", "/api/v1/payments/" + two + "/refunds", Map.of("refund_amount", "3.00"));
-    Reply tooLong =
-        api(
-            "POST",
-            "/api/v1/payments/" + two + "/refunds",
-            Map.of("refund_amount", "1.00", "out_request_no", "x".repeat(65)));
+    Reply tooLong = refundPayment(two, "1.00", "x".repeat(65));
     assertThat(tooLong.status()).isEqualTo(400);
 
     List<JsonNode> listed =
@@ -140,33 +132,6 @@ class ListingTest extends SharedServerTest {
         .hasSize(3);
   }
 
-  /** A Native payment through WeChat Pay, paid by the offline WeChat Pay's payer and synced. */
-  private String paidWechatPayment(String amount) {
-    Reply created =
-        api(
-            "POST",
-            "/api/v1/payments",
-            Map.of(
-                "channel", "wechatpay",
-                "product", "native",
-                "total_amount", amount,
-                "subject", "测试商品 Test item"));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    String outTradeNo = created.json().get("out_trade_no").asString();
-    String mchid = get("/sandbox/wechatpay/api/merchants").json().get(0).get("mchid").asString();
-    Reply paid =
-        postJson(
-            "/sandbox/wechatpay/api/payer/pay", Map.of("mchid", mchid, "out_trade_no", outTradeNo));
-    assertThat(paid.status()).as(paid.body()).isEqualTo(200);
-    assertThat(
-            api("GET", "/api/v1/payments/" + outTradeNo + "?sync=true", null)
-                .json()
-                .get("status")
-                .asString())
-        .isEqualTo("PAID");
-    return outTradeNo;
-  }
-
   private static List<String> field(List<JsonNode> items, String name) {
     return items.stream().map(item -> item.get(name).asString()).toList();
   }
@@ -179,11 +144,7 @@ class ListingTest extends SharedServerTest {
     Reply alipayRefund =
         api("POST", "/api/v1/payments/" + alipay + "/refunds", Map.of("refund_amount", "1.00"));
     assertThat(alipayRefund.status()).as(alipayRefund.body()).isEqualTo(201);
-    Reply wechatRefund =
-        api(
-            "POST",
-            "/api/v1/payments/" + wechat + "/refunds",
-            Map.of("refund_amount", "2.00", "out_request_no", "WXLIST" + System.nanoTime()));
+    Reply wechatRefund = refundPayment(wechat, "2.00", "WXLIST" + System.nanoTime());
     assertThat(wechatRefund.status()).as(wechatRefund.body()).isEqualTo(201);
     String since = "&created_from=" + q(from.toString());
 

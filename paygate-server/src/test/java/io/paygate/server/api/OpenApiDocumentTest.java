@@ -88,20 +88,7 @@ class OpenApiDocumentTest extends SharedServerTest {
     assertThat(request.getProperties().get("product").getEnum())
         .containsExactly("page", "wap", "qr", "barcode", "app", "jsapi", "any");
     // The create's answer describes its checkout object, each kind and its fields.
-    String answer =
-        create.getResponses().entrySet().stream()
-            .filter(r -> r.getKey().startsWith("2"))
-            .findFirst()
-            .orElseThrow()
-            .getValue()
-            .getContent()
-            .values()
-            .iterator()
-            .next()
-            .getSchema()
-            .get$ref();
-    Schema<?> payment =
-        api.getComponents().getSchemas().get(answer.substring(answer.lastIndexOf('/') + 1));
+    Schema<?> payment = schemaOf(api, create);
     assertThat(payment.getProperties()).containsKeys("pay_url", "way", "checkout");
     String checkoutRef = payment.getProperties().get("checkout").get$ref();
     Schema<?> checkout =

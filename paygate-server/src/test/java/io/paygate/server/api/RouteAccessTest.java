@@ -478,11 +478,7 @@ class RouteAccessTest extends SharedServerTest {
     String outTradeNo = paidPayment("2.00");
     JsonNode paid = api("GET", "/api/v1/payments/" + outTradeNo + "?sync=true", null).json();
     assertThat(paid.get("status").asString()).isEqualTo("PAID");
-    Reply refunded =
-        api(
-            "POST",
-            "/api/v1/payments/" + outTradeNo + "/refunds",
-            Map.of("refund_amount", "0.50", "out_request_no", "R" + outTradeNo));
+    Reply refunded = refundPayment(outTradeNo, "0.50", "R" + outTradeNo);
     assertThat(refunded.status()).as(refunded.body()).isEqualTo(201);
     String event =
         jdbc.sql("SELECT id FROM events WHERE out_trade_no = ? FETCH FIRST 1 ROWS ONLY")

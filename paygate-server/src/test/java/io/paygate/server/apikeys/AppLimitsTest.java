@@ -59,11 +59,7 @@ class AppLimitsTest extends SharedServerTest {
   /** A paid payment of the app {@code other}, with a refund and its events. */
   private String anotherAppsRefundedPayment() {
     String outTradeNo = paidPayment("3.00");
-    Reply refunded =
-        api(
-            "POST",
-            "/api/v1/payments/" + outTradeNo + "/refunds",
-            Map.of("refund_amount", "1.00", "out_request_no", "R" + outTradeNo));
+    Reply refunded = refundPayment(outTradeNo, "1.00", "R" + outTradeNo);
     assertThat(refunded.status()).as(refunded.body()).isEqualTo(201);
     jdbc.sql("UPDATE payments SET app = 'other' WHERE out_trade_no = ?").param(outTradeNo).update();
     return outTradeNo;

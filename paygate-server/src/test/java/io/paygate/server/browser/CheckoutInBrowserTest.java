@@ -226,18 +226,7 @@ class CheckoutInBrowserTest extends ServerTestSupport {
       // The payer confirms in WeChat: the offline WeChat Pay takes the very package the page held.
       JsonNode payer = wechatPayer(payParams.get("appId"));
       long before = payer.get("balance").asLong();
-      Reply paid =
-          postJson(
-              "/sandbox/wechatpay/api/payer/pay",
-              Map.of(
-                  "mchid",
-                  payer.get("mchid").asString(),
-                  "openid",
-                  payer.get("openid").asString(),
-                  "out_trade_no",
-                  out,
-                  "pay_params",
-                  payParams));
+      Reply paid = wechatPays(payer, out, payParams);
       assertThat(paid.status()).as(paid.body()).isEqualTo(200);
       waitFor(textToBe(By.id("status"), "已支付 PAID"), "PAID on the WeChat JSAPI page");
       screenshot("wechat-paid");
@@ -256,16 +245,6 @@ class CheckoutInBrowserTest extends ServerTestSupport {
           "Page.removeScriptToEvaluateOnNewDocument",
           Map.of("identifier", bridge.get("identifier")));
     }
-  }
-
-  /** The offline WeChat Pay's default payer, at this appid: the one its silent sign-in names. */
-  private JsonNode wechatPayer(String appid) {
-    for (JsonNode payer : get("/sandbox/wechatpay/api/payers").json()) {
-      if (payer.get("appid").asString().equals(appid)) {
-        return payer;
-      }
-    }
-    throw new AssertionError("no payer at " + appid);
   }
 
   /** The sandbox's default buyer, and their balance before the test paid. */
@@ -297,19 +276,7 @@ class CheckoutInBrowserTest extends ServerTestSupport {
 
   private String anyPayment(String amount) {
     String out = "BANY" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-    Reply created =
-        api(
-            "POST",
-            "/api/v1/payments",
-            Map.of(
-                "total_amount",
-                amount,
-                "subject",
-                "聚合收银台 Checkout",
-                "product",
-                "any",
-                "out_trade_no",
-                out));
+    Reply created = createAnyPayment(out, amount);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     return out;
   }

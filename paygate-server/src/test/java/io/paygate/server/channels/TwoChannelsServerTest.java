@@ -84,14 +84,7 @@ class TwoChannelsServerTest extends ServerTestSupport {
   @Test
   void aNativePaymentReachesWechatPayAndAnswersItsCodeUrl() {
     String no = no();
-    Reply created =
-        create(
-            Map.of(
-                "channel", "wechatpay",
-                "product", "native",
-                "total_amount", "12.34",
-                "subject", "茶 tea",
-                "out_trade_no", no));
+    Reply created = create(wechatNativeOrder(no, "12.34"));
 
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     JsonNode json = created.json();
@@ -198,11 +191,7 @@ class TwoChannelsServerTest extends ServerTestSupport {
     assertThat(paid.get("trade_no").asString()).isEqualTo("4200" + no);
 
     // A refund of it goes to its channel, which answers without a running total.
-    Reply refund =
-        api(
-            "POST",
-            "/api/v1/payments/" + no + "/refunds",
-            Map.of("refund_amount", "2.00", "out_request_no", "R" + no));
+    Reply refund = refundPayment(no, "2.00", "R" + no);
     assertThat(refund.status()).as(refund.body()).isEqualTo(201);
     assertThat(refund.json().get("status").asString()).isEqualTo("SUCCEEDED");
     assertThat(refund.json().get("channel").asString()).isEqualTo("wechatpay");

@@ -51,19 +51,7 @@ class CheckoutTest extends SharedServerTest {
 
   private String anyPayment(String amount) {
     String out = "ANY" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-    Reply created =
-        api(
-            "POST",
-            "/api/v1/payments",
-            Map.of(
-                "total_amount",
-                amount,
-                "subject",
-                "聚合收银台 Checkout",
-                "product",
-                "any",
-                "out_trade_no",
-                out));
+    Reply created = createAnyPayment(out, amount);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.json().get("product").asString()).isEqualTo("any");
     assertThat(created.json().get("pay_url").asString()).isEqualTo(base() + "/checkout/" + out);
@@ -359,30 +347,6 @@ class CheckoutTest extends SharedServerTest {
         params.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&"));
   }
 
-  /** The offline WeChat Pay's default payer at this appid (the one its silent sign-in names). */
-  private JsonNode wechatPayer(String appid) {
-    for (JsonNode payer : get("/sandbox/wechatpay/api/payers").json()) {
-      if (payer.get("appid").asString().equals(appid)) {
-        return payer;
-      }
-    }
-    throw new AssertionError("no payer at " + appid);
-  }
-
-  private Reply wechatPays(JsonNode payer, String out, JsonNode payParams) {
-    return postJson(
-        "/sandbox/wechatpay/api/payer/pay",
-        Map.of(
-            "mchid",
-            payer.get("mchid").asString(),
-            "openid",
-            payer.get("openid").asString(),
-            "out_trade_no",
-            out,
-            "pay_params",
-            payParams));
-  }
-
   @Test
   void insideWechatTheBuyerPaysByWechatJsapiAndAlipaysWaysAreHeldAfter() throws Exception {
     String out = anyPayment("2.20");
@@ -457,13 +421,7 @@ class CheckoutTest extends SharedServerTest {
     // The payer scans it in WeChat and pays.
     JsonNode payer = wechatPayer(wechatAppid());
     long before = payer.get("balance").asLong();
-    Reply paid =
-        postJson(
-            "/sandbox/wechatpay/api/payer/pay",
-            Map.of(
-                "mchid", payer.get("mchid").asString(),
-                "openid", payer.get("openid").asString(),
-                "out_trade_no", out));
+    Reply paid = wechatPays(payer, out, null);
     assertThat(paid.status()).as(paid.body()).isEqualTo(200);
     assertThat(payment(out).get("status").asString()).isEqualTo("PAID");
     assertThat(before - wechatPayer(wechatAppid()).get("balance").asLong()).isEqualTo(130);
@@ -471,8 +429,27 @@ class CheckoutTest extends SharedServerTest {
     assertThat(succeeded(out)).isEqualTo(1);
   }
 
+  /** A WeChat Pay payment of that product, created through the API. */
+  private Reply wechatPayment(String amount, String product) {
+    Reply created =
+        api(
+            "POST",
+            "/api/v1/payments",
+            Map.of(
+                "total_amount",
+                amount,
+                "subject",
+                "茶 tea",
+                "product",
+                product,
+                "channel",
+                "wechatpay"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created;
+  }
+
   private String wechatAppid() {
-    return get("/sandbox/wechatpay/api/merchants").json().get(0).get("appid").asString();
+    return wechatMerchant().get("appid").asString();
   }
 
   @Test
@@ -510,38 +487,12 @@ class CheckoutTest extends SharedServerTest {
 
   @Test
   void theBuyersLinkOfAWechatPayPaymentShowsItsCodeOrGoesToItsH5Page() {
-    Reply nativePay =
-        api(
-            "POST",
-            "/api/v1/payments",
-            Map.of(
-                "total_amount",
-                "0.90",
-                "subject",
-                "茶 tea",
-                "product",
-                "native",
-                "channel",
-                "wechatpay"));
-    assertThat(nativePay.status()).as(nativePay.body()).isEqualTo(201);
+    Reply nativePay = wechatPayment("0.90", "native");
     Reply qrPage = get("/pay/" + nativePay.json().get("out_trade_no").asString());
     assertThat(qrPage.status()).as(qrPage.body()).isEqualTo(200);
     assertThat(qrPage.body()).contains("微信扫码支付").contains("data:image/png;base64,");
 
-    Reply h5 =
-        api(
-            "POST",
-            "/api/v1/payments",
-            Map.of(
-                "total_amount",
-                "0.80",
-                "subject",
-                "茶 tea",
-                "product",
-                "h5",
-                "channel",
-                "wechatpay"));
-    assertThat(h5.status()).as(h5.body()).isEqualTo(201);
+    Reply h5 = wechatPayment("0.80", "h5");
     Reply toH5 = get("/pay/" + h5.json().get("out_trade_no").asString());
     assertThat(toH5.status()).as(toH5.body()).isEqualTo(302);
     // The same order at WeChat Pay (its H5 address carries a fresh package each time it is asked).

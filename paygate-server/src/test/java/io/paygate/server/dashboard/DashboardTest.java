@@ -86,30 +86,7 @@ class DashboardTest extends HeldAnswersServerTest {
     // Two channels are configured here: each has its share of the figures.
     assertThat(channelFigure(body, "alipay", "paid-volume-today")).isEqualTo("21.00 元");
     assertThat(channelFigure(body, "wechatpay", "paid-volume-today")).isEqualTo("0.00 元");
-    Reply wechat =
-        api(
-            "POST",
-            "/api/v1/payments",
-            Map.of(
-                "channel", "wechatpay",
-                "product", "native",
-                "total_amount", "3.00",
-                "subject", "测试商品 Test item"));
-    assertThat(wechat.status()).as(wechat.body()).isEqualTo(201);
-    String outTradeNo = wechat.json().get("out_trade_no").asString();
-    String mchid = get("/sandbox/wechatpay/api/merchants").json().get(0).get("mchid").asString();
-    assertThat(
-            postJson(
-                    "/sandbox/wechatpay/api/payer/pay",
-                    Map.of("mchid", mchid, "out_trade_no", outTradeNo))
-                .status())
-        .isEqualTo(200);
-    assertThat(
-            api("GET", "/api/v1/payments/" + outTradeNo + "?sync=true", null)
-                .json()
-                .get("status")
-                .asString())
-        .isEqualTo("PAID");
+    paidWechatPayment("3.00");
     String both = viewer.get("/").body();
     assertThat(figure(both, "paid-volume-today")).isEqualTo("24.00 元");
     assertThat(channelFigure(both, "alipay", "paid-volume-month")).isEqualTo("21.00 元");

@@ -71,4 +71,21 @@ class SecretFileTest {
     assertThat(SecretFile.tighten(file)).isFalse();
     assertThat(Files.readString(file)).isEqualTo("kept");
   }
+
+  @Test
+  void aSecretIsGivenInPlaceOrAsAFileAndAnUnreadableFileIsTheCallersFailure() throws IOException {
+    Path file = dir.resolve("apiv3-key");
+    Files.writeString(file, "from-file");
+    assertThat(SecretFile.valueOrFile("in-place", file, "p.key", IllegalStateException::new))
+        .isEqualTo("in-place");
+    assertThat(SecretFile.valueOrFile(" ", file, "p.key", IllegalStateException::new))
+        .isEqualTo("from-file");
+    assertThat(SecretFile.valueOrFile(null, null, "p.key", IllegalStateException::new)).isNull();
+    assertThatThrownBy(
+            () ->
+                SecretFile.valueOrFile(
+                    null, dir.resolve("missing"), "p.key", IllegalStateException::new))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("cannot read p.key-file (missing): ");
+  }
 }

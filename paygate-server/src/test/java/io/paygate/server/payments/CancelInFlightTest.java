@@ -61,16 +61,6 @@ class CancelInFlightTest extends HeldAnswersServerTest {
         .single();
   }
 
-  /** The payment's events, oldest first. */
-  private List<String> events(String outTradeNo) {
-    List<String> types = new ArrayList<>();
-    api("GET", "/api/v1/events?payment=" + outTradeNo, null)
-        .json()
-        .get("data")
-        .forEach(event -> types.add(0, event.get("type").asString()));
-    return types;
-  }
-
   /** The refunds PayGate booked for the payment, each as "out_request_no amount status". */
   private List<String> refunds(String outTradeNo) {
     List<String> rows = new ArrayList<>();
@@ -113,7 +103,7 @@ class CancelInFlightTest extends HeldAnswersServerTest {
     assertThat(after.get("status").asString()).isEqualTo("REFUNDED");
     assertThat(after.get("refunded_amount").asString()).isEqualTo("4.40");
     assertThat(refunds(outTradeNo)).containsExactly(outTradeNo + " 4.40 SUCCEEDED");
-    assertThat(events(outTradeNo)).contains("payment.refunded");
+    assertThat(eventsOldestFirst(outTradeNo)).contains("payment.refunded");
     assertThat(due.nextCancelResend(outTradeNo)).as("answered: no longer in flight").isNull();
     // Charged once, given back once.
     assertThat(alipayRefunds(outTradeNo)).isEqualTo(1);
@@ -175,7 +165,9 @@ class CancelInFlightTest extends HeldAnswersServerTest {
     assertThat(after.get("paid_at")).isNotNull();
     assertThat(refunds(outTradeNo)).containsExactly(outTradeNo + " 5.55 SUCCEEDED");
     // Money already returned is never announced as a success the shop would fulfil.
-    assertThat(events(outTradeNo)).contains("payment.refunded").doesNotContain("payment.succeeded");
+    assertThat(eventsOldestFirst(outTradeNo))
+        .contains("payment.refunded")
+        .doesNotContain("payment.succeeded");
     assertThat(alipayRefunds(outTradeNo)).isEqualTo(1);
     assertThat(refundedAtAlipay(outTradeNo)).isEqualByComparingTo("5.55");
     assertThat(buyerBalance()).isEqualByComparingTo(before);

@@ -23,16 +23,6 @@ class ClosedThenPaidTest extends HeldAnswersServerTest {
     return api("GET", "/api/v1/payments/" + outTradeNo + "/refunds", null).json();
   }
 
-  /** The types of the payment's events, oldest first. */
-  private java.util.List<String> events(String outTradeNo) {
-    java.util.List<String> types = new java.util.ArrayList<>();
-    api("GET", "/api/v1/events?payment=" + outTradeNo, null)
-        .json()
-        .get("data")
-        .forEach(event -> types.add(0, event.get("type").asString()));
-    return types;
-  }
-
   /** The buyer loads the pay page, the shop closes the order, then the buyer pays anyway. */
   private String closedThenPaid() {
     String outTradeNo = createPayment("8.00", "page");
@@ -52,7 +42,7 @@ class ClosedThenPaidTest extends HeldAnswersServerTest {
         .isEqualTo(200);
     api("POST", "/api/v1/payments/" + outTradeNo + "/close", null);
 
-    assertThat(events(outTradeNo)).containsExactly("payment.closed");
+    assertThat(eventsOldestFirst(outTradeNo)).containsExactly("payment.closed");
   }
 
   @Test
@@ -69,7 +59,7 @@ class ClosedThenPaidTest extends HeldAnswersServerTest {
         .isInstanceOf(IllegalTransactionStateException.class);
 
     assertThat(payment(outTradeNo).get("status").asString()).isEqualTo("PENDING");
-    assertThat(events(outTradeNo)).isEmpty();
+    assertThat(eventsOldestFirst(outTradeNo)).isEmpty();
   }
 
   @Test
@@ -95,7 +85,7 @@ class ClosedThenPaidTest extends HeldAnswersServerTest {
     // The buyer has the money back, once.
     assertThat(buyerBalance()).isEqualByComparingTo(before);
     // The shop, told the order was closed, is never told it succeeded: it would ship the goods.
-    assertThat(events(outTradeNo))
+    assertThat(eventsOldestFirst(outTradeNo))
         .containsExactlyInAnyOrder(
             "payment.closed", "payment.needs_attention", "refund.succeeded", "payment.refunded");
   }
@@ -114,7 +104,9 @@ class ClosedThenPaidTest extends HeldAnswersServerTest {
     assertThat(payment.get("attention").asString()).isEqualTo("PAID_AFTER_CLOSE");
     assertThat(payment.get("status").asString()).isEqualTo("REFUNDED");
     assertThat(refunds(outTradeNo).size()).isEqualTo(1);
-    assertThat(events(outTradeNo)).doesNotContain("payment.succeeded").contains("payment.refunded");
+    assertThat(eventsOldestFirst(outTradeNo))
+        .doesNotContain("payment.succeeded")
+        .contains("payment.refunded");
   }
 
   @Test

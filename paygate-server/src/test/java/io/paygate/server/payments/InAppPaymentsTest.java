@@ -219,11 +219,7 @@ class InAppPaymentsTest extends SharedServerTest {
     // Nothing is told the shop: no event at all for the finish.
     assertThat(events(out)).isEqualTo(eventsBefore);
 
-    Reply refund =
-        api(
-            "POST",
-            "/api/v1/payments/" + out + "/refunds",
-            Map.of("refund_amount", "1.00", "out_request_no", "R" + out));
+    Reply refund = refundPayment(out, "1.00", "R" + out);
     assertThat(refund.status()).as(refund.body()).isEqualTo(409);
     assertThat(refund.json().get("code").asString()).isEqualTo("PAYMENT_NOT_REFUNDABLE");
     // Nothing was asked of Alipay for it: no outbound call since the notify.

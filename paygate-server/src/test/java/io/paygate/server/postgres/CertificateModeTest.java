@@ -129,14 +129,7 @@ class CertificateModeTest extends ClusterTestSupport {
   void aPaymentIsPaidByAVerifiedNotifyAndRefundedAcrossAnAlipayCertificateRotation() {
     String first = paidInCertificateMode("6.60");
     assertThat(on(shop, () -> payment(first)).get("status").asString()).isEqualTo("PAID");
-    Reply refund =
-        on(
-            shop,
-            () ->
-                api(
-                    "POST",
-                    "/api/v1/payments/" + first + "/refunds",
-                    Map.of("refund_amount", "1.60", "out_request_no", "R_" + first)));
+    Reply refund = on(shop, () -> refundPayment(first, "1.60", "R_" + first));
     assertThat(refund.status()).as(refund.body()).isEqualTo(201);
     assertThat(refund.json().get("status").asString()).isEqualTo("SUCCEEDED");
 

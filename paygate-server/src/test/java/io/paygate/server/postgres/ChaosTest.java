@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,15 +113,7 @@ class ChaosTest extends ClusterTestSupport {
     var merchant =
         a.bean(io.paygate.sandbox.wechatpay.merchants.WxMerchants.class).defaultMerchant();
     mchid = merchant.mchid();
-    openid =
-        on(a, () -> get("/sandbox/wechatpay/api/payers"))
-            .json()
-            .valueStream()
-            .filter(p -> p.get("appid").asString().equals(merchant.appid()))
-            .findFirst()
-            .orElseThrow()
-            .get("openid")
-            .asString();
+    openid = on(a, () -> wechatPayer(merchant.appid())).get("openid").asString();
     java.time.Instant began = clock.instant();
     long started = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -234,15 +227,7 @@ class ChaosTest extends ClusterTestSupport {
     Random random = new Random(SEED + n);
     Instance shop = n % 2 == 0 ? a : b;
     String amount = cents(100 + random.nextInt(20_000));
-    double roll = random.nextDouble();
-    Plan plan =
-        roll < 0.55
-            ? Plan.PAID
-            : roll < 0.70
-                ? Plan.CLOSED_THEN_PAID
-                : roll < 0.85
-                    ? Plan.ABANDONED
-                    : roll < 0.95 ? Plan.OPENED_THEN_CLOSED : Plan.OPENED_AND_LEFT;
+    Plan plan = plan(random.nextDouble());
     String no = on(shop, () -> createPayment(amount, random.nextBoolean() ? "page" : "wap"));
     plans.put(no, plan);
     switch (plan) {
@@ -278,15 +263,7 @@ class ChaosTest extends ClusterTestSupport {
     Random random = new Random(SEED + n);
     Instance shop = n % 2 == 0 ? a : b;
     String amount = cents(100 + random.nextInt(20_000));
-    double roll = random.nextDouble();
-    Plan plan =
-        roll < 0.55
-            ? Plan.PAID
-            : roll < 0.70
-                ? Plan.CLOSED_THEN_PAID
-                : roll < 0.85
-                    ? Plan.ABANDONED
-                    : roll < 0.95 ? Plan.OPENED_THEN_CLOSED : Plan.OPENED_AND_LEFT;
+    Plan plan = plan(random.nextDouble());
     String no = WECHAT_PREFIX + SEED + "N" + n;
     Map<String, Object> order = new HashMap<>();
     order.put("channel", "wechatpay");
@@ -328,9 +305,7 @@ class ChaosTest extends ClusterTestSupport {
   private String mchid;
 
   private Reply payAtWechat(String no) {
-    return postJson(
-        "/sandbox/wechatpay/api/payer/pay",
-        Map.of("mchid", mchid, "openid", openid, "out_trade_no", no));
+    return wechatPays(mchid, openid, no, null);
   }
 
   /**
@@ -338,6 +313,41 @@ class ChaosTest extends ClusterTestSupport {
    * (told to the payment's instance by its refund notification).
    */
   private void wechatRefunds(String no, Instance shop, BigDecimal total, Random random) {
+    refunds(
+        no,
+        total,
+        random,
+        part ->
+            postJson(
+                "/sandbox/wechatpay/api/refunds",
+                Map.of(
+                    "mchid",
+                    mchid,
+                    "out_trade_no",
+                    no,
+                    "refund",
+                    part.movePointRight(2).longValueExact(),
+                    "notify_url",
+                    shop.base() + "/channels/wechatpay/notify")));
+  }
+
+  /** Partial refunds through either instance, and now and then one at Alipay's console. */
+  private void refunds(String no, BigDecimal total, String tradeNo, Random random) {
+    refunds(
+        no,
+        total,
+        random,
+        part ->
+            postJson(
+                "/sandbox/api/trades/" + tradeNo + "/console-refunds",
+                Map.of("refund_amount", part.toPlainString())));
+  }
+
+  /**
+   * Up to three partial refunds, each through either instance or, now and then, {@code inConsole}
+   * (asked of instance a, whose offline channels hold the consoles).
+   */
+  private void refunds(String no, BigDecimal total, Random random, Consumer<BigDecimal> inConsole) {
     BigDecimal left = total;
     int count = random.nextInt(4); // 0 to 3
     for (int i = 0; i < count; i++) {
@@ -348,20 +358,7 @@ class ChaosTest extends ClusterTestSupport {
       }
       left = left.subtract(part);
       if (random.nextDouble() < 0.25) {
-        on(
-            a,
-            () ->
-                postJson(
-                    "/sandbox/wechatpay/api/refunds",
-                    Map.of(
-                        "mchid",
-                        mchid,
-                        "out_trade_no",
-                        no,
-                        "refund",
-                        part.movePointRight(2).longValueExact(),
-                        "notify_url",
-                        shop.base() + "/channels/wechatpay/notify")));
+        on(a, () -> inConsole.accept(part));
       } else {
         on(
             random.nextBoolean() ? a : b,
@@ -374,34 +371,15 @@ class ChaosTest extends ClusterTestSupport {
     }
   }
 
-  /** Partial refunds through either instance, and now and then one at Alipay's console. */
-  private void refunds(String no, BigDecimal total, String tradeNo, Random random) {
-    BigDecimal left = total;
-    int count = random.nextInt(4); // 0 to 3
-    for (int i = 0; i < count; i++) {
-      BigDecimal part =
-          left.divide(BigDecimal.valueOf(2 + random.nextInt(3)), 2, java.math.RoundingMode.DOWN);
-      if (part.signum() <= 0) {
-        return;
-      }
-      left = left.subtract(part);
-      if (random.nextDouble() < 0.25) {
-        on(
-            a,
-            () ->
-                postJson(
-                    "/sandbox/api/trades/" + tradeNo + "/console-refunds",
-                    Map.of("refund_amount", part.toPlainString())));
-      } else {
-        on(
-            random.nextBoolean() ? a : b,
-            () ->
-                api(
-                    "POST",
-                    "/api/v1/payments/" + no + "/refunds",
-                    Map.of("refund_amount", part.toPlainString())));
-      }
-    }
+  /** The plan a roll picks: paid 55%, closed then paid 15%, abandoned 15%, then the rest. */
+  private static Plan plan(double roll) {
+    return roll < 0.55
+        ? Plan.PAID
+        : roll < 0.70
+            ? Plan.CLOSED_THEN_PAID
+            : roll < 0.85
+                ? Plan.ABANDONED
+                : roll < 0.95 ? Plan.OPENED_THEN_CLOSED : Plan.OPENED_AND_LEFT;
   }
 
   private static String cents(int cents) {

@@ -252,15 +252,7 @@ class CrashTest extends ClusterTestSupport {
       // Each on its own thread (the common pool may have one on a small machine).
       ExecutorService callers = Executors.newFixedThreadPool(6 + LOAD + 1);
       List<CompletableFuture<Reply>> calls = new ArrayList<>();
-      calls.add(
-          call(
-              v,
-              () ->
-                  api(
-                      "POST",
-                      "/api/v1/payments/" + r + "/refunds",
-                      Map.of("refund_amount", "4.00", "out_request_no", "R1")),
-              callers));
+      calls.add(call(v, () -> refundPayment(r, "4.00", "R1"), callers));
       calls.add(
           call(v, () -> post("/api/v1/payments", UUID.randomUUID().toString(), charge), callers));
       calls.add(call(v, () -> api("POST", "/api/v1/payments/" + c + "/close", null), callers));
@@ -268,15 +260,7 @@ class CrashTest extends ClusterTestSupport {
       calls.add(call(v, () -> post(keyedRefunds, refundKey, keyedRefund), callers));
       calls.add(call(v, () -> post("/api/v1/payments", chargeKey, keyedCharge), callers));
       for (String no : loaded) {
-        calls.add(
-            call(
-                v,
-                () ->
-                    api(
-                        "POST",
-                        "/api/v1/payments/" + no + "/refunds",
-                        Map.of("refund_amount", "0.50", "out_request_no", "L1")),
-                callers));
+        calls.add(call(v, () -> refundPayment(no, "0.50", "L1"), callers));
       }
       // Payments created on the victim until the kill, cut wherever it finds them.
       AtomicBoolean dead = new AtomicBoolean();

@@ -179,11 +179,7 @@ class TwoAppsTest extends ClusterTestSupport {
                       .asString())
               .isEqualTo("PAID");
           // Refunded through the brand app.
-          Reply refund =
-              api(
-                  "POST",
-                  "/api/v1/payments/" + brandNo + "/refunds",
-                  Map.of("refund_amount", "0.20", "out_request_no", "R_" + brandNo));
+          Reply refund = refundPayment(brandNo, "0.20", "R_" + brandNo);
           assertThat(refund.status()).as(refund.body()).isEqualTo(201);
           assertThat(refund.json().get("status").asString()).isEqualTo("SUCCEEDED");
         });

@@ -448,42 +448,14 @@ class TwoInstancesTest extends ClusterTestSupport {
 
   @Test
   void aWechatPayNotificationReachingBothInstancesAtOnceBooksThePaymentOnce() throws Exception {
-    String no = "WX2I" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-    Reply created =
-        on(
-            b,
-            () ->
-                api(
-                    "POST",
-                    "/api/v1/payments",
-                    Map.of(
-                        "channel", "wechatpay",
-                        "product", "native",
-                        "total_amount", "9.87",
-                        "subject", "两个实例",
-                        "out_trade_no", no)));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String no = on(b, () -> createWechatPayment("9.87"));
     var merchant =
         a.bean(io.paygate.sandbox.wechatpay.merchants.WxMerchants.class).defaultMerchant();
-    String openid =
-        on(a, () -> get("/sandbox/wechatpay/api/payers"))
-            .json()
-            .valueStream()
-            .filter(p -> p.get("appid").asString().equals(merchant.appid()))
-            .findFirst()
-            .orElseThrow()
-            .get("openid")
-            .asString();
+    String openid = on(a, () -> wechatPayer(merchant.appid())).get("openid").asString();
     // The first delivery is lost: the payment is still open when the notification comes again.
     on(a, () -> fault("{\"notify\":[{\"kind\":\"drop\",\"count\":1}]}"));
     try {
-      Reply paid =
-          on(
-              a,
-              () ->
-                  postJson(
-                      "/sandbox/wechatpay/api/payer/pay",
-                      Map.of("mchid", merchant.mchid(), "openid", openid, "out_trade_no", no)));
+      Reply paid = on(a, () -> wechatPays(merchant.mchid(), openid, no, null));
       assertThat(paid.status()).as(paid.body()).isEqualTo(200);
     } finally {
       on(a, this::clearSandboxFaults);

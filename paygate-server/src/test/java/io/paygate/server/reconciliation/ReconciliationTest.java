@@ -96,11 +96,7 @@ class ReconciliationTest extends HeldAnswersServerTest {
   }
 
   private Reply refund(String outTradeNo, String outRequestNo, String amount) {
-    Reply refund =
-        api(
-            "POST",
-            "/api/v1/payments/" + outTradeNo + "/refunds",
-            Map.of("refund_amount", amount, "out_request_no", outRequestNo));
+    Reply refund = refundPayment(outTradeNo, amount, outRequestNo);
     assertThat(refund.status()).as(refund.body()).isEqualTo(201);
     return refund;
   }
@@ -453,35 +449,11 @@ class ReconciliationTest extends HeldAnswersServerTest {
 
   // --- WeChat Pay's trade bill ---
 
-  private String wechatMchid() {
-    return get("/sandbox/wechatpay/api/merchants").json().get(0).get("mchid").asString();
-  }
-
-  /** A Native payment through PayGate, paid by the offline WeChat Pay's payer. */
-  private String paidWechatPayment(String amount) {
-    Reply created =
-        api(
-            "POST",
-            "/api/v1/payments",
-            Map.of(
-                "channel", "wechatpay",
-                "product", "native",
-                "total_amount", amount,
-                "subject", "测试商品 Test item"));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    String outTradeNo = created.json().get("out_trade_no").asString();
-    payAtWechat(outTradeNo);
-    // Booked by a query: the notifications are the flow tests' subject, the books are this one's.
-    Reply synced = api("GET", "/api/v1/payments/" + outTradeNo + "?sync=true", null);
-    assertThat(synced.json().get("status").asString()).as(synced.body()).isEqualTo("PAID");
-    return outTradeNo;
-  }
-
   private void payAtWechat(String outTradeNo) {
     Reply paid =
         postJson(
             "/sandbox/wechatpay/api/payer/pay",
-            Map.of("mchid", wechatMchid(), "out_trade_no", outTradeNo));
+            Map.of("mchid", wechatMerchant().get("mchid").asString(), "out_trade_no", outTradeNo));
     assertThat(paid.status()).as(paid.body()).isEqualTo(200);
   }
 

@@ -114,11 +114,7 @@ class RecoveryTest extends HeldAnswersServerTest {
         "{\"gateway\":[{\"kind\":\"timeout\",\"methods\":[\"alipay.trade.refund\"],"
             + "\"hold_seconds\":2,\"count\":1}],"
             + "\"notify\":[{\"kind\":\"drop\",\"count\":5}]}");
-    Reply timedOut =
-        api(
-            "POST",
-            "/api/v1/payments/" + outTradeNo + "/refunds",
-            Map.of("refund_amount", "3.00", "out_request_no", "RT1"));
+    Reply timedOut = refundPayment(outTradeNo, "3.00", "RT1");
     assertThat(timedOut.status()).isEqualTo(202);
     assertThat(timedOut.json().get("status").asString()).isEqualTo("PENDING");
     assertThat(payment(outTradeNo).get("refunded_amount").asString()).isEqualTo("0.00");
@@ -270,11 +266,7 @@ class RecoveryTest extends HeldAnswersServerTest {
     fault(
         "{\"gateway\":[{\"kind\":\"lost\",\"methods\":[\"alipay.trade.refund\"],"
             + "\"hold_seconds\":2,\"count\":1}]}");
-    Reply lost =
-        api(
-            "POST",
-            "/api/v1/payments/" + outTradeNo + "/refunds",
-            Map.of("refund_amount", "2.50", "out_request_no", "RL1"));
+    Reply lost = refundPayment(outTradeNo, "2.50", "RL1");
     assertThat(lost.status()).isEqualTo(202);
 
     clock.advance(Duration.ofSeconds(11));

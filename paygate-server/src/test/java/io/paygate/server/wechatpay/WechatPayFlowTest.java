@@ -66,26 +66,17 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
 
   private String nativePayment(String amount) {
     String no = no();
-    create(
-        Map.of(
-            "channel", "wechatpay",
-            "product", "native",
-            "total_amount", amount,
-            "subject", "茶 tea",
-            "out_trade_no", no));
+    createNative(no, amount);
     return no;
+  }
+
+  private Reply createNative(String no, String amount) {
+    return create(wechatNativeOrder(no, amount));
   }
 
   /** The payer's phone pays the order at WeChat Pay; the sandbox then notifies the server. */
   private Reply payAtWechat(String outTradeNo, String openid, Map<String, String> payParams) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("mchid", merchant().get("mchid").asString());
-    body.put("openid", openid);
-    body.put("out_trade_no", outTradeNo);
-    if (payParams != null) {
-      body.put("pay_params", payParams);
-    }
-    return postJson("/sandbox/wechatpay/api/payer/pay", body);
+    return wechatPays(merchant().get("mchid").asString(), openid, outTradeNo, payParams);
   }
 
   private String paidNative(String amount) {
@@ -100,24 +91,8 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
     return get("/sandbox/wechatpay/api/notifications?out_trade_no=" + outTradeNo).json();
   }
 
-  private List<String> events(String outTradeNo) {
-    List<String> types = new ArrayList<>();
-    api("GET", "/api/v1/events?payment=" + outTradeNo, null)
-        .json()
-        .get("data")
-        .forEach(event -> types.add(0, event.get("type").asString()));
-    return types;
-  }
-
   private JsonNode refunds(String outTradeNo) {
     return api("GET", "/api/v1/payments/" + outTradeNo + "/refunds", null).json();
-  }
-
-  private Reply refund(String outTradeNo, String amount, String outRequestNo) {
-    return api(
-        "POST",
-        "/api/v1/payments/" + outTradeNo + "/refunds",
-        Map.of("refund_amount", amount, "out_request_no", outRequestNo));
   }
 
   @Test
@@ -139,14 +114,7 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
 
   private void nativePaymentPaidAndTold(Receiver receiver) {
     String no = no();
-    Reply created =
-        create(
-            Map.of(
-                "channel", "wechatpay",
-                "product", "native",
-                "total_amount", "12.34",
-                "subject", "茶 tea",
-                "out_trade_no", no));
+    Reply created = createNative(no, "12.34");
     JsonNode checkout = created.json().get("checkout");
     assertThat(checkout.get("kind").asString()).isEqualTo("qr");
     assertThat(checkout.get("code_url").asString()).startsWith("weixin://wxpay/bizpayurl?pr=");
@@ -173,7 +141,7 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
     postJson(
         "/sandbox/wechatpay/api/notifications/" + sent.get(0).get("id").asLong() + "/redeliver",
         Map.of());
-    assertThat(events(no)).containsExactly("payment.succeeded");
+    assertThat(eventsOldestFirst(no)).containsExactly("payment.succeeded");
     // The shop's webhook hears it as the API shows it, a WeChat Pay payment.
     JsonNode told = JSON.readTree(receiver.next(Duration.ofSeconds(10)).body());
     assertThat(told.get("type").asString()).isEqualTo("payment.succeeded");
@@ -239,7 +207,7 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
     JsonNode payment = payment(no);
     assertThat(payment.get("status").asString()).isEqualTo("PAID");
     assertThat(payment.get("channel").asString()).isEqualTo("wechatpay");
-    assertThat(events(no)).containsExactly("payment.succeeded");
+    assertThat(eventsOldestFirst(no)).containsExactly("payment.succeeded");
   }
 
   @Test
@@ -264,7 +232,7 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
             Map.of());
     assertThat(late.json().get("delivered").asBoolean()).as(late.body()).isTrue();
     assertThat(payment(no).get("status").asString()).isEqualTo("PAID");
-    assertThat(events(no)).containsExactly("payment.succeeded");
+    assertThat(eventsOldestFirst(no)).containsExactly("payment.succeeded");
   }
 
   @Test
@@ -273,14 +241,14 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
     String openid = openid();
     long before = balance(openid);
 
-    Reply first = refund(no, "3.33", "RFND01");
+    Reply first = refundPayment(no, "3.33", "RFND01");
     assertThat(first.status()).as(first.body()).isIn(200, 201, 202);
     assertThat(refunds(no).get(0).get("status").asString()).isEqualTo("SUCCEEDED");
     JsonNode partly = payment(no);
     assertThat(partly.get("status").asString()).isEqualTo("PARTIALLY_REFUNDED");
     assertThat(partly.get("refunded_amount").asString()).isEqualTo("3.33");
 
-    Reply rest = refund(no, "6.67", "RFND02");
+    Reply rest = refundPayment(no, "6.67", "RFND02");
     assertThat(rest.status()).as(rest.body()).isIn(200, 201, 202);
     JsonNode refunded = payment(no);
     assertThat(refunded.get("status").asString()).isEqualTo("REFUNDED");
@@ -303,11 +271,11 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
       assertThat(r.get("status").asString()).isEqualTo("SUCCEEDED");
       assertThat(r.get("origin").asString()).isEqualTo("PAYGATE");
     }
-    assertThat(events(no))
+    assertThat(eventsOldestFirst(no))
         .containsExactlyInAnyOrder(
             "payment.succeeded", "refund.succeeded", "refund.succeeded", "payment.refunded");
     // Nothing is left to refund: refused before any call.
-    assertThat(refund(no, "0.01", "RFND03").status()).isEqualTo(409);
+    assertThat(refundPayment(no, "0.01", "RFND03").status()).isEqualTo(409);
   }
 
   @Test
@@ -316,7 +284,7 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
     fault(
         "{\"gateway\":[{\"kind\":\"lost\",\"methods\":[\"wechatpay.refunds.create\"],"
             + "\"hold_seconds\":1,\"count\":1}]}");
-    Reply unknown = refund(no, "2.00", "RFND01");
+    Reply unknown = refundPayment(no, "2.00", "RFND01");
     assertThat(unknown.status()).as(unknown.body()).isEqualTo(202);
     assertThat(unknown.json().get("status").asString()).isEqualTo("PENDING");
     clearSandboxFaults();
@@ -397,8 +365,8 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
     assertThat(payAtWechat(expired, openid, null).status()).isEqualTo(409);
 
     assertThat(balance(openid)).isEqualTo(before);
-    assertThat(events(closedByApi)).containsExactly("payment.closed");
-    assertThat(events(expired)).containsExactly("payment.closed");
+    assertThat(eventsOldestFirst(closedByApi)).containsExactly("payment.closed");
+    assertThat(eventsOldestFirst(expired)).containsExactly("payment.closed");
   }
 
   @Autowired io.paygate.core.payments.PaymentService payments;
@@ -436,7 +404,7 @@ class WechatPayFlowTest extends HeldAnswersServerTest {
     }
     assertThat(refundsThere).isEqualTo(1);
     assertThat(balance(openid)).isEqualTo(before);
-    assertThat(events(no))
+    assertThat(eventsOldestFirst(no))
         .doesNotContain("payment.succeeded")
         .containsOnlyOnce("refund.succeeded", "payment.refunded");
   }
