@@ -8,6 +8,7 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import io.paygate.server.ConsoleSession;
 import io.paygate.server.SharedServerTest;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
@@ -108,11 +109,25 @@ class CheckoutTest extends SharedServerTest {
     Matcher image = QR_IMAGE.matcher(page);
     assertThat(image.find()).as("a QR image in " + page).isTrue();
     byte[] png = Base64.getDecoder().decode(image.group(1));
+    BufferedImage code = ImageIO.read(new ByteArrayInputStream(png));
+    // On the page the code sits on a white background; a camera sees that quiet zone too (the
+    // image's own margin is one module, which the finder at times misses without it).
+    int border = code.getWidth() / 8;
+    BufferedImage onPage =
+        new BufferedImage(
+            code.getWidth() + 2 * border,
+            code.getHeight() + 2 * border,
+            BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = onPage.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, onPage.getWidth(), onPage.getHeight());
+    g.drawImage(code, border, border, null);
+    g.dispose();
     BinaryBitmap bitmap =
-        new BinaryBitmap(
-            new HybridBinarizer(
-                new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png)))));
-    return new QRCodeReader().decode(bitmap).getText();
+        new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(onPage)));
+    return new QRCodeReader()
+        .decode(bitmap, Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
+        .getText();
   }
 
   @Test
