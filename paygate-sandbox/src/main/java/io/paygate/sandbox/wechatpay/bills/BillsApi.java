@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
  * download_url}, {@code hash_type} SHA1 and {@code hash_value}), and {@code GET
  * /v3/billdownload/file?token=…}, the file itself: unsigned, gzip as a plain body (no
  * Content-Encoding, which would make OkHttp unzip it before the SDK does).
+ *
+ * <p>Per WeChat Pay API v3 申请交易账单 / 申请资金账单 / 下载账单
+ * (https://pay.weixin.qq.com/doc/v3/merchant/4012556654 and 4013071254).
  */
 @RestController
 public class BillsApi {

@@ -22,6 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
  * its APIv3 key (AEAD_AES_256_GCM, associated data {@code certificate}); during a rotation old and
  * new are listed together. A public-key merchant has none: 404 RESOURCE_NOT_EXISTS, as WeChat Pay
  * answers merchants opened since 2024. Signed with the newest platform certificate.
+ *
+ * <p>Per WeChat Pay API v3 下载平台证书 and its AEAD_AES_256_GCM rule (pay.weixin.qq.com, the interface
+ * rules: basic-rules, signature-verification); public-key mode per
+ * https://pay.weixin.qq.com/doc/v3/partner/4013038589.
  */
 @RestController
 public class CertificatesApi {

@@ -27,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * drop}, {@code delay} (and {@code reorder}, as a delay of one retry interval) when the first
  * attempt is due; {@code duplicate} and {@code bad_signature} on any attempt ({@code gbk} is
  * Alipay's only).
+ *
+ * <p>Per WeChat Pay API v3 支付成功回调通知 / 退款结果通知 and the notification signature rules
+ * (https://pay.weixin.qq.com/doc/v3/merchant/4016241880).
  */
 @Service
 public class WxNotifications implements DueWork {

@@ -23,6 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
  * missing, 40125 invalid appsecret, 41008 missing code, 40002 invalid grant_type, 40029 invalid
  * code (unknown, expired, another appid's), 40163 code been used. The tokens are not kept: the
  * sandbox has no user-info API to spend them on.
+ *
+ * <p>Per WeChat's 网页授权 document, step 2 (通过code换取网页授权access_token):
+ * https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/Wechat_webpage_authorization.html
+ * (wechatpay-java has no client for this API: it is the Official Accounts platform's, not Pay's).
  */
 @RestController
 public class AccessTokenController {

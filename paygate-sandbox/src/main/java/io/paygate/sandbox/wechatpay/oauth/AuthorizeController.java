@@ -24,6 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * named by the sandbox's {@code openid} parameter (their openid at this appid) or else the default
  * payer. {@code snsapi_userinfo} shows a consent page choosing the payer (a plain GET form, no
  * script). The code is good once, for 5 minutes of the virtual clock.
+ *
+ * <p>Per WeChat's 网页授权 document, step 1 (用户同意授权，获取code):
+ * https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/Wechat_webpage_authorization.html
  */
 @Controller
 public class AuthorizeController {

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /v3/refund/domestic/refunds}: create a refund, and query one by out_refund_no. */
+/**
+ * {@code /v3/refund/domestic/refunds}: create a refund, and query one by out_refund_no, per WeChat
+ * Pay API v3 退款申请 / 查询单笔退款 (https://pay.weixin.qq.com/doc/v3/merchant/4012556457 and 4012552567).
+ */
 @RestController
 public class RefundsApi {
 

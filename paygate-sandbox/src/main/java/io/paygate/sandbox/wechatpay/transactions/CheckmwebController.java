@@ -13,6 +13,9 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The page an {@code h5_url} opens (WeChat Pay's checkmweb): the order, and a button with which the
  * default payer confirms it; then back to the shop's {@code redirect_url}, if it gave one.
+ *
+ * <p>Per WeChat Pay API v3 H5 下单 on pay.weixin.qq.com ({@code h5_url}, with {@code redirect_url}
+ * appended by the shop).
  */
 @Controller
 public class CheckmwebController {

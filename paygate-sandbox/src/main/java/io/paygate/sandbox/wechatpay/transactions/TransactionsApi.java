@@ -25,6 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code /v3/pay/transactions/…}: Native, JSAPI, H5 and App prepay, query by out_trade_no and by
  * transaction_id, close.
+ *
+ * <p>Per WeChat Pay API v3 (pay.weixin.qq.com): the product API lists such as
+ * https://pay.weixin.qq.com/docs/merchant/products/native-payment/apilist.html; time_expire and
+ * repeat rules doc/v3/merchant/4012525171; query doc/v3/merchant/4013070356.
  */
 @RestController
 public class TransactionsApi {
