@@ -31,6 +31,9 @@ import org.springframework.stereotype.Service;
  * it, and hands the merchant's app what Alipay's mobile SDK hands it: {@code resultStatus} (9000
  * paid, 4000 failed), {@code memo}, and {@code result}, the signed {@code
  * alipay_trade_app_pay_response}. The notify goes to the order's notify_url as for any trade.
+ *
+ * <p>Per Alipay's app支付接口2.0 ({@code alipay.trade.app.pay}, 外部商户APP唤起快捷SDK创建订单并支付):
+ * https://opendocs.alipay.com/open/02e7gq
  */
 @Service
 public class AppPay {

@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
  * {@code POST /sandbox/api/buyer/pay {app_id, trade_no, …}}). Another buyer cannot pay it. For a
  * mini-program, {@code op_app_id} names it, and a {@code buyer_open_id} is the one that
  * mini-program knows the buyer by. The same out_trade_no with the same data answers the same trade.
+ *
+ * <p>Per Alipay's 统一收单交易创建接口: https://docs.open.alipay.com/api_1/alipay.trade.create/ (now on
+ * opendocs.alipay.com).
  */
 @Component
 public class TradeCreateApi implements GatewayApi {

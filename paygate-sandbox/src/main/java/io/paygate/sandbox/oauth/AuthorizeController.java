@@ -21,6 +21,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * the browser goes back to {@code redirect_uri} with {@code app_id}, {@code source}, {@code scope},
  * {@code auth_code} (single use, for {@code alipay.system.oauth.token}) and {@code state}, as
  * Alipay's app sends it. {@code auth_base} asks the buyer nothing; {@code auth_user} is taken too.
+ *
+ * <p>Per Alipay's web sign-in guide (网页授权获取用户信息): https://opendocs.alipay.com/open/284/web
  */
 @Controller
 public class AuthorizeController {

@@ -19,6 +19,10 @@ import org.springframework.stereotype.Component;
  * open_id} for an app in OpenID mode, with an access token. An unknown, expired or used code is
  * Alipay's {@code 40002 isv.code-invalid} 授权码code无效, which Alipay sends under {@code
  * error_response} for this older API (signed all the same).
+ *
+ * <p>Per Alipay's alipay.system.oauth.token (换取授权访问令牌) and web sign-in guide:
+ * https://opendocs.alipay.com/open/284/web (in English:
+ * https://docs.antom.com/ac/solution_api/oauth_token).
  */
 @Component
 public class OauthTokenApi implements GatewayApi {

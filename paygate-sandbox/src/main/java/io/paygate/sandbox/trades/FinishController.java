@@ -13,6 +13,9 @@ import tools.jackson.databind.annotation.JsonNaming;
  * period now, as the clock does after paygate.sandbox.refundable-period: the trade becomes
  * TRADE_FINISHED (refunds refused with ACQ.TRADE_HAS_FINISHED) and, for products that notify it
  * (wap, app pay, JSAPI), a TRADE_FINISHED notify goes out.
+ *
+ * <p>Per Alipay's async notify document (trade_status TRADE_FINISHED: 交易结束，不可退款):
+ * https://docs.open.alipay.com/270/105902/, and the trade sub_code ACQ.TRADE_HAS_FINISHED.
  */
 @RestController
 public class FinishController {
