@@ -131,7 +131,13 @@ class AppAndJsapiTest extends PageFlowSupport {
   }
 
   private AlipayTradeCreateResponse create(String out, String buyerField) throws Exception {
+    return create(out, buyerField, null);
+  }
+
+  private AlipayTradeCreateResponse create(String out, String buyerField, String notifyUrl)
+      throws Exception {
     AlipayTradeCreateRequest request = new AlipayTradeCreateRequest();
+    request.setNotifyUrl(notifyUrl);
     request.setBizContent(
         "{\"out_trade_no\":\""
             + out
@@ -173,6 +179,30 @@ class AppAndJsapiTest extends PageFlowSupport {
     assertThat(query(out).getTradeStatus()).isEqualTo("WAIT_BUYER_PAY");
     assertThat(payByTradeNo(created.getTradeNo(), buyer).statusCode()).isEqualTo(200);
     assertThat(query(out).getTradeStatus()).isEqualTo("TRADE_SUCCESS");
+  }
+
+  @Test
+  void aPaidJsapiTradeNotifiesWhatTheSdksRsaCheckV1Accepts() throws Exception {
+    try (Receiver receiver = new Receiver()) {
+      String buyer = newBuyer();
+      String out = unique("JSN");
+      AlipayTradeCreateResponse created =
+          create(out, ",\"buyer_id\":\"" + userId(buyer) + "\"", receiver.url());
+      assertThat(payByTradeNo(created.getTradeNo(), buyer).statusCode()).isEqualTo(200);
+
+      assertThat(receiver.received()).hasSize(1);
+      Map<String, String> notify = receiver.received().get(0);
+      assertThat(notify).containsEntry("trade_status", "TRADE_SUCCESS");
+      assertThat(notify).containsEntry("out_trade_no", out);
+      assertThat(
+              AlipaySignature.rsaCheckV1(
+                  new HashMap<>(notify), app().alipayPublicKey(), "UTF-8", "RSA2"))
+          .isTrue();
+      Map<String, String> tampered = new HashMap<>(notify);
+      tampered.put("total_amount", "0.01");
+      assertThat(AlipaySignature.rsaCheckV1(tampered, app().alipayPublicKey(), "UTF-8", "RSA2"))
+          .isFalse();
+    }
   }
 
   @Test
