@@ -262,6 +262,8 @@ public class PaymentApiController {
         if (refused.code() != ErrorCode.CHANNEL_UNAVAILABLE) {
           throw refused;
         }
+        // Not kept: the retry prepays again under the same out_trade_no, which charges no one.
+        IncompleteAnswer.mark();
       }
     }
     return ResponseEntity.status(HttpStatus.CREATED)

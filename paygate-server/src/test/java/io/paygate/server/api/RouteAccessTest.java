@@ -351,6 +351,8 @@ class RouteAccessTest extends SharedServerTest {
         .contains(
             "/api/v1/payments",
             "/api/v1/payments/{outTradeNo}/refunds",
+            "/api/v1/payments/{outTradeNo}/app-result",
+            "/api/v1/buyer-identities",
             "/api/v1/refunds",
             "/api/v1/reconciliations",
             "/api/v1/events/{id}/redeliver",

@@ -407,6 +407,52 @@ class CheckoutTest extends SharedServerTest {
     assertThat(succeeded(out)).isEqualTo(1);
   }
 
+  /** What status a page answered, with its body for the failure message. */
+  private static String answered(Reply reply) {
+    return reply.status() + " " + reply.body();
+  }
+
+  @Test
+  void theWechatWaysAnswerBadInputAndAnAbsentWechatPayWithAProblemPageNeverA500() {
+    String none = "NONE" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    assertThat(as(DESKTOP, "/checkout/" + none + "/wechat-qr").status()).isEqualTo(404);
+    assertThat(
+            as(
+                    WECHAT,
+                    "/checkout/" + none + "/wechat-signed-in?code=c&state=s",
+                    "paygate_checkout_state=s")
+                .status())
+        .isEqualTo(404);
+
+    String out = anyPayment("1.40");
+    Reply first = as(WECHAT, "/checkout/" + out);
+    assertThat(first.status()).as(first.body()).isEqualTo(302);
+    String cookie = first.header("Set-Cookie").split(";", 2)[0];
+    String state = cookie.substring(cookie.indexOf('=') + 1);
+    String back = "/checkout/" + out + "/wechat-signed-in?state=" + state;
+    // No code, an empty one, an overlong one, one WeChat does not know: the buyer's 4xx.
+    assertThat(as(WECHAT, back, cookie)).extracting(Reply::status).isEqualTo(400);
+    assertThat(as(WECHAT, back + "&code=", cookie)).extracting(Reply::status).isEqualTo(400);
+    assertThat(as(WECHAT, back + "&code=" + "c".repeat(200), cookie))
+        .extracting(Reply::status)
+        .isEqualTo(400);
+    Reply unknown = as(WECHAT, back + "&code=never-issued", cookie);
+    assertThat(unknown.status()).as(answered(unknown)).isEqualTo(422);
+
+    // WeChat Pay not answering the Native prepay: a 503 page, not a stack trace.
+    fault(
+        "{\"gateway\":[{\"kind\":\"system_error\","
+            + "\"methods\":[\"wechatpay.transactions.native\"],\"count\":1}]}");
+    try {
+      Reply down = as(DESKTOP, "/checkout/" + out + "/wechat-qr");
+      assertThat(down.status()).as(answered(down)).isEqualTo(503);
+      assertThat(down.body()).contains("CHANNEL_UNAVAILABLE");
+    } finally {
+      clearSandboxFaults();
+    }
+    assertThat(payment(out).get("status").asString()).isEqualTo("PENDING");
+  }
+
   @Test
   void aDesktopBuyerMayPickWechatsCodeInsteadAndPaysThatOnce() throws Exception {
     String out = anyPayment("1.30");

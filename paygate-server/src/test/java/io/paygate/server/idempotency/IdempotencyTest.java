@@ -131,6 +131,40 @@ class IdempotencyTest extends SharedServerTest {
   }
 
   @Test
+  void aWechatPayCreateAnsweredWithoutItsCheckoutIsAskedAgainByItsRetryNotReplayed() {
+    String key = UUID.randomUUID().toString();
+    String no = "WXI" + key.replace("-", "").substring(0, 24);
+    String body =
+        "{\"channel\":\"wechatpay\",\"product\":\"native\",\"total_amount\":\"3.23\","
+            + "\"subject\":\"缺码 "
+            + key
+            + "\",\"out_trade_no\":\""
+            + no
+            + "\"}";
+    fault(
+        "{\"gateway\":[{\"kind\":\"system_error\","
+            + "\"methods\":[\"wechatpay.transactions.native\"],\"count\":1}]}");
+    try {
+      Reply first = post("/api/v1/payments", key, body);
+      assertThat(first.status()).as(first.body()).isEqualTo(201);
+      assertThat(first.json().has("checkout")).as(first.body()).isFalse();
+
+      // WeChat Pay answers again: the retry asks for the code under the same number.
+      Reply retried = post("/api/v1/payments", key, body);
+      assertThat(retried.status()).as(retried.body()).isEqualTo(201);
+      assertThat(retried.header("Idempotent-Replayed")).isNull();
+      assertThat(retried.json().get("out_trade_no").asString()).isEqualTo(no);
+      assertThat(retried.json().get("checkout").get("code_url").asString()).startsWith("weixin://");
+      Reply replayed = post("/api/v1/payments", key, body);
+      assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+      assertThat(replayed.body()).isEqualTo(retried.body());
+      assertThat(paymentsWithSubject("缺码 " + key)).isEqualTo(1);
+    } finally {
+      clearSandboxFaults();
+    }
+  }
+
+  @Test
   void theSameKeyForADifferentRequestIsRefusedAndChangesNothing() {
     String key = UUID.randomUUID().toString();
     String subject = "复用 " + key;
